@@ -1,0 +1,59 @@
+// Argument checks shared by every class: a wrong type is a TypeError, a number out of range a
+// RangeError, both naming the method and the argument and saying what was given.
+import { describe } from './signal';
+
+export function checkArity(method: string, args: IArguments | unknown[], min: number, max: number): void {
+  if (args.length < min || args.length > max) {
+    const want = min === max ? `${min}` : `${min} to ${max}`;
+    throw new TypeError(`${method}: expected ${want} argument(s), got ${args.length}`);
+  }
+}
+
+export function checkInt(method: string, arg: string, v: unknown, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) {
+    throw new TypeError(`${method}: argument '${arg}' must be an integer, got ${describe(v)}`);
+  }
+  if (v < min || v > max) {
+    throw new RangeError(`${method}: argument '${arg}' must be in ${min}..${max}, got ${v}`);
+  }
+  return v;
+}
+
+export function checkString(method: string, arg: string, v: unknown): string {
+  if (typeof v !== 'string') throw new TypeError(`${method}: argument '${arg}' must be a string, got ${describe(v)}`);
+  return v;
+}
+
+export function checkBool(method: string, arg: string, v: unknown): boolean {
+  if (typeof v !== 'boolean') throw new TypeError(`${method}: argument '${arg}' must be a boolean, got ${describe(v)}`);
+  return v;
+}
+
+/** An enum value given as its member (a number) or a flag combination; checked against the valid values. */
+export function checkEnum(method: string, arg: string, v: unknown, values: Record<string, string | number>, enumName: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || !Object.values(values).includes(v)) {
+    throw new TypeError(`${method}: argument '${arg}' must be a ${enumName} member, got ${describe(v)}`);
+  }
+  return v;
+}
+
+export function checkFlags(method: string, arg: string, v: unknown, values: Record<string, string | number>, enumName: string): number {
+  let all = 0;
+  for (const x of Object.values(values)) if (typeof x === 'number') all |= x;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || (v & ~all) !== 0) {
+    throw new TypeError(`${method}: argument '${arg}' must be a combination of ${enumName} flags, got ${describe(v)}`);
+  }
+  return v;
+}
+
+/** Bytes as PyQt6 takes them: Buffer, Uint8Array, or a string (UTF-8). */
+export function toBuffer(method: string, arg: string, v: unknown): Buffer {
+  if (Buffer.isBuffer(v)) return v;
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  if (typeof v === 'string') return Buffer.from(v, 'utf8');
+  throw new TypeError(`${method}: argument '${arg}' must be a Buffer, Uint8Array or string, got ${describe(v)}`);
+}
+
+export function checkMsecs(method: string, v: unknown): number {
+  return checkInt(method, 'msecs', v, -1, 2 ** 31 - 1);
+}

@@ -1,0 +1,86 @@
+// The JS side of the runtime: loads the addon, receives the Qt thread's event batches and hands
+// each event to the object it belongs to; keeps the process alive while any socket is active.
+import path from 'node:path';
+
+/** A JS object that receives the Qt-side events of its handle. */
+export interface EventSink {
+  onEvent(kind: number, seq: number, i0: number, i1: number, i2: number, i3: number, d0: number, d1: number, payload: unknown, more: boolean): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type NativeModule = any;
+
+const SLOTS = 10;
+
+function loadNative(): NativeModule {
+  const root = path.join(__dirname, '..', '..');
+  try {
+    // QTNETWORK_ADDON names a .node file to load instead (the node-gyp build check, sanitizer builds).
+    const explicit = process.env.QTNETWORK_ADDON;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return explicit ? require(path.resolve(explicit)) : require('node-gyp-build')(root);
+  } catch (err) {
+    const msg = String((err as Error).message);
+    if (/libQt6|Qt_6/.test(msg)) {
+      throw new Error(
+        'qtnetwork: the Qt 6 Network library (Qt 6.4 or newer) could not be loaded. ' +
+          'On Debian/Ubuntu: apt-get install libqt6network6. Loader said: ' + msg,
+      );
+    }
+    throw err;
+  }
+}
+
+export const native: NativeModule = loadNative();
+
+const sinks = new Map<number, EventSink>();
+
+function dispatch(batch: unknown[]): void {
+  const n = batch.length;
+  for (let k = 0; k < n; k += SLOTS) {
+    const id = batch[k] as number;
+    const sink = sinks.get(id);
+    if (sink === undefined) continue; // its JS object is gone: nothing to tell
+    const kind = batch[k + 1] as number;
+    const more = k + SLOTS < n && batch[k + SLOTS] === id && batch[k + SLOTS + 1] === kind;
+    sink.onEvent(
+      kind,
+      batch[k + 2] as number,
+      batch[k + 3] as number,
+      batch[k + 4] as number,
+      batch[k + 5] as number,
+      batch[k + 6] as number,
+      batch[k + 7] as number,
+      batch[k + 8] as number,
+      batch[k + 9],
+      more,
+    );
+  }
+}
+
+native.open(dispatch);
+
+/** Events for `id` go to `sink`, and the sink stays reachable while registered (an active socket). */
+export function register(id: number, sink: EventSink): void {
+  sinks.set(id, sink);
+}
+
+export function unregister(id: number): void {
+  sinks.delete(id);
+}
+
+let refs = 0;
+
+/** One more active, referenced handle: the process stays alive while there is any. */
+export function addRef(): void {
+  if (refs++ === 0) native.setRef(true);
+}
+
+export function releaseRef(): void {
+  if (--refs === 0) native.setRef(false);
+}
+
+/** For tests and leak checks: how many objects currently receive events. */
+export function liveSinkCount(): number {
+  return sinks.size;
+}

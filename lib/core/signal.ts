@@ -1,0 +1,57 @@
+// PyQt-style signals: `obj.readyRead.connect(slot)`, `.disconnect(slot)`, `.disconnect()`, `.emit(...)`.
+
+export type Slot<A extends unknown[]> = (...args: A) => unknown;
+
+export class Signal<A extends unknown[] = []> {
+  private slots: Slot<A>[] = [];
+
+  constructor(readonly name: string) {}
+
+  connect(slot: Slot<A>): void {
+    if (typeof slot !== 'function') {
+      throw new TypeError(`${this.name}.connect(slot): slot must be a function, got ${describe(slot)}`);
+    }
+    this.slots.push(slot);
+  }
+
+  /** Without an argument: disconnects every slot. With one: that slot (TypeError if not connected, as PyQt6). */
+  disconnect(slot?: Slot<A>): void {
+    if (slot === undefined) {
+      this.slots = [];
+      return;
+    }
+    const at = this.slots.lastIndexOf(slot);
+    if (at < 0) throw new TypeError(`${this.name}.disconnect(slot): the slot is not connected`);
+    this.slots.splice(at, 1);
+  }
+
+  /** Runs the slots in connection order. A throwing slot does not stop the others or the event
+   * batch; its error is rethrown as an uncaught exception, as a throwing net.Socket listener's is. */
+  emit(...args: A): void {
+    const slots = this.slots;
+    if (slots.length === 0) return;
+    for (const slot of slots.length === 1 ? slots : slots.slice()) {
+      try {
+        slot(...args);
+      } catch (err) {
+        queueMicrotask(() => {
+          throw err;
+        });
+      }
+    }
+  }
+
+  get connected(): number {
+    return this.slots.length;
+  }
+}
+
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  if (typeof v === 'function') return 'function';
+  const ctor = (v as object).constructor;
+  return ctor && ctor.name ? `${ctor.name} object` : 'object';
+}

@@ -1,0 +1,44 @@
+#include "addon.h"
+
+#include <QtGlobal>
+
+#include "runtime/qt_thread.h"
+
+namespace qtn {
+
+Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<EnvChannel>()) {
+  QtThread::acquire();
+  // Runs on a natural exit and when a worker ends; process.exit() is covered by QtThread's atexit.
+  env.AddCleanupHook([ch = channel] {
+    ch->close();
+    QtThread::release();
+  });
+  DefineAddon(exports, {
+                           InstanceMethod("open", &Module::Open),
+                           InstanceMethod("setRef", &Module::SetRef),
+                           InstanceMethod("qtVersion", &Module::QtVersion),
+                       });
+  exports.Set("QHostAddress", InitHostAddress(env, *this));
+  exports.Set("TcpSocket", InitTcpSocket(env, *this));
+  exports.Set("TcpServer", InitTcpServer(env, *this));
+}
+
+Napi::Value Module::Open(const Napi::CallbackInfo& info) {
+  if (!info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "open(dispatch): function expected");
+  channel->open(info.Env(), info[0].As<Napi::Function>());
+  return info.Env().Undefined();
+}
+
+Napi::Value Module::SetRef(const Napi::CallbackInfo& info) {
+  channel->setRef(info[0].ToBoolean());
+  return info.Env().Undefined();
+}
+
+Napi::Value Module::QtVersion(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), qVersion());
+}
+
+}  // namespace qtn
+
+using QtNetworkModule = qtn::Module;
+NODE_API_ADDON(QtNetworkModule)

@@ -1,0 +1,35 @@
+// The addon's per-environment state. Member order is destruction order in reverse: the
+// constructors (referenced by wrappers) go after the channel that owns the handles.
+#pragma once
+
+#include <napi.h>
+
+#include <memory>
+
+#include "runtime/channel.h"
+
+namespace qtn {
+
+class Module : public Napi::Addon<Module> {
+ public:
+  Module(Napi::Env env, Napi::Object exports);
+
+  std::shared_ptr<EnvChannel> channel;
+  Napi::FunctionReference hostAddressCtor;
+  Napi::FunctionReference tcpSocketCtor;
+  Napi::FunctionReference tcpServerCtor;
+
+  static Module& of(Napi::Env env) { return *env.GetInstanceData<Module>(); }
+
+ private:
+  Napi::Value Open(const Napi::CallbackInfo& info);
+  Napi::Value SetRef(const Napi::CallbackInfo& info);
+  Napi::Value QtVersion(const Napi::CallbackInfo& info);
+};
+
+// Per-class registration, one per wrapper file.
+Napi::Function InitHostAddress(Napi::Env env, Module& m);
+Napi::Function InitTcpSocket(Napi::Env env, Module& m);
+Napi::Function InitTcpServer(Napi::Env env, Module& m);
+
+}  // namespace qtn

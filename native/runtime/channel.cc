@@ -1,0 +1,240 @@
+#include "runtime/channel.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <set>
+
+#include "runtime/qt_thread.h"
+
+namespace qtn {
+
+namespace {
+// Every open channel, so that a process exit can destroy all handles on the Qt thread.
+std::mutex all_mu;
+std::set<EnvChannel*> all_channels;
+
+void destroyEverything() {
+  std::lock_guard<std::mutex> lock(all_mu);
+  for (EnvChannel* ch : all_channels) ch->destroyAllOnQt();
+}
+
+// A JS->Qt wait longer than this means the Qt thread is stuck (SOCKS5 BIND blocks it up to 5 s).
+constexpr auto kCallLimit = std::chrono::seconds(30);
+}  // namespace
+
+Handle::Handle(std::shared_ptr<EnvChannel> channel)
+    : channel_(std::move(channel)), id_(channel_->nextId()) {}
+
+Event::Event(Event&& o) noexcept { *this = std::move(o); }
+
+Event& Event::operator=(Event&& o) noexcept {
+  if (this == &o) return *this;
+  free(data);
+  handle = o.handle;
+  kind = o.kind;
+  seq = o.seq;
+  for (int k = 0; k < 4; k++) i[k] = o.i[k];
+  for (int k = 0; k < 2; k++) d[k] = o.d[k];
+  data = o.data;
+  len = o.len;
+  o.data = nullptr;
+  o.len = 0;
+  strings = std::move(o.strings);
+  handleArg = std::move(o.handleArg);
+  return *this;
+}
+
+Event::~Event() { free(data); }
+
+EnvChannel::~EnvChannel() = default;
+
+void EnvChannel::open(Napi::Env env, Napi::Function dispatch) {
+  if (tsfn_open_) return;
+  dispatch_ = Napi::Persistent(dispatch);
+  tsfn_ = Napi::ThreadSafeFunction::New(env, dispatch, "qtnetwork-events", 0, 1);
+  tsfn_.Unref(env);
+  tsfn_open_ = true;
+  QtThread::setBeforeStop(destroyEverything);
+  std::lock_guard<std::mutex> lock(all_mu);
+  all_channels.insert(this);
+}
+
+void EnvChannel::setRef(bool ref) {
+  if (!tsfn_open_) return;
+  Napi::Env env = dispatch_.Env();
+  if (ref)
+    tsfn_.Ref(env);
+  else
+    tsfn_.Unref(env);
+}
+
+void EnvChannel::close() {
+  if (closed_.exchange(true)) return;
+  {
+    std::lock_guard<std::mutex> lock(all_mu);
+    all_channels.erase(this);
+  }
+  // Destroy this environment's QObjects on the Qt thread and wait, so that nothing of ours runs
+  // for this environment once its cleanup hook returns.
+  if (QtThread::running()) {
+    std::mutex m;
+    std::condition_variable cv;
+    bool done = false;
+    auto self = shared_from_this();
+    bool posted = QtThread::post([self, &m, &cv, &done] {
+      self->destroyAllOnQt();
+      std::lock_guard<std::mutex> lock(m);
+      done = true;
+      cv.notify_all();
+    });
+    if (posted) {
+      std::unique_lock<std::mutex> lock(m);
+      cv.wait_for(lock, kCallLimit, [&] { return done; });
+    }
+  }
+  if (tsfn_open_) {
+    tsfn_open_ = false;
+    tsfn_.Abort();
+  }
+  dispatch_.Reset();
+  std::lock_guard<std::mutex> lock(ev_mu_);
+  events_.clear();
+}
+
+void EnvChannel::post(std::function<void()> fn) {
+  if (closed_.load()) return;
+  bool schedule;
+  {
+    std::lock_guard<std::mutex> lock(cmd_mu_);
+    commands_.push_back(std::move(fn));
+    schedule = !drain_posted_;
+    drain_posted_ = true;
+  }
+  // One wake of the Qt thread for all the commands JS queues before the Qt thread gets to them.
+  if (schedule) {
+    auto self = shared_from_this();
+    if (!QtThread::post([self] { self->drainCommands(); })) {
+      std::lock_guard<std::mutex> lock(cmd_mu_);
+      commands_.clear();
+      drain_posted_ = false;
+    }
+  }
+}
+
+void EnvChannel::drainCommands() {
+  std::vector<std::function<void()>> batch;
+  {
+    std::lock_guard<std::mutex> lock(cmd_mu_);
+    batch.swap(commands_);
+    drain_posted_ = false;
+  }
+  for (auto& fn : batch) fn();
+}
+
+void EnvChannel::call(Napi::Env env, const std::function<void()>& fn) {
+  struct Wait {
+    std::mutex m;
+    std::condition_variable cv;
+    bool done = false;
+  };
+  auto w = std::make_shared<Wait>();
+  // fn is only used while we wait below; if we give up waiting, the command must not run it.
+  auto alive = std::make_shared<std::atomic<bool>>(true);
+  const std::function<void()>* fnp = &fn;
+  post([w, alive, fnp] {
+    if (alive->load()) (*fnp)();
+    std::lock_guard<std::mutex> lock(w->m);
+    w->done = true;
+    w->cv.notify_all();
+  });
+  std::unique_lock<std::mutex> lock(w->m);
+  auto deadline = std::chrono::steady_clock::now() + kCallLimit;
+  while (!w->done) {
+    if (closed_.load() || !QtThread::running() ||
+        w->cv.wait_until(lock, deadline) == std::cv_status::timeout) {
+      if (w->done) break;
+      alive->store(false);
+      lock.unlock();
+      throw Napi::Error::New(env, "qtnetwork: the Qt thread did not answer (it is stopping or busy)");
+    }
+  }
+}
+
+void EnvChannel::push(Event&& e) {
+  if (closed_.load()) return;
+  bool wake;
+  {
+    std::lock_guard<std::mutex> lock(ev_mu_);
+    events_.push_back(std::move(e));
+    wake = !wake_pending_;
+    wake_pending_ = true;
+  }
+  if (wake && tsfn_open_) {
+    auto self = shared_from_this();
+    tsfn_.NonBlockingCall([self](Napi::Env env, Napi::Function) { self->deliver(env); });
+  }
+}
+
+void EnvChannel::deliver(Napi::Env env) {
+  if (closed_.load() || dispatch_.IsEmpty()) return;
+  std::vector<Event> batch;
+  {
+    std::lock_guard<std::mutex> lock(ev_mu_);
+    batch.swap(events_);
+    wake_pending_ = false;
+  }
+  if (batch.empty()) return;
+  Napi::HandleScope scope(env);
+  Napi::Array arr = Napi::Array::New(env, batch.size() * kEventSlots);
+  uint32_t k = 0;
+  for (Event& e : batch) {
+    arr.Set(k++, Napi::Number::New(env, e.handle));
+    arr.Set(k++, Napi::Number::New(env, e.kind));
+    arr.Set(k++, Napi::Number::New(env, e.seq));
+    for (int j = 0; j < 4; j++) arr.Set(k++, Napi::Number::New(env, e.i[j]));
+    for (int j = 0; j < 2; j++) arr.Set(k++, Napi::Number::New(env, e.d[j]));
+    Napi::Value payload = env.Null();
+    if (e.data) {
+      char* data = e.data;
+      e.data = nullptr;
+      payload = Napi::Buffer<char>::New(env, data, e.len, [](Napi::Env, char* p) { free(p); });
+    } else if (e.handleArg) {
+      payload = e.handleArg->wrap(env);
+    } else if (!e.strings.empty()) {
+      Napi::Array s = Napi::Array::New(env, e.strings.size());
+      for (uint32_t j = 0; j < e.strings.size(); j++) s.Set(j, Napi::String::New(env, e.strings[j]));
+      payload = s;
+    } else if (e.len) {
+      payload = Napi::Buffer<char>::New(env, 0);
+    }
+    arr.Set(k++, payload);
+  }
+  // A throwing slot must surface as an uncaught exception (as a throwing net.Socket listener does),
+  // not hang the process: hand it to Node's fatal-exception path.
+  try {
+    dispatch_.Call({arr});
+  } catch (const Napi::Error& err) {
+    napi_fatal_exception(env, err.Value());
+  }
+}
+
+void EnvChannel::add(const std::shared_ptr<Handle>& h) {
+  std::lock_guard<std::mutex> lock(handles_mu_);
+  handles_[h->id()] = h;
+}
+
+void EnvChannel::remove(uint32_t id) {
+  std::lock_guard<std::mutex> lock(handles_mu_);
+  handles_.erase(id);
+}
+
+void EnvChannel::destroyAllOnQt() {
+  std::unordered_map<uint32_t, std::shared_ptr<Handle>> all;
+  {
+    std::lock_guard<std::mutex> lock(handles_mu_);
+    all.swap(handles_);
+  }
+  for (auto& entry : all) entry.second->destroyOnQt(false);
+}
+
+}  // namespace qtn

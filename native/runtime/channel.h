@@ -1,0 +1,115 @@
+// One Node environment's link to the Qt thread: its ordered command queue (JS -> Qt), its batched
+// event queue (Qt -> JS, one ThreadSafeFunction call per batch) and the handles it owns.
+#pragma once
+
+#include <napi.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace qtn {
+
+class EnvChannel;
+
+// The Qt-thread half of a JS object (a socket, a server). Owned jointly by its channel's registry
+// and its JS wrapper; its QObject is created and destroyed on the Qt thread only.
+class Handle {
+ public:
+  Handle(std::shared_ptr<EnvChannel> channel);
+  virtual ~Handle() = default;
+  uint32_t id() const { return id_; }
+  const std::shared_ptr<EnvChannel>& channel() const { return channel_; }
+  // Qt thread: delete the QObject. `emitSignals`: forward what Qt emits while it is destroyed
+  // (deleteLater from JS); false when the JS object is gone or the environment is closing.
+  virtual void destroyOnQt(bool emitSignals) = 0;
+  // JS thread: build the JS wrapper object for a handle the Qt thread created (accepted sockets).
+  virtual Napi::Value wrap(Napi::Env env) { return env.Null(); }
+
+ protected:
+  std::shared_ptr<EnvChannel> channel_;
+  uint32_t id_;
+};
+
+// A Qt->JS event. `kind` and the meaning of the numeric slots belong to the handle's class; the JS
+// side (lib/core/runtime.ts) dispatches on handle id, then kind.
+struct Event {
+  uint32_t handle = 0;
+  uint32_t kind = 0;
+  double seq = 0;
+  int32_t i[4] = {0, 0, 0, 0};
+  double d[2] = {0, 0};
+  // Payload, at most one of these: bytes (malloc'd, handed to a Buffer without a copy), strings,
+  // or a new handle to wrap.
+  char* data = nullptr;
+  size_t len = 0;
+  std::vector<std::string> strings;
+  std::shared_ptr<Handle> handleArg;
+
+  Event() = default;
+  Event(Event&& o) noexcept;
+  Event& operator=(Event&& o) noexcept;
+  Event(const Event&) = delete;
+  ~Event();
+};
+
+constexpr int kEventSlots = 10;
+
+class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
+ public:
+  EnvChannel() = default;
+  ~EnvChannel();
+
+  // JS thread: start delivering events to `dispatch(array)`.
+  void open(Napi::Env env, Napi::Function dispatch);
+  // JS thread (cleanup hook): destroy every handle on the Qt thread, stop delivering events.
+  void close();
+  bool isClosed() const { return closed_.load(); }
+  // JS thread: keep the event loop alive (an open socket, a listening server) or not.
+  void setRef(bool ref);
+
+  // JS thread: queue fn for the Qt thread, in order with this environment's other commands.
+  void post(std::function<void()> fn);
+  // JS thread: run fn on the Qt thread and wait for it (bounded). Throws a JS Error if the Qt
+  // thread does not answer in time or is stopping.
+  void call(Napi::Env env, const std::function<void()>& fn);
+
+  // Qt thread: queue an event; wakes JS once per batch.
+  void push(Event&& e);
+
+  // Handles: registered on creation, unregistered when destroyed.
+  void add(const std::shared_ptr<Handle>& h);
+  void remove(uint32_t id);
+  uint32_t nextId() { return next_id_.fetch_add(1); }
+  // Qt thread: destroy all handles (environment closing, or the process exiting).
+  void destroyAllOnQt();
+
+ private:
+  void drainCommands();        // Qt thread
+  void deliver(Napi::Env env); // JS thread
+
+  std::atomic<bool> closed_{false};
+  std::atomic<uint32_t> next_id_{1};
+
+  std::mutex cmd_mu_;
+  std::vector<std::function<void()>> commands_;
+  bool drain_posted_ = false;
+
+  std::mutex ev_mu_;
+  std::vector<Event> events_;
+  bool wake_pending_ = false;
+  Napi::ThreadSafeFunction tsfn_;
+  bool tsfn_open_ = false;
+  Napi::FunctionReference dispatch_;
+
+  std::mutex handles_mu_;
+  std::unordered_map<uint32_t, std::shared_ptr<Handle>> handles_;
+};
+
+}  // namespace qtn

@@ -1,0 +1,24 @@
+// The one Qt thread of the process: QCoreApplication::exec() on a std::thread, shared by every
+// Node environment (main thread and workers). Every QObject of the addon lives on it.
+#pragma once
+
+#include <functional>
+
+namespace qtn {
+
+class QtThread {
+ public:
+  // An environment starts using Qt (starts the thread on first use).
+  static void acquire();
+  // An environment is done with Qt; the last one stops and joins the thread.
+  static void release();
+  // Queue fn to run on the Qt thread. Returns false when the thread is stopping (fn is dropped).
+  static bool post(std::function<void()> fn);
+  static bool running();
+  static bool onQtThread();
+  // Hooks run on the Qt thread just before it stops, to destroy QObjects there (destroying them
+  // from another thread at exit crashes Qt).
+  static void setBeforeStop(std::function<void()> fn);
+};
+
+}  // namespace qtn
