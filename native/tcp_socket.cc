@@ -1,4 +1,445 @@
-#include "addon.h"
+#include "tcp_socket.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QTimer>
+#include <QVariant>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "host_address.h"
+
 namespace qtn {
-Napi::Function InitTcpSocket(Napi::Env env, Module& m) { return Napi::Function::New(env, [](const Napi::CallbackInfo&) {}); }
+
+namespace {
+
+// What Qt may buffer in the socket before we move it to JS, and what JS may hold unread before the
+// Qt side stops reading (then TCP backpressure reaches the peer). setReadBufferSize(n > 0) lowers both.
+constexpr int64_t kQtChunk = 1 << 20;
+constexpr int64_t kDefaultLimit = 16 << 20;
+
+std::string str(const QString& s) { return s.toStdString(); }
+
+// Sync-call answers: the socket as Qt has it right now, in the order lib/QAbstractSocket.ts reads.
+Napi::Array snapshotArray(Napi::Env env, TcpSocketCore& c, Napi::Value result) {
+  Napi::Array a = Napi::Array::New(env, 13);
+  QTcpSocket* s = c.sock;
+  a.Set(0u, Napi::Number::New(env, c.seq));
+  a.Set(1u, Napi::Number::New(env, c.packedState()));
+  a.Set(2u, Napi::Number::New(env, s ? int(s->openMode()) : 0));
+  a.Set(3u, Napi::Number::New(env, s ? int(s->error()) : -1));
+  a.Set(4u, Napi::String::New(env, s ? str(s->errorString()) : std::string("Unknown error")));
+  a.Set(5u, Napi::Number::New(env, s ? double(s->bytesToWrite()) : 0));
+  a.Set(6u, Napi::Number::New(env, double(c.accepted)));
+  std::vector<std::string> ep = c.endpoint();
+  for (uint32_t k = 0; k < ep.size(); k++) a.Set(7 + k, Napi::String::New(env, ep[k]));
+  a.Set(12u, result);
+  return a;
 }
+
+}  // namespace
+
+int32_t TcpSocketCore::packedState() const {
+  QTcpSocket* s = sock;
+  if (!s) return 0;
+  // The state, with isValid() (the socket has a descriptor) in bit 4.
+  return int32_t(s->state()) | (s->isValid() ? 0x10 : 0);
+}
+
+std::vector<std::string> TcpSocketCore::endpoint() const {
+  QTcpSocket* s = sock;
+  if (!s) return {"", "0", "", "0", ""};
+  return {str(s->localAddress().toString()), std::to_string(s->localPort()),
+          str(s->peerAddress().toString()), std::to_string(s->peerPort()), str(s->peerName())};
+}
+
+void TcpSocketCore::push(uint32_t kind, int32_t arg, bool withEndpoint) {
+  Event e;
+  e.handle = id_;
+  e.kind = kind;
+  e.seq = ++seq;
+  QTcpSocket* s = sock;
+  e.i[0] = packedState();
+  e.i[1] = s ? int(s->openMode()) : 0;
+  e.i[2] = s ? int(s->error()) : -1;
+  e.i[3] = arg;
+  e.d[0] = s ? double(s->bytesToWrite()) : 0;
+  e.d[1] = double(accepted);
+  if (withEndpoint) e.strings = endpoint();
+  channel_->push(std::move(e));
+}
+
+void TcpSocketCore::pushError() {
+  Event e;
+  e.handle = id_;
+  e.kind = kErrorOccurred;
+  e.seq = ++seq;
+  QTcpSocket* s = sock;
+  e.i[0] = packedState();
+  e.i[1] = s ? int(s->openMode()) : 0;
+  e.i[2] = s ? int(s->error()) : -1;
+  e.i[3] = e.i[2];
+  e.d[0] = s ? double(s->bytesToWrite()) : 0;
+  e.d[1] = double(accepted);
+  e.strings = {s ? str(s->errorString()) : std::string()};
+  channel_->push(std::move(e));
+}
+
+void TcpSocketCore::forward(bool all) {
+  QTcpSocket* s = sock;
+  while (s) {
+    qint64 avail = s->bytesAvailable();
+    if (avail <= 0) break;
+    qint64 room = all ? avail : std::min<qint64>(avail, limit - inFlight);
+    if (room <= 0) break;
+    char* buf = static_cast<char*>(malloc(size_t(room)));
+    if (!buf) break;
+    qint64 n = s->read(buf, room);
+    if (n <= 0) {
+      free(buf);
+      break;
+    }
+    inFlight += n;
+    Event e;
+    e.handle = id_;
+    e.kind = kReadyRead;
+    e.seq = ++seq;
+    e.i[0] = packedState();
+    e.i[1] = int(s->openMode());
+    e.i[2] = int(s->error());
+    e.d[0] = double(s->bytesToWrite());
+    e.d[1] = double(accepted);
+    e.data = buf;
+    e.len = size_t(n);
+    channel_->push(std::move(e));
+  }
+}
+
+void TcpSocketCore::queueEndpointRefresh() {
+  // Qt clears the addresses after it emits disconnected(); send them once the call stack unwinds.
+  if (refreshQueued || !sock) return;
+  refreshQueued = true;
+  QTimer::singleShot(0, sock.data(), [this] {
+    refreshQueued = false;
+    push(kEndpoint, 0, true);
+  });
+}
+
+void TcpSocketCore::setReadLimit(int64_t size) {
+  limit = size > 0 ? size : kDefaultLimit;
+  if (sock) sock->setReadBufferSize(size > 0 ? std::min(size, kQtChunk) : kQtChunk);
+  forward(false);
+}
+
+void TcpSocketCore::resetFlow() { inFlight = 0; }
+
+void TcpSocketCore::create() { adopt(new QTcpSocket()); }
+
+void TcpSocketCore::adopt(QTcpSocket* s) {
+  sock = s;
+  if (limit == 0) limit = kDefaultLimit;
+  s->setReadBufferSize(kQtChunk);
+  QObject::connect(s, &QAbstractSocket::stateChanged, s, [this](QAbstractSocket::SocketState st) {
+    if (st == QAbstractSocket::UnconnectedState || st == QAbstractSocket::ClosingState) {
+      if (sock && sock->isReadable()) forward(true);
+      queueEndpointRefresh();
+    }
+    push(kStateChanged, int32_t(st), true);
+  });
+  QObject::connect(s, &QAbstractSocket::hostFound, s, [this] { push(kHostFound); });
+  QObject::connect(s, &QAbstractSocket::connected, s, [this] { push(kConnected, 0, true); });
+  QObject::connect(s, &QAbstractSocket::disconnected, s, [this] {
+    queueEndpointRefresh();
+    push(kDisconnected);
+  });
+  QObject::connect(s, &QAbstractSocket::errorOccurred, s, [this](QAbstractSocket::SocketError) {
+    if (sock && sock->isReadable()) forward(true);
+    pushError();
+  });
+  QObject::connect(s, &QIODevice::readyRead, s, [this] { forward(false); });
+  QObject::connect(s, &QIODevice::bytesWritten, s, [this](qint64 n) { push(kBytesWritten, int32_t(n)); });
+  QObject::connect(s, &QIODevice::aboutToClose, s, [this] { push(kAboutToClose); });
+  QObject::connect(s, &QIODevice::readChannelFinished, s, [this] {
+    if (sock && sock->isReadable()) forward(true);
+    push(kReadChannelFinished);
+  });
+}
+
+void TcpSocketCore::destroyOnQt(bool emitSignals) {
+  QTcpSocket* s = sock;
+  if (!s) return;
+  // ~QAbstractSocket aborts and emits; forward that only to a JS object that is still there.
+  if (!emitSignals) QObject::disconnect(s, nullptr, nullptr, nullptr);
+  delete s;
+  sock = nullptr;
+  if (emitSignals) push(kDestroyed);
+}
+
+// ---- JS wrapper ----
+
+class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
+ public:
+  static Napi::Function Init(Napi::Env env, Module& m) {
+    Napi::Function ctor = DefineClass(
+        env, "TcpSocket",
+        {
+            InstanceAccessor<&TcpSocketWrap::Id>("id"),
+            InstanceMethod<&TcpSocketWrap::ConnectToHost>("connectToHost"),
+            InstanceMethod<&TcpSocketWrap::ConnectToAddress>("connectToAddress"),
+            InstanceMethod<&TcpSocketWrap::Write>("write"),
+            InstanceMethod<&TcpSocketWrap::Ack>("ack"),
+            InstanceMethod<&TcpSocketWrap::SetReadLimit>("setReadLimit"),
+            InstanceMethod<&TcpSocketWrap::DisconnectFromHost>("disconnectFromHost"),
+            InstanceMethod<&TcpSocketWrap::Close>("close"),
+            InstanceMethod<&TcpSocketWrap::Abort>("abort"),
+            InstanceMethod<&TcpSocketWrap::Flush>("flush"),
+            InstanceMethod<&TcpSocketWrap::WaitNow>("waitNow"),
+            InstanceMethod<&TcpSocketWrap::Bind>("bind"),
+            InstanceMethod<&TcpSocketWrap::SetSocketOption>("setSocketOption"),
+            InstanceMethod<&TcpSocketWrap::SocketOption>("socketOption"),
+            InstanceMethod<&TcpSocketWrap::SetSocketDescriptor>("setSocketDescriptor"),
+            InstanceMethod<&TcpSocketWrap::SocketDescriptor>("socketDescriptor"),
+            InstanceMethod<&TcpSocketWrap::SetPauseMode>("setPauseMode"),
+            InstanceMethod<&TcpSocketWrap::Resume>("resume"),
+            InstanceMethod<&TcpSocketWrap::Snapshot>("snapshot"),
+            InstanceMethod<&TcpSocketWrap::DeleteLater>("deleteLater"),
+        });
+    m.tcpSocketCtor = Napi::Persistent(ctor);
+    return ctor;
+  }
+
+  explicit TcpSocketWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<TcpSocketWrap>(info) {
+    Module& m = Module::of(info.Env());
+    if (info.Length() == 1 && info[0].IsExternal()) {
+      // A socket the Qt thread made (an accepted connection); it is registered already.
+      core_ = *info[0].As<Napi::External<std::shared_ptr<TcpSocketCore>>>().Data();
+      return;
+    }
+    core_ = std::make_shared<TcpSocketCore>(m.channel);
+    m.channel->add(core_);
+    auto core = core_;
+    m.channel->post([core] { core->create(); });
+  }
+
+  ~TcpSocketWrap() override {
+    // The JS object is gone: free the QObject on the Qt thread (unless deleteLater did already).
+    auto core = core_;
+    const auto& ch = core->channel();
+    ch->post([core] {
+      core->destroyOnQt(false);
+      core->channel()->remove(core->id());
+    });
+  }
+
+ private:
+  std::shared_ptr<TcpSocketCore> core_;
+
+  EnvChannel& ch() { return *core_->channel(); }
+
+  // Runs fn on the Qt thread, then answers with the socket's snapshot and fn's result.
+  template <typename Fn>
+  Napi::Value syncCall(Napi::Env env, Fn fn) {
+    QVariant result;
+    auto core = core_;
+    ch().call(env, [&] {
+      if (core->sock) result = fn(core->sock.data());
+    });
+    Napi::Value r = env.Undefined();
+    switch (result.typeId()) {
+      case QMetaType::Bool:
+        r = Napi::Boolean::New(env, result.toBool());
+        break;
+      case QMetaType::Int:
+      case QMetaType::LongLong:
+        r = Napi::Number::New(env, result.toDouble());
+        break;
+      default:
+        if (result.isValid()) r = Napi::Number::New(env, result.toDouble());
+        else r = env.Null();
+    }
+    return snapshotArray(env, *core_, r);
+  }
+
+  Napi::Value Id(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), core_->id()); }
+
+  Napi::Value ConnectToHost(const Napi::CallbackInfo& info) {
+    std::string host = info[0].As<Napi::String>();
+    quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
+    auto mode = QIODevice::OpenMode(info[2].As<Napi::Number>().Int32Value());
+    auto proto = QAbstractSocket::NetworkLayerProtocol(info[3].As<Napi::Number>().Int32Value());
+    auto core = core_;
+    return syncCall(info.Env(), [&](QTcpSocket* s) {
+      core->resetFlow();
+      s->connectToHost(QString::fromStdString(host), port, mode, proto);
+      return QVariant();
+    });
+  }
+
+  Napi::Value ConnectToAddress(const Napi::CallbackInfo& info) {
+    const QHostAddress* a = UnwrapHostAddress(info[0]);
+    if (!a) throw Napi::TypeError::New(info.Env(), "connectToHost: QHostAddress expected");
+    QHostAddress addr = *a;
+    quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
+    auto mode = QIODevice::OpenMode(info[2].As<Napi::Number>().Int32Value());
+    auto core = core_;
+    return syncCall(info.Env(), [&](QTcpSocket* s) {
+      core->resetFlow();
+      s->connectToHost(addr, port, mode);
+      return QVariant();
+    });
+  }
+
+  Napi::Value Write(const Napi::CallbackInfo& info) {
+    auto buf = info[0].As<Napi::Buffer<char>>();
+    QByteArray bytes(buf.Data(), qsizetype(buf.Length()));
+    auto core = core_;
+    ch().post([core, bytes] {
+      if (!core->sock) return;
+      qint64 n = core->sock->write(bytes);
+      if (n > 0) core->accepted += n;
+    });
+    return info.Env().Undefined();
+  }
+
+  Napi::Value Ack(const Napi::CallbackInfo& info) {
+    int64_t n = info[0].As<Napi::Number>().Int64Value();
+    auto core = core_;
+    ch().post([core, n] {
+      core->inFlight = std::max<int64_t>(0, core->inFlight - n);
+      core->forward(false);
+    });
+    return info.Env().Undefined();
+  }
+
+  Napi::Value SetReadLimit(const Napi::CallbackInfo& info) {
+    int64_t n = info[0].As<Napi::Number>().Int64Value();
+    auto core = core_;
+    ch().post([core, n] { core->setReadLimit(n); });
+    return info.Env().Undefined();
+  }
+
+  Napi::Value DisconnectFromHost(const Napi::CallbackInfo& info) {
+    return syncCall(info.Env(), [](QTcpSocket* s) {
+      s->disconnectFromHost();
+      return QVariant();
+    });
+  }
+
+  Napi::Value Close(const Napi::CallbackInfo& info) {
+    auto core = core_;
+    return syncCall(info.Env(), [core](QTcpSocket* s) {
+      s->close();
+      core->resetFlow();
+      return QVariant();
+    });
+  }
+
+  Napi::Value Abort(const Napi::CallbackInfo& info) {
+    auto core = core_;
+    return syncCall(info.Env(), [core](QTcpSocket* s) {
+      s->abort();
+      core->resetFlow();
+      return QVariant();
+    });
+  }
+
+  Napi::Value Flush(const Napi::CallbackInfo& info) {
+    return syncCall(info.Env(), [](QTcpSocket* s) { return QVariant(s->flush()); });
+  }
+
+  // A JS-side wait ran out: let Qt decide with a zero timeout, with Qt's own side effects
+  // (SocketTimeoutError, the state change) instead of our imitation of them.
+  Napi::Value WaitNow(const Napi::CallbackInfo& info) {
+    int which = info[0].As<Napi::Number>().Int32Value();
+    return syncCall(info.Env(), [which](QTcpSocket* s) {
+      switch (which) {
+        case 0:
+          return QVariant(s->waitForConnected(0));
+        case 1:
+          return QVariant(s->waitForReadyRead(0));
+        case 2:
+          return QVariant(s->waitForBytesWritten(0));
+        default:
+          return QVariant(s->waitForDisconnected(0));
+      }
+    });
+  }
+
+  Napi::Value Bind(const Napi::CallbackInfo& info) {
+    const QHostAddress* a = UnwrapHostAddress(info[0]);
+    QHostAddress addr = a ? *a : QHostAddress(QHostAddress::Any);
+    quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
+    auto mode = QAbstractSocket::BindMode(info[2].As<Napi::Number>().Int32Value());
+    return syncCall(info.Env(), [&](QTcpSocket* s) { return QVariant(s->bind(addr, port, mode)); });
+  }
+
+  Napi::Value SetSocketOption(const Napi::CallbackInfo& info) {
+    auto opt = QAbstractSocket::SocketOption(info[0].As<Napi::Number>().Int32Value());
+    int value = info[1].As<Napi::Number>().Int32Value();
+    auto core = core_;
+    ch().post([core, opt, value] {
+      if (core->sock) core->sock->setSocketOption(opt, value);
+    });
+    return info.Env().Undefined();
+  }
+
+  Napi::Value SocketOption(const Napi::CallbackInfo& info) {
+    auto opt = QAbstractSocket::SocketOption(info[0].As<Napi::Number>().Int32Value());
+    return syncCall(info.Env(), [opt](QTcpSocket* s) { return s->socketOption(opt); });
+  }
+
+  Napi::Value SetSocketDescriptor(const Napi::CallbackInfo& info) {
+    qintptr fd = qintptr(info[0].As<Napi::Number>().Int64Value());
+    auto state = QAbstractSocket::SocketState(info[1].As<Napi::Number>().Int32Value());
+    auto mode = QIODevice::OpenMode(info[2].As<Napi::Number>().Int32Value());
+    auto core = core_;
+    return syncCall(info.Env(), [&](QTcpSocket* s) {
+      core->resetFlow();
+      return QVariant(s->setSocketDescriptor(fd, state, mode));
+    });
+  }
+
+  Napi::Value SocketDescriptor(const Napi::CallbackInfo& info) {
+    return syncCall(info.Env(), [](QTcpSocket* s) { return QVariant(qlonglong(s->socketDescriptor())); });
+  }
+
+  Napi::Value SetPauseMode(const Napi::CallbackInfo& info) {
+    auto mode = QAbstractSocket::PauseModes(info[0].As<Napi::Number>().Int32Value());
+    auto core = core_;
+    ch().post([core, mode] {
+      if (core->sock) core->sock->setPauseMode(mode);
+    });
+    return info.Env().Undefined();
+  }
+
+  Napi::Value Resume(const Napi::CallbackInfo& info) {
+    auto core = core_;
+    ch().post([core] {
+      if (core->sock) core->sock->resume();
+    });
+    return info.Env().Undefined();
+  }
+
+  Napi::Value Snapshot(const Napi::CallbackInfo& info) {
+    return syncCall(info.Env(), [](QTcpSocket*) { return QVariant(); });
+  }
+
+  Napi::Value DeleteLater(const Napi::CallbackInfo& info) {
+    auto core = core_;
+    ch().post([core] {
+      core->destroyOnQt(true);
+      core->channel()->remove(core->id());
+    });
+    return info.Env().Undefined();
+  }
+};
+
+Napi::Value TcpSocketCore::wrap(Napi::Env env) {
+  auto self = std::static_pointer_cast<TcpSocketCore>(shared_from_this());
+  return Module::of(env).tcpSocketCtor.New({Napi::External<std::shared_ptr<TcpSocketCore>>::New(env, &self)});
+}
+
+Napi::Function InitTcpSocket(Napi::Env env, Module& m) { return TcpSocketWrap::Init(env, m); }
+
+}  // namespace qtn

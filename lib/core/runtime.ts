@@ -33,13 +33,24 @@ function loadNative(): NativeModule {
 
 export const native: NativeModule = loadNative();
 
-const sinks = new Map<number, EventSink>();
+// Active objects (an open socket, a listening server) are held strongly, as net.Socket keeps itself
+// reachable while open; inactive ones weakly, so that an unreachable closed socket is collected.
+const sinks = new Map<number, EventSink | WeakRef<EventSink>>();
+const forget = new FinalizationRegistry<number>((id) => {
+  const entry = sinks.get(id);
+  if (entry instanceof WeakRef && entry.deref() === undefined) sinks.delete(id);
+});
+
+function sinkOf(id: number): EventSink | undefined {
+  const entry = sinks.get(id);
+  return entry instanceof WeakRef ? entry.deref() : entry;
+}
 
 function dispatch(batch: unknown[]): void {
   const n = batch.length;
   for (let k = 0; k < n; k += SLOTS) {
     const id = batch[k] as number;
-    const sink = sinks.get(id);
+    const sink = sinkOf(id);
     if (sink === undefined) continue; // its JS object is gone: nothing to tell
     const kind = batch[k + 1] as number;
     const more = k + SLOTS < n && batch[k + SLOTS] === id && batch[k + SLOTS + 1] === kind;
@@ -60,13 +71,20 @@ function dispatch(batch: unknown[]): void {
 
 native.open(dispatch);
 
-/** Events for `id` go to `sink`, and the sink stays reachable while registered (an active socket). */
-export function register(id: number, sink: EventSink): void {
-  sinks.set(id, sink);
+/** Events for `id` go to `sink`; `strong` keeps the sink reachable (see setStrong). */
+export function register(id: number, sink: EventSink, strong = false): void {
+  sinks.set(id, strong ? sink : new WeakRef(sink));
+  forget.register(sink, id, sink);
 }
 
-export function unregister(id: number): void {
+/** Hold the sink strongly while it is active, weakly otherwise. */
+export function setStrong(id: number, sink: EventSink, strong: boolean): void {
+  if (sinks.has(id)) sinks.set(id, strong ? sink : new WeakRef(sink));
+}
+
+export function unregister(id: number, sink: EventSink): void {
   sinks.delete(id);
+  forget.unregister(sink);
 }
 
 let refs = 0;

@@ -5,7 +5,10 @@ export type Slot<A extends unknown[]> = (...args: A) => unknown;
 export class Signal<A extends unknown[] = []> {
   private slots: Slot<A>[] = [];
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    private readonly owner?: { _signalsBlocked: boolean },
+  ) {}
 
   connect(slot: Slot<A>): void {
     if (typeof slot !== 'function') {
@@ -29,7 +32,7 @@ export class Signal<A extends unknown[] = []> {
    * batch; its error is rethrown as an uncaught exception, as a throwing net.Socket listener's is. */
   emit(...args: A): void {
     const slots = this.slots;
-    if (slots.length === 0) return;
+    if (slots.length === 0 || (this.owner !== undefined && this.owner._signalsBlocked)) return;
     for (const slot of slots.length === 1 ? slots : slots.slice()) {
       try {
         slot(...args);

@@ -20,7 +20,7 @@ class EnvChannel;
 
 // The Qt-thread half of a JS object (a socket, a server). Owned jointly by its channel's registry
 // and its JS wrapper; its QObject is created and destroyed on the Qt thread only.
-class Handle {
+class Handle : public std::enable_shared_from_this<Handle> {
  public:
   Handle(std::shared_ptr<EnvChannel> channel);
   virtual ~Handle() = default;

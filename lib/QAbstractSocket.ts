@@ -1,0 +1,553 @@
+// QAbstractSocket: PyQt6's names over a Qt socket that lives on the Qt thread. The state here is
+// the JS thread's view of it: it changes when Qt's events are delivered (in Qt's order) and when a
+// call that changes state in Qt returns (connectToHost, abort, close, disconnectFromHost).
+import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer } from './core/args';
+import { OpenModeFlag, QIODevice } from './core/QIODevice';
+import { addRef, EventSink, register, releaseRef, setStrong, unregister } from './core/runtime';
+import { Signal } from './core/signal';
+import {
+  BindFlag,
+  NetworkLayerProtocol,
+  PauseMode,
+  SocketError,
+  SocketOption,
+  SocketState,
+  SocketType,
+} from './core/socketEnums';
+import { QHostAddress, nativeOf } from './QHostAddress';
+
+// Event kinds, as native/tcp_socket.h lists them.
+const enum Ev {
+  StateChanged = 1,
+  HostFound,
+  Connected,
+  Disconnected,
+  ErrorOccurred,
+  ReadyRead,
+  BytesWritten,
+  AboutToClose,
+  ReadChannelFinished,
+  Destroyed,
+  Endpoint,
+}
+
+// Which Qt wait a timed-out JS wait hands over to (native waitNow).
+const enum Wait {
+  Connected = 0,
+  ReadyRead = 1,
+  BytesWritten = 2,
+  Disconnected = 3,
+}
+
+interface Waiter {
+  kind: Wait;
+  resolve: (ok: boolean) => void;
+  timer?: NodeJS.Timeout;
+}
+
+/** The native socket interface (native/tcp_socket.cc). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type NativeSocket = any;
+
+const PORT_MAX = 65535;
+
+export class QAbstractSocket extends QIODevice implements EventSink {
+  static readonly BindFlag = BindFlag;
+  static readonly NetworkLayerProtocol = NetworkLayerProtocol;
+  static readonly PauseMode = PauseMode;
+  static readonly SocketError = SocketError;
+  static readonly SocketOption = SocketOption;
+  static readonly SocketState = SocketState;
+  static readonly SocketType = SocketType;
+
+  readonly connected = new Signal<[]>('connected', this);
+  readonly disconnected = new Signal<[]>('disconnected', this);
+  readonly errorOccurred = new Signal<[SocketError]>('errorOccurred', this);
+  readonly hostFound = new Signal<[]>('hostFound', this);
+  readonly stateChanged = new Signal<[SocketState]>('stateChanged', this);
+
+  /** @internal */
+  protected readonly native: NativeSocket;
+  private readonly _socketType: SocketType;
+  private readonly _id: number;
+
+  // The mirror of the Qt socket, as of event or snapshot number `seq`.
+  private seq = 0;
+  private _state = SocketState.UnconnectedState;
+  private _valid = false;
+  private _openMode = OpenModeFlag.NotOpen;
+  private _error = SocketError.UnknownSocketError;
+  private _errorString = 'Unknown error';
+  private qtBytesToWrite = 0;
+  private qtTaken = 0; // bytes of our writes the Qt side has taken
+  private jsWritten = 0; // bytes of our writes sent to the Qt side
+  private _localAddress = '';
+  private _localPort = 0;
+  private _peerAddress = '';
+  private _peerPort = 0;
+  private _peerName = '';
+
+  private discardUpTo = 0; // received bytes from events up to this seq were dropped by close/abort
+  private unacked = 0; // bytes read here that the Qt side has not been told about
+  private _readBufferSize = 0;
+  private _pauseMode = PauseMode.PauseNever;
+  private _protocolTag = '';
+  private active = false; // counted in the runtime's keep-alive
+  private _refed = true;
+  private waiters: Waiter[] = [];
+  private gone = false;
+
+  /** @internal */
+  protected constructor(socketType: SocketType, nativeSocket: NativeSocket) {
+    super();
+    this._socketType = socketType;
+    this.native = nativeSocket;
+    this._id = nativeSocket.id;
+    register(this._id, this);
+  }
+
+  // ---- events from the Qt thread ----
+
+  /** @internal */
+  onEvent(kind: number, seq: number, packed: number, openMode: number, error: number, arg: number, btw: number, taken: number, payload: unknown, more: boolean): void {
+    if (seq > this.seq) {
+      this.seq = seq;
+      this.applyState(packed, openMode, error, btw, taken);
+      if (Array.isArray(payload) && kind !== Ev.ErrorOccurred) this.applyEndpoint(payload as string[], 0);
+    }
+    switch (kind) {
+      case Ev.StateChanged:
+        this.stateChanged.emit(arg as SocketState);
+        if (arg === SocketState.UnconnectedState) this.settleWaiters(false);
+        break;
+      case Ev.HostFound:
+        this.hostFound.emit();
+        break;
+      case Ev.Connected:
+        this.settle(Wait.Connected, true);
+        this.connected.emit();
+        break;
+      case Ev.Disconnected:
+        this.settle(Wait.Disconnected, true);
+        this.disconnected.emit();
+        break;
+      case Ev.ErrorOccurred:
+        if (seq >= this.seq) this._errorString = (payload as string[])[0];
+        this.errorOccurred.emit(arg as SocketError);
+        break;
+      case Ev.ReadyRead:
+        if (seq <= this.discardUpTo) break;
+        this.appendReceived(payload as Buffer);
+        if (more) break; // one readyRead for a run of data events, as one Qt read would give
+        this.settle(Wait.ReadyRead, true);
+        this.channelReadyRead.emit(0);
+        this.readyRead.emit();
+        break;
+      case Ev.BytesWritten:
+        this.settle(Wait.BytesWritten, true);
+        this.bytesWritten.emit(arg);
+        this.channelBytesWritten.emit(0, arg);
+        break;
+      case Ev.AboutToClose:
+        this.aboutToClose.emit();
+        break;
+      case Ev.ReadChannelFinished:
+        this.readChannelFinished.emit();
+        break;
+      case Ev.Destroyed:
+        this.gone = true;
+        this.applyState(0, 0, this._error, 0, this.jsWritten);
+        this.settleWaiters(false);
+        unregister(this._id, this);
+        this.destroyed.emit(this);
+        break;
+    }
+  }
+
+  private applyState(packed: number, openMode: number, error: number, btw: number, taken: number): void {
+    this._state = (packed & 0xf) as SocketState;
+    this._valid = (packed & 0x10) !== 0;
+    this._openMode = openMode;
+    this._error = error;
+    this.qtBytesToWrite = btw;
+    this.qtTaken = taken;
+    this.updateKeepAlive();
+  }
+
+  private applyEndpoint(ep: string[], at: number): void {
+    this._localAddress = ep[at];
+    this._localPort = Number(ep[at + 1]);
+    this._peerAddress = ep[at + 2];
+    this._peerPort = Number(ep[at + 3]);
+    this._peerName = ep[at + 4];
+  }
+
+  /** A sync call's answer: [seq, packed state, openMode, error, errorString, bytesToWrite, taken, endpoint×5, result]. */
+  private applySnapshot(snap: unknown[]): unknown {
+    const seq = snap[0] as number;
+    if (seq >= this.seq) {
+      this.seq = seq;
+      this.applyState(snap[1] as number, snap[2] as number, snap[3] as number, snap[5] as number, snap[6] as number);
+      this._errorString = snap[4] as string;
+      this.applyEndpoint(snap as string[], 7);
+    }
+    return snap[12];
+  }
+
+  /** After close()/abort()/connectToHost(): Qt dropped its read buffer, so do we. */
+  private dropReceived(): void {
+    this.discardUpTo = this.seq;
+    this.unacked = 0;
+    this.clearReceived();
+  }
+
+  private updateKeepAlive(): void {
+    const active = this._state !== SocketState.UnconnectedState && !this.gone;
+    if (active === this.active) return;
+    this.active = active;
+    setStrong(this._id, this, active);
+    if (this._refed) {
+      if (active) addRef();
+      else releaseRef();
+    }
+  }
+
+  /** As net.Socket.ref(): an active socket keeps the process alive (the default). */
+  ref(): this {
+    if (!this._refed) {
+      this._refed = true;
+      if (this.active) addRef();
+    }
+    return this;
+  }
+
+  /** As net.Socket.unref(): the process may exit while this socket is active. */
+  unref(): this {
+    if (this._refed) {
+      this._refed = false;
+      if (this.active) releaseRef();
+    }
+    return this;
+  }
+
+  /** @internal the QIODevice read buffer gave up n bytes: let the Qt side read more. */
+  protected consumed(n: number): void {
+    this.unacked += n;
+    // Tell the Qt side in steps, not per read: it stalls only when JS holds a full buffer.
+    const limit = this._readBufferSize > 0 ? this._readBufferSize : 16 << 20;
+    if (this.unacked >= limit / 4 || this.bytesAvailable() === 0) {
+      this.native.ack(this.unacked);
+      this.unacked = 0;
+    }
+  }
+
+  private m(method: string): string {
+    return `${this.constructor.name}.${method}`;
+  }
+
+  // ---- QIODevice ----
+
+  openMode(): OpenModeFlag {
+    return this._openMode;
+  }
+
+  errorString(): string {
+    return this._errorString;
+  }
+
+  bytesAvailable(): number {
+    return super.bytesAvailable();
+  }
+
+  bytesToWrite(): number {
+    return this.qtBytesToWrite + (this.jsWritten - this.qtTaken);
+  }
+
+  isSequential(): boolean {
+    return true;
+  }
+
+  atEnd(): boolean {
+    return this.bytesAvailable() === 0;
+  }
+
+  write(data: Buffer | Uint8Array | string): number {
+    checkArity(this.m('write'), arguments, 1, 1);
+    const buf = toBuffer(this.m('write'), 'data', data);
+    if (!this.isOpen()) {
+      process.emitWarning(`QIODevice::write (${this.constructor.name}): device not open`);
+      return -1;
+    }
+    if (!this.isWritable()) {
+      process.emitWarning(`QIODevice::write (${this.constructor.name}): ReadOnly device`);
+      return -1;
+    }
+    if (buf.length === 0) return 0;
+    this.native.write(buf);
+    this.jsWritten += buf.length;
+    return buf.length;
+  }
+
+  close(): void {
+    checkArity(this.m('close'), arguments, 0, 0);
+    this.applySnapshot(this.native.close());
+    this.dropReceived();
+  }
+
+  // ---- QAbstractSocket ----
+
+  /**
+   * connectToHost(hostName, port, mode = ReadWrite, protocol = AnyIPProtocol)
+   * connectToHost(address: QHostAddress | QHostAddress.SpecialAddress, port, mode = ReadWrite)
+   */
+  connectToHost(host: string | QHostAddress | number, port: number, mode: OpenModeFlag = OpenModeFlag.ReadWrite, protocol: NetworkLayerProtocol = NetworkLayerProtocol.AnyIPProtocol): void {
+    const name = this.m('connectToHost');
+    checkArity(name, arguments, 2, typeof host === 'string' ? 4 : 3);
+    checkInt(name, 'port', port, 0, PORT_MAX);
+    checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
+    let snap: unknown[];
+    if (typeof host === 'string') {
+      checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
+      snap = this.native.connectToHost(host, port, mode, protocol);
+    } else {
+      snap = this.native.connectToAddress(nativeOf(QHostAddress.from(name, 'address', host)), port, mode);
+    }
+    this.applySnapshot(snap);
+    this.dropReceived();
+  }
+
+  disconnectFromHost(): void {
+    checkArity(this.m('disconnectFromHost'), arguments, 0, 0);
+    this.applySnapshot(this.native.disconnectFromHost());
+  }
+
+  abort(): void {
+    checkArity(this.m('abort'), arguments, 0, 0);
+    this.applySnapshot(this.native.abort());
+    this.dropReceived();
+  }
+
+  flush(): boolean {
+    return this.applySnapshot(this.native.flush()) as boolean;
+  }
+
+  /**
+   * bind(address, port = 0, mode = DefaultForPlatform) / bind(port = 0, mode = DefaultForPlatform).
+   * A promise, since through a proxy the bind waits on the proxy.
+   */
+  async bind(address?: QHostAddress | number, port?: number, mode?: BindFlag): Promise<boolean> {
+    const name = this.m('bind');
+    checkArity(name, arguments, 0, 3);
+    let addr: QHostAddress;
+    if (address instanceof QHostAddress || (arguments.length === 3)) {
+      addr = QHostAddress.from(name, 'address', address);
+      port = port ?? 0;
+    } else {
+      // bind(port = 0, mode = DefaultForPlatform): binds to QHostAddress.Any.
+      if (arguments.length > 2) throw new TypeError(`${name}: bind(port, mode) takes at most 2 arguments`);
+      mode = port as BindFlag | undefined;
+      port = (address as number | undefined) ?? 0;
+      addr = new QHostAddress(QHostAddress.SpecialAddress.Any);
+    }
+    checkInt(name, 'port', port, 0, PORT_MAX);
+    mode = mode ?? BindFlag.DefaultForPlatform;
+    checkFlags(name, 'mode', mode, BindFlag, 'QAbstractSocket.BindFlag');
+    return this.applySnapshot(this.native.bind(nativeOf(addr), port, mode)) as boolean;
+  }
+
+  error(): SocketError {
+    return this._error;
+  }
+
+  state(): SocketState {
+    return this._state;
+  }
+
+  socketType(): SocketType {
+    return this._socketType;
+  }
+
+  isValid(): boolean {
+    return this._valid;
+  }
+
+  localAddress(): QHostAddress {
+    return new QHostAddress(this._localAddress);
+  }
+
+  localPort(): number {
+    return this._localPort;
+  }
+
+  peerAddress(): QHostAddress {
+    return new QHostAddress(this._peerAddress);
+  }
+
+  peerPort(): number {
+    return this._peerPort;
+  }
+
+  peerName(): string {
+    return this._peerName;
+  }
+
+  readBufferSize(): number {
+    return this._readBufferSize;
+  }
+
+  /** As Qt: 0 is unlimited (here: bounded by a 16 MiB high-water mark, so a reader that does not
+   * read applies TCP backpressure instead of growing memory). */
+  setReadBufferSize(size: number): void {
+    checkInt(this.m('setReadBufferSize'), 'size', size, 0, Number.MAX_SAFE_INTEGER);
+    this._readBufferSize = size;
+    this.native.setReadLimit(size);
+  }
+
+  pauseMode(): PauseMode {
+    return this._pauseMode;
+  }
+
+  setPauseMode(pauseMode: PauseMode): void {
+    checkFlags(this.m('setPauseMode'), 'pauseMode', pauseMode, PauseMode, 'QAbstractSocket.PauseMode');
+    this._pauseMode = pauseMode;
+    this.native.setPauseMode(pauseMode);
+  }
+
+  resume(): void {
+    this.native.resume();
+  }
+
+  protocolTag(): string {
+    return this._protocolTag;
+  }
+
+  setProtocolTag(tag: string): void {
+    this._protocolTag = checkString(this.m('setProtocolTag'), 'tag', tag);
+  }
+
+  /** As PyQt6: an int for every option; None (here null) when the socket has no descriptor. */
+  socketOption(option: SocketOption): number | null {
+    checkEnum(this.m('socketOption'), 'option', option, SocketOption, 'QAbstractSocket.SocketOption');
+    return this.applySnapshot(this.native.socketOption(option)) as number | null;
+  }
+
+  setSocketOption(option: SocketOption, value: number | boolean): void {
+    const name = this.m('setSocketOption');
+    checkArity(name, arguments, 2, 2);
+    checkEnum(name, 'option', option, SocketOption, 'QAbstractSocket.SocketOption');
+    const v = typeof value === 'boolean' ? Number(value) : checkInt(name, 'value', value, -(2 ** 31), 2 ** 31 - 1);
+    this.native.setSocketOption(option, v);
+  }
+
+  socketDescriptor(): number {
+    return this.applySnapshot(this.native.socketDescriptor()) as number;
+  }
+
+  setSocketDescriptor(socketDescriptor: number, state: SocketState = SocketState.ConnectedState, mode: OpenModeFlag = OpenModeFlag.ReadWrite): boolean {
+    const name = this.m('setSocketDescriptor');
+    checkArity(name, arguments, 1, 3);
+    checkInt(name, 'socketDescriptor', socketDescriptor, -1, 2 ** 31 - 1);
+    checkEnum(name, 'state', state, SocketState, 'QAbstractSocket.SocketState');
+    checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
+    const ok = this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor, state, mode)) as boolean;
+    this.dropReceived();
+    return ok;
+  }
+
+  // ---- waits: PyQt6 blocks, we return promises that resolve with what PyQt6 would return ----
+
+  private settle(kind: Wait, ok: boolean): void {
+    if (this.waiters.length === 0) return;
+    const keep: Waiter[] = [];
+    for (const w of this.waiters) {
+      if (w.kind === kind) this.finish(w, ok);
+      else keep.push(w);
+    }
+    this.waiters = keep;
+  }
+
+  private settleWaiters(ok: boolean): void {
+    const all = this.waiters;
+    this.waiters = [];
+    for (const w of all) this.finish(w, w.kind === Wait.Disconnected ? true : ok);
+  }
+
+  private finish(w: Waiter, ok: boolean): void {
+    if (w.timer) clearTimeout(w.timer);
+    w.resolve(ok);
+  }
+
+  private wait(kind: Wait, msecs: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const w: Waiter = { kind, resolve };
+      if (msecs >= 0) {
+        w.timer = setTimeout(() => {
+          this.waiters = this.waiters.filter((x) => x !== w);
+          // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
+          // (SocketTimeoutError, the socket reset) are Qt's own.
+          let ok = false;
+          if (!this.gone) ok = this.applySnapshot(this.native.waitNow(kind)) === true;
+          resolve(ok);
+        }, msecs);
+      }
+      this.waiters.push(w);
+    });
+  }
+
+  waitForConnected(msecs = 30000): Promise<boolean> {
+    checkMsecs(this.m('waitForConnected'), msecs);
+    if (this._state === SocketState.ConnectedState) return Promise.resolve(true);
+    if (this._state === SocketState.UnconnectedState) return Promise.resolve(false);
+    return this.wait(Wait.Connected, msecs);
+  }
+
+  async waitForReadyRead(msecs = 30000): Promise<boolean> {
+    checkMsecs(this.m('waitForReadyRead'), msecs);
+    if (this._state === SocketState.UnconnectedState) return false;
+    if (this._state === SocketState.HostLookupState || this._state === SocketState.ConnectingState) {
+      const start = Date.now();
+      if (!(await this.waitForConnected(msecs))) return false;
+      if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
+    }
+    return this.wait(Wait.ReadyRead, msecs);
+  }
+
+  async waitForBytesWritten(msecs = 30000): Promise<boolean> {
+    checkMsecs(this.m('waitForBytesWritten'), msecs);
+    if (this._state === SocketState.UnconnectedState) return false;
+    if (this._state === SocketState.HostLookupState || this._state === SocketState.ConnectingState) {
+      const start = Date.now();
+      if (!(await this.waitForConnected(msecs))) return false;
+      if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
+    }
+    if (this.bytesToWrite() === 0) return false;
+    return this.wait(Wait.BytesWritten, msecs);
+  }
+
+  waitForDisconnected(msecs = 30000): Promise<boolean> {
+    checkMsecs(this.m('waitForDisconnected'), msecs);
+    if (this._state === SocketState.UnconnectedState) {
+      process.emitWarning('QAbstractSocket::waitForDisconnected() is not allowed in UnconnectedState');
+      return Promise.resolve(false);
+    }
+    return this.wait(Wait.Disconnected, msecs);
+  }
+
+  // ---- QObject ----
+
+  deleteLater(): void {
+    if (this.gone) return;
+    this.native.deleteLater();
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace QAbstractSocket {
+  type BindFlag = import('./core/socketEnums').BindFlag;
+  type NetworkLayerProtocol = import('./core/socketEnums').NetworkLayerProtocol;
+  type PauseMode = import('./core/socketEnums').PauseMode;
+  type SocketError = import('./core/socketEnums').SocketError;
+  type SocketOption = import('./core/socketEnums').SocketOption;
+  type SocketState = import('./core/socketEnums').SocketState;
+  type SocketType = import('./core/socketEnums').SocketType;
+}

@@ -1,0 +1,248 @@
+// QTcpServer: a Qt server on the Qt thread. Accepted connections reach JS as QTcpSockets as soon as
+// Qt queues them; nextPendingConnection() hands out the oldest, as Qt's does.
+import { checkArity, checkInt, checkMsecs } from './core/args';
+import { QObject } from './core/QObject';
+import { addRef, EventSink, native, register, releaseRef, setStrong, unregister } from './core/runtime';
+import { Signal } from './core/signal';
+import { SocketError } from './core/socketEnums';
+import { QHostAddress, nativeOf } from './QHostAddress';
+import { QTcpSocket } from './QTcpSocket';
+
+// Event kinds, as native/tcp_server.cc lists them.
+const enum Ev {
+  NewPending = 1,
+  PendingConnectionAvailable,
+  NewConnection,
+  AcceptError,
+  Destroyed,
+}
+
+export class QTcpServer extends QObject implements EventSink {
+  readonly acceptError = new Signal<[SocketError]>('acceptError', this);
+  readonly newConnection = new Signal<[]>('newConnection', this);
+  readonly pendingConnectionAvailable = new Signal<[]>('pendingConnectionAvailable', this);
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly native: any;
+  private readonly id: number;
+  private seq = 0;
+  private listening = false;
+  private _serverError = SocketError.UnknownSocketError;
+  private _serverPort = 0;
+  private _serverAddress = '';
+  private _errorString = '';
+  private backlog = 50;
+  private maxPending = 30;
+  private pending: QTcpSocket[] = [];
+  private waiters: { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout }[] = [];
+  private active = false;
+  private _refed = true;
+  private gone = false;
+
+  /** QTcpServer(parent = None). */
+  constructor(parent?: null) {
+    super();
+    checkArity('QTcpServer', arguments, 0, 1);
+    if (parent !== undefined && parent !== null) {
+      throw new TypeError('QTcpServer: argument \'parent\' must be None (null); parents are not supported');
+    }
+    this.native = new native.TcpServer();
+    this.id = this.native.id;
+    register(this.id, this);
+    this.applySnapshot(this.native.snapshot());
+  }
+
+  /** @internal */
+  onEvent(kind: number, seq: number, listening: number, error: number, port: number, arg: number, backlog: number, maxPending: number, payload: unknown): void {
+    if (kind === Ev.NewPending) {
+      this.pending.push(QTcpSocket._adopt(payload));
+    }
+    if (seq > this.seq && kind !== Ev.NewPending) {
+      this.seq = seq;
+      this.applyState(listening, error, port, backlog, maxPending, payload as string[]);
+    }
+    switch (kind) {
+      case Ev.PendingConnectionAvailable:
+        this.pendingConnectionAvailable.emit();
+        break;
+      case Ev.NewConnection:
+        this.settleWaiters([true, false]);
+        this.newConnection.emit();
+        break;
+      case Ev.AcceptError:
+        this.acceptError.emit(arg as SocketError);
+        break;
+      case Ev.Destroyed:
+        this.gone = true;
+        this.listening = false;
+        this.updateKeepAlive();
+        unregister(this.id, this);
+        this.destroyed.emit(this);
+        break;
+    }
+  }
+
+  private applyState(listening: number, error: number, port: number, backlog: number, maxPending: number, strings: string[]): void {
+    this.listening = listening === 1;
+    this._serverError = error;
+    this._serverPort = port;
+    this.backlog = backlog;
+    this.maxPending = maxPending;
+    this._serverAddress = strings[0];
+    this._errorString = strings[1];
+    this.updateKeepAlive();
+  }
+
+  private applySnapshot(s: unknown[]): unknown {
+    if ((s[0] as number) >= this.seq) {
+      this.seq = s[0] as number;
+      this.applyState(s[1] as number, s[2] as number, s[3] as number, s[4] as number, s[5] as number, [s[6] as string, s[7] as string]);
+    }
+    return s[8];
+  }
+
+  private updateKeepAlive(): void {
+    const active = this.listening && !this.gone;
+    if (active === this.active) return;
+    this.active = active;
+    setStrong(this.id, this, active);
+    if (this._refed) {
+      if (active) addRef();
+      else releaseRef();
+    }
+  }
+
+  ref(): this {
+    if (!this._refed) {
+      this._refed = true;
+      if (this.active) addRef();
+    }
+    return this;
+  }
+
+  unref(): this {
+    if (this._refed) {
+      this._refed = false;
+      if (this.active) releaseRef();
+    }
+    return this;
+  }
+
+  /** listen(address = QHostAddress.Any, port = 0): a promise, since through a proxy it waits on the proxy. */
+  async listen(address: QHostAddress | number = QHostAddress.SpecialAddress.Any, port = 0): Promise<boolean> {
+    checkArity('QTcpServer.listen', arguments, 0, 2);
+    const addr = QHostAddress.from('QTcpServer.listen', 'address', address);
+    checkInt('QTcpServer.listen', 'port', port, 0, 65535);
+    return this.applySnapshot(this.native.listen(nativeOf(addr), port)) as boolean;
+  }
+
+  close(): void {
+    this.applySnapshot(this.native.close());
+    // Qt deletes the connections still pending; their sockets report it through their own events.
+    this.pending = [];
+  }
+
+  isListening(): boolean {
+    return this.listening;
+  }
+
+  serverAddress(): QHostAddress {
+    return new QHostAddress(this._serverAddress);
+  }
+
+  serverPort(): number {
+    return this._serverPort;
+  }
+
+  serverError(): SocketError {
+    return this._serverError;
+  }
+
+  errorString(): string {
+    return this._errorString;
+  }
+
+  hasPendingConnections(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** The oldest pending connection, or null (PyQt6: None). */
+  nextPendingConnection(): QTcpSocket | null {
+    const s = this.pending.shift();
+    if (s === undefined) return null;
+    this.native.take();
+    return s;
+  }
+
+  /** Not listening, Qt (and so PyQt6) crashes here; we ignore the call with a warning instead. */
+  pauseAccepting(): void {
+    if (!this.notListening('pauseAccepting')) this.native.pauseAccepting();
+  }
+
+  resumeAccepting(): void {
+    if (!this.notListening('resumeAccepting')) this.native.resumeAccepting();
+  }
+
+  private notListening(method: string): boolean {
+    if (this.listening) return false;
+    process.emitWarning(`QTcpServer.${method}: the server is not listening; ignored (Qt would crash)`);
+    return true;
+  }
+
+  maxPendingConnections(): number {
+    return this.maxPending;
+  }
+
+  setMaxPendingConnections(numConnections: number): void {
+    checkInt('QTcpServer.setMaxPendingConnections', 'numConnections', numConnections, -(2 ** 31), 2 ** 31 - 1);
+    this.applySnapshot(this.native.setMaxPendingConnections(numConnections));
+  }
+
+  listenBacklogSize(): number {
+    return this.backlog;
+  }
+
+  setListenBacklogSize(size: number): void {
+    checkInt('QTcpServer.setListenBacklogSize', 'size', size, -(2 ** 31), 2 ** 31 - 1);
+    this.applySnapshot(this.native.setListenBacklogSize(size));
+  }
+
+  socketDescriptor(): number {
+    return this.applySnapshot(this.native.socketDescriptor()) as number;
+  }
+
+  setSocketDescriptor(socketDescriptor: number): boolean {
+    checkInt('QTcpServer.setSocketDescriptor', 'socketDescriptor', socketDescriptor, -1, 2 ** 31 - 1);
+    return this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor)) as boolean;
+  }
+
+  /** PyQt6 returns (ok, timedOut); so does this promise. msecs = 0 checks without waiting, -1 waits forever. */
+  waitForNewConnection(msecs = 0): Promise<[boolean, boolean]> {
+    checkMsecs('QTcpServer.waitForNewConnection', msecs);
+    if (!this.listening) return Promise.resolve([false, false]);
+    if (this.pending.length > 0) return Promise.resolve([true, false]);
+    return new Promise((resolve) => {
+      const w: { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout } = { resolve };
+      if (msecs >= 0) {
+        w.timer = setTimeout(() => {
+          this.waiters = this.waiters.filter((x) => x !== w);
+          resolve([false, true]);
+        }, msecs);
+      }
+      this.waiters.push(w);
+    });
+  }
+
+  private settleWaiters(r: [boolean, boolean]): void {
+    const all = this.waiters;
+    this.waiters = [];
+    for (const w of all) {
+      if (w.timer) clearTimeout(w.timer);
+      w.resolve(r);
+    }
+  }
+
+  deleteLater(): void {
+    if (!this.gone) this.native.deleteLater();
+  }
+}

@@ -1,0 +1,46 @@
+// The part of QObject a QtNetwork user touches: objectName, signal blocking, deleteLater, destroyed.
+import { checkArity, checkBool, checkString } from './args';
+import { Signal } from './signal';
+
+export class QObject {
+  readonly destroyed = new Signal<[QObject]>('destroyed', this);
+  readonly objectNameChanged = new Signal<[string]>('objectNameChanged', this);
+  private _objectName = '';
+  /** @internal read by Signal.emit */
+  _signalsBlocked = false;
+
+  objectName(): string {
+    return this._objectName;
+  }
+
+  setObjectName(name: string): void {
+    checkArity(`${this.constructor.name}.setObjectName`, arguments, 1, 1);
+    checkString(`${this.constructor.name}.setObjectName`, 'name', name);
+    if (name === this._objectName) return;
+    this._objectName = name;
+    this.objectNameChanged.emit(name);
+  }
+
+  /** As QObject.blockSignals: returns the previous value. */
+  blockSignals(b: boolean): boolean {
+    checkBool(`${this.constructor.name}.blockSignals`, 'b', b);
+    const was = this._signalsBlocked;
+    this._signalsBlocked = b;
+    return was;
+  }
+
+  signalsBlocked(): boolean {
+    return this._signalsBlocked;
+  }
+
+  /** Schedules the Qt object's deletion on the Qt thread; `destroyed` follows. */
+  deleteLater(): void {}
+
+  inherits(className: string): boolean {
+    checkString(`${this.constructor.name}.inherits`, 'classname', className);
+    for (let p = Object.getPrototypeOf(this); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+      if (p.constructor.name === className) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,8 @@
+// qtnetwork: Qt 6 Network for Node.js with PyQt6's names.
+export { QIODeviceBase, QIODevice } from './core/QIODevice';
+export { QObject } from './core/QObject';
+export { Signal } from './core/signal';
+export { QHostAddress } from './QHostAddress';
+export { QAbstractSocket } from './QAbstractSocket';
+export { QTcpSocket } from './QTcpSocket';
+export { QTcpServer } from './QTcpServer';

@@ -1,0 +1,57 @@
+// QTcpSocket: the Qt-thread half (TcpSocketCore) and its JS wrapper. The TS class in
+// lib/QTcpSocket.ts mirrors the socket's state from the events and snapshots sent from here.
+#pragma once
+
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <memory>
+
+#include "addon.h"
+#include "runtime/channel.h"
+
+namespace qtn {
+
+// Event kinds of a socket; lib/QAbstractSocket.ts has the same list.
+enum SocketEvent : uint32_t {
+  kStateChanged = 1,
+  kHostFound,
+  kConnected,
+  kDisconnected,
+  kErrorOccurred,
+  kReadyRead,
+  kBytesWritten,
+  kAboutToClose,
+  kReadChannelFinished,
+  kDestroyed,
+  kEndpoint,  // no signal: the addresses and ports changed after the last signal
+};
+
+class TcpSocketCore : public Handle {
+ public:
+  explicit TcpSocketCore(std::shared_ptr<EnvChannel> channel) : Handle(std::move(channel)) {}
+
+  // Qt thread.
+  void create();
+  void adopt(QTcpSocket* socket);
+  void destroyOnQt(bool emitSignals) override;
+  Napi::Value wrap(Napi::Env env) override;
+
+  QPointer<QTcpSocket> sock;
+  double seq = 0;
+  int64_t accepted = 0;  // bytes Qt took from JS writes (for bytesToWrite)
+  int64_t inFlight = 0;  // bytes handed to JS and not yet read there
+  int64_t limit = 0;     // how much JS may hold unread (flow control)
+  bool refreshQueued = false;
+
+  void push(uint32_t kind, int32_t arg = 0, bool endpoint = false);
+  void pushError();
+  void forward(bool all);
+  void queueEndpointRefresh();
+  void setReadLimit(int64_t size);
+  void resetFlow();
+  int32_t packedState() const;
+  std::vector<std::string> endpoint() const;
+};
+
+}  // namespace qtn

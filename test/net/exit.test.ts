@@ -1,0 +1,136 @@
+// Process exit with sockets open, closed, in the main thread and in workers: prompt, clean, no crash
+// and nothing printed by Qt. Each case runs in a child process (against the compiled dist/).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const dist = path.join(__dirname, '..', '..', 'dist');
+
+function run(code: string, timeoutMs = 20000): { status: number | null; signal: string | null; stdout: string; stderr: string; ms: number } {
+  const start = Date.now();
+  const r = spawnSync(process.execPath, ['-e', code], {
+    env: { ...process.env, QTN_DIST: dist },
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - start };
+}
+
+// Opens a server, a client connected to it and the accepted peer, with data in flight.
+const OPEN = `
+const { QTcpServer, QTcpSocket, QHostAddress } = require(process.env.QTN_DIST);
+async function open() {
+  const server = new QTcpServer();
+  await server.listen(new QHostAddress('127.0.0.1'), 0);
+  const client = new QTcpSocket();
+  client.connectToHost('127.0.0.1', server.serverPort());
+  await client.waitForConnected(5000);
+  await server.waitForNewConnection(5000);
+  const peer = server.nextPendingConnection();
+  client.write(Buffer.alloc(1 << 20));
+  return { server, client, peer };
+}
+`;
+
+test('natural exit once everything is closed', () => {
+  const r = run(`${OPEN}
+    open().then(({ server, client, peer }) => { client.close(); peer.close(); server.close(); console.log('closed'); });`);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('closed\n');
+  expect(r.status).toBe(0);
+});
+
+test('open sockets keep the process alive until closed (as net.Socket)', () => {
+  const r = run(`${OPEN}
+    open().then(({ server, client, peer }) => {
+      setTimeout(() => { console.log('still alive'); client.abort(); peer.abort(); server.close(); }, 300);
+    });`);
+  expect(r.stdout).toBe('still alive\n');
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe('');
+});
+
+test('unref() lets the process exit with sockets open', () => {
+  const r = run(`${OPEN}
+    open().then(({ server, client, peer }) => { server.unref(); client.unref(); peer.unref(); console.log('unrefed'); });`);
+  expect(r.stdout).toBe('unrefed\n');
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe('');
+});
+
+test('process.exit() with sockets open and waits pending', () => {
+  const r = run(`${OPEN}
+    open().then(({ client }) => { client.waitForReadyRead(10000); setTimeout(() => process.exit(3), 50); });`);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(3);
+  expect(r.ms).toBeLessThan(10000);
+});
+
+test('process.exit() inside a connected slot', () => {
+  const r = run(`${OPEN}
+    open().then(({ peer }) => { peer.readyRead.connect(() => process.exit(0)); });`);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});
+
+test('a worker with open sockets: process.exit in the worker, then the main thread goes on', () => {
+  const r = run(`
+    const { Worker } = require('node:worker_threads');
+    const w = new Worker(${JSON.stringify(OPEN)} + "open().then(() => process.exit(7));", { eval: true, env: process.env });
+    w.on('exit', (code) => {
+      console.log('worker exit', code);
+      // Qt still works here after the worker's environment was torn down.
+      const { QTcpServer, QHostAddress } = require(process.env.QTN_DIST);
+      const s = new QTcpServer();
+      s.listen(new QHostAddress('127.0.0.1'), 0).then((ok) => { console.log('main listen', ok); s.close(); });
+    });`);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('worker exit 7\nmain listen true\n');
+  expect(r.status).toBe(0);
+});
+
+test('a worker terminated mid-transfer', () => {
+  const r = run(`
+    const { Worker } = require('node:worker_threads');
+    const w = new Worker(${JSON.stringify(OPEN)} + \`
+      open().then(({ client, peer }) => {
+        peer.readyRead.connect(() => peer.readAll());
+        setInterval(() => client.write(Buffer.alloc(65536)), 1);
+        require('node:worker_threads').parentPort.postMessage('busy');
+      });\`, { eval: true, env: process.env });
+    w.on('message', () => setTimeout(() => w.terminate(), 100));
+    w.on('exit', (code) => console.log('worker exit', code));`);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('worker exit 1\n');
+  expect(r.status).toBe(0);
+});
+
+test('main and worker both using Qt, main exits with everything open', () => {
+  const r = run(`${OPEN}
+    const { Worker } = require('node:worker_threads');
+    const w = new Worker(${JSON.stringify(OPEN)} + "open().then(() => require('node:worker_threads').parentPort.postMessage('up'));", { eval: true, env: process.env });
+    w.on('message', () => open().then(() => { console.log('both open'); process.exit(0); }));`);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('both open\n');
+  expect(r.status).toBe(0);
+});
+
+test('a throwing slot is an uncaught exception: stack printed, exit code 1, no hang', () => {
+  const r = run(`${OPEN}
+    open().then(({ peer }) => { peer.readyRead.connect(() => { throw new Error('slot failed'); }); });`);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/Error: slot failed/);
+  expect(r.ms).toBeLessThan(15000);
+});
+
+test('a throwing slot reaches process.on("uncaughtException") and later events still arrive', () => {
+  const r = run(`${OPEN}
+    process.on('uncaughtException', (e) => console.log('caught', e.message));
+    open().then(({ server, client, peer }) => {
+      let n = 0;
+      peer.readyRead.connect(() => { peer.readAll(); if (n++ === 0) throw new Error('first'); });
+      setTimeout(() => { client.write('more'); }, 100);
+      setTimeout(() => { console.log('reads', n > 1); client.abort(); peer.abort(); server.close(); }, 400);
+    });`);
+  expect(r.stdout).toBe('caught first\nreads true\n');
+  expect(r.status).toBe(0);
+});

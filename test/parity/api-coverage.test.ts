@@ -1,0 +1,84 @@
+// Every public name PyQt6 gives a class we cover must exist on ours, with the same enum values;
+// PyQt6 is introspected live. Each exclusion says why.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { QAbstractSocket, QHostAddress, QTcpServer, QTcpSocket } from '../../lib';
+
+const QOBJECT_MACHINERY =
+  "QObject's object tree, events, timers, dynamic properties and meta-object: QtCore machinery with no " +
+  'network meaning; JS has its own timers and properties, and signals disconnect with signal.disconnect()';
+const PROTECTED =
+  'C++ protected: hooks for subclasses that reimplement the I/O or accepting; the Qt object lives on the Qt ' +
+  'thread, which never calls into JS';
+const PROXIES = 'QNetworkProxy and proxy authentication come with the proxies issue (#3)';
+const OPEN =
+  "QIODevice.open() on a socket only sets Qt's open mode without a connection; connectToHost() and " +
+  'setSocketDescriptor() open it';
+
+const qobjectNames = [
+  'childEvent', 'children', 'connectNotify', 'customEvent', 'disconnect', 'disconnectNotify', 'dumpObjectInfo',
+  'dumpObjectTree', 'dynamicPropertyNames', 'event', 'eventFilter', 'findChild', 'findChildren',
+  'installEventFilter', 'isQuickItemType', 'isSignalConnected', 'isWidgetType', 'isWindowType', 'killTimer',
+  'metaObject', 'moveToThread', 'parent', 'property', 'pyqtConfigure', 'receivers', 'removeEventFilter',
+  'sender', 'senderSignalIndex', 'setParent', 'setProperty', 'startTimer', 'staticMetaObject', 'thread',
+  'timerEvent', 'tr',
+];
+const socketProtected = [
+  'readData', 'readLineData', 'writeData', 'skipData', 'setErrorString', 'setOpenMode', 'setLocalAddress',
+  'setLocalPort', 'setPeerAddress', 'setPeerName', 'setPeerPort', 'setSocketError', 'setSocketState',
+];
+
+const exclusions: Record<string, Record<string, string>> = {
+  QTcpSocket: {
+    ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
+    ...Object.fromEntries(socketProtected.map((n) => [n, PROTECTED])),
+    proxy: PROXIES,
+    setProxy: PROXIES,
+    proxyAuthenticationRequired: PROXIES,
+    open: OPEN,
+  },
+  QTcpServer: {
+    ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
+    incomingConnection: PROTECTED,
+    addPendingConnection: PROTECTED,
+    proxy: PROXIES,
+    setProxy: PROXIES,
+  },
+  QHostAddress: {},
+};
+exclusions.QAbstractSocket = exclusions.QTcpSocket;
+
+type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
+const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
+const pyqt: Record<string, PyClass> = JSON.parse(
+  execFileSync('/usr/bin/python3', [script, 'QTcpSocket', 'QTcpServer', 'QHostAddress', 'QAbstractSocket'], { encoding: 'utf8' }),
+);
+
+const ours: Record<string, [Function, object]> = {
+  QTcpSocket: [QTcpSocket, new QTcpSocket()],
+  QTcpServer: [QTcpServer, new QTcpServer()],
+  QHostAddress: [QHostAddress, new QHostAddress()],
+  QAbstractSocket: [QAbstractSocket, new QTcpSocket()],
+};
+
+describe.each(Object.keys(ours))('%s', (cls) => {
+  const [ctor, instance] = ours[cls];
+  const excluded = exclusions[cls];
+
+  test('has every public PyQt6 name that is not excluded for a stated reason', () => {
+    const missing = pyqt[cls].names.filter((n) => !(n in excluded) && !(n in instance) && !(n in ctor));
+    expect(missing).toEqual([]);
+  });
+
+  test('every exclusion names something PyQt6 has (no stale exclusions)', () => {
+    const stale = Object.keys(excluded).filter((n) => !pyqt[cls].names.includes(n));
+    expect(stale).toEqual([]);
+  });
+
+  test('enums have PyQt6 members and values', () => {
+    for (const [name, members] of Object.entries(pyqt[cls].enums)) {
+      const ourEnum = (ctor as unknown as Record<string, Record<string, number>>)[name];
+      expect({ name, members: ourEnum && Object.fromEntries(Object.keys(members).map((m) => [m, ourEnum[m]])) }).toEqual({ name, members });
+    }
+  });
+});
