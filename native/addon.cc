@@ -17,6 +17,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
                            InstanceMethod("open", &Module::Open),
                            InstanceMethod("setRef", &Module::SetRef),
                            InstanceMethod("qtVersion", &Module::QtVersion),
+                           InstanceMethod("shutdown", &Module::Shutdown),
                        });
   exports.Set("QHostAddress", InitHostAddress(env, *this));
   exports.Set("TcpSocket", InitTcpSocket(env, *this));
@@ -31,6 +32,11 @@ Napi::Value Module::Open(const Napi::CallbackInfo& info) {
 
 Napi::Value Module::SetRef(const Napi::CallbackInfo& info) {
   channel->setRef(info[0].ToBoolean());
+  return info.Env().Undefined();
+}
+
+Napi::Value Module::Shutdown(const Napi::CallbackInfo& info) {
+  QtThread::shutdown();
   return info.Env().Undefined();
 }
 

@@ -25,6 +25,7 @@ class Module : public Napi::Addon<Module> {
   Napi::Value Open(const Napi::CallbackInfo& info);
   Napi::Value SetRef(const Napi::CallbackInfo& info);
   Napi::Value QtVersion(const Napi::CallbackInfo& info);
+  Napi::Value Shutdown(const Napi::CallbackInfo& info);
 };
 
 // Per-class registration, one per wrapper file.

@@ -21,22 +21,42 @@ constexpr int64_t kDefaultLimit = 16 << 20;
 
 std::string str(const QString& s) { return s.toStdString(); }
 
-// Sync-call answers: the socket as Qt has it right now, in the order lib/QAbstractSocket.ts reads.
-Napi::Array snapshotArray(Napi::Env env, TcpSocketCore& c, Napi::Value result) {
-  Napi::Array a = Napi::Array::New(env, 13);
-  QTcpSocket* s = c.sock;
-  a.Set(0u, Napi::Number::New(env, c.seq));
-  a.Set(1u, Napi::Number::New(env, c.packedState()));
-  a.Set(2u, Napi::Number::New(env, s ? int(s->openMode()) : 0));
-  a.Set(3u, Napi::Number::New(env, s ? int(s->error()) : -1));
-  a.Set(4u, Napi::String::New(env, s ? str(s->errorString()) : std::string("Unknown error")));
-  a.Set(5u, Napi::Number::New(env, s ? double(s->bytesToWrite()) : 0));
-  a.Set(6u, Napi::Number::New(env, double(c.accepted)));
-  std::vector<std::string> ep = c.endpoint();
-  for (uint32_t k = 0; k < ep.size(); k++) a.Set(7 + k, Napi::String::New(env, ep[k]));
-  a.Set(12u, result);
-  return a;
-}
+// A sync call's answer: the socket as Qt had it when the call finished, taken on the Qt thread
+// (it moves on as soon as the call returns), in the order lib/QAbstractSocket.ts reads it.
+struct SocketSnapshot {
+  double seq = 0;
+  int32_t state = 0, openMode = 0, error = -1;
+  std::string errorString = "Unknown error";
+  double bytesToWrite = 0, taken = 0;
+  std::vector<std::string> endpoint;
+
+  void take(const TcpSocketCore& c) {
+    QTcpSocket* s = c.sock;
+    seq = c.seq;
+    state = c.packedState();
+    endpoint = c.endpoint();
+    taken = double(c.accepted);
+    if (!s) return;
+    openMode = int(s->openMode());
+    error = int(s->error());
+    errorString = str(s->errorString());
+    bytesToWrite = double(s->bytesToWrite());
+  }
+
+  Napi::Array toJs(Napi::Env env, Napi::Value result) const {
+    Napi::Array a = Napi::Array::New(env, 13);
+    a.Set(0u, Napi::Number::New(env, seq));
+    a.Set(1u, Napi::Number::New(env, state));
+    a.Set(2u, Napi::Number::New(env, openMode));
+    a.Set(3u, Napi::Number::New(env, error));
+    a.Set(4u, Napi::String::New(env, errorString));
+    a.Set(5u, Napi::Number::New(env, bytesToWrite));
+    a.Set(6u, Napi::Number::New(env, taken));
+    for (uint32_t k = 0; k < endpoint.size(); k++) a.Set(7 + k, Napi::String::New(env, endpoint[k]));
+    a.Set(12u, result);
+    return a;
+  }
+};
 
 }  // namespace
 
@@ -241,9 +261,11 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   template <typename Fn>
   Napi::Value syncCall(Napi::Env env, Fn fn) {
     QVariant result;
+    SocketSnapshot snap;
     auto core = core_;
     ch().call(env, [&] {
       if (core->sock) result = fn(core->sock.data());
+      snap.take(*core);
     });
     Napi::Value r = env.Undefined();
     switch (result.typeId()) {
@@ -258,7 +280,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
         if (result.isValid()) r = Napi::Number::New(env, result.toDouble());
         else r = env.Null();
     }
-    return snapshotArray(env, *core_, r);
+    return snap.toJs(env, r);
   }
 
   Napi::Value Id(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), core_->id()); }

@@ -1,6 +1,7 @@
 // The JS side of the runtime: loads the addon, receives the Qt thread's event batches and hands
 // each event to the object it belongs to; keeps the process alive while any socket is active.
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 
 /** A JS object that receives the Qt-side events of its handle. */
 export interface EventSink {
@@ -70,6 +71,10 @@ function dispatch(batch: unknown[]): void {
 }
 
 native.open(dispatch);
+
+// Stop Qt while the process can still run code: after 'exit', static destructors (Qt's among them)
+// run while the Qt thread would still be using them, and process.exit() skips cleanup hooks.
+if (isMainThread) process.on('exit', () => native.shutdown());
 
 /** Events for `id` go to `sink`; `strong` keeps the sink reachable (see setStrong). */
 export function register(id: number, sink: EventSink, strong = false): void {

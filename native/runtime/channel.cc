@@ -13,9 +13,13 @@ namespace {
 std::mutex all_mu;
 std::set<EnvChannel*> all_channels;
 
+// Qt thread, when the process exits: nothing of ours may run for any environment after this.
 void destroyEverything() {
   std::lock_guard<std::mutex> lock(all_mu);
-  for (EnvChannel* ch : all_channels) ch->destroyAllOnQt();
+  for (EnvChannel* ch : all_channels) {
+    ch->markClosed();
+    ch->destroyAllOnQt();
+  }
 }
 
 // A JS->Qt wait longer than this means the Qt thread is stuck (SOCKS5 BIND blocks it up to 5 s).
@@ -69,14 +73,15 @@ void EnvChannel::setRef(bool ref) {
 }
 
 void EnvChannel::close() {
-  if (closed_.exchange(true)) return;
+  // Already closed when the process-exit shutdown destroyed everything.
+  bool wasClosed = closed_.exchange(true);
   {
     std::lock_guard<std::mutex> lock(all_mu);
     all_channels.erase(this);
   }
   // Destroy this environment's QObjects on the Qt thread and wait, so that nothing of ours runs
   // for this environment once its cleanup hook returns.
-  if (QtThread::running()) {
+  if (!wasClosed && QtThread::running()) {
     std::mutex m;
     std::condition_variable cv;
     bool done = false;
@@ -184,6 +189,15 @@ void EnvChannel::deliver(Napi::Env env) {
     wake_pending_ = false;
   }
   if (batch.empty()) return;
+  // JS may be unable to run (the environment is being torn down): give up on the batch quietly.
+  try {
+    dispatchBatch(env, batch);
+  } catch (const Napi::Error& err) {
+    if (!closed_.load()) napi_fatal_exception(env, err.Value());
+  }
+}
+
+void EnvChannel::dispatchBatch(Napi::Env env, std::vector<Event>& batch) {
   Napi::HandleScope scope(env);
   Napi::Array arr = Napi::Array::New(env, batch.size() * kEventSlots);
   uint32_t k = 0;
@@ -209,13 +223,10 @@ void EnvChannel::deliver(Napi::Env env) {
     }
     arr.Set(k++, payload);
   }
-  // A throwing slot must surface as an uncaught exception (as a throwing net.Socket listener does),
-  // not hang the process: hand it to Node's fatal-exception path.
-  try {
-    dispatch_.Call({arr});
-  } catch (const Napi::Error& err) {
-    napi_fatal_exception(env, err.Value());
-  }
+  // A throw from here (lib/core/signal.ts already turns a throwing slot into an uncaught
+  // exception) goes to Node's fatal-exception path in deliver(), never back into the TSFN, where
+  // it would hang the process.
+  dispatch_.Call({arr});
 }
 
 void EnvChannel::add(const std::shared_ptr<Handle>& h) {

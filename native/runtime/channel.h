@@ -71,6 +71,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   // JS thread (cleanup hook): destroy every handle on the Qt thread, stop delivering events.
   void close();
   bool isClosed() const { return closed_.load(); }
+  void markClosed() { closed_.store(true); }
   // JS thread: keep the event loop alive (an open socket, a listening server) or not.
   void setRef(bool ref);
 
@@ -93,6 +94,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
  private:
   void drainCommands();        // Qt thread
   void deliver(Napi::Env env); // JS thread
+  void dispatchBatch(Napi::Env env, std::vector<Event>& batch);
 
   std::atomic<bool> closed_{false};
   std::atomic<uint32_t> next_id_{1};

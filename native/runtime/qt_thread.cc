@@ -25,6 +25,7 @@ QObject* context = nullptr;
 std::thread::id qt_thread_id;
 int users = 0;
 bool stopping = false;
+bool shut_down = false;
 bool atexit_registered = false;
 std::function<void()> before_stop;
 
@@ -69,18 +70,25 @@ void stopAndJoin(std::unique_lock<std::mutex>& lock) {
 }
 
 void stopAtExit() {
-  // process.exit() skips environment cleanup hooks; a joinable std::thread at static destruction
-  // would std::terminate, and QObjects destroyed off their thread crash. Stop here instead.
+  // Fallback for an exit that skipped the 'exit' event: a joinable std::thread at static
+  // destruction would std::terminate.
   std::unique_lock<std::mutex> lock(mu);
+  shut_down = true;
   stopAndJoin(lock);
 }
 
 }  // namespace
 
+void QtThread::shutdown() {
+  std::unique_lock<std::mutex> lock(mu);
+  shut_down = true;
+  stopAndJoin(lock);
+}
+
 void QtThread::acquire() {
   std::unique_lock<std::mutex> lock(mu);
   users++;
-  if (thread.joinable()) return;
+  if (thread.joinable() || shut_down) return;
   if (!atexit_registered) {
     atexit_registered = true;
     std::atexit(stopAtExit);
@@ -97,7 +105,7 @@ void QtThread::release() {
 
 bool QtThread::post(std::function<void()> fn) {
   std::lock_guard<std::mutex> lock(mu);
-  if (!context || stopping) return false;
+  if (!context || stopping || shut_down) return false;
   // Thread-safe: posts a QMetaCallEvent to the Qt thread's queue, FIFO with earlier posts.
   QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
   return true;

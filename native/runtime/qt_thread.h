@@ -14,6 +14,9 @@ class QtThread {
   static void release();
   // Queue fn to run on the Qt thread. Returns false when the thread is stopping (fn is dropped).
   static bool post(std::function<void()> fn);
+  // The process is exiting (the main thread's 'exit' event): destroy every QObject and stop now,
+  // before static destructors run (Qt's own among them); later uses are refused.
+  static void shutdown();
   static bool running();
   static bool onQtThread();
   // Hooks run on the Qt thread just before it stops, to destroy QObjects there (destroying them

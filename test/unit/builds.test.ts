@@ -56,7 +56,11 @@ test('the node-gyp build (binding.gyp) builds, loads and echoes', () => {
     fs.copyFileSync(path.join(root, 'binding.gyp'), path.join(dir, 'binding.gyp'));
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [root] });
-    const r = spawnSync(process.execPath, [nodeGyp, 'rebuild', '-j', String(os.cpus().length)], { cwd: dir, encoding: 'utf8' });
+    // Build against this Node's own headers when it has them (no download: the tests run offline).
+    const prefix = path.join(path.dirname(process.execPath), '..');
+    const nodedir = process.env.npm_config_nodedir ?? (fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')) ? prefix : undefined);
+    const args = [nodeGyp, 'rebuild', '-j', String(os.cpus().length), ...(nodedir ? [`--nodedir=${nodedir}`] : [])];
+    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`node-gyp rebuild failed:\n${r.stdout}\n${r.stderr}`);
   }
   expect(smoke(addon)).toBe('ping\n');
