@@ -3,7 +3,7 @@
 // call that changes state in Qt returns (connectToHost, abort, close, disconnectFromHost).
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { addRef, EventSink, register, releaseRef, setStrong, unregister } from './core/runtime';
+import { addRef, drainEvents, EventSink, register, releaseRef, setStrong, unregister } from './core/runtime';
 import { Signal } from './core/signal';
 import {
   BindFlag,
@@ -43,6 +43,7 @@ interface Waiter {
   kind: Wait;
   resolve: (ok: boolean) => void;
   timer?: NodeJS.Timeout;
+  seq: number; // only events newer than this answer it (older ones are from before the wait)
 }
 
 /** The native socket interface (native/tcp_socket.cc). */
@@ -96,6 +97,11 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private _refed = true;
   private waiters: Waiter[] = [];
   private gone = false;
+  // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
+  // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
+  // the Qt thread may have received it already, while JS was busy: a wait then returns at once.
+  private fresh = { readyRead: false, bytesWritten: false, disconnected: false };
+  private announcePending = false;
 
   /** @internal */
   protected constructor(socketType: SocketType, nativeSocket: NativeSocket) {
@@ -110,6 +116,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   /** @internal */
   onEvent(kind: number, seq: number, packed: number, openMode: number, error: number, arg: number, btw: number, taken: number, payload: unknown, more: boolean): void {
+    if (this.announcePending && kind !== Ev.ReadyRead && kind !== Ev.Endpoint) this.announce();
     if (seq > this.seq) {
       this.seq = seq;
       this.applyState(packed, openMode, error, btw, taken);
@@ -117,18 +124,19 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     }
     switch (kind) {
       case Ev.StateChanged:
+        if (arg === SocketState.UnconnectedState) this.settleWaiters(false, seq);
         this.stateChanged.emit(arg as SocketState);
-        if (arg === SocketState.UnconnectedState) this.settleWaiters(false);
         break;
       case Ev.HostFound:
         this.hostFound.emit();
         break;
       case Ev.Connected:
-        this.settle(Wait.Connected, true);
+        this.settle(Wait.Connected, true, seq);
         this.connected.emit();
         break;
       case Ev.Disconnected:
-        this.settle(Wait.Disconnected, true);
+        this.fresh.disconnected = true;
+        this.settle(Wait.Disconnected, true, seq);
         this.disconnected.emit();
         break;
       case Ev.ErrorOccurred:
@@ -138,13 +146,16 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       case Ev.ReadyRead:
         if (seq <= this.discardUpTo) break;
         this.appendReceived(payload as Buffer);
+        this.fresh.readyRead = true;
         if (more) break; // one readyRead for a run of data events, as one Qt read would give
-        this.settle(Wait.ReadyRead, true);
-        this.channelReadyRead.emit(0);
+        this.announcePending = false;
+        this.settle(Wait.ReadyRead, true, seq);
         this.readyRead.emit();
+        this.channelReadyRead.emit(0);
         break;
       case Ev.BytesWritten:
-        this.settle(Wait.BytesWritten, true);
+        this.fresh.bytesWritten = true;
+        this.settle(Wait.BytesWritten, true, seq);
         this.bytesWritten.emit(arg);
         this.channelBytesWritten.emit(0, arg);
         break;
@@ -157,7 +168,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       case Ev.Destroyed:
         this.gone = true;
         this.applyState(0, 0, this._error, 0, this.jsWritten);
-        this.settleWaiters(false);
+        this.settleWaiters(false, Infinity);
         unregister(this._id, this);
         this.destroyed.emit(this);
         break;
@@ -195,6 +206,23 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   /** After close()/abort()/connectToHost(): Qt dropped its read buffer, so do we. */
+  /** @internal a QTcpServer handed this socket out: bytes that came while it was pending are
+   * announced once the caller has had a turn to connect its slots (in PyQt6 they would be read
+   * only then), and before any later signal of the socket. */
+  _announcePending(): void {
+    if (this.bytesAvailable() === 0) return;
+    this.announcePending = true;
+    setImmediate(() => {
+      if (this.announcePending) this.announce();
+    });
+  }
+
+  private announce(): void {
+    this.announcePending = false;
+    this.readyRead.emit();
+    this.channelReadyRead.emit(0);
+  }
+
   private dropReceived(): void {
     this.discardUpTo = this.seq;
     this.unacked = 0;
@@ -232,6 +260,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   /** @internal the QIODevice read buffer gave up n bytes: let the Qt side read more. */
   protected consumed(n: number): void {
+    this.fresh.readyRead = false;
     this.unacked += n;
     // Tell the Qt side in steps, not per read: it stalls only when JS holds a full buffer.
     const limit = this._readBufferSize > 0 ? this._readBufferSize : 16 << 20;
@@ -306,6 +335,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'port', port, 0, PORT_MAX);
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
     let snap: unknown[];
+    this.fresh = { readyRead: false, bytesWritten: false, disconnected: false };
     if (typeof host === 'string') {
       checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
       snap = this.native.connectToHost(host, port, mode, protocol);
@@ -456,20 +486,25 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   // ---- waits: PyQt6 blocks, we return promises that resolve with what PyQt6 would return ----
 
-  private settle(kind: Wait, ok: boolean): void {
+  private settle(kind: Wait, ok: boolean, seq: number): void {
     if (this.waiters.length === 0) return;
     const keep: Waiter[] = [];
     for (const w of this.waiters) {
-      if (w.kind === kind) this.finish(w, ok);
+      if (w.kind === kind && seq > w.seq) this.finish(w, ok);
       else keep.push(w);
     }
     this.waiters = keep;
   }
 
-  private settleWaiters(ok: boolean): void {
-    const all = this.waiters;
-    this.waiters = [];
-    for (const w of all) this.finish(w, w.kind === Wait.Disconnected ? true : ok);
+  /** The socket became unconnected: every wait ends (waitForDisconnected with true, as Qt's). */
+  private settleWaiters(ok: boolean, seq: number): void {
+    if (this.waiters.length === 0) return;
+    const keep: Waiter[] = [];
+    for (const w of this.waiters) {
+      if (seq > w.seq) this.finish(w, w.kind === Wait.Disconnected ? true : ok);
+      else keep.push(w);
+    }
+    this.waiters = keep;
   }
 
   private finish(w: Waiter, ok: boolean): void {
@@ -479,14 +514,18 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   private wait(kind: Wait, msecs: number): Promise<boolean> {
     return new Promise<boolean>((resolve) => {
-      const w: Waiter = { kind, resolve };
+      const w: Waiter = { kind, resolve, seq: this.seq };
       if (msecs >= 0) {
         w.timer = setTimeout(() => {
           this.waiters = this.waiters.filter((x) => x !== w);
           // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
-          // (SocketTimeoutError, the socket reset) are Qt's own.
+          // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is
+          // delivered before the promise resolves, so a read right after the await sees it.
           let ok = false;
-          if (!this.gone) ok = this.applySnapshot(this.native.waitNow(kind)) === true;
+          if (!this.gone) {
+            ok = this.applySnapshot(this.native.waitNow(kind)) === true;
+            drainEvents();
+          }
           resolve(ok);
         }, msecs);
       }
@@ -509,6 +548,10 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       if (!(await this.waitForConnected(msecs))) return false;
       if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
     }
+    if (this.fresh.readyRead) {
+      this.fresh.readyRead = false;
+      return true;
+    }
     return this.wait(Wait.ReadyRead, msecs);
   }
 
@@ -520,12 +563,20 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       if (!(await this.waitForConnected(msecs))) return false;
       if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
     }
+    if (this.fresh.bytesWritten) {
+      this.fresh.bytesWritten = false;
+      return true;
+    }
     if (this.bytesToWrite() === 0) return false;
     return this.wait(Wait.BytesWritten, msecs);
   }
 
   waitForDisconnected(msecs = 30000): Promise<boolean> {
     checkMsecs(this.m('waitForDisconnected'), msecs);
+    if (this.fresh.disconnected) {
+      this.fresh.disconnected = false;
+      return Promise.resolve(true);
+    }
     if (this._state === SocketState.UnconnectedState) {
       process.emitWarning('QAbstractSocket::waitForDisconnected() is not allowed in UnconnectedState');
       return Promise.resolve(false);

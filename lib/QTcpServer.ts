@@ -2,7 +2,7 @@
 // Qt queues them; nextPendingConnection() hands out the oldest, as Qt's does.
 import { checkArity, checkInt, checkMsecs } from './core/args';
 import { QObject } from './core/QObject';
-import { addRef, EventSink, native, register, releaseRef, setStrong, unregister } from './core/runtime';
+import { addRef, drainEvents, EventSink, native, register, releaseRef, setStrong, unregister } from './core/runtime';
 import { Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
@@ -34,6 +34,9 @@ export class QTcpServer extends QObject implements EventSink {
   private backlog = 50;
   private maxPending = 30;
   private pending: QTcpSocket[] = [];
+  // Connections accepted since the last waitForNewConnection: a blocking PyQt6 wait would have
+  // found them still in the kernel's queue (see QAbstractSocket's `fresh`).
+  private freshPending = 0;
   private waiters: { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout }[] = [];
   private active = false;
   private _refed = true;
@@ -56,6 +59,7 @@ export class QTcpServer extends QObject implements EventSink {
   onEvent(kind: number, seq: number, listening: number, error: number, port: number, arg: number, backlog: number, maxPending: number, payload: unknown): void {
     if (kind === Ev.NewPending) {
       this.pending.push(QTcpSocket._adopt(payload));
+      this.freshPending++;
     }
     if (seq > this.seq && kind !== Ev.NewPending) {
       this.seq = seq;
@@ -66,6 +70,7 @@ export class QTcpServer extends QObject implements EventSink {
         this.pendingConnectionAvailable.emit();
         break;
       case Ev.NewConnection:
+        if (this.waiters.length > 0) this.freshPending = 0;
         this.settleWaiters([true, false]);
         this.newConnection.emit();
         break;
@@ -171,6 +176,9 @@ export class QTcpServer extends QObject implements EventSink {
     const s = this.pending.shift();
     if (s === undefined) return null;
     this.native.take();
+    // Arrivals the caller has taken are no longer news for waitForNewConnection.
+    this.freshPending = Math.min(this.freshPending, this.pending.length);
+    s._announcePending();
     return s;
   }
 
@@ -216,17 +224,26 @@ export class QTcpServer extends QObject implements EventSink {
     return this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor)) as boolean;
   }
 
-  /** PyQt6 returns (ok, timedOut); so does this promise. msecs = 0 checks without waiting, -1 waits forever. */
+  /** PyQt6 returns (ok, timedOut); so does this promise. msecs = 0 checks without waiting, -1 waits
+   * forever. As Qt's, it waits for a new connection: one already pending does not count. */
   waitForNewConnection(msecs = 0): Promise<[boolean, boolean]> {
     checkMsecs('QTcpServer.waitForNewConnection', msecs);
     if (!this.listening) return Promise.resolve([false, false]);
-    if (this.pending.length > 0) return Promise.resolve([true, false]);
+    if (this.freshPending > 0) {
+      this.freshPending = 0;
+      return Promise.resolve([true, false]);
+    }
     return new Promise((resolve) => {
       const w: { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout } = { resolve };
       if (msecs >= 0) {
         w.timer = setTimeout(() => {
           this.waiters = this.waiters.filter((x) => x !== w);
-          resolve([false, true]);
+          // Qt's own zero-timeout wait has the last word; the connection it accepted (if any)
+          // is delivered before the promise resolves, so nextPendingConnection() finds it.
+          const r = this.gone ? 2 : (this.applySnapshot(this.native.waitNow()) as number);
+          drainEvents();
+          this.freshPending = 0;
+          resolve([(r & 1) !== 0, (r & 2) !== 0]);
         }, msecs);
       }
       this.waiters.push(w);

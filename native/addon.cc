@@ -18,6 +18,8 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
                            InstanceMethod("setRef", &Module::SetRef),
                            InstanceMethod("qtVersion", &Module::QtVersion),
                            InstanceMethod("shutdown", &Module::Shutdown),
+                           InstanceMethod("drain", &Module::Drain),
+                           InstanceMethod("endTask", &Module::EndTask),
                        });
   exports.Set("QHostAddress", InitHostAddress(env, *this));
   exports.Set("TcpSocket", InitTcpSocket(env, *this));
@@ -25,8 +27,9 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
 }
 
 Napi::Value Module::Open(const Napi::CallbackInfo& info) {
-  if (!info[0].IsFunction()) throw Napi::TypeError::New(info.Env(), "open(dispatch): function expected");
-  channel->open(info.Env(), info[0].As<Napi::Function>());
+  if (!info[0].IsFunction() || !info[1].IsFunction())
+    throw Napi::TypeError::New(info.Env(), "open(dispatch, schedule): functions expected");
+  channel->open(info.Env(), info[0].As<Napi::Function>(), info[1].As<Napi::Function>());
   return info.Env().Undefined();
 }
 
@@ -35,7 +38,18 @@ Napi::Value Module::SetRef(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+Napi::Value Module::Drain(const Napi::CallbackInfo& info) {
+  channel->deliver(info.Env());
+  return info.Env().Undefined();
+}
+
+Napi::Value Module::EndTask(const Napi::CallbackInfo& info) {
+  channel->endTask();
+  return info.Env().Undefined();
+}
+
 Napi::Value Module::Shutdown(const Napi::CallbackInfo& info) {
+  channel->endTask();  // let go of a Qt thread held for this task
   QtThread::shutdown();
   return info.Env().Undefined();
 }

@@ -26,6 +26,8 @@ class Module : public Napi::Addon<Module> {
   Napi::Value SetRef(const Napi::CallbackInfo& info);
   Napi::Value QtVersion(const Napi::CallbackInfo& info);
   Napi::Value Shutdown(const Napi::CallbackInfo& info);
+  Napi::Value Drain(const Napi::CallbackInfo& info);
+  Napi::Value EndTask(const Napi::CallbackInfo& info);
 };
 
 // Per-class registration, one per wrapper file.

@@ -51,6 +51,8 @@ class TcpServerCore : public Handle {
                      [this](QAbstractSocket::SocketError e) { push(kAcceptError, int32_t(e)); });
   }
 
+  int destroyRank() const override { return 0; }
+
   void destroyOnQt(bool emitSignals) override {
     QTcpServer* s = server;
     if (!s) return;
@@ -117,6 +119,7 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
                                           InstanceMethod<&TcpServerWrap::SetSocketDescriptor>("setSocketDescriptor"),
                                           InstanceMethod<&TcpServerWrap::SocketDescriptor>("socketDescriptor"),
                                           InstanceMethod<&TcpServerWrap::Snapshot>("snapshot"),
+                                          InstanceMethod<&TcpServerWrap::WaitNow>("waitNow"),
                                           InstanceMethod<&TcpServerWrap::DeleteLater>("deleteLater"),
                                       });
     m.tcpServerCtor = Napi::Persistent(ctor);
@@ -133,7 +136,7 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
 
   ~TcpServerWrap() override {
     auto core = core_;
-    core->channel()->post([core] {
+    core->channel()->postNow([core] {
       core->destroyOnQt(false);
       core->channel()->remove(core->id());
     });
@@ -241,6 +244,16 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
 
   Napi::Value Snapshot(const Napi::CallbackInfo& info) {
     return syncCall(info.Env(), [](QTcpServer*) { return QVariant(); });
+  }
+
+  // A JS-side waitForNewConnection ran out: Qt's own zero-timeout wait decides (it accepts even
+  // while accepting is paused, as a blocking wait in PyQt6 does). Answers ok + 2 * timedOut.
+  Napi::Value WaitNow(const Napi::CallbackInfo& info) {
+    return syncCall(info.Env(), [](QTcpServer* s) {
+      bool timedOut = false;
+      bool ok = s->waitForNewConnection(0, &timedOut);
+      return QVariant(int(ok) + 2 * int(timedOut));
+    });
   }
 
   Napi::Value DeleteLater(const Napi::CallbackInfo& info) {

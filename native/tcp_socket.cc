@@ -246,7 +246,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     // The JS object is gone: free the QObject on the Qt thread (unless deleteLater did already).
     auto core = core_;
     const auto& ch = core->channel();
-    ch->post([core] {
+    ch->postNow([core] {
       core->destroyOnQt(false);
       core->channel()->remove(core->id());
     });

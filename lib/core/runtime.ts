@@ -70,7 +70,11 @@ function dispatch(batch: unknown[]): void {
   }
 }
 
-native.open(dispatch);
+// Commands of one JS task go to the Qt thread together when the task ends (native/runtime/channel.cc):
+// at the event loop's next check phase, so that awaiting a settled promise between two calls does
+// not split them.
+const endTask = (): void => native.endTask();
+native.open(dispatch, () => setImmediate(endTask));
 
 // Stop Qt while the process can still run code: after 'exit', static destructors (Qt's among them)
 // run while the Qt thread would still be using them, and process.exit() skips cleanup hooks.
@@ -90,6 +94,11 @@ export function setStrong(id: number, sink: EventSink, strong: boolean): void {
 export function unregister(id: number, sink: EventSink): void {
   sinks.delete(id);
   forget.unregister(sink);
+}
+
+/** Delivers the events the Qt thread has queued so far, now (from a timer callback, between tasks). */
+export function drainEvents(): void {
+  native.drain();
 }
 
 let refs = 0;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <algorithm>
 #include <set>
 
 #include "runtime/qt_thread.h"
@@ -24,6 +25,8 @@ void destroyEverything() {
 
 // A JS->Qt wait longer than this means the Qt thread is stuck (SOCKS5 BIND blocks it up to 5 s).
 constexpr auto kCallLimit = std::chrono::seconds(30);
+// How long the Qt thread waits, after a sync call, for the JS task to end (see post()).
+constexpr auto kHoldLimit = std::chrono::milliseconds(20);
 }  // namespace
 
 Handle::Handle(std::shared_ptr<EnvChannel> channel)
@@ -52,9 +55,10 @@ Event::~Event() { free(data); }
 
 EnvChannel::~EnvChannel() = default;
 
-void EnvChannel::open(Napi::Env env, Napi::Function dispatch) {
+void EnvChannel::open(Napi::Env env, Napi::Function dispatch, Napi::Function schedule) {
   if (tsfn_open_) return;
   dispatch_ = Napi::Persistent(dispatch);
+  schedule_ = Napi::Persistent(schedule);
   tsfn_ = Napi::ThreadSafeFunction::New(env, dispatch, "qtnetwork-events", 0, 1);
   tsfn_.Unref(env);
   tsfn_open_ = true;
@@ -102,38 +106,95 @@ void EnvChannel::close() {
     tsfn_.Abort();
   }
   dispatch_.Reset();
+  schedule_.Reset();
+  cmd_cv_.notify_all();
   std::lock_guard<std::mutex> lock(ev_mu_);
   events_.clear();
 }
 
+// Commands from one JS task reach the Qt thread together, at the end of the task (endTask), or at
+// once with a sync call; after a sync call the Qt thread stays with this environment until the task
+// ends. So a sequence of calls runs in Qt without its event loop in between, as in PyQt6, where
+// nothing happens between two calls of the same Python code (write(); close() leaves the socket
+// Closing with its data unsent, whatever the network does meanwhile).
 void EnvChannel::post(std::function<void()> fn) {
   if (closed_.load()) return;
-  bool schedule;
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
     commands_.push_back(std::move(fn));
-    schedule = !drain_posted_;
+  }
+  scheduleEndTask();
+}
+
+void EnvChannel::postNow(std::function<void()> fn) {
+  if (closed_.load()) return;
+  {
+    std::lock_guard<std::mutex> lock(cmd_mu_);
+    commands_.push_back(std::move(fn));
+  }
+  wake();
+}
+
+void EnvChannel::scheduleEndTask() {
+  if (end_task_scheduled_ || schedule_.IsEmpty()) return;
+  end_task_scheduled_ = true;
+  schedule_.Call({});
+}
+
+void EnvChannel::endTask() {
+  end_task_scheduled_ = false;
+  {
+    std::lock_guard<std::mutex> lock(cmd_mu_);
+    released_seq_ = hold_seq_;
+  }
+  cmd_cv_.notify_all();
+  wake();
+}
+
+void EnvChannel::wake() {
+  {
+    std::lock_guard<std::mutex> lock(cmd_mu_);
+    if (commands_.empty()) return;
+    if (draining_) {
+      cmd_cv_.notify_all();  // a held drain picks them up; a running one re-checks before it ends
+      return;
+    }
+    if (drain_posted_) return;
     drain_posted_ = true;
   }
-  // One wake of the Qt thread for all the commands JS queues before the Qt thread gets to them.
-  if (schedule) {
-    auto self = shared_from_this();
-    if (!QtThread::post([self] { self->drainCommands(); })) {
-      std::lock_guard<std::mutex> lock(cmd_mu_);
-      commands_.clear();
-      drain_posted_ = false;
-    }
+  auto self = shared_from_this();
+  if (!QtThread::post([self] { self->drainCommands(); })) {
+    std::lock_guard<std::mutex> lock(cmd_mu_);
+    commands_.clear();
+    drain_posted_ = false;
   }
 }
 
 void EnvChannel::drainCommands() {
-  std::vector<std::function<void()>> batch;
-  {
-    std::lock_guard<std::mutex> lock(cmd_mu_);
-    batch.swap(commands_);
-    drain_posted_ = false;
+  std::unique_lock<std::mutex> lock(cmd_mu_);
+  drain_posted_ = false;
+  draining_ = true;
+  for (;;) {
+    if (!commands_.empty()) {
+      std::vector<std::function<void()>> batch;
+      batch.swap(commands_);
+      lock.unlock();
+      for (auto& fn : batch) fn();
+      lock.lock();
+      continue;
+    }
+    if (released_seq_ >= hold_seq_ || closed_.load()) break;
+    // Held after a sync call: wait for the rest of the JS task's commands, or its end. A task
+    // that runs on for long does not keep the Qt thread from its other work.
+    bool woke = cmd_cv_.wait_for(lock, kHoldLimit, [this] {
+      return !commands_.empty() || released_seq_ >= hold_seq_ || closed_.load();
+    });
+    if (!woke) {
+      released_seq_ = hold_seq_;
+      break;
+    }
   }
-  for (auto& fn : batch) fn();
+  draining_ = false;
 }
 
 void EnvChannel::call(Napi::Env env, const std::function<void()>& fn) {
@@ -142,16 +203,23 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn) {
     std::condition_variable cv;
     bool done = false;
   };
+  if (closed_.load()) throw Napi::Error::New(env, "qtnetwork: the Qt thread has stopped");
   auto w = std::make_shared<Wait>();
   // fn is only used while we wait below; if we give up waiting, the command must not run it.
   auto alive = std::make_shared<std::atomic<bool>>(true);
   const std::function<void()>* fnp = &fn;
-  post([w, alive, fnp] {
-    if (alive->load()) (*fnp)();
-    std::lock_guard<std::mutex> lock(w->m);
-    w->done = true;
-    w->cv.notify_all();
-  });
+  {
+    std::lock_guard<std::mutex> lock(cmd_mu_);
+    hold_seq_++;
+    commands_.push_back([w, alive, fnp] {
+      if (alive->load()) (*fnp)();
+      std::lock_guard<std::mutex> lock(w->m);
+      w->done = true;
+      w->cv.notify_all();
+    });
+  }
+  scheduleEndTask();
+  wake();
   std::unique_lock<std::mutex> lock(w->m);
   auto deadline = std::chrono::steady_clock::now() + kCallLimit;
   while (!w->done) {
@@ -245,7 +313,11 @@ void EnvChannel::destroyAllOnQt() {
     std::lock_guard<std::mutex> lock(handles_mu_);
     all.swap(handles_);
   }
-  for (auto& entry : all) entry.second->destroyOnQt(false);
+  std::vector<std::shared_ptr<Handle>> ordered;
+  for (auto& entry : all) ordered.push_back(entry.second);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a->destroyRank() < b->destroyRank(); });
+  for (auto& h : ordered) h->destroyOnQt(false);
 }
 
 }  // namespace qtn

@@ -31,6 +31,9 @@ class Handle : public std::enable_shared_from_this<Handle> {
   virtual void destroyOnQt(bool emitSignals) = 0;
   // JS thread: build the JS wrapper object for a handle the Qt thread created (accepted sockets).
   virtual Napi::Value wrap(Napi::Env env) { return env.Null(); }
+  // When everything goes at once, lower ranks go first: a server deletes the sockets still in its
+  // pending queue, so it must go before sockets are deleted behind its back.
+  virtual int destroyRank() const { return 1; }
 
  protected:
   std::shared_ptr<EnvChannel> channel_;
@@ -66,8 +69,9 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   EnvChannel() = default;
   ~EnvChannel();
 
-  // JS thread: start delivering events to `dispatch(array)`.
-  void open(Napi::Env env, Napi::Function dispatch);
+  // JS thread: start delivering events to `dispatch(array)`; `schedule()` must arrange for
+  // endTask() to be called once the current JS task is done (a microtask).
+  void open(Napi::Env env, Napi::Function dispatch, Napi::Function schedule);
   // JS thread (cleanup hook): destroy every handle on the Qt thread, stop delivering events.
   void close();
   bool isClosed() const { return closed_.load(); }
@@ -75,14 +79,23 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   // JS thread: keep the event loop alive (an open socket, a listening server) or not.
   void setRef(bool ref);
 
-  // JS thread: queue fn for the Qt thread, in order with this environment's other commands.
+  // JS thread: queue fn for the Qt thread, in order with this environment's other commands; it
+  // runs once the JS task ends (see channel.cc).
   void post(std::function<void()> fn);
+  // JS thread: the task that queued commands is done: send them, and let the Qt thread go.
+  void endTask();
+  // Any thread: get the Qt thread to run what is queued (when no JS task will end to do it).
+  void wake();
+  // From a finalizer (no JS may run): queue fn and send it now.
+  void postNow(std::function<void()> fn);
   // JS thread: run fn on the Qt thread and wait for it (bounded). Throws a JS Error if the Qt
   // thread does not answer in time or is stopping.
   void call(Napi::Env env, const std::function<void()>& fn);
 
   // Qt thread: queue an event; wakes JS once per batch.
   void push(Event&& e);
+  // JS thread: dispatch what is queued now (also what the wake-up calls).
+  void deliver(Napi::Env env);
 
   // Handles: registered on creation, unregistered when destroyed.
   void add(const std::shared_ptr<Handle>& h);
@@ -93,15 +106,21 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
 
  private:
   void drainCommands();        // Qt thread
-  void deliver(Napi::Env env); // JS thread
+  void scheduleEndTask();      // JS thread
   void dispatchBatch(Napi::Env env, std::vector<Event>& batch);
 
   std::atomic<bool> closed_{false};
   std::atomic<uint32_t> next_id_{1};
 
   std::mutex cmd_mu_;
+  std::condition_variable cmd_cv_;
   std::vector<std::function<void()>> commands_;
   bool drain_posted_ = false;
+  bool draining_ = false;
+  uint64_t hold_seq_ = 0;      // sync calls made
+  uint64_t released_seq_ = 0;  // sync calls whose JS task has ended
+  bool end_task_scheduled_ = false;  // JS thread only
+  Napi::FunctionReference schedule_;
 
   std::mutex ev_mu_;
   std::vector<Event> events_;
