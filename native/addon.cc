@@ -20,6 +20,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
                            InstanceMethod("shutdown", &Module::Shutdown),
                            InstanceMethod("drain", &Module::Drain),
                            InstanceMethod("endTask", &Module::EndTask),
+                           InstanceMethod("liveHandles", &Module::LiveHandles),
                        });
   exports.Set("QHostAddress", InitHostAddress(env, *this));
   exports.Set("TcpSocket", InitTcpSocket(env, *this));
@@ -41,6 +42,11 @@ Napi::Value Module::SetRef(const Napi::CallbackInfo& info) {
 Napi::Value Module::Drain(const Napi::CallbackInfo& info) {
   channel->deliver(info.Env());
   return info.Env().Undefined();
+}
+
+// Debug counter for leak tests: handles (sockets, servers) whose QObject this environment owns.
+Napi::Value Module::LiveHandles(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), double(channel->liveHandles()));
 }
 
 Napi::Value Module::EndTask(const Napi::CallbackInfo& info) {

@@ -112,7 +112,7 @@ export function releaseRef(): void {
   if (--refs === 0) native.setRef(false);
 }
 
-/** For tests and leak checks: how many objects currently receive events. */
-export function liveSinkCount(): number {
-  return sinks.size;
+/** For leak checks: the native handles (sockets, servers) this environment still owns. */
+export function liveHandleCount(): number {
+  return native.liveHandles();
 }

@@ -101,6 +101,10 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   void add(const std::shared_ptr<Handle>& h);
   void remove(uint32_t id);
   uint32_t nextId() { return next_id_.fetch_add(1); }
+  size_t liveHandles() {
+    std::lock_guard<std::mutex> lock(handles_mu_);
+    return handles_.size();
+  }
   // Qt thread: destroy all handles (environment closing, or the process exiting).
   void destroyAllOnQt();
 
