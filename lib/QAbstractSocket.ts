@@ -331,7 +331,10 @@ export class QAbstractSocket extends QIODevice implements EventSink {
    */
   connectToHost(host: string | QHostAddress | number, port: number, mode: OpenModeFlag = OpenModeFlag.ReadWrite, protocol: NetworkLayerProtocol = NetworkLayerProtocol.AnyIPProtocol): void {
     const name = this.m('connectToHost');
-    checkArity(name, arguments, 2, typeof host === 'string' ? 4 : 3);
+    checkArity(name, arguments, 2, 4);
+    if (typeof host !== 'string' && arguments.length > 3) {
+      throw new TypeError(`${name}: connectToHost(address, port, mode) takes at most 3 arguments, got ${arguments.length}`);
+    }
     checkInt(name, 'port', port, 0, PORT_MAX);
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
     let snap: unknown[];

@@ -25,7 +25,10 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
   exports.Set("QHostAddress", InitHostAddress(env, *this));
   exports.Set("TcpSocket", InitTcpSocket(env, *this));
   exports.Set("TcpServer", InitTcpServer(env, *this));
+  exportsRef = Napi::Persistent(exports);
 }
+
+
 
 Napi::Value Module::Open(const Napi::CallbackInfo& info) {
   if (!info[0].IsFunction() || !info[1].IsFunction())
@@ -66,5 +69,11 @@ Napi::Value Module::QtVersion(const Napi::CallbackInfo& info) {
 
 }  // namespace qtn
 
-using QtNetworkModule = qtn::Module;
-NODE_API_ADDON(QtNetworkModule)
+// A second load of the addon in the same environment (a test runner's fresh module registry, two
+// copies of the package) gets the same exports: one channel, one set of classes per environment.
+static Napi::Object InitModule(Napi::Env env, Napi::Object exports) {
+  if (qtn::Module* m = env.GetInstanceData<qtn::Module>()) return m->exportsRef.Value();
+  return Napi::Addon<qtn::Module>::Init(env, exports);
+}
+
+NODE_API_MODULE(qtnetwork, InitModule)

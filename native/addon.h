@@ -18,6 +18,7 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference hostAddressCtor;
   Napi::FunctionReference tcpSocketCtor;
   Napi::FunctionReference tcpServerCtor;
+  Napi::ObjectReference exportsRef;
 
   static Module& of(Napi::Env env) { return *env.GetInstanceData<Module>(); }
 

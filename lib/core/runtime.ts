@@ -37,14 +37,16 @@ export const native: NativeModule = loadNative();
 // Active objects (an open socket, a listening server) are held strongly, as net.Socket keeps itself
 // reachable while open; inactive ones weakly, so that an unreachable closed socket is collected.
 const sinks = new Map<number, EventSink | WeakRef<EventSink>>();
+const isWeak = (e: unknown): e is WeakRef<EventSink> => typeof (e as WeakRef<EventSink>).deref === 'function';
 const forget = new FinalizationRegistry<number>((id) => {
   const entry = sinks.get(id);
-  if (entry instanceof WeakRef && entry.deref() === undefined) sinks.delete(id);
+  if (entry !== undefined && isWeak(entry) && entry.deref() === undefined) sinks.delete(id);
 });
+let refs = 0;
 
 function sinkOf(id: number): EventSink | undefined {
   const entry = sinks.get(id);
-  return entry instanceof WeakRef ? entry.deref() : entry;
+  return entry !== undefined && isWeak(entry) ? entry.deref() : entry;
 }
 
 function dispatch(batch: unknown[]): void {
@@ -100,8 +102,6 @@ export function unregister(id: number, sink: EventSink): void {
 export function drainEvents(): void {
   native.drain();
 }
-
-let refs = 0;
 
 /** One more active, referenced handle: the process stays alive while there is any. */
 export function addRef(): void {

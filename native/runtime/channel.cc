@@ -56,9 +56,10 @@ Event::~Event() { free(data); }
 EnvChannel::~EnvChannel() = default;
 
 void EnvChannel::open(Napi::Env env, Napi::Function dispatch, Napi::Function schedule) {
-  if (tsfn_open_) return;
+  // Opened again by a second copy of lib/ in this environment: the newest copy's functions serve.
   dispatch_ = Napi::Persistent(dispatch);
   schedule_ = Napi::Persistent(schedule);
+  if (tsfn_open_) return;
   tsfn_ = Napi::ThreadSafeFunction::New(env, dispatch, "qtnetwork-events", 0, 1);
   tsfn_.Unref(env);
   tsfn_open_ = true;
