@@ -1,5 +1,5 @@
 // QHostAddress: PyQt6's API over Qt's own QHostAddress (parsing, formatting and classification are
-// Qt's), used on the JS thread directly.
+// Qt's), used on the JS thread directly: it is a reentrant value type, so no Qt-thread hop.
 import { inspect } from 'node:util';
 import { checkArity, checkFlags, checkInt, checkString } from './core/args';
 import { native } from './core/runtime';
@@ -25,198 +25,246 @@ export enum ConversionModeFlag {
   StrictConversion = 0x0,
 }
 
+/** An IPv6 address as PyQt6's 16-tuple: 16 integers 0..255, as an array, Uint8Array or Buffer. */
+export type IPv6Bytes = readonly number[] | Uint8Array;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type NativeAddress = any;
 
-const nativeKey = Symbol('native');
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 
-// Bits of the native predicates() answer.
-const enum Is {
-  Broadcast = 1 << 0,
-  Global = 1 << 1,
-  LinkLocal = 1 << 2,
-  Loopback = 1 << 3,
-  Multicast = 1 << 4,
-  Null = 1 << 5,
-  SiteLocal = 1 << 6,
-  UniqueLocalUnicast = 1 << 7,
-}
-
-const SPECIAL_MAX = 6;
-
+// JS cannot tell an enum member from a number, so an integer 0..6 is always a SpecialAddress
+// (PyQt6 would read a plain int as an IPv4 address); 0.0.0.0 to 0.0.0.6 are given as strings.
 function isSpecial(v: unknown): v is SpecialAddress {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= SPECIAL_MAX;
+  return typeof v === 'number' && Number.isInteger(v) && v >= SpecialAddress.Null && v <= SpecialAddress.AnyIPv4;
 }
 
-function ipv6Bytes(method: string, arg: string, v: unknown): Buffer {
-  const bytes = v instanceof Uint8Array ? Array.from(v) : (v as unknown[]);
-  if (bytes.length !== 16) throw new TypeError(`${method}: argument '${arg}' must have 16 bytes, got ${bytes.length}`);
-  bytes.forEach((b, i) => checkInt(method, `${arg}[${i}]`, b, 0, 255));
-  return Buffer.from(bytes as number[]);
+function ipv6Bytes(method: string, v: Uint8Array | unknown[]): Uint8Array {
+  if (v.length !== 16) throw new TypeError(`${method}: argument 'ip6Addr' must have 16 bytes, got ${v.length}`);
+  if (v instanceof Uint8Array) return v;
+  // PyQt6 silently keeps the low 8 bits of a byte out of range; we say so instead.
+  for (let i = 0; i < 16; i++) checkInt(method, `ip6Addr[${i}]`, v[i], 0, 255);
+  return Uint8Array.from(v as number[]);
 }
+
+// Set by adopt() for the one constructor call that wraps a native object made by the addon.
+let adopting: NativeAddress | undefined;
+let nativeOfImpl: (a: QHostAddress) => NativeAddress;
 
 /**
- * An IPv4 or IPv6 address. Numbers: an integer 0..6 is a QHostAddress.SpecialAddress member (JS
- * cannot tell an enum member from a number); any other integer up to 0xFFFFFFFF is an IPv4
- * address (give 0.0.0.0 to 0.0.0.6 as strings).
+ * An IPv4 or IPv6 address. Where PyQt6 takes `Union[QHostAddress, QHostAddress.SpecialAddress]`,
+ * either is accepted. A number 0..6 is a QHostAddress.SpecialAddress member; any other integer up
+ * to 0xFFFFFFFF is an IPv4 address.
  */
 export class QHostAddress {
   static readonly SpecialAddress = SpecialAddress;
   static readonly ConversionModeFlag = ConversionModeFlag;
 
-  private readonly [nativeKey]: NativeAddress;
+  readonly #n: NativeAddress;
 
-  /**
-   * QHostAddress() · QHostAddress(address: SpecialAddress) · QHostAddress(ip4Addr: number) ·
-   * QHostAddress(address: string) · QHostAddress(ip6Addr: 16 bytes) · QHostAddress(copy)
-   */
-  constructor(address?: QHostAddress | SpecialAddress | number | string | ArrayLike<number>) {
-    checkArity('QHostAddress', arguments, 0, 1);
-    this[nativeKey] = new native.QHostAddress();
-    if (address === undefined) return;
-    if (address instanceof QHostAddress) this[nativeKey].copyFrom(address[nativeKey]);
-    else this.assign('QHostAddress', 'address', address);
+  static {
+    nativeOfImpl = (a) => a.#n;
   }
 
-  /** Where PyQt6 takes Union[QHostAddress, QHostAddress.SpecialAddress]: either, as a QHostAddress. */
+  constructor();
+  constructor(address: QHostAddress.SpecialAddress);
+  constructor(ip4Addr: number);
+  constructor(address: string);
+  constructor(ip6Addr: IPv6Bytes);
+  constructor(copy: QHostAddress | QHostAddress.SpecialAddress);
+  constructor(address?: QHostAddress | SpecialAddress | number | string | IPv6Bytes) {
+    if (adopting !== undefined) {
+      this.#n = adopting;
+      adopting = undefined;
+      return;
+    }
+    checkArity('QHostAddress', arguments, 0, 1);
+    if (address instanceof QHostAddress) {
+      this.#n = new native.QHostAddress(address.#n);
+    } else {
+      this.#n = new native.QHostAddress();
+      if (arguments.length === 1) this.assign('QHostAddress', address);
+    }
+  }
+
+  /**
+   * @internal For the socket classes: an argument PyQt6 types `Union[QHostAddress,
+   * QHostAddress.SpecialAddress]`, as a QHostAddress (not a copy: read it, don't keep it).
+   */
   static from(method: string, arg: string, v: unknown): QHostAddress {
     if (v instanceof QHostAddress) return v;
     if (isSpecial(v)) return new QHostAddress(v);
     throw new TypeError(`${method}: argument '${arg}' must be a QHostAddress or a QHostAddress.SpecialAddress member, got ${describe(v)}`);
   }
 
-  private assign(method: string, arg: string, v: unknown): boolean | void {
-    const n = this[nativeKey];
-    if (typeof v === 'string') return n.setString(v);
-    if (isSpecial(v)) return n.setSpecial(v);
-    if (typeof v === 'number') return n.setIPv4(checkInt(method, arg, v, 0, 0xffffffff));
-    if (v instanceof Uint8Array || Array.isArray(v)) return n.setIPv6(ipv6Bytes(method, arg, v));
-    throw new TypeError(`${method}: argument '${arg}' must be a string, a number, 16 bytes or a QHostAddress.SpecialAddress member, got ${describe(v)}`);
+  private assign(method: string, v: unknown): boolean | undefined {
+    const n = this.#n;
+    if (typeof v === 'string') return n.setAddress(v);
+    if (isSpecial(v)) return n.setSpecialAddress(v);
+    if (typeof v === 'number') return n.setAddress(checkInt(method, 'ip4Addr', v, 0, 0xffffffff));
+    if (v instanceof Uint8Array || Array.isArray(v)) return n.setAddress(ipv6Bytes(method, v));
+    const copy = method === 'QHostAddress' ? ', a QHostAddress' : '';
+    throw new TypeError(
+      `${method}: argument 'address' must be a string, an IPv4 address as an integer, 16 bytes${copy} ` +
+        `or a QHostAddress.SpecialAddress member, got ${describe(v)}`,
+    );
   }
 
-  /** setAddress(address: SpecialAddress | ip4Addr | ip6Addr) → undefined; setAddress(address: string) → whether it parsed. */
-  setAddress(address: SpecialAddress | number | string | ArrayLike<number>): boolean | void {
-    checkArity('QHostAddress.setAddress', arguments, 1, 1);
-    const r = this.assign('QHostAddress.setAddress', 'address', address);
-    return typeof address === 'string' ? (r as boolean) : undefined;
+  /** setAddress(address: string) → whether Qt parsed it (if not, the address is null). */
+  setAddress(address: string): boolean;
+  setAddress(address: QHostAddress.SpecialAddress): void;
+  setAddress(ip4Addr: number): void;
+  setAddress(ip6Addr: IPv6Bytes): void;
+  setAddress(address: SpecialAddress | number | string | IPv6Bytes): boolean | void {
+    const method = 'QHostAddress.setAddress';
+    checkArity(method, arguments, 1, 1);
+    return this.assign(method, address);
   }
 
   clear(): void {
-    this[nativeKey].clear();
-  }
-
-  private is(bit: Is): boolean {
-    return (this[nativeKey].predicates() & bit) !== 0;
+    checkArity('QHostAddress.clear', arguments, 0, 0);
+    this.#n.clear();
   }
 
   isBroadcast(): boolean {
-    return this.is(Is.Broadcast);
+    checkArity('QHostAddress.isBroadcast', arguments, 0, 0);
+    return this.#n.isBroadcast();
   }
 
   isGlobal(): boolean {
-    return this.is(Is.Global);
+    checkArity('QHostAddress.isGlobal', arguments, 0, 0);
+    return this.#n.isGlobal();
   }
 
   isLinkLocal(): boolean {
-    return this.is(Is.LinkLocal);
+    checkArity('QHostAddress.isLinkLocal', arguments, 0, 0);
+    return this.#n.isLinkLocal();
   }
 
   isLoopback(): boolean {
-    return this.is(Is.Loopback);
+    checkArity('QHostAddress.isLoopback', arguments, 0, 0);
+    return this.#n.isLoopback();
   }
 
   isMulticast(): boolean {
-    return this.is(Is.Multicast);
+    checkArity('QHostAddress.isMulticast', arguments, 0, 0);
+    return this.#n.isMulticast();
   }
 
   isNull(): boolean {
-    return this.is(Is.Null);
+    checkArity('QHostAddress.isNull', arguments, 0, 0);
+    return this.#n.isNull();
   }
 
   isSiteLocal(): boolean {
-    return this.is(Is.SiteLocal);
+    checkArity('QHostAddress.isSiteLocal', arguments, 0, 0);
+    return this.#n.isSiteLocal();
   }
 
   isUniqueLocalUnicast(): boolean {
-    return this.is(Is.UniqueLocalUnicast);
+    checkArity('QHostAddress.isUniqueLocalUnicast', arguments, 0, 0);
+    return this.#n.isUniqueLocalUnicast();
   }
 
-  isEqual(address: QHostAddress | SpecialAddress, mode: ConversionModeFlag = ConversionModeFlag.TolerantConversion): boolean {
-    checkArity('QHostAddress.isEqual', arguments, 1, 2);
-    const other = QHostAddress.from('QHostAddress.isEqual', 'address', address);
-    checkFlags('QHostAddress.isEqual', 'mode', mode, ConversionModeFlag, 'QHostAddress.ConversionModeFlag');
-    return this[nativeKey].isEqual(other[nativeKey], mode);
+  /** Flags combine with `|`; PyQt6's default is TolerantConversion. */
+  isEqual(address: QHostAddress | QHostAddress.SpecialAddress, mode: number = ConversionModeFlag.TolerantConversion): boolean {
+    const method = 'QHostAddress.isEqual';
+    checkArity(method, arguments, 1, 2);
+    const other = QHostAddress.from(method, 'address', address);
+    checkFlags(method, 'mode', mode, ConversionModeFlag, 'QHostAddress.ConversionModeFlag');
+    return this.#n.isEqual(other.#n, mode);
   }
 
-  /** Python's ==: Qt's operator==, which is isEqual(other, StrictConversion). */
-  equals(other: QHostAddress | SpecialAddress): boolean {
+  /**
+   * Python's `==` (Qt's operator==: a strict comparison that ignores the scope id). Like `==`, it
+   * is false for anything that is neither a QHostAddress nor a SpecialAddress member.
+   */
+  equals(other: unknown): boolean {
     checkArity('QHostAddress.equals', arguments, 1, 1);
-    return this.isEqual(other, ConversionModeFlag.StrictConversion);
+    if (other instanceof QHostAddress) return this.#n.equals(other.#n);
+    if (isSpecial(other)) return this.#n.equals(other);
+    return false;
   }
 
-  /** isInSubnet(subnet, netmask) · isInSubnet([subnet, netmask]) (what parseSubnet returns). */
-  isInSubnet(subnet: QHostAddress | SpecialAddress | [QHostAddress | SpecialAddress, number], netmask?: number): boolean {
+  /**
+   * isInSubnet(subnet, netmask) · isInSubnet([subnet, netmask]) (what parseSubnet returns). Any
+   * 32-bit netmask is Qt's to judge, as in PyQt6: negative is false, too long is clamped.
+   */
+  isInSubnet(subnet: QHostAddress | QHostAddress.SpecialAddress, netmask: number): boolean;
+  isInSubnet(subnet: readonly [QHostAddress | QHostAddress.SpecialAddress, number]): boolean;
+  isInSubnet(subnet: QHostAddress | SpecialAddress | readonly [QHostAddress | SpecialAddress, number], netmask?: number): boolean {
     const method = 'QHostAddress.isInSubnet';
-    if (Array.isArray(subnet)) {
-      checkArity(method, arguments, 1, 1);
-      if (subnet.length !== 2) throw new TypeError(`${method}: argument 'subnet' must be a [QHostAddress, netmask] pair`);
-      [subnet, netmask] = subnet;
-    } else {
-      checkArity(method, arguments, 2, 2);
+    checkArity(method, arguments, 1, 2);
+    let address: unknown = subnet;
+    if (arguments.length === 1) {
+      if (!Array.isArray(subnet) || subnet.length !== 2) {
+        throw new TypeError(`${method}: argument 'subnet' must be a [QHostAddress, netmask] pair when no netmask is given, got ${describe(subnet)}`);
+      }
+      [address, netmask] = subnet;
     }
-    const addr = QHostAddress.from(method, 'subnet', subnet);
-    checkInt(method, 'netmask', netmask, -(2 ** 31), 2 ** 31 - 1);
-    return this[nativeKey].isInSubnet(addr[nativeKey], netmask);
+    const addr = QHostAddress.from(method, 'subnet', address);
+    checkInt(method, 'netmask', netmask, INT32_MIN, INT32_MAX);
+    return this.#n.isInSubnet(addr.#n, netmask);
   }
 
-  /** [address, prefixLength]; prefixLength is -1 (and the address null) when subnet does not parse. */
+  /** [address, prefixLength]; [null address, -1] when `subnet` does not parse (no exception). */
   static parseSubnet(subnet: string): [QHostAddress, number] {
     checkArity('QHostAddress.parseSubnet', arguments, 1, 1);
     checkString('QHostAddress.parseSubnet', 'subnet', subnet);
     const [n, len] = native.QHostAddress.parseSubnet(subnet);
-    return [fromNative(n), len];
+    return [adopt(n), len];
   }
 
   protocol(): NetworkLayerProtocol {
-    return this[nativeKey].protocol();
+    checkArity('QHostAddress.protocol', arguments, 0, 0);
+    return this.#n.protocol();
   }
 
   scopeId(): string {
-    return this[nativeKey].scopeId();
+    checkArity('QHostAddress.scopeId', arguments, 0, 0);
+    return this.#n.scopeId();
   }
 
+  /** Qt keeps a scope id only on IPv6 addresses. */
   setScopeId(id: string): void {
-    checkString('QHostAddress.setScopeId', 'id', id);
-    this[nativeKey].setScopeId(id);
+    checkArity('QHostAddress.setScopeId', arguments, 1, 1);
+    this.#n.setScopeId(checkString('QHostAddress.setScopeId', 'id', id));
   }
 
   swap(other: QHostAddress): void {
+    checkArity('QHostAddress.swap', arguments, 1, 1);
     if (!(other instanceof QHostAddress)) throw new TypeError(`QHostAddress.swap: argument 'other' must be a QHostAddress, got ${describe(other)}`);
-    const tmp = new QHostAddress(this);
-    this[nativeKey].copyFrom(other[nativeKey]);
-    other[nativeKey].copyFrom(tmp[nativeKey]);
+    this.#n.swap(other.#n);
   }
 
-  /** PyQt6: (address, ok). */
+  /** PyQt6's (address, ok): ok is false (and address 0) unless the address is IPv4 or v4-mapped. */
   toIPv4Address(): [number, boolean] {
-    return this[nativeKey].toIPv4Address();
+    checkArity('QHostAddress.toIPv4Address', arguments, 0, 0);
+    return this.#n.toIPv4Address();
   }
 
-  /** PyQt6: a 16-tuple of bytes. */
+  /** PyQt6's 16-tuple of bytes (an IPv4 address comes back v4-mapped). */
   toIPv6Address(): number[] {
-    return this[nativeKey].toIPv6Address();
+    checkArity('QHostAddress.toIPv6Address', arguments, 0, 0);
+    return this.#n.toIPv6Address();
   }
 
   toString(): string {
-    return this[nativeKey].toString();
+    checkArity('QHostAddress.toString', arguments, 0, 0);
+    return this.#n.toString();
   }
 
   toJSON(): string {
-    return this.toString();
+    return this.#n.toString();
   }
 
+  /** Code that makes an equal address; Any is named because its text, 0.0.0.0, would parse as IPv4. */
   [inspect.custom](): string {
-    return `QHostAddress(${JSON.stringify(this.toString())})`;
+    const n = this.#n;
+    if (n.isNull()) return 'QHostAddress()';
+    if (n.protocol() === NetworkLayerProtocol.AnyIPProtocol) return 'QHostAddress(QHostAddress.SpecialAddress.Any)';
+    return `QHostAddress(${JSON.stringify(n.toString())})`;
   }
 }
 
@@ -226,14 +274,18 @@ export declare namespace QHostAddress {
   type ConversionModeFlag = import('./QHostAddress').ConversionModeFlag;
 }
 
-/** @internal the native object, for the socket and server wrappers. */
-export function nativeOf(a: QHostAddress): NativeAddress {
-  return (a as unknown as Record<symbol, NativeAddress>)[nativeKey];
+/** A QHostAddress around `n`, which the addon just made and nothing else holds. */
+function adopt(n: NativeAddress): QHostAddress {
+  adopting = n;
+  return new QHostAddress();
 }
 
-/** @internal a QHostAddress around a native object made by the addon. */
+/** @internal the native object inside `a`, for the socket and server wrappers (read it, don't keep it). */
+export function nativeOf(a: QHostAddress): NativeAddress {
+  return nativeOfImpl(a);
+}
+
+/** @internal a QHostAddress holding a copy of the native object `n` (made by the addon). */
 export function fromNative(n: NativeAddress): QHostAddress {
-  const a = new QHostAddress();
-  nativeOf(a).copyFrom(n);
-  return a;
+  return adopt(new native.QHostAddress(n));
 }
