@@ -129,10 +129,7 @@ class HostAddressWrap : public ValueWrap<HostAddressWrap, QHostAddress> {
 
 }  // namespace
 
-const QHostAddress* UnwrapHostAddress(Napi::Value v) {
-  HostAddressWrap* w = HostAddressWrap::Of(v);
-  return w ? &w->value : nullptr;
-}
+const QHostAddress* UnwrapHostAddress(Napi::Value v) { return HostAddressWrap::ValueOf(v); }
 
 Napi::Object NewHostAddress(Napi::Env env, const QHostAddress& a) {
   return HostAddressWrap::New(Module::of(env).hostAddressCtor, a);

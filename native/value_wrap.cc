@@ -46,8 +46,11 @@ bool IsBytes(Napi::Value v) {
   return v.IsTypedArray() && v.As<Napi::TypedArray>().TypedArrayType() == napi_uint8_array;
 }
 
+// Never a null QByteArray (an empty Buffer's data may be nullptr): Qt treats null and empty
+// differently, e.g. a null raw-header value removes the header, an empty one sets it empty.
 QByteArray Bytes(Napi::Value v) {
   Napi::Uint8Array a = v.As<Napi::Uint8Array>();
+  if (a.ByteLength() == 0) return QByteArray("");
   return QByteArray(reinterpret_cast<const char*>(a.Data()), qsizetype(a.ByteLength()));
 }
 

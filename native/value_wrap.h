@@ -92,6 +92,12 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
     return static_cast<Self*>(p);
   }
 
+  // The T inside v, or nullptr if v is not an object our constructor made.
+  static T* ValueOf(Napi::Value v) {
+    Self* w = Of(v);
+    return w ? &w->value : nullptr;
+  }
+
   // A new JS object of this class (made by ctor, called without arguments) holding a copy of v.
   static Napi::Object New(const Napi::FunctionReference& ctor, const T& v) {
     Napi::Object o = ctor.New({});
