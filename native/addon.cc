@@ -23,6 +23,9 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
                            InstanceMethod("liveHandles", &Module::LiveHandles),
                        });
   exports.Set("QHostAddress", InitHostAddress(env, *this));
+  exports.Set("QNetworkProxy", InitNetworkProxy(env, *this));
+  exports.Set("QNetworkProxyQuery", InitNetworkProxyQuery(env, *this));
+  exports.Set("QAuthenticator", InitAuthenticator(env, *this));
   exports.Set("TcpSocket", InitTcpSocket(env, *this));
   exports.Set("TcpServer", InitTcpServer(env, *this));
   exportsRef = Napi::Persistent(exports);

@@ -16,6 +16,9 @@ class Module : public Napi::Addon<Module> {
 
   std::shared_ptr<EnvChannel> channel;
   Napi::FunctionReference hostAddressCtor;
+  Napi::FunctionReference networkProxyCtor;
+  Napi::FunctionReference networkProxyQueryCtor;
+  Napi::FunctionReference authenticatorCtor;
   Napi::FunctionReference tcpSocketCtor;
   Napi::FunctionReference tcpServerCtor;
   Napi::ObjectReference exportsRef;
@@ -34,6 +37,9 @@ class Module : public Napi::Addon<Module> {
 
 // Per-class registration, one per wrapper file.
 Napi::Function InitHostAddress(Napi::Env env, Module& m);
+Napi::Function InitNetworkProxy(Napi::Env env, Module& m);
+Napi::Function InitNetworkProxyQuery(Napi::Env env, Module& m);
+Napi::Function InitAuthenticator(Napi::Env env, Module& m);
 Napi::Function InitTcpSocket(Napi::Env env, Module& m);
 Napi::Function InitTcpServer(Napi::Env env, Module& m);
 

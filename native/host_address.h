@@ -6,6 +6,7 @@
 #include <QHostAddress>
 
 #include "addon.h"
+#include "value_wrap.h"
 
 namespace qtn {
 

@@ -1,5 +1,6 @@
 // Argument checks shared by every class: a wrong type is a TypeError, a number out of range a
 // RangeError, both naming the method and the argument and saying what was given.
+import { types } from 'node:util';
 import { describe } from './signal';
 
 export function checkArity(method: string, args: IArguments | unknown[], min: number, max: number): void {
@@ -21,6 +22,15 @@ export function checkInt(method: string, arg: string, v: unknown, min: number, m
 
 export function checkString(method: string, arg: string, v: unknown): string {
   if (typeof v !== 'string') throw new TypeError(`${method}: argument '${arg}' must be a string, got ${describe(v)}`);
+  return v;
+}
+
+/**
+ * A secret (a password): checked like a string, but the message says only what type was given,
+ * never the value (a number may be a PIN).
+ */
+export function checkSecret(method: string, arg: string, v: unknown): string {
+  if (typeof v !== 'string') throw new TypeError(`${method}: argument '${arg}' must be a string, got ${v === null ? 'null' : typeof v}`);
   return v;
 }
 
@@ -52,6 +62,17 @@ export function toBuffer(method: string, arg: string, v: unknown): Buffer {
   if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
   if (typeof v === 'string') return Buffer.from(v, 'utf8');
   throw new TypeError(`${method}: argument '${arg}' must be a Buffer, Uint8Array or string, got ${describe(v)}`);
+}
+
+/** What the addon turns into a QVariant (native/value_wrap.h): bytes as QByteArray, a Date as a UTC QDateTime, null as None. */
+export type VariantInput = string | number | boolean | Uint8Array | Date | null | undefined;
+
+export function checkVariant(method: string, arg: string, v: unknown): VariantInput {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  // types.*, not instanceof: bytes or a Date from another realm (a vm context) count too.
+  if (types.isUint8Array(v)) return v;
+  if (types.isDate(v) && !Number.isNaN(v.getTime())) return v;
+  throw new TypeError(`${method}: argument '${arg}' must be a string, number, boolean, Buffer, valid Date or null, got ${describe(v)}`);
 }
 
 export function checkMsecs(method: string, v: unknown): number {

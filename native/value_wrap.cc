@@ -1,0 +1,133 @@
+#include "value_wrap.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QNetworkCookie>
+#include <QStringList>
+#include <QUrl>
+
+#include <cmath>
+#include <limits>
+
+namespace qtn {
+
+QString ToQString(Napi::Value v) {
+  std::u16string s = v.As<Napi::String>().Utf16Value();
+  return QString(reinterpret_cast<const QChar*>(s.data()), qsizetype(s.size()));
+}
+
+Napi::String FromQString(Napi::Env env, const QString& s) {
+  return Napi::String::New(env, reinterpret_cast<const char16_t*>(s.utf16()), size_t(s.size()));
+}
+
+Napi::Buffer<char> FromQByteArray(Napi::Env env, const QByteArray& b) {
+  return Napi::Buffer<char>::Copy(env, b.constData(), size_t(b.size()));
+}
+
+QString StringArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+  if (!info[i].IsString()) throw Napi::TypeError::New(info.Env(), std::string(method) + ": string expected");
+  return ToQString(info[i]);
+}
+
+int64_t IntArg(const Napi::CallbackInfo& info, size_t i, int64_t min, int64_t max, const char* method) {
+  if (!info[i].IsNumber()) throw Napi::TypeError::New(info.Env(), std::string(method) + ": integer expected");
+  double d = info[i].As<Napi::Number>().DoubleValue();
+  if (!std::isfinite(d) || d != std::trunc(d))
+    throw Napi::TypeError::New(info.Env(), std::string(method) + ": integer expected");
+  if (d < double(min) || d > double(max))
+    throw Napi::RangeError::New(info.Env(), std::string(method) + ": " + std::to_string(min) + ".." +
+                                                std::to_string(max) + " expected");
+  return int64_t(d);
+}
+
+namespace {
+
+bool IsBytes(Napi::Value v) {
+  return v.IsTypedArray() && v.As<Napi::TypedArray>().TypedArrayType() == napi_uint8_array;
+}
+
+// Never a null QByteArray (an empty Buffer's data may be nullptr): Qt treats null and empty
+// differently, e.g. a null raw-header value removes the header, an empty one sets it empty.
+QByteArray Bytes(Napi::Value v) {
+  Napi::Uint8Array a = v.As<Napi::Uint8Array>();
+  if (a.ByteLength() == 0) return QByteArray("");
+  return QByteArray(reinterpret_cast<const char*>(a.Data()), qsizetype(a.ByteLength()));
+}
+
+}  // namespace
+
+QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+  Napi::Value v = info[i];
+  if (IsBytes(v)) return Bytes(v);
+  if (v.IsString()) return QByteArray::fromStdString(v.As<Napi::String>().Utf8Value());
+  throw Napi::TypeError::New(info.Env(), std::string(method) + ": Buffer, Uint8Array or string expected");
+}
+
+QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+  Napi::Value v = info[i];
+  if (v.IsNull() || v.IsUndefined()) return QVariant();
+  if (v.IsBoolean()) return QVariant(v.As<Napi::Boolean>().Value());
+  if (v.IsNumber()) {
+    double d = v.As<Napi::Number>().DoubleValue();
+    if (std::isfinite(d) && d == std::trunc(d)) {
+      if (d >= double(std::numeric_limits<int>::min()) && d <= double(std::numeric_limits<int>::max()))
+        return QVariant(int(d));
+      if (std::fabs(d) <= 9007199254740991.0) return QVariant(qlonglong(d));
+    }
+    return QVariant(d);
+  }
+  if (v.IsString()) return QVariant(ToQString(v));
+  if (IsBytes(v)) return QVariant(Bytes(v));
+  if (v.IsDate()) {
+    double ms = v.As<Napi::Date>().ValueOf();
+    if (!std::isfinite(ms)) throw Napi::TypeError::New(info.Env(), std::string(method) + ": valid Date expected");
+    return QVariant(QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC));
+  }
+  throw Napi::TypeError::New(info.Env(), std::string(method) + ": null, boolean, number, string, bytes or Date expected");
+}
+
+Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method) {
+  if (!v.isValid()) return env.Null();
+  switch (v.typeId()) {
+    case QMetaType::Bool:
+      return Napi::Boolean::New(env, v.toBool());
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Double:
+    case QMetaType::Float:
+      return Napi::Number::New(env, v.toDouble());
+    case QMetaType::QString:
+      return FromQString(env, v.toString());
+    case QMetaType::QByteArray:
+      return FromQByteArray(env, v.toByteArray());
+    case QMetaType::QUrl:
+      return FromQString(env, v.toUrl().toString());
+    case QMetaType::QDateTime: {
+      QDateTime t = v.toDateTime();
+      return Napi::Date::New(env, t.isValid() ? double(t.toMSecsSinceEpoch()) : std::nan(""));
+    }
+    case QMetaType::QStringList: {
+      const QStringList list = v.toStringList();
+      Napi::Array a = Napi::Array::New(env, size_t(list.size()));
+      for (qsizetype k = 0; k < list.size(); k++) a.Set(uint32_t(k), FromQString(env, list[k]));
+      return a;
+    }
+    default:
+      break;
+  }
+  if (v.metaType() == QMetaType::fromType<QList<QNetworkCookie>>()) {
+    const auto cookies = v.value<QList<QNetworkCookie>>();
+    Napi::Array a = Napi::Array::New(env, size_t(cookies.size()));
+    for (qsizetype k = 0; k < cookies.size(); k++) a.Set(uint32_t(k), FromQByteArray(env, cookies[k].toRawForm()));
+    return a;
+  }
+  throw Napi::TypeError::New(env, std::string(method) + ": Qt's value is a " + v.typeName() + ", which has no JS form");
+}
+
+}  // namespace qtn

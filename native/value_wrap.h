@@ -1,0 +1,174 @@
+// What the value-class wrappers (QHostAddress, QNetworkProxy, QNetworkProxyQuery, QAuthenticator)
+// share: the JS <-> Qt conversions of their arguments and results, and ValueWrap, the ObjectWrap
+// base that holds the Qt value and checks that `this` really is one of ours.
+#pragma once
+
+#include <napi.h>
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+#include <exception>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace qtn {
+
+// Through UTF-16, so that every JS string reaches Qt unchanged (embedded NULs included).
+QString ToQString(Napi::Value v);
+Napi::String FromQString(Napi::Env env, const QString& s);
+Napi::Buffer<char> FromQByteArray(Napi::Env env, const QByteArray& b);
+
+// The TS layer checks arguments with PyQt6's messages; these checks only keep bad calls from
+// reaching Qt (a double out of an integer's range is undefined behaviour when converted). Their
+// messages never include the value: it may be a password.
+QString StringArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+int64_t IntArg(const Napi::CallbackInfo& info, size_t i, int64_t min, int64_t max, const char* method);
+// A Buffer or Uint8Array as bytes, a string as its UTF-8.
+QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+
+// A QVariant argument from JS: null/undefined -> invalid (PyQt6's None), boolean -> bool, integer ->
+// int (qlonglong beyond 32 bits, as PyQt6 makes them), other number -> double, string -> QString,
+// Buffer/Uint8Array -> QByteArray, Date -> QDateTime in UTC. Anything else is a TypeError.
+QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+// A QVariant as JS: the types above back, plus QStringList -> string[], QUrl -> its toString(),
+// and a list of QNetworkCookie -> Buffer[] of Qt's raw forms (we have no QNetworkCookie class).
+// A type with no JS form is a TypeError naming it.
+Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method);
+
+inline Napi::Value ToJs(Napi::Env env, bool b) { return Napi::Boolean::New(env, b); }
+inline Napi::Value ToJs(Napi::Env env, const QString& s) { return FromQString(env, s); }
+inline Napi::Value ToJs(Napi::Env env, const QByteArray& b) { return FromQByteArray(env, b); }
+template <typename N, typename = std::enable_if_t<std::is_arithmetic_v<N> || std::is_enum_v<N>>>
+Napi::Value ToJs(Napi::Env env, N n) {
+  return Napi::Number::New(env, double(n));
+}
+template <typename E>
+Napi::Value ToJs(Napi::Env env, QFlags<E> f) {
+  return Napi::Number::New(env, double(f.toInt()));
+}
+
+// The parameter type of a one-argument setter.
+template <typename>
+struct ArgOf;
+template <typename C, typename A>
+struct ArgOf<void (C::*)(A)> {
+  using type = std::decay_t<A>;
+};
+
+// Runs f, turning a C++ exception that is not already a JS one (std::bad_alloc from Qt) into a JS
+// Error: node-addon-api only converts Napi::Error, anything else would terminate the process.
+template <typename F>
+auto Guard(Napi::Env env, const char* cls, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Napi::Error::New(env, std::string(cls) + ": " + e.what());
+  }
+}
+
+// Self derives from ValueWrap<Self, T> and declares `static constexpr const char* kName` (the Qt
+// class name, for messages) and `static constexpr napi_type_tag kTag`. The tag marks the objects
+// our constructor made: napi_unwrap alone would also accept another class's wrapped object given
+// our prototype, and reading it as a T would crash.
+template <typename Self, typename T>
+class ValueWrap : public Napi::ObjectWrap<Self> {
+ public:
+  explicit ValueWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Self>(info) {
+    info.This().As<Napi::Object>().TypeTag(&Self::kTag);
+  }
+
+  // The wrapper inside v, or nullptr if v is not an object our constructor made.
+  static Self* Of(Napi::Value v) {
+    if (!v.IsObject()) return nullptr;
+    Napi::Object o = v.As<Napi::Object>();
+    if (!o.CheckTypeTag(&Self::kTag)) return nullptr;
+    void* p = nullptr;
+    if (napi_unwrap(v.Env(), o, &p) != napi_ok) return nullptr;
+    return static_cast<Self*>(p);
+  }
+
+  // The T inside v, or nullptr if v is not an object our constructor made.
+  static T* ValueOf(Napi::Value v) {
+    Self* w = Of(v);
+    return w ? &w->value : nullptr;
+  }
+
+  // A new JS object of this class (made by ctor, called without arguments) holding a copy of v.
+  static Napi::Object New(const Napi::FunctionReference& ctor, const T& v) {
+    Napi::Object o = ctor.New({});
+    Of(o)->value = v;
+    return o;
+  }
+
+  T value;
+
+ protected:
+  // The constructor, with instance methods as plain functions on the prototype that go through
+  // Call, rather than InstanceMethod, whose unwrap trusts `this`: a method borrowed onto another
+  // wrapped object must be a TypeError, not a read of foreign memory.
+  static Napi::Function Define(Napi::Env env,
+                               const std::vector<Napi::ClassPropertyDescriptor<Self>>& statics,
+                               const std::vector<Napi::PropertyDescriptor>& methods) {
+    Napi::Function ctor = Napi::ObjectWrap<Self>::DefineClass(env, Self::kName, statics);
+    ctor.Get("prototype").As<Napi::Object>().DefineProperties(methods);
+    return ctor;
+  }
+
+  // M: a method of Self or of this base, Napi::Value (const Napi::CallbackInfo&).
+  template <auto M>
+  static Napi::Value Call(const Napi::CallbackInfo& info) {
+    Self* self = Of(info.This());
+    if (!self) throw Napi::TypeError::New(info.Env(), std::string(Self::kName) + " method called on another object");
+    return Guard(info.Env(), Self::kName, [&] { return (self->*M)(info); });
+  }
+
+  template <auto M>
+  static Napi::PropertyDescriptor Bind(Napi::Env env, const char* name) {
+    return Napi::PropertyDescriptor::Value(name, Napi::Function::New<&ValueWrap::Call<M>>(env, name));
+  }
+
+  // Argument i as the T of another object of this class.
+  static T& Other(const Napi::CallbackInfo& info, size_t i, const char* method) {
+    Self* o = Of(info[i]);
+    if (!o) throw Napi::TypeError::New(info.Env(), std::string(method) + ": native " + Self::kName + " expected");
+    return o->value;
+  }
+
+  // The methods every value class has the same way: T::swap and T::operator== (Python's ==).
+  Napi::Value Swap(const Napi::CallbackInfo& info) {
+    value.swap(Other(info, 0, "swap"));
+    return info.Env().Undefined();
+  }
+
+  Napi::Value Equals(const Napi::CallbackInfo& info) {
+    return Napi::Boolean::New(info.Env(), value == Other(info, 0, "equals"));
+  }
+
+  // The plain getters and setters of T, one template each rather than one method each: Get
+  // returns what a const getter returns (bool, number, enum, flags, QString, QByteArray);
+  // SetString and SetInt take one string or one integer in [Min, Max].
+  template <auto G>
+  Napi::Value Get(const Napi::CallbackInfo& info) {
+    return ToJs(info.Env(), (value.*G)());
+  }
+
+  template <auto S>
+  Napi::Value SetString(const Napi::CallbackInfo& info) {
+    (value.*S)(StringArg(info, 0, Self::kName));
+    return info.Env().Undefined();
+  }
+
+  template <auto S, int64_t Min, int64_t Max>
+  Napi::Value SetInt(const Napi::CallbackInfo& info) {
+    using Arg = typename ArgOf<decltype(S)>::type;
+    (value.*S)(Arg(IntArg(info, 0, Min, Max, Self::kName)));
+    return info.Env().Undefined();
+  }
+};
+
+}  // namespace qtn
