@@ -121,8 +121,11 @@ Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method) {
     default:
       break;
   }
-  if (v.metaType() == QMetaType::fromType<QList<QNetworkCookie>>()) {
-    const auto cookies = v.value<QList<QNetworkCookie>>();
+  // Recognised by name and read in place: QMetaType::fromType or QVariant::value for this type
+  // would instantiate Qt's metatype templates here, whose STB_GNU_UNIQUE symbols make the addon
+  // (and with it Qt) impossible to unload, which changes how Qt restarts after a worker's exit.
+  if (qstrcmp(v.typeName(), "QList<QNetworkCookie>") == 0) {
+    const auto& cookies = *static_cast<const QList<QNetworkCookie>*>(v.constData());
     Napi::Array a = Napi::Array::New(env, size_t(cookies.size()));
     for (qsizetype k = 0; k < cookies.size(); k++) a.Set(uint32_t(k), FromQByteArray(env, cookies[k].toRawForm()));
     return a;

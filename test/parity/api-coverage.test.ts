@@ -2,7 +2,7 @@
 // PyQt6 is introspected live. Each exclusion says why.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { QAbstractSocket, QHostAddress, QTcpServer, QTcpSocket } from '../../lib';
+import { QAbstractSocket, QAuthenticator, QHostAddress, QNetworkProxy, QNetworkProxyQuery, QNetworkRequest, QTcpServer, QTcpSocket } from '../../lib';
 
 const QOBJECT_MACHINERY =
   "QObject's object tree, events, timers, dynamic properties and meta-object: QtCore machinery with no " +
@@ -45,13 +45,17 @@ const exclusions: Record<string, Record<string, string>> = {
     setProxy: PROXIES,
   },
   QHostAddress: {},
+  // The QUrl arguments and results of QNetworkProxyQuery are strings (we have no QUrl): no name is missing.
+  QNetworkProxy: {},
+  QNetworkProxyQuery: {},
+  QAuthenticator: {},
 };
 exclusions.QAbstractSocket = exclusions.QTcpSocket;
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
 const pyqt: Record<string, PyClass> = JSON.parse(
-  execFileSync('/usr/bin/python3', [script, 'QTcpSocket', 'QTcpServer', 'QHostAddress', 'QAbstractSocket'], { encoding: 'utf8' }),
+  execFileSync('/usr/bin/python3', [script, ...Object.keys(exclusions), 'QNetworkRequest'], { encoding: 'utf8' }),
 );
 
 const ours: Record<string, [Function, object]> = {
@@ -59,6 +63,9 @@ const ours: Record<string, [Function, object]> = {
   QTcpServer: [QTcpServer, new QTcpServer()],
   QHostAddress: [QHostAddress, new QHostAddress()],
   QAbstractSocket: [QAbstractSocket, new QTcpSocket()],
+  QNetworkProxy: [QNetworkProxy, new QNetworkProxy()],
+  QNetworkProxyQuery: [QNetworkProxyQuery, new QNetworkProxyQuery()],
+  QAuthenticator: [QAuthenticator, new QAuthenticator()],
 };
 
 describe.each(Object.keys(ours))('%s', (cls) => {
@@ -81,4 +88,12 @@ describe.each(Object.keys(ours))('%s', (cls) => {
       expect({ name, members: ourEnum && Object.fromEntries(Object.keys(members).map((m) => [m, ourEnum[m]])) }).toEqual({ name, members });
     }
   });
+});
+
+// Of QNetworkRequest we have only the enum QNetworkProxy.header() and setHeader() take; the request
+// class belongs with QNetworkAccessManager, which this package does not cover.
+test('QNetworkRequest.KnownHeaders has PyQt6 members and values', () => {
+  const members = pyqt.QNetworkRequest.enums.KnownHeaders;
+  expect(Object.keys(members).length).toBeGreaterThan(10);
+  expect(Object.fromEntries(Object.keys(members).map((m) => [m, (QNetworkRequest.KnownHeaders as unknown as Record<string, number>)[m]]))).toEqual(members);
 });
