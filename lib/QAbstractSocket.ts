@@ -15,6 +15,10 @@ import {
   SocketType,
 } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
+import { QAuthenticator, fromNative as authenticatorFromNative, nativeOf as nativeOfAuthenticator } from './QAuthenticator';
+import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
+import { decideProxies } from './QNetworkProxyFactory';
+import { QNetworkProxyQuery } from './QNetworkProxyQuery';
 
 // Event kinds, as native/tcp_socket.h lists them.
 const enum Ev {
@@ -29,6 +33,7 @@ const enum Ev {
   ReadChannelFinished,
   Destroyed,
   Endpoint,
+  ProxyAuthenticationRequired,
 }
 
 // Which Qt wait a timed-out JS wait hands over to (native waitNow).
@@ -66,6 +71,11 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   readonly errorOccurred = new Signal<[SocketError]>('errorOccurred', this);
   readonly hostFound = new Signal<[]>('hostFound', this);
   readonly stateChanged = new Signal<[SocketState]>('stateChanged', this);
+  /**
+   * Fill `authenticator` in the slot, synchronously, as in PyQt6: Qt uses what it holds when the
+   * slots return (the Qt thread waits for them; other sockets go on meanwhile).
+   */
+  readonly proxyAuthenticationRequired = new Signal<[QNetworkProxy, QAuthenticator]>('proxyAuthenticationRequired', this);
 
   /** @internal */
   protected readonly native: NativeSocket;
@@ -93,6 +103,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private _readBufferSize = 0;
   private _pauseMode = PauseMode.PauseNever;
   private _protocolTag = '';
+  private _proxy = new QNetworkProxy();
   private active = false; // counted in the runtime's keep-alive
   private _refed = true;
   private waiters: Waiter[] = [];
@@ -120,7 +131,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     if (seq > this.seq) {
       this.seq = seq;
       this.applyState(packed, openMode, error, btw, taken);
-      if (Array.isArray(payload) && kind !== Ev.ErrorOccurred) this.applyEndpoint(payload as string[], 0);
+      if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired) this.applyEndpoint(payload as string[], 0);
     }
     switch (kind) {
       case Ev.StateChanged:
@@ -165,6 +176,16 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       case Ev.ReadChannelFinished:
         this.readChannelFinished.emit();
         break;
+      case Ev.ProxyAuthenticationRequired: {
+        const [proxy, auth, serial] = payload as [unknown, unknown, number];
+        const authenticator = authenticatorFromNative(auth);
+        try {
+          this.proxyAuthenticationRequired.emit(proxyFromNative(proxy), authenticator);
+        } finally {
+          if (serial !== 0) this.native.answerProxyAuth(serial, nativeOfAuthenticator(authenticator));
+        }
+        break;
+      }
       case Ev.Destroyed:
         this.gone = true;
         this.applyState(0, 0, this._error, 0, this.jsWritten);
@@ -341,9 +362,10 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.fresh = { readyRead: false, bytesWritten: false, disconnected: false };
     if (typeof host === 'string') {
       checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
-      snap = this.native.connectToHost(host, port, mode, protocol);
+      snap = this.native.connectToHost(host, port, mode, protocol, this.decideProxies(host, port));
     } else {
-      snap = this.native.connectToAddress(nativeOf(QHostAddress.from(name, 'address', host)), port, mode);
+      const addr = QHostAddress.from(name, 'address', host);
+      snap = this.native.connectToAddress(nativeOf(addr), port, mode, this.decideProxies(addr.toString(), port));
     }
     this.applySnapshot(snap);
     this.dropReceived();
@@ -385,7 +407,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'port', port, 0, PORT_MAX);
     mode = mode ?? BindFlag.DefaultForPlatform;
     checkFlags(name, 'mode', mode, BindFlag, 'QAbstractSocket.BindFlag');
-    return this.applySnapshot(this.native.bind(nativeOf(addr), port, mode)) as boolean;
+    return this.applySnapshot(this.native.bind(nativeOf(addr), port, mode, this.decideProxies('', port))) as boolean;
   }
 
   error(): SocketError {
@@ -450,12 +472,39 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.native.resume();
   }
 
+  // What a JS application factory says for this connection, asked as Qt asks (resolveProxy).
+  private decideProxies(hostName: string, port: number): unknown[] | undefined {
+    const type = this._socketType === SocketType.UdpSocket ? QNetworkProxyQuery.QueryType.UdpSocket : QNetworkProxyQuery.QueryType.TcpSocket;
+    return decideProxies(this._proxy, () => new QNetworkProxyQuery(hostName, port, this._protocolTag, type));
+  }
+
+  /** A copy of the proxy set with setProxy (a DefaultProxy until then). */
+  proxy(): QNetworkProxy {
+    checkArity(this.m('proxy'), arguments, 0, 0);
+    return new QNetworkProxy(this._proxy);
+  }
+
+  /**
+   * The proxy for the next connectToHost or bind (Qt reads it then): DefaultProxy follows the
+   * application proxy (or factory); NoProxy connects directly. A ProxyType member stands for a
+   * QNetworkProxy of that type, as in C++ and PyQt6.
+   */
+  setProxy(networkProxy: QNetworkProxy | QNetworkProxy.ProxyType): void {
+    const name = this.m('setProxy');
+    checkArity(name, arguments, 1, 1);
+    const proxy = QNetworkProxy.from(name, 'networkProxy', networkProxy);
+    this._proxy = new QNetworkProxy(proxy);
+    this.native.setProxy(nativeOfProxy(this._proxy));
+  }
+
   protocolTag(): string {
     return this._protocolTag;
   }
 
+  /** Part of what a proxy factory is asked (QNetworkProxyQuery.protocolTag). */
   setProtocolTag(tag: string): void {
     this._protocolTag = checkString(this.m('setProtocolTag'), 'tag', tag);
+    this.native.setProtocolTag(tag);
   }
 
   /** As PyQt6: an int for every option; None (here null) when the socket has no descriptor. */

@@ -6,6 +6,9 @@ import { addRef, drainEvents, EventSink, native, register, releaseRef, setStrong
 import { Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
+import { QNetworkProxy, nativeOf as nativeOfProxy } from './QNetworkProxy';
+import { decideProxies } from './QNetworkProxyFactory';
+import { QNetworkProxyQuery } from './QNetworkProxyQuery';
 import { QTcpSocket } from './QTcpSocket';
 
 // Event kinds, as native/tcp_server.cc lists them.
@@ -31,6 +34,7 @@ export class QTcpServer extends QObject implements EventSink {
   private _serverPort = 0;
   private _serverAddress = '';
   private _errorString = '';
+  private _proxy = new QNetworkProxy();
   private backlog = 50;
   private maxPending = 30;
   private pending: QTcpSocket[] = [];
@@ -138,7 +142,9 @@ export class QTcpServer extends QObject implements EventSink {
     checkArity('QTcpServer.listen', arguments, 0, 2);
     const addr = QHostAddress.from('QTcpServer.listen', 'address', address);
     checkInt('QTcpServer.listen', 'port', port, 0, 65535);
-    return this.applySnapshot(this.native.listen(nativeOf(addr), port)) as boolean;
+    // Qt asks no factory for a loopback address (QTcpServerPrivate::resolveProxy).
+    const decided = addr.isLoopback() ? undefined : decideProxies(this._proxy, () => new QNetworkProxyQuery(port, '', QNetworkProxyQuery.QueryType.TcpServer));
+    return this.applySnapshot(this.native.listen(nativeOf(addr), port, decided)) as boolean;
   }
 
   close(): void {
@@ -213,6 +219,23 @@ export class QTcpServer extends QObject implements EventSink {
   setListenBacklogSize(size: number): void {
     checkInt('QTcpServer.setListenBacklogSize', 'size', size, -(2 ** 31), 2 ** 31 - 1);
     this.applySnapshot(this.native.setListenBacklogSize(size));
+  }
+
+  /** A copy of the proxy set with setProxy (a DefaultProxy until then). */
+  proxy(): QNetworkProxy {
+    checkArity('QTcpServer.proxy', arguments, 0, 0);
+    return new QNetworkProxy(this._proxy);
+  }
+
+  /**
+   * The proxy the next listen uses. Qt listens without one on a loopback address whatever is
+   * set; through SOCKS5 it asks the proxy to BIND and accepts one connection.
+   */
+  setProxy(networkProxy: QNetworkProxy | QNetworkProxy.ProxyType): void {
+    checkArity('QTcpServer.setProxy', arguments, 1, 1);
+    const proxy = QNetworkProxy.from('QTcpServer.setProxy', 'networkProxy', networkProxy);
+    this._proxy = new QNetworkProxy(proxy);
+    this.native.setProxy(nativeOfProxy(this._proxy));
   }
 
   socketDescriptor(): number {

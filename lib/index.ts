@@ -5,6 +5,7 @@ export { Signal } from './core/signal';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
 export { QNetworkProxyQuery } from './QNetworkProxyQuery';
+export { QNetworkProxyFactory } from './QNetworkProxyFactory';
 export { QAuthenticator } from './QAuthenticator';
 export { QNetworkRequest } from './QNetworkRequest';
 export { QAbstractSocket } from './QAbstractSocket';

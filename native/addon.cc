@@ -26,6 +26,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
   exports.Set("QNetworkProxy", InitNetworkProxy(env, *this));
   exports.Set("QNetworkProxyQuery", InitNetworkProxyQuery(env, *this));
   exports.Set("QAuthenticator", InitAuthenticator(env, *this));
+  exports.Set("QNetworkProxyFactory", InitNetworkProxyFactory(env, *this));
   exports.Set("TcpSocket", InitTcpSocket(env, *this));
   exports.Set("TcpServer", InitTcpServer(env, *this));
   exportsRef = Napi::Persistent(exports);

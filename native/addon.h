@@ -40,6 +40,7 @@ Napi::Function InitHostAddress(Napi::Env env, Module& m);
 Napi::Function InitNetworkProxy(Napi::Env env, Module& m);
 Napi::Function InitNetworkProxyQuery(Napi::Env env, Module& m);
 Napi::Function InitAuthenticator(Napi::Env env, Module& m);
+Napi::Object InitNetworkProxyFactory(Napi::Env env, Module& m);
 Napi::Function InitTcpSocket(Napi::Env env, Module& m);
 Napi::Function InitTcpServer(Napi::Env env, Module& m);
 

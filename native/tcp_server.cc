@@ -7,6 +7,8 @@
 
 #include "addon.h"
 #include "host_address.h"
+#include "network_proxy.h"
+#include "network_proxy_factory.h"
 #include "tcp_socket.h"
 
 namespace qtn {
@@ -121,6 +123,7 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
                                           InstanceMethod<&TcpServerWrap::Snapshot>("snapshot"),
                                           InstanceMethod<&TcpServerWrap::WaitNow>("waitNow"),
                                           InstanceMethod<&TcpServerWrap::DeleteLater>("deleteLater"),
+                                          InstanceMethod<&TcpServerWrap::SetProxy>("setProxy"),
                                       });
     m.tcpServerCtor = Napi::Persistent(ctor);
     return ctor;
@@ -136,10 +139,12 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
 
   ~TcpServerWrap() override {
     auto core = core_;
-    core->channel()->postNow([core] {
-      core->destroyOnQt(false);
-      core->channel()->remove(core->id());
-    });
+    core->channel()->postNow(
+        [core] {
+          core->destroyOnQt(false);
+          core->channel()->remove(core->id());
+        },
+        core);
   }
 
  private:
@@ -152,10 +157,13 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
     double d[2] = {0, 0};
     std::vector<std::string> strings;
     auto core = core_;
-    core->channel()->call(env, [&] {
-      if (core->server) result = fn(core->server.data());
-      core->fill(i, d, strings);
-    });
+    core->channel()->call(
+        env,
+        [&] {
+          if (core->server) result = fn(core->server.data());
+          core->fill(i, d, strings);
+        },
+        core);
     Napi::Array a = Napi::Array::New(env, 9);
     a.Set(0u, Napi::Number::New(env, core->seq));
     for (uint32_t k = 0; k < 3; k++) a.Set(1 + k, Napi::Number::New(env, i[k]));
@@ -174,9 +182,11 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
 
   void post(std::function<void(QTcpServer*)> fn) {
     auto core = core_;
-    core->channel()->post([core, fn] {
-      if (core->server) fn(core->server.data());
-    });
+    core->channel()->post(
+        [core, fn] {
+          if (core->server) fn(core->server.data());
+        },
+        core);
   }
 
   Napi::Value Id(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), core_->id()); }
@@ -185,7 +195,11 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
     const QHostAddress* a = UnwrapHostAddress(info[0]);
     QHostAddress addr = a ? *a : QHostAddress(QHostAddress::Any);
     quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
-    return syncCall(info.Env(), [&](QTcpServer* s) { return QVariant(s->listen(addr, port)); });
+    auto decided = DecidedProxies(info[2], "listen");
+    return syncCall(info.Env(), [&](QTcpServer* s) {
+      ArmDecision arm(decided);
+      return QVariant(s->listen(addr, port));
+    });
   }
 
   Napi::Value Close(const Napi::CallbackInfo& info) {
@@ -256,12 +270,22 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
     });
   }
 
+  Napi::Value SetProxy(const Napi::CallbackInfo& info) {
+    const QNetworkProxy* p = UnwrapNetworkProxy(info[0]);
+    if (!p) throw Napi::TypeError::New(info.Env(), "setProxy: QNetworkProxy expected");
+    QNetworkProxy proxy = *p;
+    post([proxy](QTcpServer* s) { s->setProxy(proxy); });
+    return info.Env().Undefined();
+  }
+
   Napi::Value DeleteLater(const Napi::CallbackInfo& info) {
     auto core = core_;
-    core->channel()->post([core] {
-      core->destroyOnQt(true);
-      core->channel()->remove(core->id());
-    });
+    core->channel()->post(
+        [core] {
+          core->destroyOnQt(true);
+          core->channel()->remove(core->id());
+        },
+        core);
     return info.Env().Undefined();
   }
 };

@@ -9,6 +9,9 @@
 #include <cstdlib>
 
 #include "host_address.h"
+#include "network_proxy.h"
+#include "network_proxy_factory.h"
+#include "proxy_auth.h"
 
 namespace qtn {
 
@@ -74,7 +77,7 @@ std::vector<std::string> TcpSocketCore::endpoint() const {
           str(s->peerAddress().toString()), std::to_string(s->peerPort()), str(s->peerName())};
 }
 
-void TcpSocketCore::push(uint32_t kind, int32_t arg, bool withEndpoint) {
+Event TcpSocketCore::make(uint32_t kind, int32_t arg, bool withEndpoint) {
   Event e;
   e.handle = id_;
   e.kind = kind;
@@ -87,7 +90,7 @@ void TcpSocketCore::push(uint32_t kind, int32_t arg, bool withEndpoint) {
   e.d[0] = s ? double(s->bytesToWrite()) : 0;
   e.d[1] = double(accepted);
   if (withEndpoint) e.strings = endpoint();
-  channel_->push(std::move(e));
+  return e;
 }
 
 void TcpSocketCore::pushError() {
@@ -177,6 +180,10 @@ void TcpSocketCore::adopt(QTcpSocket* s) {
     if (sock && sock->isReadable()) forward(true);
     pushError();
   });
+  QObject::connect(s, &QAbstractSocket::proxyAuthenticationRequired, s,
+                   [this, s](const QNetworkProxy& proxy, QAuthenticator* auth) {
+                     AskForProxyCredentials(*this, s, make(kProxyAuthenticationRequired), proxy, auth);
+                   });
   QObject::connect(s, &QIODevice::readyRead, s, [this] { forward(false); });
   QObject::connect(s, &QIODevice::bytesWritten, s, [this](qint64 n) { push(kBytesWritten, int32_t(n)); });
   QObject::connect(s, &QIODevice::aboutToClose, s, [this] { push(kAboutToClose); });
@@ -224,6 +231,9 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
             InstanceMethod<&TcpSocketWrap::Resume>("resume"),
             InstanceMethod<&TcpSocketWrap::Snapshot>("snapshot"),
             InstanceMethod<&TcpSocketWrap::DeleteLater>("deleteLater"),
+            InstanceMethod<&TcpSocketWrap::SetProxy>("setProxy"),
+            InstanceMethod<&TcpSocketWrap::SetProtocolTag>("setProtocolTag"),
+            InstanceMethod<&TcpSocketWrap::AnswerProxyAuth>("answerProxyAuth"),
         });
     m.tcpSocketCtor = Napi::Persistent(ctor);
     return ctor;
@@ -246,10 +256,12 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     // The JS object is gone: free the QObject on the Qt thread (unless deleteLater did already).
     auto core = core_;
     const auto& ch = core->channel();
-    ch->postNow([core] {
-      core->destroyOnQt(false);
-      core->channel()->remove(core->id());
-    });
+    ch->postNow(
+        [core] {
+          core->destroyOnQt(false);
+          core->channel()->remove(core->id());
+        },
+        core);
   }
 
  private:
@@ -263,10 +275,13 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     QVariant result;
     SocketSnapshot snap;
     auto core = core_;
-    ch().call(env, [&] {
-      if (core->sock) result = fn(core->sock.data());
-      snap.take(*core);
-    });
+    ch().call(
+        env,
+        [&] {
+          if (core->sock) result = fn(core->sock.data());
+          snap.take(*core);
+        },
+        core);
     Napi::Value r = env.Undefined();
     switch (result.typeId()) {
       case QMetaType::Bool:
@@ -290,9 +305,11 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
     auto mode = QIODevice::OpenMode(info[2].As<Napi::Number>().Int32Value());
     auto proto = QAbstractSocket::NetworkLayerProtocol(info[3].As<Napi::Number>().Int32Value());
+    auto decided = DecidedProxies(info[4], "connectToHost");
     auto core = core_;
     return syncCall(info.Env(), [&](QTcpSocket* s) {
       core->resetFlow();
+      ArmDecision arm(decided);
       s->connectToHost(QString::fromStdString(host), port, mode, proto);
       return QVariant();
     });
@@ -304,9 +321,11 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     QHostAddress addr = *a;
     quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
     auto mode = QIODevice::OpenMode(info[2].As<Napi::Number>().Int32Value());
+    auto decided = DecidedProxies(info[3], "connectToHost");
     auto core = core_;
     return syncCall(info.Env(), [&](QTcpSocket* s) {
       core->resetFlow();
+      ArmDecision arm(decided);
       s->connectToHost(addr, port, mode);
       return QVariant();
     });
@@ -320,7 +339,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
       if (!core->sock) return;
       qint64 n = core->sock->write(bytes);
       if (n > 0) core->accepted += n;
-    });
+    }, core);
     return info.Env().Undefined();
   }
 
@@ -330,14 +349,14 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     ch().post([core, n] {
       core->inFlight = std::max<int64_t>(0, core->inFlight - n);
       core->forward(false);
-    });
+    }, core);
     return info.Env().Undefined();
   }
 
   Napi::Value SetReadLimit(const Napi::CallbackInfo& info) {
     int64_t n = info[0].As<Napi::Number>().Int64Value();
     auto core = core_;
-    ch().post([core, n] { core->setReadLimit(n); });
+    ch().post([core, n] { core->setReadLimit(n); }, core);
     return info.Env().Undefined();
   }
 
@@ -393,7 +412,11 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     QHostAddress addr = a ? *a : QHostAddress(QHostAddress::Any);
     quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
     auto mode = QAbstractSocket::BindMode(info[2].As<Napi::Number>().Int32Value());
-    return syncCall(info.Env(), [&](QTcpSocket* s) { return QVariant(s->bind(addr, port, mode)); });
+    auto decided = DecidedProxies(info[3], "bind");
+    return syncCall(info.Env(), [&](QTcpSocket* s) {
+      ArmDecision arm(decided);
+      return QVariant(s->bind(addr, port, mode));
+    });
   }
 
   Napi::Value SetSocketOption(const Napi::CallbackInfo& info) {
@@ -402,7 +425,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto core = core_;
     ch().post([core, opt, value] {
       if (core->sock) core->sock->setSocketOption(opt, value);
-    });
+    }, core);
     return info.Env().Undefined();
   }
 
@@ -431,7 +454,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto core = core_;
     ch().post([core, mode] {
       if (core->sock) core->sock->setPauseMode(mode);
-    });
+    }, core);
     return info.Env().Undefined();
   }
 
@@ -439,7 +462,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto core = core_;
     ch().post([core] {
       if (core->sock) core->sock->resume();
-    });
+    }, core);
     return info.Env().Undefined();
   }
 
@@ -447,12 +470,41 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     return syncCall(info.Env(), [](QTcpSocket*) { return QVariant(); });
   }
 
+  Napi::Value SetProxy(const Napi::CallbackInfo& info) {
+    const QNetworkProxy* p = UnwrapNetworkProxy(info[0]);
+    if (!p) throw Napi::TypeError::New(info.Env(), "setProxy: QNetworkProxy expected");
+    QNetworkProxy proxy = *p;
+    auto core = core_;
+    ch().post(
+        [core, proxy] {
+          if (core->sock) core->sock->setProxy(proxy);
+        },
+        core);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value SetProtocolTag(const Napi::CallbackInfo& info) {
+    QString tag = QString::fromStdU16String(info[0].As<Napi::String>().Utf16Value());
+    auto core = core_;
+    ch().post(
+        [core, tag] {
+          if (core->sock) core->sock->setProtocolTag(tag);
+        },
+        core);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value AnswerProxyAuth(const Napi::CallbackInfo& info) {
+    AnswerProxyCredentials(core_, info[0].As<Napi::Number>().Uint32Value(), info[1]);
+    return info.Env().Undefined();
+  }
+
   Napi::Value DeleteLater(const Napi::CallbackInfo& info) {
     auto core = core_;
     ch().post([core] {
       core->destroyOnQt(true);
       core->channel()->remove(core->id());
-    });
+    }, core);
     return info.Env().Undefined();
   }
 };

@@ -25,6 +25,7 @@ enum SocketEvent : uint32_t {
   kReadChannelFinished,
   kDestroyed,
   kEndpoint,  // no signal: the addresses and ports changed after the last signal
+  kProxyAuthenticationRequired,  // Qt waits for the answer (native/proxy_auth.h)
 };
 
 class TcpSocketCore : public Handle {
@@ -44,7 +45,8 @@ class TcpSocketCore : public Handle {
   int64_t limit = 0;     // how much JS may hold unread (flow control)
   bool refreshQueued = false;
 
-  void push(uint32_t kind, int32_t arg = 0, bool endpoint = false);
+  Event make(uint32_t kind, int32_t arg = 0, bool endpoint = false);
+  void push(uint32_t kind, int32_t arg = 0, bool endpoint = false) { channel_->push(make(kind, arg, endpoint)); }
   void pushError();
   void forward(bool all);
   void queueEndpointRefresh();

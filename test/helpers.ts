@@ -1,4 +1,5 @@
 // Shared test helpers: bounded waits on signals and conditions.
+import { spawnSync } from 'node:child_process';
 import type { Signal } from '../lib/core/signal';
 
 /** Resolves with the signal's arguments the next time it is emitted; rejects after `ms`. */
@@ -27,3 +28,15 @@ export async function until(cond: () => boolean, ms = 10000, what = 'condition')
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * An address of this network namespace that is not loopback (Qt's application proxy and QTcpServer
+ * bypass proxies for loopback): added to `lo`, so it stays inside the namespace.
+ */
+export const NON_LOOPBACK = '10.77.0.1';
+
+export function addNonLoopbackAddress(): void {
+  if (process.env.QTNETWORK_IN_NETNS !== '1') throw new Error('proxy tests run inside scripts/in-netns');
+  const r = spawnSync('ip', ['addr', 'add', `${NON_LOOPBACK}/32`, 'dev', 'lo'], { encoding: 'utf8' });
+  if (r.status !== 0 && !/exists/i.test(r.stderr)) throw new Error(`ip addr add ${NON_LOOPBACK}: ${r.stderr}`);
+}

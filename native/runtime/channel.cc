@@ -1,5 +1,9 @@
 #include "runtime/channel.h"
 
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QTimer>
+
 #include <chrono>
 #include <cstdlib>
 #include <algorithm>
@@ -32,6 +36,64 @@ constexpr auto kHoldLimit = std::chrono::milliseconds(20);
 Handle::Handle(std::shared_ptr<EnvChannel> channel)
     : channel_(std::move(channel)), id_(channel_->nextId()) {}
 
+void Handle::defer(std::function<void()> fn, bool cancelsWait) {
+  deferred_.push_back(std::move(fn));
+  if (cancelsWait && wait_loop_) wait_loop_->quit();
+}
+
+bool Handle::waitForSlot(const std::function<Event(uint32_t serial)>& ask) {
+  // Nested: Qt's other sockets, and this environment's commands for other handles, go on while JS
+  // runs the slot; only this handle's own commands wait (defer).
+  if (wait_loop_) {  // asked again from inside its own wait: JS hears of it, Qt goes on unanswered
+    channel_->push(ask(0));
+    return false;
+  }
+  uint32_t serial = ++wait_serial_;
+  Event e = ask(serial);
+  answered_ = false;
+  emission_depth_++;
+  QEventLoop loop;
+  wait_loop_ = &loop;
+  bool canAnswer = !channel_->isClosed() && QtThread::running() && !channel_->jsBlocked();
+  // JS still hears of it; when it cannot answer now (closing, or blocked in a sync call that Qt is
+  // running, such as a SOCKS5 BIND), Qt goes on with what it has, as with a slot that set nothing.
+  channel_->push(std::move(e));
+  if (canAnswer) {
+    bool wasDraining = channel_->suspendDrain();
+    loop.exec();
+    channel_->resumeDrain(wasDraining);
+  }
+  wait_loop_ = nullptr;
+  emission_depth_--;
+  wait_serial_++;  // a late answer to this wait is ignored
+  if (!deferred_.empty() && emission_depth_ == 0) {
+    // Qt is still inside its emission: run what waited once it has returned to its event loop.
+    auto self = shared_from_this();
+    QTimer::singleShot(0, QCoreApplication::instance(), [self] { self->runDeferred(); });
+  }
+  return answered_;
+}
+
+void Handle::answerSlot(uint32_t serial, const std::function<void()>& apply) {
+  if (serial != wait_serial_ || !wait_loop_) return;
+  apply();
+  answered_ = true;
+  wait_loop_->quit();
+}
+
+void Handle::runDeferred() {
+  if (inEmission()) return;  // a new wait began: its own end runs them
+  std::vector<std::function<void()>> fns;
+  fns.swap(deferred_);
+  for (size_t k = 0; k < fns.size(); k++) {
+    fns[k]();
+    if (inEmission()) {  // a command started another wait: the rest wait for its end, in order
+      deferred_.insert(deferred_.begin(), fns.begin() + k + 1, fns.end());
+      return;
+    }
+  }
+}
+
 Event::Event(Event&& o) noexcept { *this = std::move(o); }
 
 Event& Event::operator=(Event&& o) noexcept {
@@ -48,6 +110,7 @@ Event& Event::operator=(Event&& o) noexcept {
   o.len = 0;
   strings = std::move(o.strings);
   handleArg = std::move(o.handleArg);
+  makePayload = std::move(o.makePayload);
   return *this;
 }
 
@@ -118,20 +181,20 @@ void EnvChannel::close() {
 // ends. So a sequence of calls runs in Qt without its event loop in between, as in PyQt6, where
 // nothing happens between two calls of the same Python code (write(); close() leaves the socket
 // Closing with its data unsent, whatever the network does meanwhile).
-void EnvChannel::post(std::function<void()> fn) {
+void EnvChannel::post(std::function<void()> fn, std::shared_ptr<Handle> target) {
   if (closed_.load()) return;
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
-    commands_.push_back(std::move(fn));
+    commands_.push_back({std::move(fn), std::move(target)});
   }
   scheduleEndTask();
 }
 
-void EnvChannel::postNow(std::function<void()> fn) {
+void EnvChannel::postNow(std::function<void()> fn, std::shared_ptr<Handle> target) {
   if (closed_.load()) return;
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
-    commands_.push_back(std::move(fn));
+    commands_.push_back({std::move(fn), std::move(target)});
   }
   wake();
 }
@@ -177,10 +240,15 @@ void EnvChannel::drainCommands() {
   draining_ = true;
   for (;;) {
     if (!commands_.empty()) {
-      std::vector<std::function<void()>> batch;
+      std::vector<Command> batch;
       batch.swap(commands_);
       lock.unlock();
-      for (auto& fn : batch) fn();
+      for (auto& c : batch) {
+        if (c.target && c.target->inEmission())
+          c.target->defer(std::move(c.fn), c.sync);
+        else
+          c.fn();
+      }
       lock.lock();
       continue;
     }
@@ -198,7 +266,24 @@ void EnvChannel::drainCommands() {
   draining_ = false;
 }
 
-void EnvChannel::call(Napi::Env env, const std::function<void()>& fn) {
+bool EnvChannel::suspendDrain() {
+  bool was;
+  {
+    std::lock_guard<std::mutex> lock(cmd_mu_);
+    was = draining_;
+    draining_ = false;
+    drain_posted_ = false;  // one posted before may be queued behind us: post again, drains are idempotent
+  }
+  wake();
+  return was;
+}
+
+void EnvChannel::resumeDrain(bool wasDraining) {
+  std::lock_guard<std::mutex> lock(cmd_mu_);
+  draining_ = wasDraining;
+}
+
+void EnvChannel::call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target) {
   struct Wait {
     std::mutex m;
     std::condition_variable cv;
@@ -212,16 +297,22 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn) {
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
     hold_seq_++;
-    commands_.push_back([w, alive, fnp] {
-      if (alive->load()) (*fnp)();
-      std::lock_guard<std::mutex> lock(w->m);
-      w->done = true;
-      w->cv.notify_all();
-    });
+    commands_.push_back({[w, alive, fnp] {
+                           if (alive->load()) (*fnp)();
+                           std::lock_guard<std::mutex> lock(w->m);
+                           w->done = true;
+                           w->cv.notify_all();
+                         },
+                         std::move(target), true});
   }
   scheduleEndTask();
   wake();
   std::unique_lock<std::mutex> lock(w->m);
+  struct Blocked {
+    std::atomic<int>& n;
+    explicit Blocked(std::atomic<int>& c) : n(c) { n++; }
+    ~Blocked() { n--; }
+  } blocked(js_blocked_);
   auto deadline = std::chrono::steady_clock::now() + kCallLimit;
   while (!w->done) {
     if (closed_.load() || !QtThread::running() ||
@@ -283,6 +374,8 @@ void EnvChannel::dispatchBatch(Napi::Env env, std::vector<Event>& batch) {
       payload = Napi::Buffer<char>::New(env, data, e.len, [](Napi::Env, char* p) { free(p); });
     } else if (e.handleArg) {
       payload = e.handleArg->wrap(env);
+    } else if (e.makePayload) {
+      payload = e.makePayload(env);
     } else if (!e.strings.empty()) {
       Napi::Array s = Napi::Array::New(env, e.strings.size());
       for (uint32_t j = 0; j < e.strings.size(); j++) s.Set(j, Napi::String::New(env, e.strings[j]));
@@ -318,7 +411,12 @@ void EnvChannel::destroyAllOnQt() {
   for (auto& entry : all) ordered.push_back(entry.second);
   std::stable_sort(ordered.begin(), ordered.end(),
                    [](const auto& a, const auto& b) { return a->destroyRank() < b->destroyRank(); });
-  for (auto& h : ordered) h->destroyOnQt(false);
+  for (auto& h : ordered) {
+    if (h->inEmission())  // destroyed once Qt has left the emission it waits in
+      h->defer([h] { h->destroyOnQt(false); }, true);
+    else
+      h->destroyOnQt(false);
+  }
 }
 
 }  // namespace qtn

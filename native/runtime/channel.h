@@ -14,9 +14,12 @@
 #include <unordered_map>
 #include <vector>
 
+class QEventLoop;
+
 namespace qtn {
 
 class EnvChannel;
+struct Event;
 
 // The Qt-thread half of a JS object (a socket, a server). Owned jointly by its channel's registry
 // and its JS wrapper; its QObject is created and destroyed on the Qt thread only.
@@ -35,9 +38,31 @@ class Handle : public std::enable_shared_from_this<Handle> {
   // pending queue, so it must go before sockets are deleted behind its back.
   virtual int destroyRank() const { return 1; }
 
+  // Qt thread. While Qt is inside one of this handle's signal emissions waiting for a JS slot's
+  // answer (waitForSlot), commands for the handle are held back: running them there (an abort, a
+  // delete) would pull the socket out from under Qt's own stack. They run, in order, once Qt has
+  // left that emission. A sync call held back cancels the wait, since the JS thread that would
+  // answer is blocked in that call.
+  bool inEmission() const { return emission_depth_ > 0; }
+  void defer(std::function<void()> fn, bool cancelsWait);
+  // Pushes the event `ask(serial)` makes and runs an event loop until JS answers with
+  // answerSlot(serial, ...), the wait is cancelled, or Qt stops. Returns whether JS answered.
+  bool waitForSlot(const std::function<Event(uint32_t serial)>& ask);
+  // Qt thread: JS's answer; `apply` stores it where the waiting emission reads it, unless the
+  // wait it answers is over.
+  void answerSlot(uint32_t serial, const std::function<void()>& apply);
+
  protected:
   std::shared_ptr<EnvChannel> channel_;
   uint32_t id_;
+
+ private:
+  void runDeferred();
+  int emission_depth_ = 0;
+  uint32_t wait_serial_ = 0;
+  QEventLoop* wait_loop_ = nullptr;
+  bool answered_ = false;
+  std::vector<std::function<void()>> deferred_;
 };
 
 // A Qt->JS event. `kind` and the meaning of the numeric slots belong to the handle's class; the JS
@@ -54,6 +79,8 @@ struct Event {
   size_t len = 0;
   std::vector<std::string> strings;
   std::shared_ptr<Handle> handleArg;
+  // Or a payload only the JS thread can build (wrappers of Qt value types).
+  std::function<Napi::Value(Napi::Env)> makePayload;
 
   Event() = default;
   Event(Event&& o) noexcept;
@@ -80,17 +107,18 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   void setRef(bool ref);
 
   // JS thread: queue fn for the Qt thread, in order with this environment's other commands; it
-  // runs once the JS task ends (see channel.cc).
-  void post(std::function<void()> fn);
+  // runs once the JS task ends (see channel.cc). `target`: the handle fn acts on, whose commands
+  // wait while Qt waits inside one of its emissions (Handle::defer).
+  void post(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr);
   // JS thread: the task that queued commands is done: send them, and let the Qt thread go.
   void endTask();
   // Any thread: get the Qt thread to run what is queued (when no JS task will end to do it).
   void wake();
-  // From a finalizer (no JS may run): queue fn and send it now.
-  void postNow(std::function<void()> fn);
+  // From a finalizer (no JS may run), or an answer Qt is waiting for: queue fn and send it now.
+  void postNow(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr);
   // JS thread: run fn on the Qt thread and wait for it (bounded). Throws a JS Error if the Qt
   // thread does not answer in time or is stopping.
-  void call(Napi::Env env, const std::function<void()>& fn);
+  void call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target = nullptr);
 
   // Qt thread: queue an event; wakes JS once per batch.
   void push(Event&& e);
@@ -108,17 +136,30 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   // Qt thread: destroy all handles (environment closing, or the process exiting).
   void destroyAllOnQt();
 
+  // Qt thread, around a nested event loop (Handle::waitForSlot): let this environment's commands
+  // run in it even when the wait began inside a command; returns what resumeDrain restores.
+  bool suspendDrain();
+  void resumeDrain(bool wasDraining);
+  // Whether the JS thread is blocked in call() now (then it cannot run a slot Qt waits for).
+  bool jsBlocked() const { return js_blocked_.load() > 0; }
+
  private:
   void drainCommands();        // Qt thread
   void scheduleEndTask();      // JS thread
   void dispatchBatch(Napi::Env env, std::vector<Event>& batch);
 
   std::atomic<bool> closed_{false};
+  std::atomic<int> js_blocked_{0};
   std::atomic<uint32_t> next_id_{1};
 
   std::mutex cmd_mu_;
   std::condition_variable cmd_cv_;
-  std::vector<std::function<void()>> commands_;
+  struct Command {
+    std::function<void()> fn;
+    std::shared_ptr<Handle> target;
+    bool sync = false;
+  };
+  std::vector<Command> commands_;
   bool drain_posted_ = false;
   bool draining_ = false;
   uint64_t hold_seq_ = 0;      // sync calls made

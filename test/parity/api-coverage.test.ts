@@ -2,7 +2,7 @@
 // PyQt6 is introspected live. Each exclusion says why.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { QAbstractSocket, QAuthenticator, QHostAddress, QNetworkProxy, QNetworkProxyQuery, QNetworkRequest, QTcpServer, QTcpSocket } from '../../lib';
+import { QAbstractSocket, QAuthenticator, QHostAddress, QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery, QNetworkRequest, QTcpServer, QTcpSocket } from '../../lib';
 
 const QOBJECT_MACHINERY =
   "QObject's object tree, events, timers, dynamic properties and meta-object: QtCore machinery with no " +
@@ -10,7 +10,6 @@ const QOBJECT_MACHINERY =
 const PROTECTED =
   'C++ protected: hooks for subclasses that reimplement the I/O or accepting; the Qt object lives on the Qt ' +
   'thread, which never calls into JS';
-const PROXIES = 'QNetworkProxy and proxy authentication come with the proxies issue (#3)';
 const OPEN =
   "QIODevice.open() on a socket only sets Qt's open mode without a connection; connectToHost() and " +
   'setSocketDescriptor() open it';
@@ -32,23 +31,19 @@ const exclusions: Record<string, Record<string, string>> = {
   QTcpSocket: {
     ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
     ...Object.fromEntries(socketProtected.map((n) => [n, PROTECTED])),
-    proxy: PROXIES,
-    setProxy: PROXIES,
-    proxyAuthenticationRequired: PROXIES,
     open: OPEN,
   },
   QTcpServer: {
     ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
     incomingConnection: PROTECTED,
     addPendingConnection: PROTECTED,
-    proxy: PROXIES,
-    setProxy: PROXIES,
   },
   QHostAddress: {},
   // The QUrl arguments and results of QNetworkProxyQuery are strings (we have no QUrl): no name is missing.
   QNetworkProxy: {},
   QNetworkProxyQuery: {},
   QAuthenticator: {},
+  QNetworkProxyFactory: {},
 };
 exclusions.QAbstractSocket = exclusions.QTcpSocket;
 
@@ -66,6 +61,11 @@ const ours: Record<string, [Function, object]> = {
   QNetworkProxy: [QNetworkProxy, new QNetworkProxy()],
   QNetworkProxyQuery: [QNetworkProxyQuery, new QNetworkProxyQuery()],
   QAuthenticator: [QAuthenticator, new QAuthenticator()],
+  QNetworkProxyFactory: [QNetworkProxyFactory, new (class extends QNetworkProxyFactory {
+    queryProxy(): QNetworkProxy[] {
+      return [];
+    }
+  })()],
 };
 
 describe.each(Object.keys(ours))('%s', (cls) => {

@@ -1,0 +1,137 @@
+// QNetworkProxyFactory: Qt's application-wide proxy selection. Subclass it and override queryProxy,
+// as in PyQt6; setApplicationProxyFactory makes Qt use it for every socket and server whose proxy
+// is DefaultProxy. The factory runs on the JS thread when a connection or listen starts (before the
+// command reaches the Qt thread, which never waits on JS): Qt then uses the list it returned.
+import { checkArity, checkBool } from './core/args';
+import { native } from './core/runtime';
+import { describe } from './core/signal';
+import { QHostAddress } from './QHostAddress';
+import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
+import { QNetworkProxyQuery, nativeOf as nativeOfQuery } from './QNetworkProxyQuery';
+
+// The JS factory this environment set, and the generation Qt knows it by; Qt drops it (and
+// installedGeneration() changes) when the application proxy or the system configuration replaces it.
+let current: { factory: QNetworkProxyFactory; generation: number } | null = null;
+
+function activeFactory(): QNetworkProxyFactory | null {
+  if (current !== null && native.QNetworkProxyFactory.installedGeneration() !== current.generation) current = null;
+  return current?.factory ?? null;
+}
+
+function checkQuery(method: string, query: unknown): QNetworkProxyQuery {
+  if (!(query instanceof QNetworkProxyQuery)) throw new TypeError(`${method}: argument 'query' must be a QNetworkProxyQuery, got ${describe(query)}`);
+  return query;
+}
+
+function checkList(factory: QNetworkProxyFactory, list: unknown): QNetworkProxy[] {
+  if (!Array.isArray(list) || !list.every((p) => p instanceof QNetworkProxy)) {
+    throw new TypeError(`${factory.constructor.name}.queryProxy() must return an array of QNetworkProxy, got ${describe(list)}`);
+  }
+  return list;
+}
+
+// Qt's own rule (QGlobalNetworkProxy::proxyForQuery, Qt 6.4), which asks no factory for these:
+// it is kept here because the JS factory must not run under Qt's global proxy lock.
+function isLocal(query: QNetworkProxyQuery): boolean {
+  const host = query.peerHostName();
+  if (host === 'localhost' || host.startsWith('localhost.')) return true;
+  const addr = new QHostAddress();
+  return addr.setAddress(host) && addr.isLoopback();
+}
+
+export abstract class QNetworkProxyFactory {
+  constructor(other?: QNetworkProxyFactory) {
+    checkArity('QNetworkProxyFactory', arguments, 0, 1);
+    if (other !== undefined && !(other instanceof QNetworkProxyFactory)) {
+      throw new TypeError(`QNetworkProxyFactory: argument 'a0' must be a QNetworkProxyFactory, got ${describe(other)}`);
+    }
+    if (new.target === QNetworkProxyFactory) {
+      throw new TypeError('QNetworkProxyFactory is abstract: subclass it and override queryProxy()');
+    }
+  }
+
+  /** The proxies to try for `query`, best first; Qt uses the first one that can do the job. */
+  abstract queryProxy(query?: QNetworkProxyQuery): QNetworkProxy[];
+
+  /**
+   * What Qt would use for `query`: no proxy for localhost and loopback addresses, else the
+   * application factory's answer (NoProxy for an empty one), else the application proxy.
+   */
+  static proxyForQuery(query: QNetworkProxyQuery): QNetworkProxy[] {
+    const method = 'QNetworkProxyFactory.proxyForQuery';
+    checkArity(method, arguments, 1, 1);
+    checkQuery(method, query);
+    const factory = activeFactory();
+    if (factory === null) return native.QNetworkProxyFactory.proxyForQuery(nativeOfQuery(query)).map(proxyFromNative);
+    if (isLocal(query)) return [new QNetworkProxy(QNetworkProxy.ProxyType.NoProxy)];
+    const list = checkList(factory, factory.queryProxy(new QNetworkProxyQuery(query)));
+    if (list.length === 0) {
+      process.emitWarning(`QNetworkProxyFactory: factory ${factory.constructor.name} has returned an empty result set`);
+      return [new QNetworkProxy(QNetworkProxy.ProxyType.NoProxy)];
+    }
+    return list.map((p) => new QNetworkProxy(p));
+  }
+
+  /** Qt's reading of the system's configuration (on Linux: the *_proxy environment variables, via libproxy). */
+  static systemProxyForQuery(query: QNetworkProxyQuery = new QNetworkProxyQuery()): QNetworkProxy[] {
+    const method = 'QNetworkProxyFactory.systemProxyForQuery';
+    checkArity(method, arguments, 0, 1);
+    checkQuery(method, query);
+    return native.QNetworkProxyFactory.systemProxyForQuery(nativeOfQuery(query)).map(proxyFromNative);
+  }
+
+  /** `null` removes the application factory (Qt then uses the application proxy). */
+  static setApplicationProxyFactory(factory: QNetworkProxyFactory | null): void {
+    const method = 'QNetworkProxyFactory.setApplicationProxyFactory';
+    checkArity(method, arguments, 1, 1);
+    if (factory === null) {
+      current = null;
+      native.QNetworkProxyFactory.uninstall();
+      return;
+    }
+    if (!(factory instanceof QNetworkProxyFactory)) {
+      throw new TypeError(`${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`);
+    }
+    current = { factory, generation: native.QNetworkProxyFactory.install() };
+  }
+
+  /** Qt's default on Debian's Qt 6.4 is true: the system configuration (environment variables) decides. */
+  static setUseSystemConfiguration(enable: boolean): void {
+    const method = 'QNetworkProxyFactory.setUseSystemConfiguration';
+    checkArity(method, arguments, 1, 1);
+    native.QNetworkProxyFactory.setUseSystemConfiguration(checkBool(method, 'enable', enable));
+  }
+
+  static usesSystemConfiguration(): boolean {
+    checkArity('QNetworkProxyFactory.usesSystemConfiguration', arguments, 0, 0);
+    return native.QNetworkProxyFactory.usesSystemConfiguration();
+  }
+}
+
+/**
+ * @internal For sockets and servers about to connect or listen with `proxy`: the list the JS
+ * factory decides for `query` (as native objects, for the command), or undefined when Qt decides
+ * alone (the socket has a proxy of its own, or no JS factory is set).
+ *
+ * Qt asks the factory a second question when it connects or binds directly (not for loopback):
+ * the query that holds only the type (QNativeSocketEngine's check that no proxy is required).
+ * It asks it on the Qt thread, maybe later, so the answer is asked for now and kept there.
+ */
+export function decideProxies(proxy: QNetworkProxy, query: () => QNetworkProxyQuery): unknown[] | undefined {
+  if (proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy || activeFactory() === null) return undefined;
+  const q = query();
+  const decided = QNetworkProxyFactory.proxyForQuery(q);
+  if (!isLocal(q) && decided.find((p) => canServe(p, q.queryType()))?.type() === QNetworkProxy.ProxyType.NoProxy) {
+    const empty = new QNetworkProxyQuery();
+    empty.setQueryType(q.queryType());
+    native.QNetworkProxyFactory.setEmptyAnswer(q.queryType(), QNetworkProxyFactory.proxyForQuery(empty).map(nativeOfProxy));
+  }
+  return decided.map(nativeOfProxy);
+}
+
+// Which proxies Qt considers for a query of this type (QAbstractSocketPrivate::resolveProxy).
+function canServe(p: QNetworkProxy, type: QNetworkProxyQuery.QueryType): boolean {
+  const C = QNetworkProxy.Capability;
+  const need = type === QNetworkProxyQuery.QueryType.UdpSocket ? C.UdpTunnelingCapability : type === QNetworkProxyQuery.QueryType.TcpServer ? C.ListeningCapability : C.TunnelingCapability;
+  return (p.capabilities() & need) !== 0;
+}

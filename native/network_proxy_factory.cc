@@ -1,0 +1,155 @@
+#include "network_proxy_factory.h"
+
+#include <QNetworkProxyFactory>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+
+#include "addon.h"
+#include "network_proxy.h"
+#include "network_proxy_query.h"
+
+namespace qtn {
+
+namespace {
+
+// The decision for the Qt call running now on the Qt thread, if any.
+thread_local const QList<QNetworkProxy>* armed = nullptr;
+
+// Which JS factory Qt holds: 0 when Qt holds none of ours (Qt deletes ours when the application
+// proxy, the system configuration or another factory replaces it).
+std::atomic<uint32_t> installed{0};
+std::atomic<uint32_t> generations{0};
+
+// The JS factory's answers to the query that carries nothing but a type. Qt's native socket engine
+// asks it, on the Qt thread, whenever it is about to connect or bind directly (a proxy there means
+// "not allowed directly": UnsupportedSocketOperationError), sometimes long after the command (a
+// connect by name asks after the lookup); JS answers it with every decision, for later.
+std::mutex empty_mu;
+std::map<int, QList<QNetworkProxy>> empty_answers;
+
+bool IsEmptyQuery(const QNetworkProxyQuery& q) {
+  return q.peerHostName().isEmpty() && q.peerPort() == -1 && q.localPort() == -1 && q.protocolTag().isEmpty() &&
+         q.url().isEmpty();
+}
+
+class JsDecidedFactory : public QNetworkProxyFactory {
+ public:
+  explicit JsDecidedFactory(uint32_t generation) : generation_(generation) {}
+  ~JsDecidedFactory() override {
+    uint32_t mine = generation_;
+    installed.compare_exchange_strong(mine, 0);
+  }
+
+  QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& q) override {
+    if (IsEmptyQuery(q)) {
+      std::lock_guard<std::mutex> lock(empty_mu);
+      auto it = empty_answers.find(int(q.queryType()));
+      if (it != empty_answers.end()) return it->second;
+    } else if (armed) {
+      return *armed;
+    }
+    return {QNetworkProxy(QNetworkProxy::NoProxy)};
+  }
+
+ private:
+  uint32_t generation_;
+};
+
+Napi::Array ToJsList(Napi::Env env, const QList<QNetworkProxy>& list) {
+  Napi::Array a = Napi::Array::New(env, size_t(list.size()));
+  for (qsizetype k = 0; k < list.size(); k++) a.Set(uint32_t(k), NewNetworkProxy(env, list[k]));
+  return a;
+}
+
+const QNetworkProxyQuery& QueryArg(const Napi::CallbackInfo& info, const char* method) {
+  const QNetworkProxyQuery* q = UnwrapNetworkProxyQuery(info[0]);
+  if (!q) throw Napi::TypeError::New(info.Env(), std::string(method) + ": native QNetworkProxyQuery expected");
+  return *q;
+}
+
+// Installs a new JsDecidedFactory in Qt; answers its generation, which JS keeps to know whether
+// Qt still holds it (installedGeneration).
+Napi::Value Install(const Napi::CallbackInfo& info) {
+  uint32_t generation = ++generations;
+  {
+    std::lock_guard<std::mutex> lock(empty_mu);
+    empty_answers.clear();
+  }
+  QNetworkProxyFactory::setApplicationProxyFactory(new JsDecidedFactory(generation));
+  installed.store(generation);
+  return Napi::Number::New(info.Env(), generation);
+}
+
+// JS thread: the JS factory's answer to the empty query of a type (see empty_answers).
+Napi::Value SetEmptyAnswer(const Napi::CallbackInfo& info) {
+  int type = info[0].As<Napi::Number>().Int32Value();
+  auto list = DecidedProxies(info[1], "setEmptyAnswer");
+  std::lock_guard<std::mutex> lock(empty_mu);
+  empty_answers[type] = list ? *list : QList<QNetworkProxy>{};
+  return info.Env().Undefined();
+}
+
+Napi::Value Uninstall(const Napi::CallbackInfo& info) {
+  QNetworkProxyFactory::setApplicationProxyFactory(nullptr);
+  return info.Env().Undefined();
+}
+
+Napi::Value InstalledGeneration(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), installed.load());
+}
+
+// Qt's own answer, when no JS factory is involved (the application proxy, or the system's).
+Napi::Value ProxyForQuery(const Napi::CallbackInfo& info) {
+  return ToJsList(info.Env(), QNetworkProxyFactory::proxyForQuery(QueryArg(info, "proxyForQuery")));
+}
+
+Napi::Value SystemProxyForQuery(const Napi::CallbackInfo& info) {
+  return ToJsList(info.Env(), QNetworkProxyFactory::systemProxyForQuery(QueryArg(info, "systemProxyForQuery")));
+}
+
+Napi::Value SetUseSystemConfiguration(const Napi::CallbackInfo& info) {
+  QNetworkProxyFactory::setUseSystemConfiguration(info[0].ToBoolean());
+  return info.Env().Undefined();
+}
+
+Napi::Value UsesSystemConfiguration(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), QNetworkProxyFactory::usesSystemConfiguration());
+}
+
+}  // namespace
+
+std::optional<QList<QNetworkProxy>> DecidedProxies(Napi::Value v, const char* method) {
+  if (v.IsUndefined()) return std::nullopt;
+  if (!v.IsArray()) throw Napi::TypeError::New(v.Env(), std::string(method) + ": proxy list expected");
+  Napi::Array a = v.As<Napi::Array>();
+  QList<QNetworkProxy> list;
+  for (uint32_t k = 0; k < a.Length(); k++) {
+    const QNetworkProxy* p = UnwrapNetworkProxy(a.Get(k));
+    if (!p) throw Napi::TypeError::New(v.Env(), std::string(method) + ": native QNetworkProxy expected");
+    list.append(*p);
+  }
+  return list;
+}
+
+ArmDecision::ArmDecision(const std::optional<QList<QNetworkProxy>>& decided) : previous_(armed) {
+  if (decided) armed = &*decided;
+}
+
+ArmDecision::~ArmDecision() { armed = previous_; }
+
+Napi::Object InitNetworkProxyFactory(Napi::Env env, Module&) {
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("install", Napi::Function::New<Install>(env, "install"));
+  o.Set("setEmptyAnswer", Napi::Function::New<SetEmptyAnswer>(env, "setEmptyAnswer"));
+  o.Set("uninstall", Napi::Function::New<Uninstall>(env, "uninstall"));
+  o.Set("installedGeneration", Napi::Function::New<InstalledGeneration>(env, "installedGeneration"));
+  o.Set("proxyForQuery", Napi::Function::New<ProxyForQuery>(env, "proxyForQuery"));
+  o.Set("systemProxyForQuery", Napi::Function::New<SystemProxyForQuery>(env, "systemProxyForQuery"));
+  o.Set("setUseSystemConfiguration", Napi::Function::New<SetUseSystemConfiguration>(env, "setUseSystemConfiguration"));
+  o.Set("usesSystemConfiguration", Napi::Function::New<UsesSystemConfiguration>(env, "usesSystemConfiguration"));
+  return o;
+}
+
+}  // namespace qtn
