@@ -3,7 +3,7 @@
 // call that changes state in Qt returns (connectToHost, abort, close, disconnectFromHost).
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { addRef, drainEvents, EventSink, register, releaseRef, setStrong, unregister } from './core/runtime';
+import { addRef, drainEvents, EventSink, register, releaseRef, setStrong, unregister, yieldToWaiter } from './core/runtime';
 import { Signal } from './core/signal';
 import {
   BindFlag,
@@ -561,6 +561,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   private finish(w: Waiter, ok: boolean): void {
     if (w.timer) clearTimeout(w.timer);
+    yieldToWaiter();
     w.resolve(ok);
   }
 

@@ -2,7 +2,7 @@
 // Qt queues them; nextPendingConnection() hands out the oldest, as Qt's does.
 import { checkArity, checkInt, checkMsecs } from './core/args';
 import { QObject } from './core/QObject';
-import { addRef, drainEvents, EventSink, native, register, releaseRef, setStrong, unregister } from './core/runtime';
+import { addRef, drainEvents, EventSink, native, register, releaseRef, setStrong, unregister, yieldToWaiter } from './core/runtime';
 import { Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
@@ -278,6 +278,7 @@ export class QTcpServer extends QObject implements EventSink {
     this.waiters = [];
     for (const w of all) {
       if (w.timer) clearTimeout(w.timer);
+      yieldToWaiter();
       w.resolve(r);
     }
   }

@@ -49,14 +49,46 @@ function sinkOf(id: number): EventSink | undefined {
   return entry !== undefined && isWeak(entry) ? entry.deref() : entry;
 }
 
+// Events not delivered yet, because a wait was answered (see yieldToWaiter), and where they start.
+let backlog: unknown[] = [];
+let backlogAt = 0;
+let flushing = false; // drainEvents(): everything now, no yielding
+let yieldRequested = false;
+let resumeScheduled = false;
+
+/**
+ * Called when an event answers a pending wait (waitForConnected...): the events after it are
+ * delivered in a later task, so that the code after `await` sees the object as it was when the
+ * wait was answered (PyQt6's blocking wait returns there), not as later events in the batch left it.
+ */
+export function yieldToWaiter(): void {
+  if (!flushing) yieldRequested = true;
+}
+
 function dispatch(batch: unknown[]): void {
+  if (backlogAt < backlog.length) {
+    backlog = backlog.slice(backlogAt).concat(batch);
+    backlogAt = 0;
+    if (flushing) deliverBacklog();
+    return;
+  }
+  backlog = batch;
+  backlogAt = 0;
+  deliverBacklog();
+}
+
+function deliverBacklog(): void {
+  const batch = backlog;
   const n = batch.length;
-  for (let k = 0; k < n; k += SLOTS) {
+  while (backlogAt < n) {
+    const k = backlogAt;
+    backlogAt += SLOTS;
     const id = batch[k] as number;
     const sink = sinkOf(id);
     if (sink === undefined) continue; // its JS object is gone: nothing to tell
     const kind = batch[k + 1] as number;
     const more = k + SLOTS < n && batch[k + SLOTS] === id && batch[k + SLOTS + 1] === kind;
+    yieldRequested = false;
     sink.onEvent(
       kind,
       batch[k + 2] as number,
@@ -69,7 +101,22 @@ function dispatch(batch: unknown[]): void {
       batch[k + 9],
       more,
     );
+    if (yieldRequested && backlogAt < n) {
+      yieldRequested = false;
+      if (!resumeScheduled) {
+        resumeScheduled = true;
+        setImmediate(resume);
+      }
+      return;
+    }
   }
+  backlog = [];
+  backlogAt = 0;
+}
+
+function resume(): void {
+  resumeScheduled = false;
+  deliverBacklog();
 }
 
 // Commands of one JS task go to the Qt thread together when the task ends (native/runtime/channel.cc):
@@ -100,7 +147,13 @@ export function unregister(id: number, sink: EventSink): void {
 
 /** Delivers the events the Qt thread has queued so far, now (from a timer callback, between tasks). */
 export function drainEvents(): void {
-  native.drain();
+  flushing = true;
+  try {
+    deliverBacklog();
+    native.drain();
+  } finally {
+    flushing = false;
+  }
 }
 
 /** One more active, referenced handle: the process stays alive while there is any. */
