@@ -396,7 +396,9 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     return syncCall(info.Env(), [which](QTcpSocket* s) {
       switch (which) {
         case 0:
-          return QVariant(s->waitForConnected(0));
+          // 1, not 0: with 0 Qt skips the step of its blocking wait that reports a connect
+          // still pending (errorOccurred(SocketTimeoutError) or the proxy's timeout error).
+          return QVariant(s->waitForConnected(1));
         case 1:
           return QVariant(s->waitForReadyRead(0));
         case 2:
