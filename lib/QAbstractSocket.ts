@@ -156,11 +156,12 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         break;
       case Ev.ReadyRead:
         if (seq <= this.discardUpTo) break;
-        this.appendReceived(payload as Buffer);
+        this.received(payload, arg);
         this.fresh.readyRead = true;
         if (more) break; // one readyRead for a run of data events, as one Qt read would give
         this.announcePending = false;
         this.settle(Wait.ReadyRead, true, seq);
+        if (!this.shouldAnnounce()) break;
         this.readyRead.emit();
         this.channelReadyRead.emit(0);
         break;
@@ -196,6 +197,16 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     }
   }
 
+  /** @internal received data from a readyRead event: bytes here (TCP); QUdpSocket takes datagrams. */
+  protected received(payload: unknown, _arg: number): void {
+    this.appendReceived(payload as Buffer);
+  }
+
+  /** @internal whether new data is announced with readyRead (QUdpSocket: not until one is read, as Qt). */
+  protected shouldAnnounce(): boolean {
+    return true;
+  }
+
   private applyState(packed: number, openMode: number, error: number, btw: number, taken: number): void {
     this._state = (packed & 0xf) as SocketState;
     this._valid = (packed & 0x10) !== 0;
@@ -215,7 +226,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   /** A sync call's answer: [seq, packed state, openMode, error, errorString, bytesToWrite, taken, endpoint×5, result]. */
-  private applySnapshot(snap: unknown[]): unknown {
+  protected applySnapshot(snap: unknown[]): unknown {
     const seq = snap[0] as number;
     if (seq >= this.seq) {
       this.seq = seq;
@@ -244,7 +255,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.channelReadyRead.emit(0);
   }
 
-  private dropReceived(): void {
+  /** @internal close()/abort()/connectToHost(): Qt dropped what it had received, and the Qt side forgot what JS held. */
+  protected dropReceived(): void {
     this.discardUpTo = this.seq;
     this.unacked = 0;
     this.clearReceived();
@@ -291,7 +303,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     }
   }
 
-  private m(method: string): string {
+  /** @internal a method's name for messages: `QUdpSocket.bind`. */
+  protected m(method: string): string {
     return `${this.constructor.name}.${method}`;
   }
 

@@ -29,6 +29,10 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
   exports.Set("QNetworkProxyFactory", InitNetworkProxyFactory(env, *this));
   exports.Set("TcpSocket", InitTcpSocket(env, *this));
   exports.Set("TcpServer", InitTcpServer(env, *this));
+  exports.Set("QNetworkDatagram", InitNetworkDatagram(env, *this));
+  exports.Set("QNetworkInterface", InitNetworkInterface(env, *this));
+  exports.Set("QNetworkAddressEntry", InitNetworkAddressEntry(env, *this));
+  exports.Set("Udp", InitUdpSocket(env, *this));
   exportsRef = Napi::Persistent(exports);
 }
 

@@ -19,6 +19,9 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference networkProxyCtor;
   Napi::FunctionReference networkProxyQueryCtor;
   Napi::FunctionReference authenticatorCtor;
+  Napi::FunctionReference networkDatagramCtor;
+  Napi::FunctionReference networkInterfaceCtor;
+  Napi::FunctionReference networkAddressEntryCtor;
   Napi::FunctionReference tcpSocketCtor;
   Napi::FunctionReference tcpServerCtor;
   Napi::ObjectReference exportsRef;
@@ -43,5 +46,9 @@ Napi::Function InitAuthenticator(Napi::Env env, Module& m);
 Napi::Object InitNetworkProxyFactory(Napi::Env env, Module& m);
 Napi::Function InitTcpSocket(Napi::Env env, Module& m);
 Napi::Function InitTcpServer(Napi::Env env, Module& m);
+Napi::Function InitNetworkDatagram(Napi::Env env, Module& m);
+Napi::Function InitNetworkInterface(Napi::Env env, Module& m);
+Napi::Function InitNetworkAddressEntry(Napi::Env env, Module& m);
+Napi::Object InitUdpSocket(Napi::Env env, Module& m);
 
 }  // namespace qtn

@@ -34,7 +34,7 @@ struct SocketSnapshot {
   std::vector<std::string> endpoint;
 
   void take(const TcpSocketCore& c) {
-    QTcpSocket* s = c.sock;
+    QAbstractSocket* s = c.sock;
     seq = c.seq;
     state = c.packedState();
     endpoint = c.endpoint();
@@ -64,14 +64,14 @@ struct SocketSnapshot {
 }  // namespace
 
 int32_t TcpSocketCore::packedState() const {
-  QTcpSocket* s = sock;
+  QAbstractSocket* s = sock;
   if (!s) return 0;
   // The state, with isValid() (the socket has a descriptor) in bit 4.
   return int32_t(s->state()) | (s->isValid() ? 0x10 : 0);
 }
 
 std::vector<std::string> TcpSocketCore::endpoint() const {
-  QTcpSocket* s = sock;
+  QAbstractSocket* s = sock;
   if (!s) return {"", "0", "", "0", ""};
   return {str(s->localAddress().toString()), std::to_string(s->localPort()),
           str(s->peerAddress().toString()), std::to_string(s->peerPort()), str(s->peerName())};
@@ -82,7 +82,7 @@ Event TcpSocketCore::make(uint32_t kind, int32_t arg, bool withEndpoint) {
   e.handle = id_;
   e.kind = kind;
   e.seq = ++seq;
-  QTcpSocket* s = sock;
+  QAbstractSocket* s = sock;
   e.i[0] = packedState();
   e.i[1] = s ? int(s->openMode()) : 0;
   e.i[2] = s ? int(s->error()) : -1;
@@ -98,7 +98,7 @@ void TcpSocketCore::pushError() {
   e.handle = id_;
   e.kind = kErrorOccurred;
   e.seq = ++seq;
-  QTcpSocket* s = sock;
+  QAbstractSocket* s = sock;
   e.i[0] = packedState();
   e.i[1] = s ? int(s->openMode()) : 0;
   e.i[2] = s ? int(s->error()) : -1;
@@ -110,7 +110,7 @@ void TcpSocketCore::pushError() {
 }
 
 void TcpSocketCore::forward(bool all) {
-  QTcpSocket* s = sock;
+  QAbstractSocket* s = sock;
   while (s) {
     qint64 avail = s->bytesAvailable();
     if (avail <= 0) break;
@@ -159,7 +159,7 @@ void TcpSocketCore::resetFlow() { inFlight = 0; }
 
 void TcpSocketCore::create() { adopt(new QTcpSocket()); }
 
-void TcpSocketCore::adopt(QTcpSocket* s) {
+void TcpSocketCore::adopt(QAbstractSocket* s) {
   sock = s;
   if (limit == 0) limit = kDefaultLimit;
   s->setReadBufferSize(kQtChunk);
@@ -194,7 +194,7 @@ void TcpSocketCore::adopt(QTcpSocket* s) {
 }
 
 void TcpSocketCore::destroyOnQt(bool emitSignals) {
-  QTcpSocket* s = sock;
+  QAbstractSocket* s = sock;
   if (!s) return;
   // ~QAbstractSocket aborts and emits; forward that only to a JS object that is still there.
   if (!emitSignals) QObject::disconnect(s, nullptr, nullptr, nullptr);
@@ -203,10 +203,48 @@ void TcpSocketCore::destroyOnQt(bool emitSignals) {
   if (emitSignals) push(kDestroyed);
 }
 
+Napi::Value SocketSyncCall(Napi::Env env, const std::shared_ptr<TcpSocketCore>& core,
+                           const std::function<QVariant(QAbstractSocket*)>& fn) {
+  QVariant result;
+  SocketSnapshot snap;
+  core->channel()->call(
+      env,
+      [&] {
+        if (core->sock) result = fn(core->sock.data());
+        snap.take(*core);
+      },
+      core);
+  Napi::Value r = env.Null();
+  switch (result.typeId()) {
+    case QMetaType::Bool:
+      r = Napi::Boolean::New(env, result.toBool());
+      break;
+    case QMetaType::QVariantList: {
+      // Several results (receive-side UDP calls): numbers, in order.
+      QVariantList list = result.toList();
+      Napi::Array a = Napi::Array::New(env, list.size());
+      for (uint32_t k = 0; k < uint32_t(list.size()); k++) a.Set(k, Napi::Number::New(env, list[k].toDouble()));
+      r = a;
+      break;
+    }
+    default:
+      if (result.isValid()) r = Napi::Number::New(env, result.toDouble());
+  }
+  return snap.toJs(env, r);
+}
+
 // ---- JS wrapper ----
 
 class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
  public:
+  // Marks the objects our constructor made, so UnwrapSocketCore never reads a foreign object.
+  static constexpr napi_type_tag kTag = {0x51c0e7a2d94b4f13ULL, 0xa7e2f60b38c5d914ULL};
+
+  static std::shared_ptr<TcpSocketCore> CoreOf(Napi::Value v) {
+    if (!v.IsObject() || !v.As<Napi::Object>().CheckTypeTag(&kTag)) return nullptr;
+    return Unwrap(v.As<Napi::Object>())->core_;
+  }
+
   static Napi::Function Init(Napi::Env env, Module& m) {
     Napi::Function ctor = DefineClass(
         env, "TcpSocket",
@@ -242,11 +280,15 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   explicit TcpSocketWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<TcpSocketWrap>(info) {
     Module& m = Module::of(info.Env());
     if (info.Length() == 1 && info[0].IsExternal()) {
+      info.This().As<Napi::Object>().TypeTag(&kTag);
       // A socket the Qt thread made (an accepted connection); it is registered already.
       core_ = *info[0].As<Napi::External<std::shared_ptr<TcpSocketCore>>>().Data();
       return;
     }
-    core_ = std::make_shared<TcpSocketCore>(m.channel);
+    info.This().As<Napi::Object>().TypeTag(&kTag);
+    // new TcpSocket(1): a QUdpSocket (QAbstractSocket::UdpSocket) behind the same interface.
+    bool udp = info.Length() >= 1 && info[0].IsNumber() && info[0].As<Napi::Number>().Int32Value() == 1;
+    core_ = udp ? NewUdpSocketCore(m.channel) : std::make_shared<TcpSocketCore>(m.channel);
     m.channel->add(core_);
     auto core = core_;
     m.channel->post([core] { core->create(); });
@@ -269,33 +311,9 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
 
   EnvChannel& ch() { return *core_->channel(); }
 
-  // Runs fn on the Qt thread, then answers with the socket's snapshot and fn's result.
   template <typename Fn>
   Napi::Value syncCall(Napi::Env env, Fn fn) {
-    QVariant result;
-    SocketSnapshot snap;
-    auto core = core_;
-    ch().call(
-        env,
-        [&] {
-          if (core->sock) result = fn(core->sock.data());
-          snap.take(*core);
-        },
-        core);
-    Napi::Value r = env.Undefined();
-    switch (result.typeId()) {
-      case QMetaType::Bool:
-        r = Napi::Boolean::New(env, result.toBool());
-        break;
-      case QMetaType::Int:
-      case QMetaType::LongLong:
-        r = Napi::Number::New(env, result.toDouble());
-        break;
-      default:
-        if (result.isValid()) r = Napi::Number::New(env, result.toDouble());
-        else r = env.Null();
-    }
-    return snap.toJs(env, r);
+    return SocketSyncCall(env, core_, fn);
   }
 
   Napi::Value Id(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), core_->id()); }
@@ -307,7 +325,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto proto = QAbstractSocket::NetworkLayerProtocol(info[3].As<Napi::Number>().Int32Value());
     auto decided = DecidedProxies(info[4], "connectToHost");
     auto core = core_;
-    return syncCall(info.Env(), [&](QTcpSocket* s) {
+    return syncCall(info.Env(), [&](QAbstractSocket* s) {
       core->resetFlow();
       ArmDecision arm(decided);
       s->connectToHost(QString::fromStdString(host), port, mode, proto);
@@ -323,7 +341,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto mode = QIODevice::OpenMode(info[2].As<Napi::Number>().Int32Value());
     auto decided = DecidedProxies(info[3], "connectToHost");
     auto core = core_;
-    return syncCall(info.Env(), [&](QTcpSocket* s) {
+    return syncCall(info.Env(), [&](QAbstractSocket* s) {
       core->resetFlow();
       ArmDecision arm(decided);
       s->connectToHost(addr, port, mode);
@@ -361,7 +379,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   }
 
   Napi::Value DisconnectFromHost(const Napi::CallbackInfo& info) {
-    return syncCall(info.Env(), [](QTcpSocket* s) {
+    return syncCall(info.Env(), [](QAbstractSocket* s) {
       s->disconnectFromHost();
       return QVariant();
     });
@@ -369,7 +387,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
 
   Napi::Value Close(const Napi::CallbackInfo& info) {
     auto core = core_;
-    return syncCall(info.Env(), [core](QTcpSocket* s) {
+    return syncCall(info.Env(), [core](QAbstractSocket* s) {
       s->close();
       core->resetFlow();
       return QVariant();
@@ -378,7 +396,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
 
   Napi::Value Abort(const Napi::CallbackInfo& info) {
     auto core = core_;
-    return syncCall(info.Env(), [core](QTcpSocket* s) {
+    return syncCall(info.Env(), [core](QAbstractSocket* s) {
       s->abort();
       core->resetFlow();
       return QVariant();
@@ -386,14 +404,14 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   }
 
   Napi::Value Flush(const Napi::CallbackInfo& info) {
-    return syncCall(info.Env(), [](QTcpSocket* s) { return QVariant(s->flush()); });
+    return syncCall(info.Env(), [](QAbstractSocket* s) { return QVariant(s->flush()); });
   }
 
   // A JS-side wait ran out: let Qt decide with a zero timeout, with Qt's own side effects
   // (SocketTimeoutError, the state change) instead of our imitation of them.
   Napi::Value WaitNow(const Napi::CallbackInfo& info) {
     int which = info[0].As<Napi::Number>().Int32Value();
-    return syncCall(info.Env(), [which](QTcpSocket* s) {
+    return syncCall(info.Env(), [which](QAbstractSocket* s) {
       switch (which) {
         case 0:
           // 1, not 0: with 0 Qt skips the step of its blocking wait that reports a connect
@@ -415,7 +433,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
     auto mode = QAbstractSocket::BindMode(info[2].As<Napi::Number>().Int32Value());
     auto decided = DecidedProxies(info[3], "bind");
-    return syncCall(info.Env(), [&](QTcpSocket* s) {
+    return syncCall(info.Env(), [&](QAbstractSocket* s) {
       ArmDecision arm(decided);
       return QVariant(s->bind(addr, port, mode));
     });
@@ -433,7 +451,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
 
   Napi::Value SocketOption(const Napi::CallbackInfo& info) {
     auto opt = QAbstractSocket::SocketOption(info[0].As<Napi::Number>().Int32Value());
-    return syncCall(info.Env(), [opt](QTcpSocket* s) { return s->socketOption(opt); });
+    return syncCall(info.Env(), [opt](QAbstractSocket* s) { return s->socketOption(opt); });
   }
 
   Napi::Value SetSocketDescriptor(const Napi::CallbackInfo& info) {
@@ -441,14 +459,14 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto state = QAbstractSocket::SocketState(info[1].As<Napi::Number>().Int32Value());
     auto mode = QIODevice::OpenMode(info[2].As<Napi::Number>().Int32Value());
     auto core = core_;
-    return syncCall(info.Env(), [&](QTcpSocket* s) {
+    return syncCall(info.Env(), [&](QAbstractSocket* s) {
       core->resetFlow();
       return QVariant(s->setSocketDescriptor(fd, state, mode));
     });
   }
 
   Napi::Value SocketDescriptor(const Napi::CallbackInfo& info) {
-    return syncCall(info.Env(), [](QTcpSocket* s) { return QVariant(qlonglong(s->socketDescriptor())); });
+    return syncCall(info.Env(), [](QAbstractSocket* s) { return QVariant(qlonglong(s->socketDescriptor())); });
   }
 
   Napi::Value SetPauseMode(const Napi::CallbackInfo& info) {
@@ -469,7 +487,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   }
 
   Napi::Value Snapshot(const Napi::CallbackInfo& info) {
-    return syncCall(info.Env(), [](QTcpSocket*) { return QVariant(); });
+    return syncCall(info.Env(), [](QAbstractSocket*) { return QVariant(); });
   }
 
   Napi::Value SetProxy(const Napi::CallbackInfo& info) {
@@ -514,6 +532,12 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
 Napi::Value TcpSocketCore::wrap(Napi::Env env) {
   auto self = std::static_pointer_cast<TcpSocketCore>(shared_from_this());
   return Module::of(env).tcpSocketCtor.New({Napi::External<std::shared_ptr<TcpSocketCore>>::New(env, &self)});
+}
+
+std::shared_ptr<TcpSocketCore> UnwrapSocketCore(Napi::Value v, const char* method) {
+  auto core = TcpSocketWrap::CoreOf(v);
+  if (!core) throw Napi::TypeError::New(v.Env(), std::string(method) + ": native socket expected");
+  return core;
 }
 
 Napi::Function InitTcpSocket(Napi::Env env, Module& m) { return TcpSocketWrap::Init(env, m); }

@@ -1,10 +1,14 @@
 // QTcpSocket: the Qt-thread half (TcpSocketCore) and its JS wrapper. The TS class in
 // lib/QTcpSocket.ts mirrors the socket's state from the events and snapshots sent from here.
+// The core holds a QAbstractSocket: QUdpSocket (native/udp_socket.cc) derives from it and changes
+// only what differs, how received data is moved to JS (datagrams, not a byte stream).
 #pragma once
 
 #include <QPointer>
 #include <QTcpSocket>
+#include <QVariant>
 
+#include <functional>
 #include <memory>
 
 #include "addon.h"
@@ -33,12 +37,12 @@ class TcpSocketCore : public Handle {
   explicit TcpSocketCore(std::shared_ptr<EnvChannel> channel) : Handle(std::move(channel)) {}
 
   // Qt thread.
-  void create();
-  void adopt(QTcpSocket* socket);
+  virtual void create();
+  void adopt(QAbstractSocket* socket);
   void destroyOnQt(bool emitSignals) override;
   Napi::Value wrap(Napi::Env env) override;
 
-  QPointer<QTcpSocket> sock;
+  QPointer<QAbstractSocket> sock;
   double seq = 0;
   int64_t accepted = 0;  // bytes Qt took from JS writes (for bytesToWrite)
   int64_t inFlight = 0;  // bytes handed to JS and not yet read there
@@ -48,12 +52,22 @@ class TcpSocketCore : public Handle {
   Event make(uint32_t kind, int32_t arg = 0, bool endpoint = false);
   void push(uint32_t kind, int32_t arg = 0, bool endpoint = false) { channel_->push(make(kind, arg, endpoint)); }
   void pushError();
-  void forward(bool all);
+  // Moves what Qt received to JS, as far as JS has room (all: the socket is closing).
+  virtual void forward(bool all);
   void queueEndpointRefresh();
-  void setReadLimit(int64_t size);
+  virtual void setReadLimit(int64_t size);
   void resetFlow();
   int32_t packedState() const;
   std::vector<std::string> endpoint() const;
 };
+
+// JS thread: runs fn on the Qt thread (if the socket still exists) and answers with the socket's
+// snapshot and fn's result, as lib/QAbstractSocket.ts applySnapshot reads it.
+Napi::Value SocketSyncCall(Napi::Env env, const std::shared_ptr<TcpSocketCore>& core,
+                           const std::function<QVariant(QAbstractSocket*)>& fn);
+// The core of a JS native socket object (TcpSocket), or a TypeError naming `method`.
+std::shared_ptr<TcpSocketCore> UnwrapSocketCore(Napi::Value v, const char* method);
+// native/udp_socket.cc: the core of a new QUdpSocket.
+std::shared_ptr<TcpSocketCore> NewUdpSocketCore(std::shared_ptr<EnvChannel> channel);
 
 }  // namespace qtn
