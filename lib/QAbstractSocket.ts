@@ -111,7 +111,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
   // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
   // the Qt thread may have received it already, while JS was busy: a wait then returns at once.
-  private fresh = { readyRead: false, bytesWritten: false, disconnected: false };
+  protected fresh = { readyRead: false, bytesWritten: false, disconnected: false };
   private announcePending = false;
 
   /** @internal */

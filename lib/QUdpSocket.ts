@@ -76,6 +76,8 @@ export class QUdpSocket extends QAbstractSocket {
   private shift(): Received | undefined {
     const r = this.queue.shift();
     if (r === undefined) return undefined;
+    // Qt's waitForReadyRead returns at once while datagrams are pending, else waits for one.
+    this.fresh.readyRead = this.queue.length > 0;
     this.unackedCharge += r.charge;
     // Told in steps: the Qt side only drops when JS holds the whole cap.
     if (this.unackedCharge >= UDP_RECEIVE_CAP / 8 || this.queue.length === 0) {
@@ -120,7 +122,11 @@ export class QUdpSocket extends QAbstractSocket {
     }
     checkInt(name, 'maxlen', maxlen, 0, Number.MAX_SAFE_INTEGER);
     const r = this.shift();
-    if (r === undefined) return [null, new QHostAddress(), 0];
+    if (r === undefined) {
+      // Qt sets TemporaryError ("No datagram available for reading") and emits errorOccurred.
+      this.applySnapshot(native.Udp.readNothing(this.native));
+      return [null, new QHostAddress(), 0];
+    }
     return [Buffer.from(r.data.subarray(0, maxlen)), r.datagram.senderAddress(), r.datagram.senderPort()];
   }
 

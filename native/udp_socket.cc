@@ -22,6 +22,11 @@ namespace {
 constexpr int64_t kDatagramOverhead = 256;
 constexpr int64_t kDatagramCap = 4 << 20;
 
+bool Readable(QUdpSocket* s) {
+  auto st = s->state();
+  return s->isValid() && (st == QAbstractSocket::BoundState || st == QAbstractSocket::ConnectedState);
+}
+
 class UdpSocketCore : public TcpSocketCore {
  public:
   using TcpSocketCore::TcpSocketCore;
@@ -38,8 +43,10 @@ class UdpSocketCore : public TcpSocketCore {
 
   void forward(bool) override {
     auto* s = qobject_cast<QUdpSocket*>(sock.data());
-    // Bounded: each turn takes one datagram out of the kernel, or stops.
-    while (s && s->hasPendingDatagrams()) {
+    // Bounded: each turn takes one datagram out of the kernel, or stops. Only while bound or
+    // connected: Qt 6.4's hasPendingDatagrams() dereferences a socket engine that is gone once the
+    // socket leaves those states (PyQt6 crashes there too).
+    while (s && Readable(s) && s->hasPendingDatagrams()) {
       QNetworkDatagram d = s->receiveDatagram();
       // A failed read (an ICMP error queued on a connected socket) still reports a pending
       // datagram; Qt has set the error and will emit it.
@@ -140,6 +147,30 @@ Napi::Value SetMulticastInterface(const Napi::CallbackInfo& info) {
   });
 }
 
+// readDatagram while JS holds no datagram: Qt's own readDatagram reports "No datagram available"
+// (TemporaryError, errorOccurred). Should one arrive between the check and the read, it is sent
+// to JS as any other, behind those already on their way.
+Napi::Value ReadNothing(const Napi::CallbackInfo& info) {
+  auto core = UdpOf(info, "readDatagram");
+  return SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    QUdpSocket* u = Udp(s);
+    if (!Readable(u) || u->hasPendingDatagrams()) return QVariant();
+    QByteArray buf(65536, Qt::Uninitialized);
+    QHostAddress from;
+    quint16 port = 0;
+    qint64 n = u->readDatagram(buf.data(), buf.size(), &from, &port);
+    if (n >= 0) {
+      QNetworkDatagram d(buf.left(n));
+      d.setSender(from, port);
+      Event e = core->make(kReadyRead, int32_t(n + kDatagramOverhead));
+      core->inFlight += n + kDatagramOverhead;
+      e.makePayload = [d](Napi::Env env) -> Napi::Value { return NewNetworkDatagram(env, d); };
+      core->channel()->push(std::move(e));
+    }
+    return QVariant();
+  });
+}
+
 // Debug accessor: datagrams dropped because JS held kDatagramCap unread (see above).
 Napi::Value Dropped(const Napi::CallbackInfo& info) {
   auto core = UdpOf(info, "droppedDatagrams");
@@ -162,6 +193,7 @@ Napi::Object InitUdpSocket(Napi::Env env, Module&) {
   o.Set("leaveMulticastGroup", Napi::Function::New<MulticastGroup<false>>(env, "leaveMulticastGroup"));
   o.Set("multicastInterface", Napi::Function::New<MulticastInterface>(env, "multicastInterface"));
   o.Set("setMulticastInterface", Napi::Function::New<SetMulticastInterface>(env, "setMulticastInterface"));
+  o.Set("readNothing", Napi::Function::New<ReadNothing>(env, "readNothing"));
   o.Set("droppedDatagrams", Napi::Function::New<Dropped>(env, "droppedDatagrams"));
   o.Set("datagramCap", Napi::Number::New(env, double(kDatagramCap)));
   o.Set("datagramOverhead", Napi::Number::New(env, double(kDatagramOverhead)));

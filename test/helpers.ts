@@ -40,3 +40,15 @@ export function addNonLoopbackAddress(): void {
   const r = spawnSync('ip', ['addr', 'add', `${NON_LOOPBACK}/32`, 'dev', 'lo'], { encoding: 'utf8' });
   if (r.status !== 0 && !/exists/i.test(r.stderr)) throw new Error(`ip addr add ${NON_LOOPBACK}: ${r.stderr}`);
 }
+
+/**
+ * Multicast on the test's own network namespace (scripts/in-netns): lo gets the MULTICAST flag
+ * and a route for 224.0.0.0/4, so group traffic loops back on lo and nothing leaves the machine.
+ */
+export function enableLoopbackMulticast(): void {
+  if (process.env.QTNETWORK_IN_NETNS !== '1') throw new Error('multicast tests run inside scripts/in-netns');
+  const up = spawnSync('ip', ['link', 'set', 'lo', 'multicast', 'on'], { encoding: 'utf8' });
+  if (up.status !== 0) throw new Error(`ip link set lo multicast on: ${up.stderr}`);
+  const route = spawnSync('ip', ['route', 'replace', '224.0.0.0/4', 'dev', 'lo'], { encoding: 'utf8' });
+  if (route.status !== 0) throw new Error(`ip route replace 224.0.0.0/4 dev lo: ${route.stderr}`);
+}
