@@ -2,7 +2,7 @@
 // PyQt6 is introspected live. Each exclusion says why.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { QAbstractSocket, QAuthenticator, QHostAddress, QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery, QNetworkRequest, QTcpServer, QTcpSocket } from '../../lib';
+import { QAbstractSocket, QAuthenticator, QHostAddress, QNetworkAddressEntry, QNetworkDatagram, QNetworkInterface, QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery, QNetworkRequest, QTcpServer, QTcpSocket, QUdpSocket } from '../../lib';
 
 const QOBJECT_MACHINERY =
   "QObject's object tree, events, timers, dynamic properties and meta-object: QtCore machinery with no " +
@@ -46,6 +46,11 @@ const exclusions: Record<string, Record<string, string>> = {
   QNetworkProxyFactory: {},
 };
 exclusions.QAbstractSocket = exclusions.QTcpSocket;
+exclusions.QUdpSocket = exclusions.QTcpSocket;
+exclusions.QNetworkDatagram = {};
+exclusions.QNetworkInterface = {};
+const DEADLINE = "Qt's address lifetimes are QDeadlineTimer values, a QtCore class this package does not wrap";
+exclusions.QNetworkAddressEntry = { preferredLifetime: DEADLINE, validityLifetime: DEADLINE, setAddressLifetime: DEADLINE };
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -58,6 +63,10 @@ const ours: Record<string, [Function, object]> = {
   QTcpServer: [QTcpServer, new QTcpServer()],
   QHostAddress: [QHostAddress, new QHostAddress()],
   QAbstractSocket: [QAbstractSocket, new QTcpSocket()],
+  QUdpSocket: [QUdpSocket, new QUdpSocket()],
+  QNetworkDatagram: [QNetworkDatagram, new QNetworkDatagram()],
+  QNetworkInterface: [QNetworkInterface, new QNetworkInterface()],
+  QNetworkAddressEntry: [QNetworkAddressEntry, new QNetworkAddressEntry()],
   QNetworkProxy: [QNetworkProxy, new QNetworkProxy()],
   QNetworkProxyQuery: [QNetworkProxyQuery, new QNetworkProxyQuery()],
   QAuthenticator: [QAuthenticator, new QAuthenticator()],
