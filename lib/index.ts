@@ -11,7 +11,7 @@ export { QNetworkRequest } from './QNetworkRequest';
 export { QAbstractSocket } from './QAbstractSocket';
 export { QTcpSocket } from './QTcpSocket';
 export { QTcpServer } from './QTcpServer';
-export { QUdpSocket } from './QUdpSocket';
+export { QUdpSocket, UDP_DATAGRAM_OVERHEAD, UDP_RECEIVE_CAP } from './QUdpSocket';
 export { QNetworkDatagram } from './QNetworkDatagram';
 export { QNetworkInterface } from './QNetworkInterface';
 export { QNetworkAddressEntry } from './QNetworkAddressEntry';

@@ -194,3 +194,17 @@ test('readDatagram with nothing pending: [null, QHostAddress(), 0] and Qt\'s Tem
   await until(() => errors.length > 0, 2000, 'errorOccurred');
   expect(errors).toEqual([SocketError.TemporaryError]);
 });
+
+test('reading a just-disconnected QUdpSocket answers (Qt 6.4 itself crashes there)', async () => {
+  const a = await bound();
+  const c = new QUdpSocket();
+  cleanups.push(() => c.close());
+  c.connectToHost(LOCALHOST(), a.localPort());
+  c.disconnectFromHost();
+  expect(c.state()).toBe(SocketState.UnconnectedState);
+  expect(c.hasPendingDatagrams()).toBe(false);
+  expect(c.readDatagram(3)[0]).toBe(null);
+  expect(c.receiveDatagram().isNull()).toBe(true);
+  await sleep(50); // the Qt thread has run whatever followed
+  expect(c.state()).toBe(SocketState.UnconnectedState);
+});
