@@ -36,7 +36,7 @@ class TcpSocketCore : public Handle {
   void create();
   void adopt(QTcpSocket* socket);
   void destroyOnQt(bool emitSignals) override;
-  Napi::Value wrap(Napi::Env env) override;
+  napi_value wrap(napi_env env) override;
 
   QPointer<QTcpSocket> sock;
   double seq = 0;
