@@ -82,15 +82,11 @@ void Handle::answerSlot(uint32_t serial, const std::function<void()>& apply) {
 }
 
 void Handle::runDeferred() {
-  if (inEmission()) return;  // a new wait began: its own end runs them
-  std::vector<std::function<void()>> fns;
-  fns.swap(deferred_);
-  for (size_t k = 0; k < fns.size(); k++) {
-    fns[k]();
-    if (inEmission()) {  // a command started another wait: the rest wait for its end, in order
-      deferred_.insert(deferred_.begin(), fns.begin() + k + 1, fns.end());
-      return;
-    }
+  // One at a time from the front, so that commands deferred meanwhile stay behind the earlier ones.
+  while (!deferred_.empty() && emission_depth_ == 0) {
+    std::function<void()> fn = std::move(deferred_.front());
+    deferred_.erase(deferred_.begin());
+    fn();  // may start another wait: then its end runs the rest
   }
 }
 

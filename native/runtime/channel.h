@@ -44,7 +44,8 @@ class Handle : public std::enable_shared_from_this<Handle> {
   // delete) would pull the socket out from under Qt's own stack. They run, in order, once Qt has
   // left that emission. A sync call held back cancels the wait, since the JS thread that would
   // answer is blocked in that call.
-  bool inEmission() const { return emission_depth_ > 0; }
+  // (Also while what waited has not run yet, so that later commands queue behind it, in order.)
+  bool inEmission() const { return emission_depth_ > 0 || !deferred_.empty(); }
   void defer(std::function<void()> fn, bool cancelsWait);
   // Pushes the event `ask(serial)` makes and runs an event loop until JS answers with
   // answerSlot(serial, ...), the wait is cancelled, or Qt stops. Returns whether JS answered.
