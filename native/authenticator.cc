@@ -68,6 +68,12 @@ Napi::Object NewAuthenticator(Napi::Env env, const QAuthenticator& a) {
   return AuthenticatorWrap::New(Module::of(env).authenticatorCtor, a);
 }
 
+napi_value NewAuthenticatorOrNull(napi_env env, const QAuthenticator& a) {
+  Module* m = nullptr;
+  if (napi_get_instance_data(env, reinterpret_cast<void**>(&m)) != napi_ok || !m) return nullptr;
+  return AuthenticatorWrap::NewOrNull(env, m->authenticatorCtor, a);
+}
+
 Napi::Function InitAuthenticator(Napi::Env env, Module& m) { return AuthenticatorWrap::Init(env, m); }
 
 }  // namespace qtn

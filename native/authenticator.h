@@ -17,5 +17,7 @@ namespace qtn {
 QAuthenticator* UnwrapAuthenticator(Napi::Value v);
 // A new JS native QAuthenticator holding a copy of a (Qt's copies are deep: nothing is shared).
 Napi::Object NewAuthenticator(Napi::Env env, const QAuthenticator& a);
+// The same for event payloads, in raw N-API: nullptr when JS cannot run (never throws).
+napi_value NewAuthenticatorOrNull(napi_env env, const QAuthenticator& a);
 
 }  // namespace qtn

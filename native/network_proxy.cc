@@ -135,6 +135,12 @@ Napi::Object NewNetworkProxy(Napi::Env env, const QNetworkProxy& p) {
   return NetworkProxyWrap::New(Module::of(env).networkProxyCtor, p);
 }
 
+napi_value NewNetworkProxyOrNull(napi_env env, const QNetworkProxy& p) {
+  Module* m = nullptr;
+  if (napi_get_instance_data(env, reinterpret_cast<void**>(&m)) != napi_ok || !m) return nullptr;
+  return NetworkProxyWrap::NewOrNull(env, m->networkProxyCtor, p);
+}
+
 Napi::Function InitNetworkProxy(Napi::Env env, Module& m) { return NetworkProxyWrap::Init(env, m); }
 
 }  // namespace qtn

@@ -16,5 +16,7 @@ namespace qtn {
 const QNetworkProxy* UnwrapNetworkProxy(Napi::Value v);
 // A new JS native QNetworkProxy holding a copy of p.
 Napi::Object NewNetworkProxy(Napi::Env env, const QNetworkProxy& p);
+// The same for event payloads, in raw N-API: nullptr when JS cannot run (never throws).
+napi_value NewNetworkProxyOrNull(napi_env env, const QNetworkProxy& p);
 
 }  // namespace qtn

@@ -59,11 +59,14 @@ void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetw
       p->asked = asked;
     }
     Event e = std::move(base);
-    e.makePayload = [proxy, asked, serial](Napi::Env env) -> Napi::Value {
-      Napi::Array a = Napi::Array::New(env, 3);
-      a.Set(0u, NewNetworkProxy(env, proxy));
-      a.Set(1u, NewAuthenticator(env, asked));
-      a.Set(2u, Napi::Number::New(env, serial));
+    e.makePayload = [proxy, asked, serial](napi_env env) -> napi_value {
+      napi_value a, n;
+      napi_value p = NewNetworkProxyOrNull(env, proxy);
+      napi_value q = p ? NewAuthenticatorOrNull(env, asked) : nullptr;
+      if (!q || napi_create_array_with_length(env, 3, &a) != napi_ok || napi_create_uint32(env, serial, &n) != napi_ok ||
+          napi_set_element(env, a, 0, p) != napi_ok || napi_set_element(env, a, 1, q) != napi_ok ||
+          napi_set_element(env, a, 2, n) != napi_ok)
+        return nullptr;
       return a;
     };
     return e;

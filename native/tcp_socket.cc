@@ -529,9 +529,17 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   }
 };
 
-Napi::Value TcpSocketCore::wrap(Napi::Env env) {
+napi_value TcpSocketCore::wrap(napi_env env) {
+  // Raw N-API (see EnvChannel::dispatchBatch). The External holds a pointer to this shared_ptr
+  // only for the constructor call, which copies it.
   auto self = std::static_pointer_cast<TcpSocketCore>(shared_from_this());
-  return Module::of(env).tcpSocketCtor.New({Napi::External<std::shared_ptr<TcpSocketCore>>::New(env, &self)});
+  Module* m = nullptr;
+  napi_value ext, obj;
+  if (napi_get_instance_data(env, reinterpret_cast<void**>(&m)) != napi_ok || !m ||
+      napi_create_external(env, &self, nullptr, nullptr, &ext) != napi_ok ||
+      napi_new_instance(env, m->tcpSocketCtor.Value(), 1, &ext, &obj) != napi_ok)
+    return nullptr;
+  return obj;
 }
 
 std::shared_ptr<TcpSocketCore> UnwrapSocketCore(Napi::Value v, const char* method) {

@@ -40,7 +40,7 @@ class TcpSocketCore : public Handle {
   virtual void create();
   void adopt(QAbstractSocket* socket);
   void destroyOnQt(bool emitSignals) override;
-  Napi::Value wrap(Napi::Env env) override;
+  napi_value wrap(napi_env env) override;
 
   QPointer<QAbstractSocket> sock;
   double seq = 0;

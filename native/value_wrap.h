@@ -105,6 +105,16 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
     return o;
   }
 
+  // The same in raw N-API for event payloads (see EnvChannel::dispatchBatch): nullptr, and no C++
+  // exception, when JS cannot run.
+  static napi_value NewOrNull(napi_env env, const Napi::FunctionReference& ctor, const T& v) {
+    napi_value o;
+    void* p = nullptr;
+    if (napi_new_instance(env, ctor.Value(), 0, nullptr, &o) != napi_ok || napi_unwrap(env, o, &p) != napi_ok) return nullptr;
+    static_cast<Self*>(p)->value = v;
+    return o;
+  }
+
   T value;
 
  protected:

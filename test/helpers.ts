@@ -38,7 +38,7 @@ export const NON_LOOPBACK = '10.77.0.1';
 export function addNonLoopbackAddress(): void {
   if (process.env.QTNETWORK_IN_NETNS !== '1') throw new Error('proxy tests run inside scripts/in-netns');
   const r = spawnSync('ip', ['addr', 'add', `${NON_LOOPBACK}/32`, 'dev', 'lo'], { encoding: 'utf8' });
-  if (r.status !== 0 && !/exists/i.test(r.stderr)) throw new Error(`ip addr add ${NON_LOOPBACK}: ${r.stderr}`);
+  if (r.status !== 0 && !/exists|already assigned/i.test(r.stderr)) throw new Error(`ip addr add ${NON_LOOPBACK}: ${r.stderr}`);
 }
 
 /**

@@ -82,15 +82,11 @@ void Handle::answerSlot(uint32_t serial, const std::function<void()>& apply) {
 }
 
 void Handle::runDeferred() {
-  if (inEmission()) return;  // a new wait began: its own end runs them
-  std::vector<std::function<void()>> fns;
-  fns.swap(deferred_);
-  for (size_t k = 0; k < fns.size(); k++) {
-    fns[k]();
-    if (inEmission()) {  // a command started another wait: the rest wait for its end, in order
-      deferred_.insert(deferred_.begin(), fns.begin() + k + 1, fns.end());
-      return;
-    }
+  // One at a time from the front, so that commands deferred meanwhile stay behind the earlier ones.
+  while (!deferred_.empty() && emission_depth_ == 0) {
+    std::function<void()> fn = std::move(deferred_.front());
+    deferred_.erase(deferred_.begin());
+    fn();  // may start another wait: then its end runs the rest
   }
 }
 
@@ -202,7 +198,15 @@ void EnvChannel::postNow(std::function<void()> fn, std::shared_ptr<Handle> targe
 void EnvChannel::scheduleEndTask() {
   if (end_task_scheduled_ || schedule_.IsEmpty()) return;
   end_task_scheduled_ = true;
-  schedule_.Call({});
+  // Raw, as in dispatchBatch: this runs inside calls from JS, which a worker's termination can cut.
+  napi_env env = schedule_.Env();
+  napi_value recv, result;
+  if (napi_get_undefined(env, &recv) != napi_ok ||
+      napi_call_function(env, recv, schedule_.Value(), 0, nullptr, &result) != napi_ok) {
+    end_task_scheduled_ = false;
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+  }
 }
 
 void EnvChannel::endTask() {
@@ -349,46 +353,76 @@ void EnvChannel::deliver(Napi::Env env) {
     wake_pending_ = false;
   }
   if (batch.empty()) return;
-  // JS may be unable to run (the environment is being torn down): give up on the batch quietly.
-  try {
-    dispatchBatch(env, batch);
-  } catch (const Napi::Error& err) {
-    if (!closed_.load()) napi_fatal_exception(env, err.Value());
+  // Raw N-API from here on, every status checked: a worker being terminated cannot run JS, and
+  // node-addon-api would turn that into a C++ exception thrown through Node's C frames, or build
+  // an Error from V8's termination value, both of which abort the process. The batch is dropped.
+  napi_handle_scope scope;
+  if (napi_open_handle_scope(env, &scope) != napi_ok) return;
+  if (!dispatchBatch(env, batch)) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
   }
+  napi_close_handle_scope(env, scope);
 }
 
-void EnvChannel::dispatchBatch(Napi::Env env, std::vector<Event>& batch) {
-  Napi::HandleScope scope(env);
-  Napi::Array arr = Napi::Array::New(env, batch.size() * kEventSlots);
+namespace {
+bool SetNumber(napi_env env, napi_value arr, uint32_t k, double v) {
+  napi_value n;
+  return napi_create_double(env, v, &n) == napi_ok && napi_set_element(env, arr, k, n) == napi_ok;
+}
+}  // namespace
+
+bool EnvChannel::dispatchBatch(napi_env env, std::vector<Event>& batch) {
+  napi_value arr;
+  if (napi_create_array_with_length(env, batch.size() * kEventSlots, &arr) != napi_ok) return false;
   uint32_t k = 0;
   for (Event& e : batch) {
-    arr.Set(k++, Napi::Number::New(env, e.handle));
-    arr.Set(k++, Napi::Number::New(env, e.kind));
-    arr.Set(k++, Napi::Number::New(env, e.seq));
-    for (int j = 0; j < 4; j++) arr.Set(k++, Napi::Number::New(env, e.i[j]));
-    for (int j = 0; j < 2; j++) arr.Set(k++, Napi::Number::New(env, e.d[j]));
-    Napi::Value payload = env.Null();
+    if (!SetNumber(env, arr, k++, e.handle) || !SetNumber(env, arr, k++, e.kind) || !SetNumber(env, arr, k++, e.seq))
+      return false;
+    for (int j = 0; j < 4; j++)
+      if (!SetNumber(env, arr, k++, e.i[j])) return false;
+    for (int j = 0; j < 2; j++)
+      if (!SetNumber(env, arr, k++, e.d[j])) return false;
+    napi_value payload = nullptr;
     if (e.data) {
-      char* data = e.data;
+      napi_status st = napi_create_external_buffer(
+          env, e.len, e.data, [](napi_env, void* p, void*) { free(p); }, nullptr, &payload);
+      if (st != napi_ok) return false;  // e still owns the bytes and frees them
       e.data = nullptr;
-      payload = Napi::Buffer<char>::New(env, data, e.len, [](Napi::Env, char* p) { free(p); });
     } else if (e.handleArg) {
       payload = e.handleArg->wrap(env);
+      if (!payload) return false;
     } else if (e.makePayload) {
       payload = e.makePayload(env);
+      if (!payload) return false;
     } else if (!e.strings.empty()) {
-      Napi::Array s = Napi::Array::New(env, e.strings.size());
-      for (uint32_t j = 0; j < e.strings.size(); j++) s.Set(j, Napi::String::New(env, e.strings[j]));
-      payload = s;
+      if (napi_create_array_with_length(env, e.strings.size(), &payload) != napi_ok) return false;
+      for (uint32_t j = 0; j < e.strings.size(); j++) {
+        napi_value str;
+        if (napi_create_string_utf8(env, e.strings[j].data(), e.strings[j].size(), &str) != napi_ok ||
+            napi_set_element(env, payload, j, str) != napi_ok)
+          return false;
+      }
     } else if (e.len) {
-      payload = Napi::Buffer<char>::New(env, 0);
+      void* unused;
+      if (napi_create_buffer(env, 0, &unused, &payload) != napi_ok) return false;
+    } else if (napi_get_null(env, &payload) != napi_ok) {
+      return false;
     }
-    arr.Set(k++, payload);
+    if (napi_set_element(env, arr, k++, payload) != napi_ok) return false;
   }
-  // A throw from here (lib/core/signal.ts already turns a throwing slot into an uncaught
-  // exception) goes to Node's fatal-exception path in deliver(), never back into the TSFN, where
-  // it would hang the process.
-  dispatch_.Call({arr});
+  napi_value fn = dispatch_.Value(), recv, result;
+  if (napi_get_undefined(env, &recv) != napi_ok) return false;
+  if (napi_call_function(env, recv, fn, 1, &arr, &result) == napi_ok) return true;
+  // lib/core/signal.ts already turns a throwing slot into an uncaught exception, so a throw here
+  // is ours: Node's uncaught-exception path, as for a throwing net.Socket listener (never back
+  // into the ThreadSafeFunction, where it would hang the process). V8's termination value is no
+  // object: that is a worker going away, and nothing is left to tell.
+  napi_value exc;
+  if (napi_get_and_clear_last_exception(env, &exc) != napi_ok) return true;
+  napi_valuetype type;
+  if (!closed_.load() && napi_typeof(env, exc, &type) == napi_ok && type == napi_object) napi_fatal_exception(env, exc);
+  return true;
 }
 
 void EnvChannel::add(const std::shared_ptr<Handle>& h) {

@@ -32,8 +32,9 @@ class Handle : public std::enable_shared_from_this<Handle> {
   // Qt thread: delete the QObject. `emitSignals`: forward what Qt emits while it is destroyed
   // (deleteLater from JS); false when the JS object is gone or the environment is closing.
   virtual void destroyOnQt(bool emitSignals) = 0;
-  // JS thread: build the JS wrapper object for a handle the Qt thread created (accepted sockets).
-  virtual Napi::Value wrap(Napi::Env env) { return env.Null(); }
+  // JS thread: build the JS wrapper object for a handle the Qt thread created (accepted sockets);
+  // nullptr when JS cannot run (see EnvChannel::dispatchBatch). Raw N-API, never throws.
+  virtual napi_value wrap(napi_env env) { return nullptr; }
   // When everything goes at once, lower ranks go first: a server deletes the sockets still in its
   // pending queue, so it must go before sockets are deleted behind its back.
   virtual int destroyRank() const { return 1; }
@@ -43,7 +44,8 @@ class Handle : public std::enable_shared_from_this<Handle> {
   // delete) would pull the socket out from under Qt's own stack. They run, in order, once Qt has
   // left that emission. A sync call held back cancels the wait, since the JS thread that would
   // answer is blocked in that call.
-  bool inEmission() const { return emission_depth_ > 0; }
+  // (Also while what waited has not run yet, so that later commands queue behind it, in order.)
+  bool inEmission() const { return emission_depth_ > 0 || !deferred_.empty(); }
   void defer(std::function<void()> fn, bool cancelsWait);
   // Pushes the event `ask(serial)` makes and runs an event loop until JS answers with
   // answerSlot(serial, ...), the wait is cancelled, or Qt stops. Returns whether JS answered.
@@ -79,8 +81,9 @@ struct Event {
   size_t len = 0;
   std::vector<std::string> strings;
   std::shared_ptr<Handle> handleArg;
-  // Or a payload only the JS thread can build (wrappers of Qt value types).
-  std::function<Napi::Value(Napi::Env)> makePayload;
+  // Or a payload only the JS thread can build (wrappers of Qt value types); nullptr when JS
+  // cannot run. Raw N-API, never throws.
+  std::function<napi_value(napi_env)> makePayload;
 
   Event() = default;
   Event(Event&& o) noexcept;
@@ -146,7 +149,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
  private:
   void drainCommands();        // Qt thread
   void scheduleEndTask();      // JS thread
-  void dispatchBatch(Napi::Env env, std::vector<Event>& batch);
+  bool dispatchBatch(napi_env env, std::vector<Event>& batch);
 
   std::atomic<bool> closed_{false};
   std::atomic<int> js_blocked_{0};

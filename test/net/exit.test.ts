@@ -104,6 +104,31 @@ test('a worker terminated mid-transfer', () => {
   expect(r.status).toBe(0);
 });
 
+test('workers terminated at any moment, 20 in a row: never an abort (event delivery and sync calls cut short)', () => {
+  const r = run(
+    `
+    const { Worker } = require('node:worker_threads');
+    const code = ${JSON.stringify(OPEN)} + \`
+      open().then(({ client, peer }) => {
+        peer.readyRead.connect(() => peer.readAll());
+        setInterval(() => { client.write(Buffer.alloc(65536)); client.flush(); }, 1);
+      });\`;
+    (async () => {
+      for (let i = 0; i < 20; i++) {
+        const w = new Worker(code, { eval: true, env: process.env });
+        const exited = new Promise((r) => w.on('exit', r));
+        setTimeout(() => w.terminate(), (i * 13) % 120);
+        await exited;
+      }
+      console.log('done');
+    })();`,
+    60000,
+  );
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('done\n');
+  expect(r.status).toBe(0);
+});
+
 test('main and worker both using Qt, main exits with everything open', () => {
   const r = run(`${OPEN}
     const { Worker } = require('node:worker_threads');
