@@ -215,21 +215,8 @@ Napi::Value SocketSyncCall(Napi::Env env, const std::shared_ptr<TcpSocketCore>& 
       },
       core);
   Napi::Value r = env.Null();
-  switch (result.typeId()) {
-    case QMetaType::Bool:
-      r = Napi::Boolean::New(env, result.toBool());
-      break;
-    case QMetaType::QVariantList: {
-      // Several results (receive-side UDP calls): numbers, in order.
-      QVariantList list = result.toList();
-      Napi::Array a = Napi::Array::New(env, list.size());
-      for (uint32_t k = 0; k < uint32_t(list.size()); k++) a.Set(k, Napi::Number::New(env, list[k].toDouble()));
-      r = a;
-      break;
-    }
-    default:
-      if (result.isValid()) r = Napi::Number::New(env, result.toDouble());
-  }
+  if (result.typeId() == QMetaType::Bool) r = Napi::Boolean::New(env, result.toBool());
+  else if (result.isValid()) r = Napi::Number::New(env, result.toDouble());
   return snap.toJs(env, r);
 }
 
