@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QtGlobal>
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <mutex>
@@ -69,12 +70,44 @@ void stopAndJoin(std::unique_lock<std::mutex>& lock) {
   stopping = false;
 }
 
+// Fallback for an exit that skipped the 'exit' event (process.reallyExit; a test runner's sandboxed
+// `process`, whose 'exit' never fires). exit() has already run the static destructors registered
+// after this handler, Qt's lazily made globals among them: destroying Qt's objects now would use
+// them (seen: a segfault on every such exit). So the Qt thread is parked inside a functor of ours,
+// where it touches nothing of Qt's, and detached (a joinable std::thread at static destruction would
+// std::terminate); the process ends around it.
 void stopAtExit() {
-  // Fallback for an exit that skipped the 'exit' event: a joinable std::thread at static
-  // destruction would std::terminate.
   std::unique_lock<std::mutex> lock(mu);
   shut_down = true;
-  stopAndJoin(lock);
+  if (!thread.joinable()) return;
+  stopping = true;
+  // Never destroyed: static destruction must not wait on the parked thread (a condition variable's
+  // destructor waits for its waiters).
+  struct Park {
+    std::mutex m;
+    std::condition_variable cv;
+    bool parked = false;
+  };
+  auto* park = new Park;
+  if (QObject* ctx = context) {
+    QMetaObject::invokeMethod(
+        ctx,
+        [park] {
+          {
+            std::lock_guard<std::mutex> l(park->m);
+            park->parked = true;
+          }
+          park->cv.notify_all();
+          for (;;) std::this_thread::sleep_for(std::chrono::hours(1));  // until the process is gone
+        },
+        Qt::QueuedConnection);
+    lock.unlock();
+    // Bounded: a Qt thread stuck elsewhere (a SOCKS5 BIND waits up to 5 s) is left as it is.
+    std::unique_lock<std::mutex> l(park->m);
+    park->cv.wait_for(l, std::chrono::seconds(6), [park] { return park->parked; });
+    lock.lock();
+  }
+  thread.detach();
 }
 
 }  // namespace

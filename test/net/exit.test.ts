@@ -65,6 +65,16 @@ test('process.exit() with sockets open and waits pending', () => {
   expect(r.ms).toBeLessThan(10000);
 });
 
+test("an exit that skips the 'exit' event (as a test runner's sandboxed process does): no crash", () => {
+  for (const delay of [0, 5, 20]) {
+    const r = run(`${OPEN}
+      open().then(() => setTimeout(() => process.reallyExit(0), ${delay}));`);
+    expect(r.signal).toBeNull();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  }
+});
+
 test('process.exit() inside a connected slot', () => {
   const r = run(`${OPEN}
     open().then(({ peer }) => { peer.readyRead.connect(() => process.exit(0)); });`);
