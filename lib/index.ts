@@ -11,3 +11,10 @@ export { QNetworkRequest } from './QNetworkRequest';
 export { QAbstractSocket } from './QAbstractSocket';
 export { QTcpSocket } from './QTcpSocket';
 export { QTcpServer } from './QTcpServer';
+// Node interop, beyond PyQt6.
+export { QTcpSocketStream, createConnection } from './interop/QTcpSocketStream';
+export type { QTcpSocketStreamOptions, QtConnectOptions } from './interop/QTcpSocketStream';
+export { QtHttpAgent, QtHttpsAgent } from './interop/agent';
+export type { QtAgentOptions } from './interop/agent';
+export type { AbortOptions } from './core/node';
+export { AbortError } from './core/node';
