@@ -255,16 +255,22 @@ describe('the Duplex view', () => {
     try {
       const stream = createConnection({ host: '127.0.0.1', port: (sink.address() as net.AddressInfo).port });
       await new Promise((r) => stream.once('connect', r));
-      const block = Buffer.alloc(256 * 1024, 1);
+      await until(() => peer !== undefined, 5000, 'the server side of the connection');
+      // Write while the peer does not read: write() turns false whenever Qt holds a high-water
+      // mark of unsent bytes; while the kernel still takes them, 'drain' follows at once. Once the
+      // kernel's buffers are full (the paused peer), no 'drain' comes: that is the backpressure.
+      const block = Buffer.alloc(64 * 1024, 1);
       let written = 0;
-      let full = false;
-      for (let i = 0; i < 1000 && !full; i++) {
-        full = !stream.write(block);
+      let stalled = false;
+      for (let i = 0; i < 4000 && !stalled; i++) {
         written += block.length;
-        if (!full) await sleep(1);
+        if (stream.write(block)) continue;
+        stalled = !(await Promise.race([new Promise((r) => stream.once('drain', () => r(true))), sleep(300).then(() => false)]));
       }
-      expect(full).toBe(true);
-      expect(written).toBeLessThan(200 << 20);
+      expect(stalled).toBe(true);
+      expect(written).toBeGreaterThan(256 * 1024); // the kernel took its share first
+      expect(written).toBeLessThan(4000 * 64 * 1024);
+      expect(received).toBe(0);
       const drained = new Promise((r) => stream.once('drain', r));
       peer!.resume();
       await drained;
