@@ -1,6 +1,7 @@
 // QAbstractSocket: PyQt6's names over a Qt socket that lives on the Qt thread. The state here is
 // the JS thread's view of it: it changes when Qt's events are delivered (in Qt's order) and when a
 // call that changes state in Qt returns (connectToHost, abort, close, disconnectFromHost).
+import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { addRef, drainEvents, EventSink, register, releaseRef, setStrong, unregister, yieldToWaiter } from './core/runtime';
@@ -403,16 +404,24 @@ export class QAbstractSocket extends QIODevice implements EventSink {
    * bind(address, port = 0, mode = DefaultForPlatform) / bind(port = 0, mode = DefaultForPlatform).
    * A promise, since through a proxy the bind waits on the proxy.
    */
-  async bind(address?: QHostAddress | number, port?: number, mode?: BindFlag): Promise<boolean> {
+  async bind(address?: QHostAddress | number, port?: number, mode?: BindFlag, options?: AbortOptions): Promise<boolean> {
     const name = this.m('bind');
-    checkArity(name, arguments, 0, 3);
+    // A trailing options object ({ signal }) is Node's, not one of PyQt6's arguments.
+    const args = [...arguments];
+    if (args.length > 0 && isOptions(args[args.length - 1])) options = args.pop() as AbortOptions;
+    else options = undefined;
+    [address, port, mode] = args as [QHostAddress | number | undefined, number | undefined, BindFlag | undefined];
+    checkArity(name, args, 0, 3);
+    // The bind is decided by Qt before this returns; a signal can only prevent it.
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return abortable(name, signal, () => undefined, () => undefined);
     let addr: QHostAddress;
-    if (address instanceof QHostAddress || (arguments.length === 3)) {
+    if (address instanceof QHostAddress || args.length === 3) {
       addr = QHostAddress.from(name, 'address', address);
       port = port ?? 0;
     } else {
       // bind(port = 0, mode = DefaultForPlatform): binds to QHostAddress.Any.
-      if (arguments.length > 2) throw new TypeError(`${name}: bind(port, mode) takes at most 2 arguments`);
+      if (args.length > 2) throw new TypeError(`${name}: bind(port, mode) takes at most 2 arguments`);
       mode = port as BindFlag | undefined;
       port = (address as number | undefined) ?? 0;
       addr = new QHostAddress(QHostAddress.SpecialAddress.Any);
@@ -578,12 +587,17 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     w.resolve(ok);
   }
 
-  private wait(kind: Wait, msecs: number): Promise<boolean> {
-    return new Promise<boolean>((resolve) => {
-      const w: Waiter = { kind, resolve, seq: this.seq };
+  private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
+    let w: Waiter;
+    const forget = (): void => {
+      this.waiters = this.waiters.filter((x) => x !== w);
+      if (w.timer) clearTimeout(w.timer);
+    };
+    return abortable<boolean>(method, signal, (resolve) => {
+      w = { kind, resolve, seq: this.seq };
       if (msecs >= 0) {
         w.timer = setTimeout(() => {
-          this.waiters = this.waiters.filter((x) => x !== w);
+          forget();
           // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
           // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is
           // delivered before the promise resolves, so a read right after the await sees it.
@@ -596,37 +610,51 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         }, msecs);
       }
       this.waiters.push(w);
-    });
+    }, forget);
   }
 
-  waitForConnected(msecs = 30000): Promise<boolean> {
-    checkMsecs(this.m('waitForConnected'), msecs);
+  /**
+   * The waits: PyQt6's msecs (-1: no limit), and `options.signal` to abandon the wait, which
+   * rejects with an AbortError and leaves the socket as it is (still connecting, say), with no
+   * timeout verdict applied.
+   */
+  waitForConnected(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForConnected');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.Connected, msecs, signal);
     if (this._state === SocketState.ConnectedState) return Promise.resolve(true);
     if (this._state === SocketState.UnconnectedState) return Promise.resolve(false);
-    return this.wait(Wait.Connected, msecs);
+    return this.wait(name, Wait.Connected, msecs, signal);
   }
 
-  async waitForReadyRead(msecs = 30000): Promise<boolean> {
-    checkMsecs(this.m('waitForReadyRead'), msecs);
+  async waitForReadyRead(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForReadyRead');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.ReadyRead, msecs, signal);
     if (this._state === SocketState.UnconnectedState) return false;
     if (this._state === SocketState.HostLookupState || this._state === SocketState.ConnectingState) {
       const start = Date.now();
-      if (!(await this.waitForConnected(msecs))) return false;
+      if (!(await this.waitForConnected(msecs, options))) return false;
       if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
     }
     if (this.fresh.readyRead) {
       this.fresh.readyRead = false;
       return true;
     }
-    return this.wait(Wait.ReadyRead, msecs);
+    return this.wait(name, Wait.ReadyRead, msecs, signal);
   }
 
-  async waitForBytesWritten(msecs = 30000): Promise<boolean> {
-    checkMsecs(this.m('waitForBytesWritten'), msecs);
+  async waitForBytesWritten(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForBytesWritten');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.BytesWritten, msecs, signal);
     if (this._state === SocketState.UnconnectedState) return false;
     if (this._state === SocketState.HostLookupState || this._state === SocketState.ConnectingState) {
       const start = Date.now();
-      if (!(await this.waitForConnected(msecs))) return false;
+      if (!(await this.waitForConnected(msecs, options))) return false;
       if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
     }
     if (this.fresh.bytesWritten) {
@@ -634,11 +662,14 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       return true;
     }
     if (this.bytesToWrite() === 0) return false;
-    return this.wait(Wait.BytesWritten, msecs);
+    return this.wait(name, Wait.BytesWritten, msecs, signal);
   }
 
-  waitForDisconnected(msecs = 30000): Promise<boolean> {
-    checkMsecs(this.m('waitForDisconnected'), msecs);
+  waitForDisconnected(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForDisconnected');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.Disconnected, msecs, signal);
     if (this.fresh.disconnected) {
       this.fresh.disconnected = false;
       return Promise.resolve(true);
@@ -647,7 +678,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       process.emitWarning('QAbstractSocket::waitForDisconnected() is not allowed in UnconnectedState');
       return Promise.resolve(false);
     }
-    return this.wait(Wait.Disconnected, msecs);
+    return this.wait(name, Wait.Disconnected, msecs, signal);
   }
 
   // ---- QObject ----
@@ -656,6 +687,34 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     if (this.gone) return;
     this.native.deleteLater();
   }
+
+  // ---- Node: `using` and `await using` ----
+
+  /** `using sock = new QTcpSocket()`: at scope exit, abort the connection and free the Qt object. */
+  [disposeSymbol](): void {
+    if (this.gone) return;
+    this.abort();
+    this.deleteLater();
+  }
+
+  /**
+   * `await using`: a graceful end first (disconnectFromHost: what was written is sent), waiting
+   * up to 30 s for it, then as `using`.
+   */
+  async [asyncDisposeSymbol](): Promise<void> {
+    if (this.gone) return;
+    if (this._state !== SocketState.UnconnectedState) {
+      this.disconnectFromHost();
+      // state(), not _state: the call above changed it, which TS's narrowing cannot know.
+      if (this.state() !== SocketState.UnconnectedState) await this.waitForDisconnected(30000);
+    }
+    this[disposeSymbol]();
+  }
+}
+
+/** A plain object (not a QHostAddress, number or enum): Node's trailing options argument. */
+export function isOptions(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

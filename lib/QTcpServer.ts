@@ -1,5 +1,6 @@
 // QTcpServer: a Qt server on the Qt thread. Accepted connections reach JS as QTcpSockets as soon as
 // Qt queues them; nextPendingConnection() hands out the oldest, as Qt's does.
+import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkInt, checkMsecs } from './core/args';
 import { QObject } from './core/QObject';
 import { addRef, drainEvents, EventSink, native, register, releaseRef, setStrong, unregister, yieldToWaiter } from './core/runtime';
@@ -138,8 +139,12 @@ export class QTcpServer extends QObject implements EventSink {
   }
 
   /** listen(address = QHostAddress.Any, port = 0): a promise, since through a proxy it waits on the proxy. */
-  async listen(address: QHostAddress | number = QHostAddress.SpecialAddress.Any, port = 0): Promise<boolean> {
-    checkArity('QTcpServer.listen', arguments, 0, 2);
+  async listen(address: QHostAddress | number = QHostAddress.SpecialAddress.Any, port = 0, options?: AbortOptions): Promise<boolean> {
+    checkArity('QTcpServer.listen', arguments, 0, 3);
+    // Qt has decided the listen (the proxy's BIND answer included) when the native call returns,
+    // so a signal can only prevent it: an aborted one rejects before anything is done.
+    const signal = signalOf('QTcpServer.listen', options);
+    if (signal?.aborted) return abortable('QTcpServer.listen', signal, () => undefined, () => undefined);
     const addr = QHostAddress.from('QTcpServer.listen', 'address', address);
     checkInt('QTcpServer.listen', 'port', port, 0, 65535);
     // Qt asks no factory for a loopback address (QTcpServerPrivate::resolveProxy).
@@ -249,18 +254,28 @@ export class QTcpServer extends QObject implements EventSink {
 
   /** PyQt6 returns (ok, timedOut); so does this promise. msecs = 0 checks without waiting, -1 waits
    * forever. As Qt's, it waits for a new connection: one already pending does not count. */
-  waitForNewConnection(msecs = 0): Promise<[boolean, boolean]> {
-    checkMsecs('QTcpServer.waitForNewConnection', msecs);
-    if (!this.listening) return Promise.resolve([false, false]);
-    if (this.freshPending > 0) {
-      this.freshPending = 0;
-      return Promise.resolve([true, false]);
+  waitForNewConnection(msecs = 0, options?: AbortOptions): Promise<[boolean, boolean]> {
+    const name = 'QTcpServer.waitForNewConnection';
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (!signal?.aborted) {
+      if (!this.listening) return Promise.resolve([false, false]);
+      if (this.freshPending > 0) {
+        this.freshPending = 0;
+        return Promise.resolve([true, false]);
+      }
     }
-    return new Promise((resolve) => {
-      const w: { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout } = { resolve };
+    type W = { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout };
+    let w: W;
+    const forget = (): void => {
+      this.waiters = this.waiters.filter((x) => x !== w);
+      if (w.timer) clearTimeout(w.timer);
+    };
+    return abortable<[boolean, boolean]>(name, signal, (resolve) => {
+      w = { resolve };
       if (msecs >= 0) {
         w.timer = setTimeout(() => {
-          this.waiters = this.waiters.filter((x) => x !== w);
+          forget();
           // Qt's own zero-timeout wait has the last word; the connection it accepted (if any)
           // is delivered before the promise resolves, so nextPendingConnection() finds it.
           const r = this.gone ? 2 : (this.applySnapshot(this.native.waitNow()) as number);
@@ -270,7 +285,7 @@ export class QTcpServer extends QObject implements EventSink {
         }, msecs);
       }
       this.waiters.push(w);
-    });
+    }, forget);
   }
 
   private settleWaiters(r: [boolean, boolean]): void {
@@ -285,5 +300,18 @@ export class QTcpServer extends QObject implements EventSink {
 
   deleteLater(): void {
     if (!this.gone) this.native.deleteLater();
+  }
+
+  /** `using server = new QTcpServer()`: at scope exit, stop listening and free the Qt object
+   * (connections already handed out stay open: they belong to their holders). */
+  [disposeSymbol](): void {
+    if (this.gone) return;
+    this.close();
+    this.deleteLater();
+  }
+
+  /** `await using`: as `using` (closing a server does not wait on anything), for symmetry with net.Server. */
+  async [asyncDisposeSymbol](): Promise<void> {
+    this[disposeSymbol]();
   }
 }

@@ -15,3 +15,10 @@ export { QUdpSocket, UDP_DATAGRAM_OVERHEAD, UDP_RECEIVE_CAP } from './QUdpSocket
 export { QNetworkDatagram } from './QNetworkDatagram';
 export { QNetworkInterface } from './QNetworkInterface';
 export { QNetworkAddressEntry } from './QNetworkAddressEntry';
+// Node interop, beyond PyQt6.
+export { QTcpSocketStream, createConnection } from './interop/QTcpSocketStream';
+export type { QTcpSocketStreamOptions, QtConnectOptions } from './interop/QTcpSocketStream';
+export { QtHttpAgent, QtHttpsAgent } from './interop/agent';
+export type { QtAgentOptions } from './interop/agent';
+export type { AbortOptions } from './core/node';
+export { AbortError } from './core/node';

@@ -13,6 +13,29 @@ export type NativeModule = any;
 
 const SLOTS = 10;
 
+/** What the package needs at run time, as the missing-Qt message says it. */
+export const QT_REQUIRED = { version: '6.4', debianPackage: 'libqt6network6' } as const;
+
+/**
+ * The one error a user sees when the addon's Qt libraries cannot be loaded, in place of the
+ * dynamic loader's: what is missing, what to install, and the loader's own reason on one line.
+ * Anything else (a missing build, a broken file) is rethrown as it is.
+ */
+export function qtLoadError(err: unknown): Error | undefined {
+  const reason = String((err as Error)?.message ?? err).split('\n')[0];
+  const tooOld = /version `Qt_[\d.]+' not found/.test(reason);
+  if (!tooOld && !/libQt6\w*\.so/.test(reason)) return undefined;
+  const what = tooOld
+    ? `the Qt 6 on this system is older than Qt ${QT_REQUIRED.version}, which qtnetwork needs`
+    : `qtnetwork needs the Qt 6 Network library (Qt ${QT_REQUIRED.version} or newer) and it is not installed`;
+  const e = new Error(
+    `${what}. On Debian/Ubuntu: apt-get install ${QT_REQUIRED.debianPackage} (Qt ${QT_REQUIRED.version} or newer: Debian 12, Ubuntu 23.04 and later); ` +
+      `elsewhere install the Qt ${QT_REQUIRED.version}+ Core and Network libraries. (The loader said: ${reason})`,
+  );
+  (e as NodeJS.ErrnoException).code = 'QTNETWORK_QT_MISSING';
+  return e;
+}
+
 function loadNative(): NativeModule {
   const root = path.join(__dirname, '..', '..');
   try {
@@ -21,14 +44,7 @@ function loadNative(): NativeModule {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     return explicit ? require(path.resolve(explicit)) : require('node-gyp-build')(root);
   } catch (err) {
-    const msg = String((err as Error).message);
-    if (/libQt6|Qt_6/.test(msg)) {
-      throw new Error(
-        'qtnetwork: the Qt 6 Network library (Qt 6.4 or newer) could not be loaded. ' +
-          'On Debian/Ubuntu: apt-get install libqt6network6. Loader said: ' + msg,
-      );
-    }
-    throw err;
+    throw qtLoadError(err) ?? err;
   }
 }
 

@@ -26,3 +26,50 @@ test('the QNetworkProxy documentation example: application-wide SOCKS5 with cred
   // written as it goes: wait for the line).
   await until(() => microsocks.targets().some((t) => t.startsWith(`${NON_LOOPBACK}:`)), 5000, 'the proxy log line');
 });
+
+const example = (name: string): string => path.join(__dirname, '..', '..', 'examples', name);
+
+test("Qt's fortune server and client: the client prints one of the server's fortunes", async () => {
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, [example('fortune-server.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let out = '';
+    server.stdout.on('data', (d) => (out += d));
+    await until(() => /listening on .*:\d+\n/.test(out), 10000, 'the server to listen');
+    const port = out.match(/:(\d+)\n/)![1];
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { fortunes } = require(example('fortune-server.js'));
+    for (let i = 0; i < 3; i++) {
+      const r = spawnSync(process.execPath, [example('fortune-client.js'), '127.0.0.1', port], { encoding: 'utf8', timeout: 20000 });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(fortunes).toContain(r.stdout.trimEnd());
+    }
+  } finally {
+    server.kill();
+  }
+});
+
+test('HTTP through a Qt proxy: the example fetches from a real http server through dante and through tinyproxy', async () => {
+  const http = await import('node:http');
+  const web = http.createServer((req, res) => res.end(`hello ${req.url}\n`));
+  await new Promise<void>((r) => web.listen(0, NON_LOOPBACK, r));
+  const { startDante, startTinyproxy } = await import('../proxies');
+  const [dante, tinyproxy] = await Promise.all([startDante(), startTinyproxy()]);
+  try {
+    const url = `http://${NON_LOOPBACK}:${(web.address() as { port: number }).port}/x`;
+    for (const [kind, proxy] of [['socks5', dante], ['http', tinyproxy]] as const) {
+      // spawn, not spawnSync: the web server answers from this process.
+      const { execFile } = await import('node:child_process');
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [example('http-through-qt-proxy.js'), kind, proxy.host, String(proxy.port), url], { timeout: 20000 }, (err, stdout, stderr) =>
+          err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout + stderr),
+        ),
+      );
+      expect(out).toBe('HTTP 200\nhello /x\n');
+      await until(() => proxy.targets().some((t) => t.startsWith(`${NON_LOOPBACK}:`)), 5000, `${kind} proxy log`);
+    }
+  } finally {
+    web.close();
+  }
+});
