@@ -421,8 +421,8 @@ describe('bad arguments', () => {
     expect(() => s.connectToHost('127.0.0.1', 'x' as unknown as number)).toThrow(TypeError);
     expect(() => s.connectToHost(undefined as unknown as string, 1)).toThrow(TypeError);
     expect(() => (s.connectToHost as unknown as () => void)()).toThrow(/expected 2 to 4 argument/);
-    expect(() => s.connectToHost('h', 1, 0x1000)).toThrow(/OpenModeFlag/);
-    expect(() => s.connectToHost('h', 1, 3, 9)).toThrow(/NetworkLayerProtocol/);
+    expect(() => s.connectToHost('h', 1, 0x1000 as never)).toThrow(/OpenModeFlag/);
+    expect(() => s.connectToHost('h', 1, 3, 9 as never)).toThrow(/NetworkLayerProtocol/);
     expect(() => s.write(42 as unknown as string)).toThrow(/argument 'data' must be a Buffer/);
     expect(() => s.read(-1)).toThrow(RangeError);
     expect(() => s.setReadBufferSize(1.5)).toThrow(TypeError);
