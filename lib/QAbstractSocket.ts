@@ -4,7 +4,7 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { addRef, drainEvents, EventSink, register, releaseRef, setStrong, unregister, yieldToWaiter } from './core/runtime';
+import { drainEvents, EventSink, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
 import { Signal } from './core/signal';
 import {
   BindFlag,
@@ -105,8 +105,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private _pauseMode = PauseMode.PauseNever;
   private _protocolTag = '';
   private _proxy = new QNetworkProxy();
-  private active = false; // counted in the runtime's keep-alive
-  private _refed = true;
+  private keepAlive!: KeepAlive;
   private waiters: Waiter[] = [];
   private gone = false;
   // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
@@ -122,6 +121,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.native = nativeSocket;
     this._id = nativeSocket.id;
     register(this._id, this);
+    this.keepAlive = new KeepAlive(this._id, this);
   }
 
   // ---- events from the Qt thread ----
@@ -264,31 +264,18 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   private updateKeepAlive(): void {
-    const active = this._state !== SocketState.UnconnectedState && !this.gone;
-    if (active === this.active) return;
-    this.active = active;
-    setStrong(this._id, this, active);
-    if (this._refed) {
-      if (active) addRef();
-      else releaseRef();
-    }
+    this.keepAlive.set(this._state !== SocketState.UnconnectedState && !this.gone);
   }
 
   /** As net.Socket.ref(): an active socket keeps the process alive (the default). */
   ref(): this {
-    if (!this._refed) {
-      this._refed = true;
-      if (this.active) addRef();
-    }
+    this.keepAlive.ref();
     return this;
   }
 
   /** As net.Socket.unref(): the process may exit while this socket is active. */
   unref(): this {
-    if (this._refed) {
-      this._refed = false;
-      if (this.active) releaseRef();
-    }
+    this.keepAlive.unref();
     return this;
   }
 

@@ -3,7 +3,7 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkInt, checkMsecs } from './core/args';
 import { QObject } from './core/QObject';
-import { addRef, drainEvents, EventSink, native, register, releaseRef, setStrong, unregister, yieldToWaiter } from './core/runtime';
+import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
 import { Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
@@ -43,8 +43,7 @@ export class QTcpServer extends QObject implements EventSink {
   // found them still in the kernel's queue (see QAbstractSocket's `fresh`).
   private freshPending = 0;
   private waiters: { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout }[] = [];
-  private active = false;
-  private _refed = true;
+  private keepAlive!: KeepAlive;
   private gone = false;
 
   /** QTcpServer(parent = None). */
@@ -57,6 +56,7 @@ export class QTcpServer extends QObject implements EventSink {
     this.native = new native.TcpServer();
     this.id = this.native.id;
     register(this.id, this);
+    this.keepAlive = new KeepAlive(this.id, this);
     this.applySnapshot(this.native.snapshot());
   }
 
@@ -112,29 +112,16 @@ export class QTcpServer extends QObject implements EventSink {
   }
 
   private updateKeepAlive(): void {
-    const active = this.listening && !this.gone;
-    if (active === this.active) return;
-    this.active = active;
-    setStrong(this.id, this, active);
-    if (this._refed) {
-      if (active) addRef();
-      else releaseRef();
-    }
+    this.keepAlive.set(this.listening && !this.gone);
   }
 
   ref(): this {
-    if (!this._refed) {
-      this._refed = true;
-      if (this.active) addRef();
-    }
+    this.keepAlive.ref();
     return this;
   }
 
   unref(): this {
-    if (this._refed) {
-      this._refed = false;
-      if (this.active) releaseRef();
-    }
+    this.keepAlive.unref();
     return this;
   }
 

@@ -1,5 +1,7 @@
 // Shared test helpers: bounded waits on signals and conditions.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Signal } from '../lib/core/signal';
 
 /** Resolves with the signal's arguments the next time it is emitted; rejects after `ms`. */
@@ -51,4 +53,33 @@ export function enableLoopbackMulticast(): void {
   if (up.status !== 0) throw new Error(`ip link set lo multicast on: ${up.stderr}`);
   const route = spawnSync('ip', ['route', 'replace', '224.0.0.0/4', 'dev', 'lo'], { encoding: 'utf8' });
   if (route.status !== 0) throw new Error(`ip route replace 224.0.0.0/4 dev lo: ${route.stderr}`);
+}
+
+/** A parity scenario: steps that test/fixtures/parity/<x>_runner.{py,js} interpret the same way. */
+export type Scenario = { name: string; steps: { op: string }[] };
+
+const PARITY_FIXTURES = path.join(__dirname, 'fixtures', 'parity');
+
+/** Reads the scenarios of one parity suite (test/fixtures/parity/<file>). */
+export function loadScenarios<S extends Scenario = Scenario>(file: string): S[] {
+  return JSON.parse(fs.readFileSync(path.join(PARITY_FIXTURES, file), 'utf8'));
+}
+
+/**
+ * Runs `scenario` with PyQt6 (`<runner>.py`, /usr/bin/python3) and with ours (`<runner>.js` on
+ * dist/), each in a fresh process, and returns both traces: [ours, pyqt]. `ports`: servers the test
+ * started, by the names the scenarios use.
+ */
+export function runBothSides(runner: string, scenario: Scenario, ports: Record<string, number> = {}): [unknown, unknown] {
+  const run = (cmd: string, script: string): unknown =>
+    JSON.parse(
+      execFileSync(cmd, [path.join(PARITY_FIXTURES, script)], {
+        input: JSON.stringify(scenario),
+        encoding: 'utf8',
+        timeout: 60000,
+        env: { ...process.env, QTN_DIST: path.join(__dirname, '..', 'dist'), QTN_PORTS: JSON.stringify(ports) },
+      }),
+    );
+  const pyqt = run('/usr/bin/python3', `${runner}.py`);
+  return [run(process.execPath, `${runner}.js`), pyqt];
 }

@@ -172,6 +172,43 @@ export function drainEvents(): void {
   }
 }
 
+/**
+ * How one socket or server takes part in keeping the process alive, as a net.Socket does: while
+ * active (open, connecting, listening) its JS object is held strongly and, unless unref()'d,
+ * counted; inactive, it is held weakly and may be collected.
+ */
+export class KeepAlive {
+  private active = false;
+  private refed = true;
+
+  constructor(
+    private readonly id: number,
+    private readonly sink: EventSink,
+  ) {}
+
+  set(active: boolean): void {
+    if (active === this.active) return;
+    this.active = active;
+    setStrong(this.id, this.sink, active);
+    if (this.refed) {
+      if (active) addRef();
+      else releaseRef();
+    }
+  }
+
+  ref(): void {
+    if (this.refed) return;
+    this.refed = true;
+    if (this.active) addRef();
+  }
+
+  unref(): void {
+    if (!this.refed) return;
+    this.refed = false;
+    if (this.active) releaseRef();
+  }
+}
+
 /** One more active, referenced handle: the process stays alive while there is any. */
 export function addRef(): void {
   if (refs++ === 0) native.setRef(true);

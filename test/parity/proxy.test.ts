@@ -1,14 +1,9 @@
 // Proxy parity: each scenario runs live in PyQt6 and in qtnetwork, through the same real proxies
 // (dante, microsocks, tinyproxy) started here; the traces must match (see tcp.test.ts).
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { DANTE_PASSWORD, DANTE_USER, ProxyServer, startDante, startMicrosocks, startTinyproxy, stopAllProxies } from '../proxies';
-import { addNonLoopbackAddress } from '../helpers';
+import { addNonLoopbackAddress, loadScenarios, runBothSides } from '../helpers';
 
-type Scenario = { name: string; steps: Record<string, unknown>[] };
-const fixtures = path.join(__dirname, '..', 'fixtures', 'parity');
-const scenarios: Scenario[] = JSON.parse(fs.readFileSync(path.join(fixtures, 'proxy_scenarios.json'), 'utf8'));
+const scenarios = loadScenarios<{ name: string; steps: ({ op: string } & Record<string, unknown>)[] }>('proxy_scenarios.json');
 const ports: Record<string, number> = {};
 
 jest.setTimeout(120000);
@@ -30,15 +25,6 @@ beforeAll(async () => {
 
 afterAll(() => stopAllProxies());
 
-function run(cmd: string, script: string, scenario: Scenario): unknown {
-  const out = execFileSync(cmd, [path.join(fixtures, script)], {
-    input: JSON.stringify(scenario),
-    encoding: 'utf8',
-    timeout: 60000,
-    env: { ...process.env, QTN_DIST: path.join(__dirname, '..', '..', 'dist'), QTN_PORTS: JSON.stringify(ports) },
-  });
-  return JSON.parse(out);
-}
 
 test('there are at least 20 proxy scenarios, through every kind of proxy', () => {
   expect(scenarios.length).toBeGreaterThanOrEqual(20);
@@ -47,8 +33,7 @@ test('there are at least 20 proxy scenarios, through every kind of proxy', () =>
 });
 
 test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
-  const pyqt = run('/usr/bin/python3', 'tcp_runner.py', scenario);
-  const ours = run(process.execPath, 'tcp_runner.js', scenario);
+  const [ours, pyqt] = runBothSides('tcp_runner', scenario, ports);
   expect(ours).toEqual(pyqt);
   expect(JSON.stringify(ours)).not.toMatch(/secret|mpass|tpass/); // traces never hold a password
 });
