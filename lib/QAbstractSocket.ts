@@ -2,7 +2,7 @@
 // the JS thread's view of it: it changes when Qt's events are delivered (in Qt's order) and when a
 // call that changes state in Qt returns (connectToHost, abort, close, disconnectFromHost).
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
-import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer } from './core/args';
+import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { drainEvents, EventSink, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
 import { Signal } from './core/signal';
@@ -56,7 +56,6 @@ interface Waiter {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type NativeSocket = any;
 
-const PORT_MAX = 65535;
 
 export class QAbstractSocket extends QIODevice implements EventSink {
   static readonly BindFlag = BindFlag;

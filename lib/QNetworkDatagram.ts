@@ -1,7 +1,7 @@
 // QNetworkDatagram: PyQt6's API over Qt's own QNetworkDatagram, used on the JS thread directly (a
 // reentrant value type). A QUdpSocket's receiveDatagram() returns one, writeDatagram() takes one.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkInt, toBuffer } from './core/args';
+import { checkArity, checkInt, toBuffer, PORT_MAX } from './core/args';
 import { native } from './core/runtime';
 import { describe } from './core/signal';
 import { QHostAddress, fromNative as addressFromNative, nativeOf as nativeOfAddress } from './QHostAddress';
@@ -9,7 +9,6 @@ import { QHostAddress, fromNative as addressFromNative, nativeOf as nativeOfAddr
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type NativeDatagram = any;
 
-const PORT_MAX = 65535;
 let adopting: NativeDatagram | undefined;
 let nativeOfImpl: (d: QNetworkDatagram) => NativeDatagram;
 

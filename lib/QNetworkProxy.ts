@@ -2,7 +2,7 @@
 // headers a type keeps, the application proxy), used on the JS thread directly: it is a reentrant
 // value type, and Qt guards its application-proxy global with a lock of its own.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkEnum, checkFlags, checkInt, checkSecret, checkString, checkVariant, toBuffer, type VariantInput } from './core/args';
+import { checkArity, checkEnum, checkFlags, checkInt, checkSecret, checkString, checkVariant, toBuffer, type VariantInput, PORT_MAX } from './core/args';
 import { native } from './core/runtime';
 import { describe } from './core/signal';
 import { QNetworkRequest } from './QNetworkRequest';
@@ -43,7 +43,6 @@ export type HeaderInput = VariantInput;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type NativeProxy = any;
 
-const PORT_MAX = 65535;
 
 // Set by adopt() for the one constructor call that wraps a native object made by the addon.
 let adopting: NativeProxy | undefined;

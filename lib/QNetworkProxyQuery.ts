@@ -2,7 +2,7 @@
 // (a reentrant value type). We have no QUrl: where PyQt6 takes or returns a QUrl, this takes a
 // string (or a WHATWG URL object) and returns a string, parsed and printed by Qt's QUrl.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkEnum, checkInt, checkString } from './core/args';
+import { checkArity, checkEnum, checkInt, checkString, PORT_MAX } from './core/args';
 import { native } from './core/runtime';
 import { describe } from './core/signal';
 
@@ -18,7 +18,6 @@ export enum QueryType {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type NativeQuery = any;
 
-const PORT_MAX = 65535;
 // Qt takes an int for the peer and local ports, -1 meaning none. PyQt6 passes any int on, and Qt
 // then makes the URL invalid; a port outside -1..65535 is a RangeError here.
 const NO_PORT = -1;

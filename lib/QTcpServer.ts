@@ -1,7 +1,7 @@
 // QTcpServer: a Qt server on the Qt thread. Accepted connections reach JS as QTcpSockets as soon as
 // Qt queues them; nextPendingConnection() hands out the oldest, as Qt's does.
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
-import { checkArity, checkInt, checkMsecs } from './core/args';
+import { checkArity, checkInt, checkMsecs, PORT_MAX } from './core/args';
 import { QObject } from './core/QObject';
 import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
 import { Signal } from './core/signal';
@@ -133,7 +133,7 @@ export class QTcpServer extends QObject implements EventSink {
     const signal = signalOf('QTcpServer.listen', options);
     if (signal?.aborted) return abortable('QTcpServer.listen', signal, () => undefined, () => undefined);
     const addr = QHostAddress.from('QTcpServer.listen', 'address', address);
-    checkInt('QTcpServer.listen', 'port', port, 0, 65535);
+    checkInt('QTcpServer.listen', 'port', port, 0, PORT_MAX);
     // Qt asks no factory for a loopback address (QTcpServerPrivate::resolveProxy).
     const decided = addr.isLoopback() ? undefined : decideProxies(this._proxy, () => new QNetworkProxyQuery(port, '', QNetworkProxyQuery.QueryType.TcpServer));
     return this.applySnapshot(this.native.listen(nativeOf(addr), port, decided)) as boolean;

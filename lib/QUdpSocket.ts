@@ -1,7 +1,7 @@
 // QUdpSocket: a QAbstractSocket of type UdpSocket. The Qt thread reads each datagram as it
 // arrives and sends it here with its event (native/udp_socket.cc); the datagrams wait in `queue`
 // until the program reads them.
-import { checkArity, checkInt, toBuffer } from './core/args';
+import { checkArity, checkInt, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag } from './core/QIODevice';
 import { native } from './core/runtime';
 import { describe } from './core/signal';
@@ -11,7 +11,6 @@ import { QHostAddress, nativeOf as nativeOfAddress } from './QHostAddress';
 import { QNetworkDatagram, adopt as adoptDatagram, nativeOf as nativeOfDatagram } from './QNetworkDatagram';
 import { QNetworkInterface, adopt as adoptInterface, nativeOf as nativeOfInterface } from './QNetworkInterface';
 
-const PORT_MAX = 65535;
 
 interface Received {
   datagram: QNetworkDatagram;

@@ -6,7 +6,6 @@ namespace qtn {
 
 namespace {
 
-constexpr int64_t kPortMax = 65535;
 
 class NetworkDatagramWrap : public ValueWrap<NetworkDatagramWrap, QNetworkDatagram> {
  public:

@@ -6,14 +6,6 @@ namespace qtn {
 
 namespace {
 
-// A QList as a JS array, each item made by wrap(env, item).
-template <typename T, typename W>
-Napi::Array ToArray(Napi::Env env, const QList<T>& list, W wrap) {
-  Napi::Array a = Napi::Array::New(env, list.size());
-  for (uint32_t k = 0; k < uint32_t(list.size()); k++) a.Set(k, wrap(env, list[k]));
-  return a;
-}
-
 class NetworkInterfaceWrap : public ValueWrap<NetworkInterfaceWrap, QNetworkInterface> {
  public:
   static constexpr const char* kName = "QNetworkInterface";

@@ -6,7 +6,6 @@ namespace qtn {
 
 namespace {
 
-constexpr int64_t kPortMax = 65535;
 
 class NetworkProxyWrap : public ValueWrap<NetworkProxyWrap, QNetworkProxy> {
  public:

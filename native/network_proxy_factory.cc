@@ -57,12 +57,6 @@ class JsDecidedFactory : public QNetworkProxyFactory {
   uint32_t generation_;
 };
 
-Napi::Array ToJsList(Napi::Env env, const QList<QNetworkProxy>& list) {
-  Napi::Array a = Napi::Array::New(env, size_t(list.size()));
-  for (qsizetype k = 0; k < list.size(); k++) a.Set(uint32_t(k), NewNetworkProxy(env, list[k]));
-  return a;
-}
-
 const QNetworkProxyQuery& QueryArg(const Napi::CallbackInfo& info, const char* method) {
   const QNetworkProxyQuery* q = UnwrapNetworkProxyQuery(info[0]);
   if (!q) throw Napi::TypeError::New(info.Env(), std::string(method) + ": native QNetworkProxyQuery expected");
@@ -102,11 +96,11 @@ Napi::Value InstalledGeneration(const Napi::CallbackInfo& info) {
 
 // Qt's own answer, when no JS factory is involved (the application proxy, or the system's).
 Napi::Value ProxyForQuery(const Napi::CallbackInfo& info) {
-  return ToJsList(info.Env(), QNetworkProxyFactory::proxyForQuery(QueryArg(info, "proxyForQuery")));
+  return ToArray(info.Env(), QNetworkProxyFactory::proxyForQuery(QueryArg(info, "proxyForQuery")), NewNetworkProxy);
 }
 
 Napi::Value SystemProxyForQuery(const Napi::CallbackInfo& info) {
-  return ToJsList(info.Env(), QNetworkProxyFactory::systemProxyForQuery(QueryArg(info, "systemProxyForQuery")));
+  return ToArray(info.Env(), QNetworkProxyFactory::systemProxyForQuery(QueryArg(info, "systemProxyForQuery")), NewNetworkProxy);
 }
 
 Napi::Value SetUseSystemConfiguration(const Napi::CallbackInfo& info) {

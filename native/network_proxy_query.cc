@@ -8,7 +8,6 @@ namespace {
 
 // Qt takes an int for the peer and local ports, -1 meaning none; a bind port is a quint16.
 constexpr int64_t kNoPort = -1;
-constexpr int64_t kPortMax = 65535;
 
 class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkProxyQuery> {
  public:

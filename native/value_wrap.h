@@ -6,6 +6,7 @@
 #include <napi.h>
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -60,6 +61,17 @@ struct ArgOf<void (C::*)(A)> {
 
 // Runs f, turning a C++ exception that is not already a JS one (std::bad_alloc from Qt) into a JS
 // Error: node-addon-api only converts Napi::Error, anything else would terminate the process.
+// The highest TCP/UDP port (Qt takes ports as quint16).
+constexpr int64_t kPortMax = 65535;
+
+// A QList as a JS array, each item made by wrap(env, item) (NewHostAddress, NewNetworkProxy...).
+template <typename T, typename W>
+Napi::Array ToArray(Napi::Env env, const QList<T>& list, W wrap) {
+  Napi::Array a = Napi::Array::New(env, size_t(list.size()));
+  for (uint32_t k = 0; k < uint32_t(list.size()); k++) a.Set(k, wrap(env, list[k]));
+  return a;
+}
+
 template <typename F>
 auto Guard(Napi::Env env, const char* cls, F&& f) -> decltype(f()) {
   try {

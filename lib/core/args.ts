@@ -3,6 +3,9 @@
 import { types } from 'node:util';
 import { describe } from './signal';
 
+/** The highest TCP/UDP port: Qt takes ports as quint16. */
+export const PORT_MAX = 65535;
+
 export function checkArity(method: string, args: IArguments | unknown[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
     const want = min === max ? `${min}` : `${min} to ${max}`;
