@@ -51,8 +51,7 @@ void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetw
   Pending* p = nullptr;
   FreezeIo freeze(emitter);
   h.waitForSlot([&](uint32_t serial) {
-    auto it = pending.find(&h);
-    if (serial != 0 && it == pending.end()) {
+    if (serial != 0) {  // 0: asked again inside this very wait, which keeps its own entry
       p = &pending[&h];
       p->serial = serial;
       p->auth = auth;
@@ -61,11 +60,11 @@ void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetw
     Event e = std::move(base);
     e.makePayload = [proxy, asked, serial](napi_env env) -> napi_value {
       napi_value a, n;
-      napi_value p = NewNetworkProxyOrNull(env, proxy);
-      napi_value q = p ? NewAuthenticatorOrNull(env, asked) : nullptr;
-      if (!q || napi_create_array_with_length(env, 3, &a) != napi_ok || napi_create_uint32(env, serial, &n) != napi_ok ||
-          napi_set_element(env, a, 0, p) != napi_ok || napi_set_element(env, a, 1, q) != napi_ok ||
-          napi_set_element(env, a, 2, n) != napi_ok)
+      napi_value jsProxy = NewNetworkProxyOrNull(env, proxy);
+      napi_value jsAuth = jsProxy ? NewAuthenticatorOrNull(env, asked) : nullptr;
+      if (!jsAuth || napi_create_array_with_length(env, 3, &a) != napi_ok ||
+          napi_create_uint32(env, serial, &n) != napi_ok || napi_set_element(env, a, 0, jsProxy) != napi_ok ||
+          napi_set_element(env, a, 1, jsAuth) != napi_ok || napi_set_element(env, a, 2, n) != napi_ok)
         return nullptr;
       return a;
     };
