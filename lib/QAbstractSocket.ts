@@ -107,6 +107,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private keepAlive!: KeepAlive;
   private waiters: Waiter[] = [];
   private gone = false;
+  private watchingBytesWritten = false;
   // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
   // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
   // the Qt thread may have received it already, while JS was busy: a wait then returns at once.
@@ -554,6 +555,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       else keep.push(w);
     }
     this.waiters = keep;
+    if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
   }
 
   /** The socket became unconnected: every wait ends (waitForDisconnected with true, as Qt's). */
@@ -573,11 +575,23 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     w.resolve(ok);
   }
 
+  /** @internal Qt wakes us at once for bytesWritten only while a slot or a wait watches it. */
+  protected override bytesWrittenWatched(): void {
+    const watched =
+      this.bytesWritten.connected + this.channelBytesWritten.connected > 0 ||
+      this.waiters.some((w) => w.kind === Wait.BytesWritten);
+    if (watched !== this.watchingBytesWritten && !this.gone) {
+      this.watchingBytesWritten = watched;
+      this.native.watchBytesWritten(watched);
+    }
+  }
+
   private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
     let w: Waiter;
     const forget = (): void => {
       this.waiters = this.waiters.filter((x) => x !== w);
       if (w.timer) clearTimeout(w.timer);
+      if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
     };
     return abortable<boolean>(method, signal, (resolve) => {
       w = { kind, resolve, seq: this.seq };
@@ -596,6 +610,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         }, msecs);
       }
       this.waiters.push(w);
+      if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
     }, forget);
   }
 

@@ -185,7 +185,9 @@ void TcpSocketCore::adopt(QAbstractSocket* s) {
                      AskForProxyCredentials(*this, s, make(kProxyAuthenticationRequired), proxy, auth);
                    });
   QObject::connect(s, &QIODevice::readyRead, s, [this] { forward(false); });
-  QObject::connect(s, &QIODevice::bytesWritten, s, [this](qint64 n) { push(kBytesWritten, int32_t(n)); });
+  QObject::connect(s, &QIODevice::bytesWritten, s, [this](qint64 n) {
+    channel_->push(make(kBytesWritten, int32_t(n)), !watchBytesWritten.load(std::memory_order_relaxed));
+  });
   QObject::connect(s, &QIODevice::aboutToClose, s, [this] { push(kAboutToClose); });
   QObject::connect(s, &QIODevice::readChannelFinished, s, [this] {
     if (sock && sock->isReadable()) forward(true);
@@ -259,6 +261,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
             InstanceMethod<&TcpSocketWrap::SetProxy>("setProxy"),
             InstanceMethod<&TcpSocketWrap::SetProtocolTag>("setProtocolTag"),
             InstanceMethod<&TcpSocketWrap::AnswerProxyAuth>("answerProxyAuth"),
+            InstanceMethod<&TcpSocketWrap::WatchBytesWritten>("watchBytesWritten"),
         });
     m.tcpSocketCtor = Napi::Persistent(ctor);
     return ctor;
@@ -345,6 +348,11 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
       qint64 n = core->sock->write(bytes);
       if (n > 0) core->accepted += n;
     }, core);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value WatchBytesWritten(const Napi::CallbackInfo& info) {
+    core_->watchBytesWritten.store(info[0].ToBoolean(), std::memory_order_relaxed);
     return info.Env().Undefined();
   }
 

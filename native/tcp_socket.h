@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 #include <QVariant>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -47,6 +48,9 @@ class TcpSocketCore : public Handle {
   int64_t accepted = 0;  // bytes Qt took from JS writes (for bytesToWrite)
   int64_t inFlight = 0;  // bytes handed to JS and not yet read there
   int64_t limit = 0;     // how much JS may hold unread (flow control)
+  // Set by JS while a slot or a wait watches bytesWritten; otherwise the event is lazy (see
+  // EnvChannel::push): it updates bytesToWrite() on the JS side without a wake of its own.
+  std::atomic<bool> watchBytesWritten{false};
   bool refreshQueued = false;
 
   Event make(uint32_t kind, int32_t arg = 0, bool endpoint = false);

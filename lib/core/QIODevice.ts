@@ -36,9 +36,9 @@ export abstract class QIODevice extends QObject {
   static readonly OpenModeFlag = OpenModeFlag;
 
   readonly readyRead = new Signal<[]>('readyRead', this);
-  readonly bytesWritten = new Signal<[number]>('bytesWritten', this);
+  readonly bytesWritten = new Signal<[number]>('bytesWritten', this, () => this.bytesWrittenWatched());
   readonly channelReadyRead = new Signal<[number]>('channelReadyRead', this);
-  readonly channelBytesWritten = new Signal<[number, number]>('channelBytesWritten', this);
+  readonly channelBytesWritten = new Signal<[number, number]>('channelBytesWritten', this, () => this.bytesWrittenWatched());
   readonly aboutToClose = new Signal<[]>('aboutToClose', this);
   readonly readChannelFinished = new Signal<[]>('readChannelFinished', this);
 
@@ -50,6 +50,9 @@ export abstract class QIODevice extends QObject {
   private textMode = false;
   private readChannel = 0;
   private writeChannel = 0;
+
+  /** @internal a slot was connected to or disconnected from bytesWritten or channelBytesWritten. */
+  protected bytesWrittenWatched(): void {}
 
   abstract openMode(): OpenModeFlag;
   abstract errorString(): string;

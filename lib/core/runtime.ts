@@ -11,7 +11,7 @@ export interface EventSink {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type NativeModule = any;
 
-const SLOTS = 10;
+const SLOTS = 9; // numbers per event: handle, kind, seq, i0..i3, d0, d1
 
 /** What the package needs at run time, as the missing-Qt message says it. */
 export const QT_REQUIRED = { version: '6.4', debianPackage: 'libqt6network6' } as const;
@@ -65,9 +65,16 @@ function sinkOf(id: number): EventSink | undefined {
   return entry !== undefined && isWeak(entry) ? entry.deref() : entry;
 }
 
-// Events not delivered yet, because a wait was answered (see yieldToWaiter), and where they start.
-let backlog: unknown[] = [];
-let backlogAt = 0;
+// The batch being delivered: kEventSlots numbers per event (native/runtime/channel.cc
+// dispatchBatch), payloads apart (null when no event has one), how many events, and the next one.
+// `shared` views the buffer the native side reuses for every batch; events that must wait for a
+// later task (yieldToWaiter) are copied out of it first.
+let shared = new Float64Array(0);
+let nums = shared;
+let pays: unknown[] | null = null;
+let count = 0;
+let at = 0;
+let depth = 0; // dispatch() calls in progress (a nested one gets a buffer of its own)
 let flushing = false; // drainEvents(): everything now, no yielding
 let yieldRequested = false;
 let resumeScheduled = false;
@@ -81,44 +88,61 @@ export function yieldToWaiter(): void {
   if (!flushing) yieldRequested = true;
 }
 
-function dispatch(batch: unknown[]): void {
-  if (backlogAt < backlog.length) {
-    backlog = backlog.slice(backlogAt).concat(batch);
-    backlogAt = 0;
-    if (flushing) deliverBacklog();
-    return;
+function dispatch(n: number, buf: ArrayBuffer | undefined, payloads: unknown[] | null): void {
+  let batch = shared;
+  if (buf !== undefined) {
+    batch = new Float64Array(buf);
+    if (depth === 0) shared = batch;
   }
-  backlog = batch;
-  backlogAt = 0;
-  deliverBacklog();
+  depth++;
+  try {
+    if (at < count) {
+      // Events held back by a yield go first; the new ones queue behind them.
+      const held = count - at;
+      const merged = new Float64Array((held + n) * SLOTS);
+      merged.set(nums.subarray(at * SLOTS, count * SLOTS));
+      merged.set(batch.subarray(0, n * SLOTS), held * SLOTS);
+      const mergedPays = new Array<unknown>(held + n).fill(null);
+      for (let k = 0; k < held; k++) mergedPays[k] = pays?.[at + k] ?? null;
+      for (let k = 0; k < n; k++) mergedPays[held + k] = payloads?.[k] ?? null;
+      nums = merged;
+      pays = mergedPays;
+      count = held + n;
+      at = 0;
+      if (flushing) deliverBacklog();
+      return;
+    }
+    nums = batch;
+    pays = payloads;
+    count = n;
+    at = 0;
+    deliverBacklog();
+  } finally {
+    depth--;
+  }
 }
 
+// Reads the module's state afresh for each event: a slot may deliver (drainEvents) meanwhile.
 function deliverBacklog(): void {
-  const batch = backlog;
-  const n = batch.length;
-  while (backlogAt < n) {
-    const k = backlogAt;
-    backlogAt += SLOTS;
-    const id = batch[k] as number;
+  while (at < count) {
+    const b = nums;
+    const k = at * SLOTS;
+    const payload = pays === null ? null : (pays[at] ?? null);
+    at++;
+    const id = b[k];
     const sink = sinkOf(id);
     if (sink === undefined) continue; // its JS object is gone: nothing to tell
-    const kind = batch[k + 1] as number;
-    const more = k + SLOTS < n && batch[k + SLOTS] === id && batch[k + SLOTS + 1] === kind;
+    const kind = b[k + 1];
+    const more = at < count && b[k + SLOTS] === id && b[k + SLOTS + 1] === kind;
     yieldRequested = false;
-    sink.onEvent(
-      kind,
-      batch[k + 2] as number,
-      batch[k + 3] as number,
-      batch[k + 4] as number,
-      batch[k + 5] as number,
-      batch[k + 6] as number,
-      batch[k + 7] as number,
-      batch[k + 8] as number,
-      batch[k + 9],
-      more,
-    );
-    if (yieldRequested && backlogAt < n) {
+    sink.onEvent(kind, b[k + 2], b[k + 3], b[k + 4], b[k + 5], b[k + 6], b[k + 7], b[k + 8], payload, more);
+    if (yieldRequested && at < count) {
       yieldRequested = false;
+      // The rest waits for a later task; the native side reuses its buffer meanwhile.
+      nums = nums.slice(at * SLOTS, count * SLOTS);
+      pays = pays === null ? null : pays.slice(at, count);
+      count -= at;
+      at = 0;
       if (!resumeScheduled) {
         resumeScheduled = true;
         setImmediate(resume);
@@ -126,8 +150,9 @@ function deliverBacklog(): void {
       return;
     }
   }
-  backlog = [];
-  backlogAt = 0;
+  count = 0;
+  at = 0;
+  pays = null;
 }
 
 function resume(): void {

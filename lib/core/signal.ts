@@ -8,6 +8,8 @@ export class Signal<A extends unknown[] = []> {
   constructor(
     readonly name: string,
     private readonly owner?: { _signalsBlocked: boolean },
+    // Told after every connect and disconnect (a socket asks Qt for the events someone watches).
+    private readonly watch?: () => void,
   ) {}
 
   connect(slot: Slot<A>): void {
@@ -15,17 +17,19 @@ export class Signal<A extends unknown[] = []> {
       throw new TypeError(`${this.name}.connect(slot): slot must be a function, got ${describe(slot)}`);
     }
     this.slots.push(slot);
+    this.watch?.();
   }
 
   /** Without an argument: disconnects every slot. With one: that slot (TypeError if not connected, as PyQt6). */
   disconnect(slot?: Slot<A>): void {
     if (slot === undefined) {
       this.slots = [];
-      return;
+    } else {
+      const at = this.slots.lastIndexOf(slot);
+      if (at < 0) throw new TypeError(`${this.name}.disconnect(slot): the slot is not connected`);
+      this.slots.splice(at, 1);
     }
-    const at = this.slots.lastIndexOf(slot);
-    if (at < 0) throw new TypeError(`${this.name}.disconnect(slot): the slot is not connected`);
-    this.slots.splice(at, 1);
+    this.watch?.();
   }
 
   /** Runs the slots in connection order. A throwing slot does not stop the others or the event

@@ -31,6 +31,8 @@ void destroyEverything() {
 constexpr auto kCallLimit = std::chrono::seconds(30);
 // How long the Qt thread waits, after a sync call, for the JS task to end (see post()).
 constexpr auto kHoldLimit = std::chrono::milliseconds(20);
+// The longest a lazy event (see push) waits for another event to carry it to JS.
+constexpr int kLazyDelay = 1;  // ms
 }  // namespace
 
 Handle::Handle(std::shared_ptr<EnvChannel> channel)
@@ -118,6 +120,7 @@ void EnvChannel::open(Napi::Env env, Napi::Function dispatch, Napi::Function sch
   // Opened again by a second copy of lib/ in this environment: the newest copy's functions serve.
   dispatch_ = Napi::Persistent(dispatch);
   schedule_ = Napi::Persistent(schedule);
+  releaseBatchBuffer(env);  // the new copy has no view of it: the next batch sends a new one
   if (tsfn_open_) return;
   tsfn_ = Napi::ThreadSafeFunction::New(env, dispatch, "qtnetwork-events", 0, 1);
   tsfn_.Unref(env);
@@ -165,6 +168,7 @@ void EnvChannel::close() {
     tsfn_open_ = false;
     tsfn_.Abort();
   }
+  if (!dispatch_.IsEmpty()) releaseBatchBuffer(dispatch_.Env());
   dispatch_.Reset();
   schedule_.Reset();
   cmd_cv_.notify_all();
@@ -329,19 +333,51 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn, std::share
   }
 }
 
-void EnvChannel::push(Event&& e) {
+void EnvChannel::push(Event&& e, bool lazy) {
   if (closed_.load()) return;
-  bool wake;
+  bool wake = false, arm = false;
   {
     std::lock_guard<std::mutex> lock(ev_mu_);
     events_.push_back(std::move(e));
-    wake = !wake_pending_;
-    wake_pending_ = true;
+    if (!lazy) {
+      wake = !wake_pending_;
+      wake_pending_ = true;
+    } else {
+      arm = !wake_pending_;
+    }
   }
-  if (wake && tsfn_open_) {
-    auto self = shared_from_this();
-    tsfn_.NonBlockingCall([self](Napi::Env env, Napi::Function) { self->deliver(env); });
+  if (wake) {
+    wakeJs();
+  } else if (arm && QtThread::onQtThread()) {
+    // Lazy: it rides with the next event that wakes JS, or goes within kLazyDelay. A 64-byte
+    // exchange is then one wake of the JS thread per direction, not two (bytesWritten, readyRead).
+    if (!lazy_timer_) {
+      lazy_timer_ = new QTimer();
+      lazy_timer_->setSingleShot(true);
+      lazy_timer_->setTimerType(Qt::PreciseTimer);
+      std::weak_ptr<EnvChannel> weak = shared_from_this();
+      QObject::connect(lazy_timer_, &QTimer::timeout, lazy_timer_, [weak] {
+        if (auto self = weak.lock()) self->flushLazy();
+      });
+    }
+    if (!lazy_timer_->isActive()) lazy_timer_->start(kLazyDelay);
   }
+}
+
+void EnvChannel::flushLazy() {
+  bool wake;
+  {
+    std::lock_guard<std::mutex> lock(ev_mu_);
+    wake = !events_.empty() && !wake_pending_;
+    if (wake) wake_pending_ = true;
+  }
+  if (wake) wakeJs();
+}
+
+void EnvChannel::wakeJs() {
+  if (!tsfn_open_) return;
+  auto self = shared_from_this();
+  tsfn_.NonBlockingCall([self](Napi::Env env, Napi::Function) { self->deliver(env); });
 }
 
 void EnvChannel::deliver(Napi::Env env) {
@@ -365,24 +401,53 @@ void EnvChannel::deliver(Napi::Env env) {
   napi_close_handle_scope(env, scope);
 }
 
-namespace {
-bool SetNumber(napi_env env, napi_value arr, uint32_t k, double v) {
-  napi_value n;
-  return napi_create_double(env, v, &n) == napi_ok && napi_set_element(env, arr, k, n) == napi_ok;
+void EnvChannel::releaseBatchBuffer(napi_env env) {
+  if (batch_buf_) napi_delete_reference(env, batch_buf_);
+  batch_buf_ = nullptr;
+  batch_data_ = nullptr;
+  batch_cap_ = 0;
 }
-}  // namespace
 
+// A batch reaches JS as dispatch(count, buffer, payloads): the numbers of every event in a
+// Float64Array over `buffer` (kEventSlots per event; `buffer` undefined when it is the one JS was
+// last given), and `payloads`, indexed by event, only when some event has one (else null). Writing
+// numbers into memory JS already holds costs a fraction of setting array elements through N-API,
+// which was most of the JS thread's work per event.
 bool EnvChannel::dispatchBatch(napi_env env, std::vector<Event>& batch) {
-  napi_value arr;
-  if (napi_create_array_with_length(env, batch.size() * kEventSlots, &arr) != napi_ok) return false;
-  uint32_t k = 0;
-  for (Event& e : batch) {
-    if (!SetNumber(env, arr, k++, e.handle) || !SetNumber(env, arr, k++, e.kind) || !SetNumber(env, arr, k++, e.seq))
-      return false;
-    for (int j = 0; j < 4; j++)
-      if (!SetNumber(env, arr, k++, e.i[j])) return false;
-    for (int j = 0; j < 2; j++)
-      if (!SetNumber(env, arr, k++, e.d[j])) return false;
+  const size_t need = batch.size() * kEventSlots;
+  napi_value bufArg;
+  if (napi_get_undefined(env, &bufArg) != napi_ok) return false;
+  double* out = batch_data_;
+  if (dispatch_depth_ > 0 || need > batch_cap_) {
+    size_t cap = dispatch_depth_ > 0 ? need : std::max(need, std::max(batch_cap_ * 2, size_t(kEventSlots) * 64));
+    void* data;
+    if (napi_create_arraybuffer(env, cap * sizeof(double), &data, &bufArg) != napi_ok) return false;
+    out = static_cast<double*>(data);
+    if (dispatch_depth_ == 0) {
+      releaseBatchBuffer(env);
+      if (napi_create_reference(env, bufArg, 1, &batch_buf_) != napi_ok) return false;
+      batch_data_ = out;
+      batch_cap_ = cap;
+    }
+  }
+  napi_value payloads;
+  bool anyPayload = false;
+  for (const Event& e : batch)
+    if (e.data || e.handleArg || e.makePayload || !e.strings.empty() || e.len) anyPayload = true;
+  if (anyPayload) {
+    if (napi_create_array_with_length(env, batch.size(), &payloads) != napi_ok) return false;
+  } else if (napi_get_null(env, &payloads) != napi_ok) {
+    return false;
+  }
+  for (uint32_t n = 0; n < batch.size(); n++) {
+    Event& e = batch[n];
+    double* slot = out + size_t(n) * kEventSlots;
+    slot[0] = e.handle;
+    slot[1] = e.kind;
+    slot[2] = e.seq;
+    for (int j = 0; j < 4; j++) slot[3 + j] = e.i[j];
+    for (int j = 0; j < 2; j++) slot[7 + j] = e.d[j];
+    if (!anyPayload) continue;
     napi_value payload = nullptr;
     if (e.data) {
       napi_status st = napi_create_external_buffer(
@@ -406,14 +471,17 @@ bool EnvChannel::dispatchBatch(napi_env env, std::vector<Event>& batch) {
     } else if (e.len) {
       void* unused;
       if (napi_create_buffer(env, 0, &unused, &payload) != napi_ok) return false;
-    } else if (napi_get_null(env, &payload) != napi_ok) {
-      return false;
     }
-    if (napi_set_element(env, arr, k++, payload) != napi_ok) return false;
+    if (payload && napi_set_element(env, payloads, n, payload) != napi_ok) return false;
   }
-  napi_value fn = dispatch_.Value(), recv, result;
-  if (napi_get_undefined(env, &recv) != napi_ok) return false;
-  if (napi_call_function(env, recv, fn, 1, &arr, &result) == napi_ok) return true;
+  napi_value fn = dispatch_.Value(), recv, result, count;
+  if (napi_get_undefined(env, &recv) != napi_ok || napi_create_uint32(env, uint32_t(batch.size()), &count) != napi_ok)
+    return false;
+  napi_value args[3] = {count, bufArg, payloads};
+  dispatch_depth_++;
+  napi_status called = napi_call_function(env, recv, fn, 3, args, &result);
+  dispatch_depth_--;
+  if (called == napi_ok) return true;
   // lib/core/signal.ts already turns a throwing slot into an uncaught exception, so a throw here
   // is ours: Node's uncaught-exception path, as for a throwing net.Socket listener (never back
   // into the ThreadSafeFunction, where it would hang the process). V8's termination value is no
@@ -436,6 +504,8 @@ void EnvChannel::remove(uint32_t id) {
 }
 
 void EnvChannel::destroyAllOnQt() {
+  delete lazy_timer_;  // Qt thread; no event is pushed once closed
+  lazy_timer_ = nullptr;
   std::unordered_map<uint32_t, std::shared_ptr<Handle>> all;
   {
     std::lock_guard<std::mutex> lock(handles_mu_);

@@ -15,6 +15,7 @@
 #include <vector>
 
 class QEventLoop;
+class QTimer;
 
 namespace qtn {
 
@@ -92,7 +93,9 @@ struct Event {
   ~Event();
 };
 
-constexpr int kEventSlots = 10;
+// Numbers per event in the batch buffer JS reads (handle, kind, seq, i[4], d[2]); payloads travel
+// apart (see dispatchBatch).
+constexpr int kEventSlots = 9;
 
 class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
  public:
@@ -123,8 +126,10 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   // thread does not answer in time or is stopping.
   void call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target = nullptr);
 
-  // Qt thread: queue an event; wakes JS once per batch.
-  void push(Event&& e);
+  // Qt thread: queue an event; wakes JS once per batch. A `lazy` event does not wake JS itself
+  // (one no slot or wait is watching for: bytesWritten, usually); it goes with the next event that
+  // does, or within a millisecond, so the state it carries is never stale for long.
+  void push(Event&& e, bool lazy = false);
   // JS thread: dispatch what is queued now (also what the wake-up calls).
   void deliver(Napi::Env env);
 
@@ -150,6 +155,9 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   void drainCommands();        // Qt thread
   void scheduleEndTask();      // JS thread
   bool dispatchBatch(napi_env env, std::vector<Event>& batch);
+  void releaseBatchBuffer(napi_env env);  // JS thread
+  void flushLazy();                       // Qt thread
+  void wakeJs();                          // any thread
 
   std::atomic<bool> closed_{false};
   std::atomic<int> js_blocked_{0};
@@ -173,9 +181,16 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   std::mutex ev_mu_;
   std::vector<Event> events_;
   bool wake_pending_ = false;
+  QTimer* lazy_timer_ = nullptr;  // Qt thread only
   Napi::ThreadSafeFunction tsfn_;
   bool tsfn_open_ = false;
   Napi::FunctionReference dispatch_;
+  // JS thread: the batch buffer JS keeps a view of, reused while big enough; and how deep we are in
+  // dispatch (a nested delivery gets a buffer of its own: the outer one is still being read).
+  napi_ref batch_buf_ = nullptr;
+  double* batch_data_ = nullptr;
+  size_t batch_cap_ = 0;  // doubles
+  int dispatch_depth_ = 0;
 
   std::mutex handles_mu_;
   std::unordered_map<uint32_t, std::shared_ptr<Handle>> handles_;

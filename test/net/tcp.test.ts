@@ -263,6 +263,32 @@ test('half-close by a Node peer: everything it sent is read, then the socket clo
   expect(all.every((b) => b === 7)).toBe(true);
 });
 
+test('bytesWritten: watched, it comes as its own event; unwatched, bytesToWrite() still catches up', async () => {
+  // The peer is Node's, so nothing else of ours happens: only the bytesWritten events report the
+  // writes. Unwatched, they ride with the next event or go within a millisecond (not on their own).
+  const received: Buffer[] = [];
+  const srv = net.createServer((c) => c.on('data', (d) => received.push(d)));
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  cleanups.push(() => srv.close());
+  const client = track(new QTcpSocket());
+  client.connectToHost('127.0.0.1', (srv.address() as net.AddressInfo).port);
+  expect(await client.waitForConnected(5000)).toBe(true);
+  client.write(Buffer.alloc(1000, 1));
+  expect(client.bytesToWrite()).toBe(1000);
+  await until(() => client.bytesToWrite() === 0, 5000, 'bytesToWrite 0 with no slot');
+  const counts: number[] = [];
+  const slot = (n: number): void => void counts.push(n);
+  client.bytesWritten.connect(slot);
+  client.write(Buffer.alloc(2000, 2));
+  await until(() => counts.length > 0, 5000, 'bytesWritten');
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(2000);
+  client.bytesWritten.disconnect(slot);
+  client.write(Buffer.alloc(3000, 3));
+  expect(await client.waitForBytesWritten(5000)).toBe(true);
+  await until(() => client.bytesToWrite() === 0, 5000, 'bytesToWrite 0 after the wait');
+  await until(() => Buffer.concat(received).length === 6000, 5000, 'all bytes at the peer');
+});
+
 test('server pause/resume: no connection is accepted while paused', async () => {
   const server = await listeningServer();
   server.pauseAccepting();
