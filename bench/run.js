@@ -235,6 +235,7 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+const pairedRatio = (a, b) => median(a.flatMap((r, i) => (r.value !== undefined && b[i]?.value !== undefined ? [r.value / b[i].value] : [])));
 const fmt = (x) => (!Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const fmtRatio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
 
@@ -263,8 +264,10 @@ function summarize(runs) {
       nodeSide: w.node,
       median: med,
       // ours/other, as the targets are written: >1 means ours is higher (faster for MB/s and
-      // conn/s, slower or bigger for µs and KiB).
-      ratio: { node: med.ours / med.node, pyqt: med.ours / med.pyqt },
+      // conn/s, slower or bigger for µs and KiB). The median of each round's ratio: the sides of
+      // one round ran seconds apart, so a load that comes and goes on the machine cancels out.
+      ratio: { node: pairedRatio(runs[w.id].ours, runs[w.id].node), pyqt: pairedRatio(runs[w.id].ours, runs[w.id].pyqt) },
+      ratioOfMedians: { node: med.ours / med.node, pyqt: med.ours / med.pyqt },
       values: Object.fromEntries(SIDES.map((s) => [s, runs[w.id][s].map((r) => r.value ?? null)])),
       errors: SIDES.flatMap((s) => runs[w.id][s].filter((r) => r.error).map((r) => `${s}: ${r.error}`)),
     };
@@ -284,6 +287,8 @@ function table({ rows, targets }) {
     '| workload | unit | qtnetwork | Node | PyQt6 | ours/Node | ours/PyQt6 |',
     '|---|---|--:|--:|--:|--:|--:|',
     ...rows.map((r) => `| ${r.title} | ${r.unit} | ${fmt(r.median.ours)} | ${fmt(r.median.node)} (${r.nodeSide}) | ${fmt(r.median.pyqt)} | ${fmtRatio(r.ratio.node)} | ${fmtRatio(r.ratio.pyqt)} |`),
+    '',
+    'Ratios: the median over rounds of ours/other within a round.',
     '',
     '| target (ours/other) | measured | |',
     '|---|--:|---|',
