@@ -5,8 +5,8 @@
 // (bench/node-side.js, bench/pyqt_side.py), so no side runs in the heap or beside the threads of
 // another. Run it inside scripts/in-netns (the npm script does): only loopback, nothing leaves.
 //
-//   node bench/run.js [--rounds N] [--smoke] [--out FILE] [--only bulk,ping,...]
-//   env: BENCH_ROUNDS, BENCH_OUT, BENCH_ONLY; sizes: BENCH_BULK_MIB, BENCH_PING_ROUNDS,
+//   node bench/run.js [--rounds N] [--smoke] [--out FILE] [--only bulk,ping,...] [--sides ours,node,pyqt]
+//   env: BENCH_ROUNDS, BENCH_OUT, BENCH_ONLY, BENCH_SIDES; sizes: BENCH_BULK_MIB, BENCH_PING_ROUNDS,
 //        BENCH_CONNECTS, BENCH_UDP_ROUNDS, BENCH_PROXIED_MIB, BENCH_RSS_CONNS
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
@@ -28,6 +28,7 @@ const { values: flags } = parseArgs({
     smoke: { type: 'boolean', default: false },
     out: { type: 'string' },
     only: { type: 'string' },
+    sides: { type: 'string' },
   },
 });
 
@@ -48,7 +49,11 @@ const cfg = {
 const outFile = path.resolve(flags.out ?? process.env.BENCH_OUT ?? path.join(__dirname, 'results', 'results.json'));
 for (const [k, v] of Object.entries(cfg)) if (!Number.isInteger(v) || v <= 0) die(`${k} must be a positive integer, got ${v}`);
 
-const SIDES = ['ours', 'node', 'pyqt'];
+const ALL_SIDES = ['ours', 'node', 'pyqt'];
+// --sides ours,node: a quicker run while iterating (targets against a side left out: no data).
+const SIDES = (flags.sides ?? process.env.BENCH_SIDES ?? ALL_SIDES.join(',')).split(',').filter(Boolean);
+for (const s of SIDES) if (!ALL_SIDES.includes(s)) die(`--sides: unknown side ${s} (${ALL_SIDES.join(', ')})`);
+if (!SIDES.includes('ours')) die('--sides must include ours');
 const WORKLOADS = [
   { id: 'bulk', title: `bulk TCP ${cfg.bulkBytes >> 20} MiB, one process`, unit: 'MB/s', higher: true, node: 'net', params: () => ({ bytes: cfg.bulkBytes }) },
   { id: 'ping', title: '64 B ping-pong, one process', unit: 'µs/RTT', higher: false, node: 'net', params: () => ({ rounds: cfg.pingRounds }) },
@@ -255,7 +260,7 @@ function machine() {
 
 function summarize(runs) {
   const rows = selected.map((w) => {
-    const med = Object.fromEntries(SIDES.map((s) => [s, median(runs[w.id][s].filter((r) => r.value !== undefined).map((r) => r.value))]));
+    const med = Object.fromEntries(ALL_SIDES.map((s) => [s, median(runs[w.id][s].filter((r) => r.value !== undefined).map((r) => r.value))]));
     return {
       workload: w.id,
       title: w.title,
@@ -302,7 +307,7 @@ function table({ rows, targets }) {
 (async () => {
   const shared = {};
   const t0 = Date.now();
-  const runs = Object.fromEntries(selected.map((w) => [w.id, Object.fromEntries(SIDES.map((s) => [s, []]))]));
+  const runs = Object.fromEntries(selected.map((w) => [w.id, Object.fromEntries(ALL_SIDES.map((s) => [s, []]))]));
   try {
     if (selected.some((w) => w.needs === 'echo')) shared.echo = await startEcho(4096);
     if (selected.some((w) => w.needs === 'proxy')) shared.proxy = await startMicrosocks();
@@ -324,7 +329,7 @@ function table({ rows, targets }) {
     date: new Date().toISOString(),
     seconds: Math.round((Date.now() - t0) / 1000),
     machine: machine(),
-    config: { ...cfg, smoke: S, order: 'per round: each workload A B C (qtnetwork, Node, PyQt6), one child process per measurement' },
+    config: { ...cfg, smoke: S, sides: SIDES, order: 'per round: each workload A B C (qtnetwork, Node, PyQt6), one child process per measurement' },
     ...summary,
   };
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
