@@ -1,0 +1,374 @@
+// One measurement, in a process of its own so that each side starts clean (no heap, thread or
+// socket left by another side): `node bench/node-side.js <workload> <qt|net> '<json params>'`.
+// Prints one JSON line {value, unit, n}. The same workloads, written the same way with PyQt6, are
+// in bench/pyqt_side.py; bench/run.js interleaves the three and compares.
+'use strict';
+const net = require('node:net');
+const dgram = require('node:dgram');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const [workload, side, paramsJson = '{}'] = process.argv.slice(2);
+const P = JSON.parse(paramsJson);
+const LOCAL = '127.0.0.1';
+const CHUNK = Buffer.alloc(1 << 20, 7);
+const PING = Buffer.alloc(64, 1);
+// Qt-side write buffer kept under this, as a Qt program pumping on bytesWritten would.
+const QT_WRITE_AHEAD = 8 << 20;
+
+// Loaded only for the Qt side, so the net side's RSS and startup carry nothing of ours.
+let qt;
+const Qt = () => (qt ??= require(process.env.QTN_DIST || path.join(__dirname, '..', 'dist')));
+
+// Every run is bounded in time: past the deadline the child reports and exits, whatever it waits on.
+setTimeout(() => fail(`deadline of ${P.timeoutMs} ms passed`), P.timeoutMs ?? 120000).unref();
+
+function fail(why) {
+  process.stderr.write(`${workload}/${side}: ${why}\n`);
+  process.exit(1);
+}
+
+const now = () => process.hrtime.bigint();
+const secondsSince = (t0) => Number(now() - t0) / 1e9;
+const once = (emitter, ev) => new Promise((resolve, reject) => {
+  emitter.once(ev, resolve);
+  if (ev !== 'error') emitter.once('error', reject);
+});
+
+// --- TCP pairs, both ends in this process ----------------------------------------------------
+
+async function qtPair(opts = {}) {
+  const { QTcpServer, QTcpSocket, QHostAddress, QAbstractSocket } = Qt();
+  const server = new QTcpServer();
+  if (!(await server.listen(new QHostAddress(LOCAL), 0))) fail(`listen: ${server.errorString()}`);
+  const client = new QTcpSocket();
+  if (opts.proxy) client.setProxy(opts.proxy);
+  client.connectToHost(LOCAL, server.serverPort());
+  if (!(await client.waitForConnected(10000))) fail(`connect: ${client.errorString()}`);
+  if (!server.hasPendingConnections()) await server.waitForNewConnection(10000);
+  const peer = server.nextPendingConnection();
+  if (!peer) fail('no pending connection');
+  if (opts.noDelay) {
+    client.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1);
+    peer.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1);
+  }
+  return { server, client, peer };
+}
+
+async function netPair(opts = {}) {
+  const server = net.createServer();
+  server.listen(0, LOCAL);
+  await once(server, 'listening');
+  const peerP = once(server, 'connection');
+  const client = opts.connect ? await opts.connect(server.address().port) : net.connect(server.address().port, LOCAL);
+  if (!opts.connect) await once(client, 'connect');
+  const peer = await peerP;
+  if (opts.noDelay) {
+    client.setNoDelay(true);
+    peer.setNoDelay(true);
+  }
+  return { server, client, peer };
+}
+
+// --- bulk: P.bytes from client to server, MB/s from the first write to the last byte read --------
+
+function bulkQtOver(p, bytes) {
+  return new Promise((resolve) => {
+    let received = 0;
+    let sent = 0;
+    const t0 = now();
+    p.peer.readyRead.connect(() => {
+      received += p.peer.readAll().length;
+      if (received >= bytes) resolve(bytes / secondsSince(t0) / 1e6);
+    });
+    const pump = () => {
+      while (sent < bytes && p.client.bytesToWrite() < QT_WRITE_AHEAD) {
+        p.client.write(CHUNK.subarray(0, Math.min(CHUNK.length, bytes - sent)));
+        sent += Math.min(CHUNK.length, bytes - sent);
+      }
+    };
+    p.client.bytesWritten.connect(pump);
+    pump();
+  });
+}
+
+function bulkNetOver(p, bytes) {
+  return new Promise((resolve) => {
+    let received = 0;
+    let sent = 0;
+    const t0 = now();
+    p.peer.on('data', (d) => {
+      received += d.length;
+      if (received >= bytes) resolve(bytes / secondsSince(t0) / 1e6);
+    });
+    const pump = () => {
+      while (sent < bytes) {
+        const n = Math.min(CHUNK.length, bytes - sent);
+        sent += n;
+        if (!p.client.write(CHUNK.subarray(0, n))) return void p.client.once('drain', pump);
+      }
+    };
+    pump();
+  });
+}
+
+// --- ping-pong: P.rounds round trips of 64 bytes, one in flight; µs per round trip --------------
+
+function pingQtOver(client, rounds) {
+  return new Promise((resolve) => {
+    let n = 0;
+    let got = 0;
+    const t0 = now();
+    client.readyRead.connect(() => {
+      got += client.readAll().length;
+      // TCP may split a reply: a round ends when all 64 bytes are back.
+      if (got < PING.length) return;
+      got -= PING.length;
+      if (++n >= rounds) resolve(Number(now() - t0) / 1e3 / rounds);
+      else client.write(PING);
+    });
+    client.write(PING);
+  });
+}
+
+function pingNetOver(client, rounds) {
+  return new Promise((resolve) => {
+    let n = 0;
+    let got = 0;
+    const t0 = now();
+    client.on('data', (d) => {
+      got += d.length;
+      if (got < PING.length) return;
+      got -= PING.length;
+      if (++n >= rounds) resolve(Number(now() - t0) / 1e3 / rounds);
+      else client.write(PING);
+    });
+    client.write(PING);
+  });
+}
+
+// --- the workloads -----------------------------------------------------------------------------
+
+const workloads = {
+  async bulk() {
+    if (side === 'qt') return { value: await bulkQtOver(await qtPair(), P.bytes), unit: 'MB/s' };
+    return { value: await bulkNetOver(await netPair(), P.bytes), unit: 'MB/s' };
+  },
+
+  async ping() {
+    if (side === 'qt') {
+      const p = await qtPair({ noDelay: true });
+      p.peer.readyRead.connect(() => p.peer.write(p.peer.readAll()));
+      return { value: await pingQtOver(p.client, P.rounds), unit: 'us' };
+    }
+    const p = await netPair({ noDelay: true });
+    p.peer.on('data', (d) => p.peer.write(d));
+    return { value: await pingNetOver(p.client, P.rounds), unit: 'us' };
+  },
+
+  // To bench/echo-server.js, a Node net echo in another process (P.port).
+  async pingRemote() {
+    if (side === 'qt') {
+      const { QTcpSocket, QAbstractSocket } = Qt();
+      const c = new QTcpSocket();
+      c.connectToHost(LOCAL, P.port);
+      if (!(await c.waitForConnected(10000))) fail(`connect: ${c.errorString()}`);
+      c.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1);
+      return { value: await pingQtOver(c, P.rounds), unit: 'us' };
+    }
+    const c = net.connect(P.port, LOCAL);
+    await once(c, 'connect');
+    c.setNoDelay(true);
+    return { value: await pingNetOver(c, P.rounds), unit: 'us' };
+  },
+
+  // One connection at a time: connect, accept, the client closes, both ends see the close.
+  async connect() {
+    const n = P.count;
+    if (side === 'qt') {
+      const { QTcpServer, QTcpSocket, QHostAddress } = Qt();
+      const server = new QTcpServer();
+      if (!(await server.listen(new QHostAddress(LOCAL), 0))) fail(`listen: ${server.errorString()}`);
+      const port = server.serverPort();
+      const t0 = now();
+      for (let i = 0; i < n; i++) {
+        await new Promise((resolve) => {
+          let open = 2;
+          const closed = (s) => {
+            s.deleteLater();
+            if (--open === 0) resolve();
+          };
+          const client = new QTcpSocket();
+          let clientUp = false;
+          let peer = null;
+          // The client closes once it is connected and the server has taken the connection.
+          const maybeClose = () => { if (clientUp && peer) client.disconnectFromHost(); };
+          server.newConnection.connect(function onConn() {
+            server.newConnection.disconnect(onConn);
+            peer = server.nextPendingConnection();
+            peer.disconnected.connect(() => closed(peer));
+            maybeClose();
+          });
+          client.connected.connect(() => { clientUp = true; maybeClose(); });
+          client.disconnected.connect(() => closed(client));
+          client.errorOccurred.connect((e) => { if (!clientUp) fail(`connect: ${client.errorString()} (${e})`); });
+          client.connectToHost(LOCAL, port);
+        });
+      }
+      const s = secondsSince(t0);
+      server.close();
+      return { value: n / s, unit: 'conn/s' };
+    }
+    const server = net.createServer();
+    server.listen(0, LOCAL);
+    await once(server, 'listening');
+    const port = server.address().port;
+    const t0 = now();
+    for (let i = 0; i < n; i++) {
+      await new Promise((resolve, reject) => {
+        let open = 2;
+        const closed = () => { if (--open === 0) resolve(); };
+        let clientUp = false;
+        let peer = null;
+        const client = net.connect(port, LOCAL);
+        const maybeClose = () => { if (clientUp && peer) client.destroy(); };
+        server.once('connection', (s) => {
+          peer = s;
+          peer.on('close', closed);
+          maybeClose();
+        });
+        client.once('connect', () => { clientUp = true; maybeClose(); });
+        client.on('close', closed);
+        client.on('error', reject);
+      });
+    }
+    const s = secondsSince(t0);
+    server.close();
+    return { value: n / s, unit: 'conn/s' };
+  },
+
+  // Request/response with an echo of the same library in this process.
+  async udp() {
+    const rounds = P.rounds;
+    if (side === 'qt') {
+      const { QUdpSocket, QHostAddress } = Qt();
+      const echo = new QUdpSocket();
+      const client = new QUdpSocket();
+      if (!(await echo.bind(new QHostAddress(LOCAL), 0))) fail(`bind: ${echo.errorString()}`);
+      if (!(await client.bind(new QHostAddress(LOCAL), 0))) fail(`bind: ${client.errorString()}`);
+      echo.readyRead.connect(() => {
+        while (echo.hasPendingDatagrams()) {
+          const d = echo.receiveDatagram();
+          echo.writeDatagram(d.makeReply(d.data()));
+        }
+      });
+      const to = new QHostAddress(LOCAL);
+      const port = echo.localPort();
+      const value = await new Promise((resolve) => {
+        let n = 0;
+        const t0 = now();
+        client.readyRead.connect(() => {
+          while (client.hasPendingDatagrams()) {
+            client.receiveDatagram();
+            if (++n >= rounds) return resolve(Number(now() - t0) / 1e3 / rounds);
+            client.writeDatagram(PING, to, port);
+          }
+        });
+        client.writeDatagram(PING, to, port);
+      });
+      return { value, unit: 'us' };
+    }
+    const echo = dgram.createSocket('udp4');
+    const client = dgram.createSocket('udp4');
+    echo.on('message', (m, r) => echo.send(m, r.port, r.address));
+    echo.bind(0, LOCAL);
+    client.bind(0, LOCAL);
+    await Promise.all([once(echo, 'listening'), once(client, 'listening')]);
+    const port = echo.address().port;
+    const value = await new Promise((resolve) => {
+      let n = 0;
+      const t0 = now();
+      client.on('message', () => {
+        if (++n >= rounds) return resolve(Number(now() - t0) / 1e3 / rounds);
+        client.send(PING, port, LOCAL);
+      });
+      client.send(PING, port, LOCAL);
+    });
+    return { value, unit: 'us' };
+  },
+
+  // Bulk through the SOCKS5 proxy at P.proxyPort to a sink in this process: ours with a
+  // QNetworkProxy on the socket, Node with the npm socks client (side 'socks').
+  async proxied() {
+    if (side === 'qt') {
+      const { QNetworkProxy } = Qt();
+      const proxy = new QNetworkProxy(QNetworkProxy.ProxyType.Socks5Proxy, LOCAL, P.proxyPort);
+      return { value: await bulkQtOver(await qtPair({ proxy }), P.bytes), unit: 'MB/s' };
+    }
+    const { SocksClient } = require('socks');
+    const connect = async (port) => (await SocksClient.createConnection({
+      proxy: { host: LOCAL, port: P.proxyPort, type: 5 },
+      command: 'connect',
+      destination: { host: LOCAL, port },
+      timeout: 10000,
+    })).socket;
+    return { value: await bulkNetOver(await netPair({ connect }), P.bytes), unit: 'MB/s' };
+  },
+
+  // RSS growth per idle client connection to bench/echo-server.js (P.port, another process), from
+  // a baseline taken after one connection has come and gone (runtime and first allocations up).
+  async rss() {
+    const count = P.count;
+    const inFlight = 200; // connects outstanding at once, well under the listen backlog
+    let open;
+    if (side === 'qt') {
+      const { QTcpSocket } = Qt();
+      open = () => new Promise((resolve) => {
+        const s = new QTcpSocket();
+        s.connected.connect(() => resolve(s));
+        s.errorOccurred.connect(() => fail(`connect: ${s.errorString()}`));
+        s.connectToHost(LOCAL, P.port);
+      });
+      const first = await open();
+      first.abort();
+      first.deleteLater();
+    } else {
+      open = () => new Promise((resolve, reject) => {
+        const s = net.connect(P.port, LOCAL, () => resolve(s));
+        s.once('error', reject);
+      });
+      (await open()).destroy();
+    }
+    const base = await settledRss();
+    const held = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < count) {
+        next++;
+        held.push(await open());
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
+    const after = await settledRss();
+    if (held.length !== count) fail(`held ${held.length} of ${count}`);
+    return { value: (after - base) / count, unit: 'B/conn', baseRss: base, rss: after };
+  },
+};
+
+async function settledRss() {
+  for (let i = 0; i < 3; i++) {
+    global.gc?.();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  return Number(m[1]) * 1024;
+}
+
+(async () => {
+  if (!workloads[workload]) fail(`unknown workload`);
+  const r = await workloads[workload]();
+  if (!Number.isFinite(r.value) || r.value <= 0) fail(`not a positive number: ${r.value}`);
+  process.stdout.write(`${JSON.stringify({ workload, side, ...r })}\n`);
+  // Sockets and the Qt thread would keep the process alive; the measurement is done.
+  process.exit(0);
+})().catch((e) => fail(e && e.stack || String(e)));

@@ -1,0 +1,292 @@
+"""One PyQt6 measurement, the same workloads as bench/node-side.js written the PyQt6 way
+(event-driven, QCoreApplication's loop, no blocking waits inside the timed part):
+    /usr/bin/python3 bench/pyqt_side.py <workload> '<json params>'
+Prints one JSON line {value, unit}; bench/run.js runs it between our side and Node's."""
+import gc
+import json
+import re
+import sys
+import time
+
+from PyQt6.QtCore import QCoreApplication, QTimer
+from PyQt6.QtNetwork import (QAbstractSocket, QHostAddress, QNetworkProxy, QTcpServer,
+                             QTcpSocket, QUdpSocket)
+
+WORKLOAD = sys.argv[1]
+P = json.loads(sys.argv[2] if len(sys.argv) > 2 else '{}')
+LOCAL = '127.0.0.1'
+CHUNK = b'\x07' * (1 << 20)
+PING = b'\x01' * 64
+WRITE_AHEAD = 8 << 20  # as on our side: keep Qt's write buffer under this
+
+app = QCoreApplication(sys.argv[:1])
+result = {}
+# Objects that must outlive the function that made them (PyQt6 frees what Python drops).
+keep = []
+
+
+def fail(why):
+    sys.stderr.write(f'{WORKLOAD}/pyqt: {why}\n')
+    sys.stderr.flush()
+    # os._exit: no Qt teardown, which could block on sockets still open.
+    import os
+    os._exit(1)
+
+
+def finish(value, unit, **extra):
+    result.update(value=value, unit=unit, **extra)
+    app.exit(0)
+
+
+# Every run is bounded in time, whatever the loop waits on.
+_watchdog = QTimer()
+_watchdog.setSingleShot(True)
+_watchdog.timeout.connect(lambda: fail(f"deadline of {P.get('timeoutMs', 120000)} ms passed"))
+_watchdog.start(int(P.get('timeoutMs', 120000)))
+
+
+def pair(then, proxy=None, no_delay=False):
+    """A connected client/peer pair on loopback, handed to then(client, peer)."""
+    server = QTcpServer()
+    if not server.listen(QHostAddress(LOCAL), 0):
+        fail(f'listen: {server.errorString()}')
+    client = QTcpSocket()
+    if proxy is not None:
+        client.setProxy(proxy)
+    state = {'up': False, 'peer': None}
+    keep.extend([server, client, state])
+
+    def ready():
+        if state['up'] and state['peer'] is not None:
+            peer = state['peer']
+            if no_delay:
+                client.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1)
+                peer.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1)
+            then(client, peer)
+
+    def on_conn():
+        state['peer'] = server.nextPendingConnection()
+        keep.append(state['peer'])
+        server.newConnection.disconnect(on_conn)
+        ready()
+
+    def on_connected():
+        state['up'] = True
+        ready()
+
+    server.newConnection.connect(on_conn)
+    client.connected.connect(on_connected)
+    client.errorOccurred.connect(lambda e: fail(f'connect: {client.errorString()}') if not state['up'] else None)
+    client.connectToHost(LOCAL, server.serverPort())
+
+
+def bulk_over(client, peer):
+    total = P['bytes']
+    st = {'sent': 0, 'received': 0, 't0': time.perf_counter()}
+
+    def on_read():
+        st['received'] += len(peer.readAll())
+        if st['received'] >= total:
+            finish(total / (time.perf_counter() - st['t0']) / 1e6, 'MB/s')
+
+    def pump(_n=0):
+        while st['sent'] < total and client.bytesToWrite() < WRITE_AHEAD:
+            n = min(len(CHUNK), total - st['sent'])
+            client.write(CHUNK if n == len(CHUNK) else CHUNK[:n])
+            st['sent'] += n
+
+    peer.readyRead.connect(on_read)
+    client.bytesWritten.connect(pump)
+    pump()
+
+
+def ping_over(client):
+    rounds = P['rounds']
+    st = {'n': 0, 'got': 0, 't0': time.perf_counter()}
+
+    def on_read():
+        st['got'] += len(client.readAll())
+        if st['got'] < len(PING):  # TCP may split a reply
+            return
+        st['got'] -= len(PING)
+        st['n'] += 1
+        if st['n'] >= rounds:
+            finish((time.perf_counter() - st['t0']) * 1e6 / rounds, 'us')
+        else:
+            client.write(PING)
+
+    client.readyRead.connect(on_read)
+    client.write(PING)
+
+
+def bulk():
+    pair(bulk_over)
+
+
+def ping():
+    def go(client, peer):
+        peer.readyRead.connect(lambda: peer.write(peer.readAll()))
+        ping_over(client)
+    pair(go, no_delay=True)
+
+
+def ping_remote():
+    client = QTcpSocket()
+    keep.append(client)
+
+    def on_connected():
+        client.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1)
+        ping_over(client)
+
+    client.connected.connect(on_connected)
+    client.errorOccurred.connect(lambda e: fail(f'connect: {client.errorString()}') if client.state() != QAbstractSocket.SocketState.ConnectedState else None)
+    client.connectToHost(LOCAL, P['port'])
+
+
+def connect():
+    """One connection at a time: connect, accept, the client closes, both ends see the close."""
+    count = P['count']
+    server = QTcpServer()
+    if not server.listen(QHostAddress(LOCAL), 0):
+        fail(f'listen: {server.errorString()}')
+    port = server.serverPort()
+    keep.append(server)
+    st = {'i': 0, 't0': time.perf_counter()}
+
+    def one():
+        client = QTcpSocket()
+        c = {'up': False, 'peer': None, 'open': 2}
+
+        def closed(sock):
+            sock.deleteLater()
+            c['open'] -= 1
+            if c['open'] == 0:
+                st['i'] += 1
+                if st['i'] >= count:
+                    finish(count / (time.perf_counter() - st['t0']), 'conn/s')
+                else:
+                    one()
+
+        def maybe_close():
+            if c['up'] and c['peer'] is not None:
+                client.disconnectFromHost()
+
+        def on_conn():
+            server.newConnection.disconnect(on_conn)
+            peer = server.nextPendingConnection()
+            c['peer'] = peer
+            peer.disconnected.connect(lambda: closed(peer))
+            maybe_close()
+
+        def on_connected():
+            c['up'] = True
+            maybe_close()
+
+        server.newConnection.connect(on_conn)
+        client.connected.connect(on_connected)
+        client.disconnected.connect(lambda: closed(client))
+        client.errorOccurred.connect(lambda e: fail(f'connect: {client.errorString()}') if not c['up'] else None)
+        client.connectToHost(LOCAL, port)
+
+    one()
+
+
+def udp():
+    """Request/response with a QUdpSocket echo in this process."""
+    rounds = P['rounds']
+    echo = QUdpSocket()
+    client = QUdpSocket()
+    keep.extend([echo, client])
+    if not echo.bind(QHostAddress(LOCAL), 0) or not client.bind(QHostAddress(LOCAL), 0):
+        fail('bind failed')
+    to = QHostAddress(LOCAL)
+    port = echo.localPort()
+
+    def on_echo():
+        while echo.hasPendingDatagrams():
+            d = echo.receiveDatagram()
+            echo.writeDatagram(d.makeReply(d.data()))
+
+    st = {'n': 0, 't0': time.perf_counter()}
+
+    def on_reply():
+        while client.hasPendingDatagrams():
+            client.receiveDatagram()
+            st['n'] += 1
+            if st['n'] >= rounds:
+                return finish((time.perf_counter() - st['t0']) * 1e6 / rounds, 'us')
+            client.writeDatagram(PING, to, port)
+
+    echo.readyRead.connect(on_echo)
+    client.readyRead.connect(on_reply)
+    client.writeDatagram(PING, to, port)
+
+
+def proxied():
+    proxy = QNetworkProxy(QNetworkProxy.ProxyType.Socks5Proxy, LOCAL, P['proxyPort'])
+    pair(bulk_over, proxy=proxy)
+
+
+def settled_rss():
+    for _ in range(3):
+        gc.collect()
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
+    with open('/proc/self/status') as f:
+        return int(re.search(r'VmRSS:\s+(\d+) kB', f.read()).group(1)) * 1024
+
+
+def rss():
+    """RSS growth per idle client connection to the Node echo server at P.port."""
+    count = P['count']
+    in_flight = 200
+    held = []
+    st = {'started': 0, 'base': 0}
+
+    def start_one(on_up):
+        s = QTcpSocket()
+        held.append(s)
+        s.connected.connect(lambda: on_up(s))
+        s.errorOccurred.connect(lambda e: fail(f'connect: {s.errorString()}') if s.state() != QAbstractSocket.SocketState.ConnectedState else None)
+        s.connectToHost(LOCAL, P['port'])
+
+    up = {'n': 0}
+
+    def on_up(_s):
+        up['n'] += 1
+        if st['started'] < count:
+            st['started'] += 1
+            start_one(on_up)
+        elif up['n'] >= count:
+            after = settled_rss()
+            finish((after - st['base']) / count, 'B/conn', baseRss=st['base'], rss=after)
+
+    def first_up(s):
+        # A first connection come and gone: runtime and first allocations in the baseline.
+        s.abort()
+        held.remove(s)
+        s.deleteLater()
+        QTimer.singleShot(0, begin)
+
+    def begin():
+        st['base'] = settled_rss()
+        for _ in range(min(in_flight, count)):
+            st['started'] += 1
+            start_one(on_up)
+
+    start_one(first_up)
+
+
+WORKLOADS = {'bulk': bulk, 'ping': ping, 'pingRemote': ping_remote, 'connect': connect,
+             'udp': udp, 'proxied': proxied, 'rss': rss}
+
+if WORKLOAD not in WORKLOADS:
+    fail('unknown workload')
+QTimer.singleShot(0, WORKLOADS[WORKLOAD])
+app.exec()
+v = result.get('value')
+if not isinstance(v, (int, float)) or not v > 0 or v == float('inf'):
+    fail(f'not a positive number: {v}')
+print(json.dumps({'workload': WORKLOAD, 'side': 'pyqt', **result}), flush=True)
+import os
+os._exit(0)  # skip Qt's teardown of the sockets still open: the measurement is done
