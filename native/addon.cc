@@ -61,8 +61,7 @@ Napi::Value Module::LiveHandles(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Module::EndTask(const Napi::CallbackInfo& info) {
-  channel->endTask();
-  return info.Env().Undefined();
+  return Napi::Boolean::New(info.Env(), channel->endTask());
 }
 
 Napi::Value Module::Shutdown(const Napi::CallbackInfo& info) {

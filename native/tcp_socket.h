@@ -42,6 +42,7 @@ class TcpSocketCore : public Handle {
   void adopt(QAbstractSocket* socket);
   void destroyOnQt(bool emitSignals) override;
   napi_value wrap(napi_env env) override;
+  void afterCommands() override;
 
   QPointer<QAbstractSocket> sock;
   double seq = 0;

@@ -126,8 +126,12 @@ export abstract class QIODevice extends QObject {
     return false;
   }
 
-  /** Copies up to `n` bytes from offset `from` of the unread data, without consuming. */
-  private copyOut(from: number, n: number): Buffer {
+  /**
+   * Up to `n` bytes from offset `from` of the unread data, without consuming. A copy, unless
+   * `share`: then bytes within one received chunk come as a view of it (the caller consumes them,
+   * so nothing here reads those bytes again, and a chunk is never written to).
+   */
+  private copyOut(from: number, n: number, share = false): Buffer {
     const avail = this.buffered - from;
     n = Math.max(0, Math.min(n, avail));
     if (n === 0) return Buffer.alloc(0);
@@ -135,7 +139,10 @@ export abstract class QIODevice extends QObject {
     let k = 0;
     while (skip >= this.chunks[k].length) skip -= this.chunks[k++].length;
     const first = this.chunks[k];
-    if (first.length - skip >= n) return Buffer.from(first.subarray(skip, skip + n));
+    if (first.length - skip >= n) {
+      if (share) return skip === 0 && n === first.length ? first : first.subarray(skip, skip + n);
+      return Buffer.from(first.subarray(skip, skip + n));
+    }
     const out = Buffer.allocUnsafe(n);
     let done = 0;
     while (done < n) {
@@ -171,7 +178,7 @@ export abstract class QIODevice extends QObject {
       this.txPos += out.length;
       return out;
     }
-    const out = this.copyOut(0, n);
+    const out = this.copyOut(0, n, true);
     if (out.length > 0) {
       this.drop(out.length);
       this.consumed(out.length);

@@ -163,7 +163,11 @@ function resume(): void {
 // Commands of one JS task go to the Qt thread together when the task ends (native/runtime/channel.cc):
 // at the event loop's next check phase, so that awaiting a settled promise between two calls does
 // not split them.
-const endTask = (): void => native.endTask();
+// endTask() answers true when the Qt thread's answer to those commands is already here: deliver it
+// now rather than after a wake-up.
+const endTask = (): void => {
+  if (native.endTask()) native.drain();
+};
 native.open(dispatch, () => setImmediate(endTask));
 
 // Stop Qt while the process can still run code: after 'exit', static destructors (Qt's among them)

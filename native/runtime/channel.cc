@@ -4,6 +4,8 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <sched.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <algorithm>
@@ -91,28 +93,6 @@ void Handle::runDeferred() {
     fn();  // may start another wait: then its end runs the rest
   }
 }
-
-Event::Event(Event&& o) noexcept { *this = std::move(o); }
-
-Event& Event::operator=(Event&& o) noexcept {
-  if (this == &o) return *this;
-  free(data);
-  handle = o.handle;
-  kind = o.kind;
-  seq = o.seq;
-  for (int k = 0; k < 4; k++) i[k] = o.i[k];
-  for (int k = 0; k < 2; k++) d[k] = o.d[k];
-  data = o.data;
-  len = o.len;
-  o.data = nullptr;
-  o.len = 0;
-  strings = std::move(o.strings);
-  handleArg = std::move(o.handleArg);
-  makePayload = std::move(o.makePayload);
-  return *this;
-}
-
-Event::~Event() { free(data); }
 
 EnvChannel::~EnvChannel() = default;
 
@@ -213,14 +193,46 @@ void EnvChannel::scheduleEndTask() {
   }
 }
 
-void EnvChannel::endTask() {
+bool EnvChannel::endTask() {
   end_task_scheduled_ = false;
+  bool sent;
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
     released_seq_ = hold_seq_;
+    sent = !commands_.empty();
   }
   cmd_cv_.notify_all();
   wake();
+  return sent && awaitAnswer();
+}
+
+// Spinning for Qt's answer pays when answers come (a request/response exchange) and wastes the
+// JS thread's time when they don't (a sender): after a few misses in a row it stops, and tries
+// again once in a while.
+bool EnvChannel::awaitAnswer() {
+  int64_t spin = QtThread::spinNanos();
+  if (spin == 0) return false;
+  if (spin_credit_ <= 0 && (++spin_skipped_ % 64) != 0) return false;
+  int64_t until = NowNanos() + spin;
+  // While js_spinning_ is set, the Qt thread leaves the ThreadSafeFunction alone (a wake-up JS
+  // would take later, for nothing). Both sides store then load (sequentially consistent): either
+  // the Qt thread sees that we stopped spinning and wakes us, or we see its events here.
+  js_spinning_.store(true);
+  bool answered = false;
+  do {
+    if (events_urgent_.load()) {
+      answered = true;
+      break;
+    }
+    Relax();
+  } while (NowNanos() < until);
+  js_spinning_.store(false);
+  if (!answered) answered = events_urgent_.load();
+  if (answered)
+    spin_credit_ = 4;
+  else if (spin_credit_ > 0)
+    spin_credit_--;
+  return answered;
 }
 
 void EnvChannel::wake() {
@@ -257,6 +269,9 @@ void EnvChannel::drainCommands() {
         else
           c.fn();
       }
+      std::vector<std::shared_ptr<Handle>> after;
+      after.swap(after_commands_);
+      for (auto& h : after) h->afterCommands();
       lock.lock();
       continue;
     }
@@ -296,6 +311,7 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn, std::share
     std::mutex m;
     std::condition_variable cv;
     bool done = false;
+    std::atomic<bool> doneFlag{false};  // read without the lock while spinning
   };
   if (closed_.load()) throw Napi::Error::New(env, "qtnetwork: the Qt thread has stopped");
   auto w = std::make_shared<Wait>();
@@ -309,12 +325,19 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn, std::share
                            if (alive->load()) (*fnp)();
                            std::lock_guard<std::mutex> lock(w->m);
                            w->done = true;
+                           w->doneFlag.store(true, std::memory_order_release);
                            w->cv.notify_all();
                          },
                          std::move(target), true});
   }
   scheduleEndTask();
   wake();
+  // A sync call takes a few microseconds on the Qt thread: yield in a loop for a while before
+  // sleeping (see QtThread::expectAnswer).
+  if (int64_t spin = QtThread::spinNanos()) {
+    int64_t until = NowNanos() + spin;
+    while (!w->doneFlag.load(std::memory_order_acquire) && NowNanos() < until) Relax();
+  }
   std::unique_lock<std::mutex> lock(w->m);
   struct Blocked {
     std::atomic<int>& n;
@@ -342,12 +365,17 @@ void EnvChannel::push(Event&& e, bool lazy) {
     if (!lazy) {
       wake = !wake_pending_;
       wake_pending_ = true;
+      events_urgent_.store(true);
     } else {
       arm = !wake_pending_;
     }
   }
   if (wake) {
-    wakeJs();
+    if (js_spinning_.load()) {
+      if (QtThread::onQtThread()) QtThread::expectAnswer();  // JS takes them from its spin
+    } else {
+      wakeJs();
+    }
   } else if (arm && QtThread::onQtThread()) {
     // Lazy: it rides with the next event that wakes JS, or goes within kLazyDelay. A 64-byte
     // exchange is then one wake of the JS thread per direction, not two (bytesWritten, readyRead).
@@ -369,13 +397,17 @@ void EnvChannel::flushLazy() {
   {
     std::lock_guard<std::mutex> lock(ev_mu_);
     wake = !events_.empty() && !wake_pending_;
-    if (wake) wake_pending_ = true;
+    if (wake) {
+      wake_pending_ = true;
+      events_urgent_.store(true, std::memory_order_release);
+    }
   }
   if (wake) wakeJs();
 }
 
 void EnvChannel::wakeJs() {
   if (!tsfn_open_) return;
+  if (QtThread::onQtThread()) QtThread::expectAnswer();
   auto self = shared_from_this();
   tsfn_.NonBlockingCall([self](Napi::Env env, Napi::Function) { self->deliver(env); });
 }
@@ -387,6 +419,7 @@ void EnvChannel::deliver(Napi::Env env) {
     std::lock_guard<std::mutex> lock(ev_mu_);
     batch.swap(events_);
     wake_pending_ = false;
+    events_urgent_.store(false, std::memory_order_relaxed);
   }
   if (batch.empty()) return;
   // Raw N-API from here on, every status checked: a worker being terminated cannot run JS, and
@@ -433,7 +466,7 @@ bool EnvChannel::dispatchBatch(napi_env env, std::vector<Event>& batch) {
   napi_value payloads;
   bool anyPayload = false;
   for (const Event& e : batch)
-    if (e.data || e.handleArg || e.makePayload || !e.strings.empty() || e.len) anyPayload = true;
+    if (!e.bytes.isEmpty() || e.handleArg || e.makePayload || !e.strings.empty()) anyPayload = true;
   if (anyPayload) {
     if (napi_create_array_with_length(env, batch.size(), &payloads) != napi_ok) return false;
   } else if (napi_get_null(env, &payloads) != napi_ok) {
@@ -449,11 +482,16 @@ bool EnvChannel::dispatchBatch(napi_env env, std::vector<Event>& batch) {
     for (int j = 0; j < 2; j++) slot[7 + j] = e.d[j];
     if (!anyPayload) continue;
     napi_value payload = nullptr;
-    if (e.data) {
+    if (!e.bytes.isEmpty()) {
+      // The Buffer keeps the QByteArray (the only reference to its bytes) alive.
+      auto* keep = new QByteArray(std::move(e.bytes));
       napi_status st = napi_create_external_buffer(
-          env, e.len, e.data, [](napi_env, void* p, void*) { free(p); }, nullptr, &payload);
-      if (st != napi_ok) return false;  // e still owns the bytes and frees them
-      e.data = nullptr;
+          env, size_t(keep->size()), keep->data(),
+          [](napi_env, void*, void* hint) { delete static_cast<QByteArray*>(hint); }, keep, &payload);
+      if (st != napi_ok) {
+        delete keep;
+        return false;
+      }
     } else if (e.handleArg) {
       payload = e.handleArg->wrap(env);
       if (!payload) return false;
@@ -468,9 +506,6 @@ bool EnvChannel::dispatchBatch(napi_env env, std::vector<Event>& batch) {
             napi_set_element(env, payload, j, str) != napi_ok)
           return false;
       }
-    } else if (e.len) {
-      void* unused;
-      if (napi_create_buffer(env, 0, &unused, &payload) != napi_ok) return false;
     }
     if (payload && napi_set_element(env, payloads, n, payload) != napi_ok) return false;
   }

@@ -4,6 +4,8 @@
 
 #include <napi.h>
 
+#include <QByteArray>
+
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -39,6 +41,8 @@ class Handle : public std::enable_shared_from_this<Handle> {
   // When everything goes at once, lower ranks go first: a server deletes the sockets still in its
   // pending queue, so it must go before sockets are deleted behind its back.
   virtual int destroyRank() const { return 1; }
+  // Qt thread: once a batch of commands that asked for it (EnvChannel::flushAfterCommands) has run.
+  virtual void afterCommands() {}
 
   // Qt thread. While Qt is inside one of this handle's signal emissions waiting for a JS slot's
   // answer (waitForSlot), commands for the handle are held back: running them there (an abort, a
@@ -76,10 +80,9 @@ struct Event {
   double seq = 0;
   int32_t i[4] = {0, 0, 0, 0};
   double d[2] = {0, 0};
-  // Payload, at most one of these: bytes (malloc'd, handed to a Buffer without a copy), strings,
-  // or a new handle to wrap.
-  char* data = nullptr;
-  size_t len = 0;
+  // Payload, at most one of these: bytes (handed to a Buffer without a copy), strings, or a new
+  // handle to wrap.
+  QByteArray bytes;
   std::vector<std::string> strings;
   std::shared_ptr<Handle> handleArg;
   // Or a payload only the JS thread can build (wrappers of Qt value types); nullptr when JS
@@ -87,10 +90,9 @@ struct Event {
   std::function<napi_value(napi_env)> makePayload;
 
   Event() = default;
-  Event(Event&& o) noexcept;
-  Event& operator=(Event&& o) noexcept;
+  Event(Event&& o) noexcept = default;
+  Event& operator=(Event&& o) noexcept = default;
   Event(const Event&) = delete;
-  ~Event();
 };
 
 // Numbers per event in the batch buffer JS reads (handle, kind, seq, i[4], d[2]); payloads travel
@@ -117,7 +119,9 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   // wait while Qt waits inside one of its emissions (Handle::defer).
   void post(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr);
   // JS thread: the task that queued commands is done: send them, and let the Qt thread go.
-  void endTask();
+  // Returns true when events are waiting to be delivered now: having sent commands, it waits a
+  // little for the answer (QtThread::expectAnswer tells why), since waking up from sleep costs more.
+  bool endTask();
   // Any thread: get the Qt thread to run what is queued (when no JS task will end to do it).
   void wake();
   // From a finalizer (no JS may run), or an answer Qt is waiting for: queue fn and send it now.
@@ -125,6 +129,9 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   // JS thread: run fn on the Qt thread and wait for it (bounded). Throws a JS Error if the Qt
   // thread does not answer in time or is stopping.
   void call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target = nullptr);
+
+  // Qt thread, inside a command: run h->afterCommands() once this batch of commands is done.
+  void flushAfterCommands(std::shared_ptr<Handle> h) { after_commands_.push_back(std::move(h)); }
 
   // Qt thread: queue an event; wakes JS once per batch. A `lazy` event does not wake JS itself
   // (one no slot or wait is watching for: bytesWritten, usually); it goes with the next event that
@@ -156,6 +163,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   void scheduleEndTask();      // JS thread
   bool dispatchBatch(napi_env env, std::vector<Event>& batch);
   void releaseBatchBuffer(napi_env env);  // JS thread
+  bool awaitAnswer();                     // JS thread
   void flushLazy();                       // Qt thread
   void wakeJs();                          // any thread
 
@@ -172,6 +180,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   };
   std::vector<Command> commands_;
   bool drain_posted_ = false;
+  std::vector<std::shared_ptr<Handle>> after_commands_;  // Qt thread only
   bool draining_ = false;
   uint64_t hold_seq_ = 0;      // sync calls made
   uint64_t released_seq_ = 0;  // sync calls whose JS task has ended
@@ -181,6 +190,10 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   std::mutex ev_mu_;
   std::vector<Event> events_;
   bool wake_pending_ = false;
+  std::atomic<bool> events_urgent_{false};  // events are queued that wake JS (not only lazy ones)
+  std::atomic<bool> js_spinning_{false};    // JS waits in awaitAnswer: no wake-up needed
+  int spin_credit_ = 4;                     // JS thread: see awaitAnswer
+  uint32_t spin_skipped_ = 0;
   QTimer* lazy_timer_ = nullptr;  // Qt thread only
   Napi::ThreadSafeFunction tsfn_;
   bool tsfn_open_ = false;

@@ -1,10 +1,15 @@
 #include "runtime/qt_thread.h"
 
+#include <QAbstractEventDispatcher>
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QObject>
 #include <QtGlobal>
 
+#include <sched.h>
+
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -30,6 +35,20 @@ bool shut_down = false;
 bool atexit_registered = false;
 std::function<void()> before_stop;
 
+// Spinning (see QtThread::expectAnswer): posts so far, and until when to spin (0: not now).
+std::atomic<uint64_t> posted{0};
+std::atomic<int64_t> spin_until{0};
+int64_t spin_nanos = -1;  // set from the environment before the Qt thread starts
+
+void spinForWork() {
+  int64_t until = spin_until.exchange(0, std::memory_order_relaxed);
+  if (until == 0) return;
+  uint64_t seen = posted.load(std::memory_order_acquire);
+  // Yielding, not pausing: on a machine with fewer cores than busy threads, the thread that will
+  // post (JS, or a peer process) may need this CPU.
+  while (posted.load(std::memory_order_acquire) == seen && NowNanos() < until) Relax();
+}
+
 int app_argc = 1;
 char app_name[] = "qtnetwork";
 char* app_argv[] = {app_name, nullptr};
@@ -38,6 +57,8 @@ void run() {
   // libproxy's system configuration is Qt's default on Debian; we keep it (parity with PyQt6).
   QCoreApplication app(app_argc, app_argv);
   QObject ctx;
+  QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, &ctx, spinForWork,
+                   Qt::DirectConnection);
   {
     std::lock_guard<std::mutex> lock(mu);
     context = &ctx;
@@ -126,6 +147,11 @@ void QtThread::acquire() {
     atexit_registered = true;
     std::atexit(stopAtExit);
   }
+  if (spin_nanos < 0) {
+    const char* env = std::getenv("QTNETWORK_SPIN_US");
+    long us = env && *env ? std::strtol(env, nullptr, 10) : 50;
+    spin_nanos = std::clamp<long>(us, 0, 10000) * 1000;
+  }
   thread = std::thread(run);
   started_cv.wait(lock, [] { return context != nullptr; });
 }
@@ -141,7 +167,19 @@ bool QtThread::post(std::function<void()> fn) {
   if (!context || stopping || shut_down) return false;
   // Thread-safe: posts a QMetaCallEvent to the Qt thread's queue, FIFO with earlier posts.
   QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
+  posted.fetch_add(1, std::memory_order_release);  // after: a spinning Qt thread finds it queued
   return true;
+}
+
+int64_t NowNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+int64_t QtThread::spinNanos() { return spin_nanos; }
+
+void QtThread::expectAnswer() {
+  if (int64_t ns = spinNanos()) spin_until.store(NowNanos() + ns, std::memory_order_relaxed);
 }
 
 bool QtThread::running() {

@@ -22,6 +22,18 @@ class QtThread {
   // Hooks run on the Qt thread just before it stops, to destroy QObjects there (destroying them
   // from another thread at exit crashes Qt).
   static void setBeforeStop(std::function<void()> fn);
+
+  // Latency: a thread that sleeps takes tens of microseconds to wake, more than a 64-byte exchange
+  // costs otherwise. So, for a short while (QTNETWORK_SPIN_US, 50 by default, 0: never) after it
+  // has told JS something, the Qt thread does not sleep when it runs out of work: it yields the
+  // CPU in a loop until JS posts (its answer, usually) or the time is up. Qt thread only.
+  static void expectAnswer();
+  // The same budget, for a thread of ours waiting for the Qt thread (a sync call).
+  static int64_t spinNanos();
 };
+
+int64_t NowNanos();
+// One turn of a spin loop.
+inline void Relax() { __builtin_ia32_pause(); }
 
 }  // namespace qtn
