@@ -4,7 +4,7 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { drainEvents, EventSink, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
+import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
 import { Signal } from './core/signal';
 import {
   BindFlag,
@@ -115,6 +115,12 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   /** @internal */
   protected constructor(socketType: SocketType, nativeSocket: NativeSocket) {
+    // TS's `protected` does not exist at run time: `new QAbstractSocket(...)` from JS would make a
+    // socket around whatever it was given, failing later in a timer or an event. The classes below
+    // pass a native socket the addon made; anything else is refused here, at once.
+    if (new.target === QAbstractSocket || !(nativeSocket instanceof native.TcpSocket)) {
+      throw new TypeError('QAbstractSocket cannot be instantiated directly: use QTcpSocket or QUdpSocket');
+    }
     super();
     this._socketType = socketType;
     this.native = nativeSocket;
