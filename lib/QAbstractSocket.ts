@@ -338,6 +338,12 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       process.emitWarning(`QIODevice::write (${this.constructor.name}): ReadOnly device`);
       return -1;
     }
+    if (this._state === SocketState.UnconnectedState) {
+      // Qt's writeData: still open (the peer closed, the data stays readable) but not connected.
+      this._error = SocketError.UnknownSocketError;
+      this._errorString = 'Socket is not connected';
+      return -1;
+    }
     if (buf.length === 0) return 0;
     this.native.write(buf);
     this.jsWritten += buf.length;
