@@ -231,7 +231,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this._peerName = ep[at + 4];
   }
 
-  /** A sync call's answer: [seq, packed state, openMode, error, errorString, bytesToWrite, taken, endpoint×5, result]. */
+  /** A sync call's answer: [seq, packed state, openMode, error, errorString, bytesToWrite, taken, endpoint×5, result].
+   * The result is null once the Qt object is gone (deleteLater): callers answer false or -1 then. */
   protected applySnapshot(snap: unknown[]): unknown {
     const seq = snap[0] as number;
     if (seq >= this.seq) {
@@ -395,7 +396,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   flush(): boolean {
-    return this.applySnapshot(this.native.flush()) as boolean;
+    return this.applySnapshot(this.native.flush()) === true;
   }
 
   /**
@@ -427,7 +428,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'port', port, 0, PORT_MAX);
     mode = mode ?? BindFlag.DefaultForPlatform;
     checkFlags(name, 'mode', mode, BindFlag, 'QAbstractSocket.BindFlag');
-    return this.applySnapshot(this.native.bind(nativeOf(addr), port, mode, this.decideProxies('', port))) as boolean;
+    return this.applySnapshot(this.native.bind(nativeOf(addr), port, mode, this.decideProxies('', port))) === true;
   }
 
   error(): SocketError {
@@ -542,7 +543,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   socketDescriptor(): number {
-    return this.applySnapshot(this.native.socketDescriptor()) as number;
+    return (this.applySnapshot(this.native.socketDescriptor()) as number | null) ?? -1;
   }
 
   setSocketDescriptor(socketDescriptor: number, state: SocketState = SocketState.ConnectedState, mode: OpenModeFlag = OpenModeFlag.ReadWrite): boolean {
@@ -551,7 +552,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'socketDescriptor', socketDescriptor, -1, 2 ** 31 - 1);
     checkEnum(name, 'state', state, SocketState, 'QAbstractSocket.SocketState');
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
-    const ok = this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor, state, mode)) as boolean;
+    const ok = this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor, state, mode)) === true;
     this.dropReceived();
     return ok;
   }
