@@ -4,7 +4,7 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { drainEvents, EventSink, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
+import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
 import { Signal } from './core/signal';
 import {
   BindFlag,
@@ -116,6 +116,12 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   /** @internal */
   protected constructor(socketType: SocketType, nativeSocket: NativeSocket) {
+    // TS's `protected` does not exist at run time: `new QAbstractSocket(...)` from JS would make a
+    // socket around whatever it was given, failing later in a timer or an event. The classes below
+    // pass a native socket the addon made; anything else is refused here, at once.
+    if (new.target === QAbstractSocket || !(nativeSocket instanceof native.TcpSocket)) {
+      throw new TypeError('QAbstractSocket cannot be instantiated directly: use QTcpSocket or QUdpSocket');
+    }
     super();
     this._socketType = socketType;
     this.native = nativeSocket;
@@ -226,7 +232,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this._peerName = ep[at + 4];
   }
 
-  /** A sync call's answer: [seq, packed state, openMode, error, errorString, bytesToWrite, taken, endpoint×5, result]. */
+  /** A sync call's answer: [seq, packed state, openMode, error, errorString, bytesToWrite, taken, endpoint×5, result].
+   * The result is null once the Qt object is gone (deleteLater): callers answer false or -1 then. */
   protected applySnapshot(snap: unknown[]): unknown {
     const seq = snap[0] as number;
     if (seq >= this.seq) {
@@ -333,6 +340,12 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       process.emitWarning(`QIODevice::write (${this.constructor.name}): ReadOnly device`);
       return -1;
     }
+    if (this._state === SocketState.UnconnectedState) {
+      // Qt's writeData: still open (the peer closed, the data stays readable) but not connected.
+      this._error = SocketError.UnknownSocketError;
+      this._errorString = 'Socket is not connected';
+      return -1;
+    }
     if (buf.length === 0) return 0;
     this.native.write(buf);
     this.jsWritten += buf.length;
@@ -384,7 +397,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   flush(): boolean {
-    return this.applySnapshot(this.native.flush()) as boolean;
+    return this.applySnapshot(this.native.flush()) === true;
   }
 
   /**
@@ -416,7 +429,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'port', port, 0, PORT_MAX);
     mode = mode ?? BindFlag.DefaultForPlatform;
     checkFlags(name, 'mode', mode, BindFlag, 'QAbstractSocket.BindFlag');
-    return this.applySnapshot(this.native.bind(nativeOf(addr), port, mode, this.decideProxies('', port))) as boolean;
+    return this.applySnapshot(this.native.bind(nativeOf(addr), port, mode, this.decideProxies('', port))) === true;
   }
 
   error(): SocketError {
@@ -531,7 +544,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   socketDescriptor(): number {
-    return this.applySnapshot(this.native.socketDescriptor()) as number;
+    return (this.applySnapshot(this.native.socketDescriptor()) as number | null) ?? -1;
   }
 
   setSocketDescriptor(socketDescriptor: number, state: SocketState = SocketState.ConnectedState, mode: OpenModeFlag = OpenModeFlag.ReadWrite): boolean {
@@ -540,7 +553,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'socketDescriptor', socketDescriptor, -1, 2 ** 31 - 1);
     checkEnum(name, 'state', state, SocketState, 'QAbstractSocket.SocketState');
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
-    const ok = this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor, state, mode)) as boolean;
+    const ok = this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor, state, mode)) === true;
     this.dropReceived();
     return ok;
   }

@@ -92,6 +92,10 @@ export abstract class QNetworkProxyFactory {
     if (!(factory instanceof QNetworkProxyFactory)) {
       throw new TypeError(`${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`);
     }
+    // queryProxy is abstract in TS only: a JS subclass without it would fail every later connect.
+    if (typeof factory.queryProxy !== 'function') {
+      throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
+    }
     current = { factory, generation: native.QNetworkProxyFactory.install() };
   }
 

@@ -85,6 +85,8 @@ export class QTcpServer extends QObject implements EventSink {
       case Ev.Destroyed:
         this.gone = true;
         this.listening = false;
+        // Qt deleted the connections still pending with the server, as close() does.
+        this.pending = [];
         this.updateKeepAlive();
         unregister(this.id, this);
         this.destroyed.emit(this);
@@ -136,7 +138,7 @@ export class QTcpServer extends QObject implements EventSink {
     checkInt('QTcpServer.listen', 'port', port, 0, PORT_MAX);
     // Qt asks no factory for a loopback address (QTcpServerPrivate::resolveProxy).
     const decided = addr.isLoopback() ? undefined : decideProxies(this._proxy, () => new QNetworkProxyQuery(port, '', QNetworkProxyQuery.QueryType.TcpServer));
-    return this.applySnapshot(this.native.listen(nativeOf(addr), port, decided)) as boolean;
+    return this.applySnapshot(this.native.listen(nativeOf(addr), port, decided)) === true;
   }
 
   close(): void {
@@ -231,12 +233,12 @@ export class QTcpServer extends QObject implements EventSink {
   }
 
   socketDescriptor(): number {
-    return this.applySnapshot(this.native.socketDescriptor()) as number;
+    return (this.applySnapshot(this.native.socketDescriptor()) as number | null) ?? -1;
   }
 
   setSocketDescriptor(socketDescriptor: number): boolean {
     checkInt('QTcpServer.setSocketDescriptor', 'socketDescriptor', socketDescriptor, -1, 2 ** 31 - 1);
-    return this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor)) as boolean;
+    return this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor)) === true;
   }
 
   /** PyQt6 returns (ok, timedOut); so does this promise. msecs = 0 checks without waiting, -1 waits

@@ -203,13 +203,13 @@ export class QUdpSocket extends QAbstractSocket {
       if (!(data instanceof QNetworkDatagram)) {
         throw new TypeError(`${name}: argument 'datagram' must be a QNetworkDatagram, got ${describe(data)}`);
       }
-      return this.applySnapshot(native.Udp.writeDatagram(this.native, nativeOfDatagram(data))) as number;
+      return (this.applySnapshot(native.Udp.writeDatagram(this.native, nativeOfDatagram(data))) as number | null) ?? -1;
     }
     if (arguments.length !== 3) throw new TypeError(`${name}: writeDatagram(data, address, port) takes 3 arguments, got ${arguments.length}`);
     const bytes = toBuffer(name, 'data', data);
     const addr = QHostAddress.from(name, 'address', address);
     checkInt(name, 'port', port, 0, PORT_MAX);
-    return this.applySnapshot(native.Udp.writeDatagramTo(this.native, bytes, nativeOfAddress(addr), port)) as number;
+    return (this.applySnapshot(native.Udp.writeDatagramTo(this.native, bytes, nativeOfAddress(addr), port)) as number | null) ?? -1;
   }
 
   // ---- multicast ----
@@ -226,12 +226,12 @@ export class QUdpSocket extends QAbstractSocket {
   /** joinMulticastGroup(groupAddress) / joinMulticastGroup(groupAddress, iface) -> Qt's bool. */
   joinMulticastGroup(groupAddress: QHostAddress | QHostAddress.SpecialAddress, iface?: QNetworkInterface): boolean {
     const a = this.group('joinMulticastGroup', arguments, groupAddress, iface);
-    return this.applySnapshot(native.Udp.joinMulticastGroup(...a)) as boolean;
+    return this.applySnapshot(native.Udp.joinMulticastGroup(...a)) === true;
   }
 
   leaveMulticastGroup(groupAddress: QHostAddress | QHostAddress.SpecialAddress, iface?: QNetworkInterface): boolean {
     const a = this.group('leaveMulticastGroup', arguments, groupAddress, iface);
-    return this.applySnapshot(native.Udp.leaveMulticastGroup(...a)) as boolean;
+    return this.applySnapshot(native.Udp.leaveMulticastGroup(...a)) === true;
   }
 
   /** The interface for outgoing multicast datagrams (invalid: the system's default). */

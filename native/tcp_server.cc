@@ -107,10 +107,12 @@ void Server::incomingConnection(qintptr fd) {
 
 class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
  public:
+  // Marks the objects our constructor made, so a getter borrowed onto another object is refused.
+  static constexpr napi_type_tag kTag = {0xe3a95d07c41b4f28ULL, 0x17c4f2b98a0d6e53ULL};
+
   static Napi::Function Init(Napi::Env env, Module& m) {
     Napi::Function ctor = DefineClass(env, "TcpServer",
                                       {
-                                          InstanceAccessor<&TcpServerWrap::Id>("id"),
                                           InstanceMethod<&TcpServerWrap::Listen>("listen"),
                                           InstanceMethod<&TcpServerWrap::Close>("close"),
                                           InstanceMethod<&TcpServerWrap::Take>("take"),
@@ -125,11 +127,14 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
                                           InstanceMethod<&TcpServerWrap::DeleteLater>("deleteLater"),
                                           InstanceMethod<&TcpServerWrap::SetProxy>("setProxy"),
                                       });
+    // `id` as a plain getter that checks the tag (see TcpSocketWrap::Init).
+    ctor.Get("prototype").As<Napi::Object>().DefineProperty(Napi::PropertyDescriptor::Accessor<&TcpServerWrap::IdOf>("id"));
     m.tcpServerCtor = Napi::Persistent(ctor);
     return ctor;
   }
 
   explicit TcpServerWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<TcpServerWrap>(info) {
+    info.This().As<Napi::Object>().TypeTag(&kTag);
     Module& m = Module::of(info.Env());
     core_ = std::make_shared<TcpServerCore>(m.channel);
     m.channel->add(core_);
@@ -189,11 +194,18 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
         core);
   }
 
-  Napi::Value Id(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), core_->id()); }
+  static Napi::Value IdOf(const Napi::CallbackInfo& info) {
+    Napi::Value v = info.This();
+    void* p = nullptr;
+    if (!v.IsObject() || !v.As<Napi::Object>().CheckTypeTag(&kTag) || napi_unwrap(info.Env(), v, &p) != napi_ok)
+      throw Napi::TypeError::New(info.Env(), "TcpServer.id: native server expected");
+    return Napi::Number::New(info.Env(), static_cast<TcpServerWrap*>(p)->core_->id());
+  }
 
   Napi::Value Listen(const Napi::CallbackInfo& info) {
     const QHostAddress* a = UnwrapHostAddress(info[0]);
-    QHostAddress addr = a ? *a : QHostAddress(QHostAddress::Any);
+    if (!a) throw Napi::TypeError::New(info.Env(), "listen: QHostAddress expected");
+    QHostAddress addr = *a;
     quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
     auto decided = DecidedProxies(info[2], "listen");
     return syncCall(info.Env(), [&](QTcpServer* s) {

@@ -243,7 +243,6 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     Napi::Function ctor = DefineClass(
         env, "TcpSocket",
         {
-            InstanceAccessor<&TcpSocketWrap::Id>("id"),
             InstanceMethod<&TcpSocketWrap::ConnectToHost>("connectToHost"),
             InstanceMethod<&TcpSocketWrap::ConnectToAddress>("connectToAddress"),
             InstanceMethod<&TcpSocketWrap::Write>("write"),
@@ -268,6 +267,9 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
             InstanceMethod<&TcpSocketWrap::AnswerProxyAuth>("answerProxyAuth"),
             InstanceMethod<&TcpSocketWrap::WatchBytesWritten>("watchBytesWritten"),
         });
+    // `id` as a plain getter that checks the tag: ObjectWrap's InstanceAccessor (unlike its
+    // methods, which V8 checks against the class) reads any wrapped object as one of ours.
+    ctor.Get("prototype").As<Napi::Object>().DefineProperty(Napi::PropertyDescriptor::Accessor<&TcpSocketWrap::IdOf>("id"));
     m.tcpSocketCtor = Napi::Persistent(ctor);
     return ctor;
   }
@@ -311,7 +313,9 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     return SocketSyncCall(env, core_, fn);
   }
 
-  Napi::Value Id(const Napi::CallbackInfo& info) { return Napi::Number::New(info.Env(), core_->id()); }
+  static Napi::Value IdOf(const Napi::CallbackInfo& info) {
+    return Napi::Number::New(info.Env(), UnwrapSocketCore(info.This(), "TcpSocket.id")->id());
+  }
 
   Napi::Value ConnectToHost(const Napi::CallbackInfo& info) {
     std::string host = info[0].As<Napi::String>();
@@ -432,7 +436,8 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
 
   Napi::Value Bind(const Napi::CallbackInfo& info) {
     const QHostAddress* a = UnwrapHostAddress(info[0]);
-    QHostAddress addr = a ? *a : QHostAddress(QHostAddress::Any);
+    if (!a) throw Napi::TypeError::New(info.Env(), "bind: QHostAddress expected");
+    QHostAddress addr = *a;
     quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
     auto mode = QAbstractSocket::BindMode(info[2].As<Napi::Number>().Int32Value());
     auto decided = DecidedProxies(info[3], "bind");

@@ -64,6 +64,12 @@ export abstract class QIODevice extends QObject {
   /** Bytes the device consumed from its buffer; sockets tell the Qt side (flow control). */
   protected abstract consumed(n: number): void;
 
+  constructor() {
+    super();
+    // Abstract in TS only: from JS, `new QIODevice()` would make an object every method fails on.
+    if (new.target === QIODevice) throw new TypeError('QIODevice cannot be instantiated directly: use QTcpSocket or QUdpSocket');
+  }
+
   /** @internal new bytes from the Qt side. */
   protected appendReceived(data: Buffer): void {
     if (data.length === 0) return;

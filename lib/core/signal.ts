@@ -56,7 +56,11 @@ export class Signal<A extends unknown[] = []> {
 export function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'undefined';
-  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'string') {
+    // A URL's password given where something else was expected stays out of the message.
+    const shown = v.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1<hidden>@');
+    return `string ${JSON.stringify(shown.length > 40 ? shown.slice(0, 40) + '…' : shown)}`;
+  }
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
   if (typeof v === 'function') return 'function';
   const ctor = (v as object).constructor;

@@ -1,0 +1,250 @@
+// The addon only touches its own handles: wherever a handle (a socket, an address, a proxy...) is
+// expected, a foreign object — another class's wrapper or native object, a plain object, a forgery
+// that passes instanceof, a Proxy — is a TypeError, both through the public API and on the native
+// objects a program can reach at run time (`sock.native`). And secrets stay out of what is shown.
+import { inspect } from 'node:util';
+import {
+  QAbstractSocket, QAuthenticator, QHostAddress, QIODevice, QNetworkAddressEntry, QNetworkDatagram, QNetworkInterface,
+  QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery, QObject, QTcpServer, QTcpSocket, QUdpSocket, QtHttpAgent,
+} from '../../lib';
+import { native } from '../../lib/core/runtime';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+const sock = new QTcpSocket();
+const server = new QTcpServer();
+const udp = new QUdpSocket();
+const nativeOf = (o: object): Any => (o as Any).native;
+
+// One native object of each class the addon defines, by the class's name.
+const natives: Record<string, Any> = {
+  TcpSocket: nativeOf(sock),
+  TcpServer: nativeOf(server),
+  Udp: nativeOf(udp), // a TcpSocket of the UDP kind: foreign where a TCP socket's core is not enough
+};
+for (const name of ['QHostAddress', 'QNetworkProxy', 'QNetworkProxyQuery', 'QAuthenticator', 'QNetworkDatagram', 'QNetworkInterface', 'QNetworkAddressEntry']) {
+  natives[name] = new native[name]();
+}
+natives.QHostAddress.setAddress('127.0.0.1');
+
+const wrappers: object[] = [
+  sock, server, udp, new QHostAddress('127.0.0.1'), new QNetworkProxy(), new QNetworkProxyQuery(), new QAuthenticator(),
+  new QNetworkDatagram(), new QNetworkInterface(), new QNetworkAddressEntry(), new QObject(),
+];
+
+/** Everything that is not a `kind` handle: other classes' natives and wrappers, plain things, forgeries of `kind`. */
+function foreignTo(kind: string, ctor?: { prototype: object }): unknown[] {
+  const others = Object.entries(natives).filter(([k]) => k !== kind && !(kind === 'TcpSocket' && k === 'Udp')).map(([, v]) => v);
+  const forged = ctor ? [Object.create(ctor.prototype)] : [];
+  return [...others, ...wrappers, {}, [], 1, 'x', Object.create(Object.getPrototypeOf(natives[kind] ?? {})), ...forged];
+}
+
+/** f() throws a TypeError, or (a listen, a bind) returns a promise that rejects with one. */
+async function expectTypeError(label: string, f: () => unknown): Promise<void> {
+  let thrown: unknown;
+  try {
+    await f();
+  } catch (e) {
+    thrown = e;
+  }
+  const got = thrown === undefined ? 'returned' : `${(thrown as Error).constructor.name}: ${(thrown as Error).message}`;
+  expect(`${label}: ${got}`).toMatch(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: TypeError`));
+}
+
+afterAll(() => {
+  sock.abort();
+  server.close();
+  udp.abort();
+});
+
+test('the classes TS declares abstract or protected cannot be made from JS', async () => {
+  await expectTypeError('new QAbstractSocket()', () => new (QAbstractSocket as Any)());
+  await expectTypeError('new QAbstractSocket(0, {})', () => new (QAbstractSocket as Any)(0, {}));
+  await expectTypeError('new QAbstractSocket(0, udp native)', () => new (QAbstractSocket as Any)(0, natives.Udp));
+  await expectTypeError('new QIODevice()', () => new (QIODevice as Any)());
+  await expectTypeError('new QNetworkProxyFactory()', () => new (QNetworkProxyFactory as Any)());
+  await expectTypeError('QTcpSocket._adopt({})', () => (QTcpSocket as Any)._adopt({}));
+});
+
+test("native methods and getters borrowed onto any other object: TypeError, never a read of the other's memory", async () => {
+  let checked = 0;
+  for (const [kind, obj] of Object.entries(natives)) {
+    const proto = Object.getPrototypeOf(obj);
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      if (key === 'constructor') continue;
+      const d = Object.getOwnPropertyDescriptor(proto, key)!;
+      const fn = d.get ?? d.value;
+      if (typeof fn !== 'function') continue;
+      for (const other of foreignTo(kind)) {
+        if (kind === 'Udp' && other === natives.TcpSocket) continue; // the same native class
+        await expectTypeError(`${kind}.${key} on ${show(other)}`, () => fn.call(other, 1, 2, 3));
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBeGreaterThan(1000);
+});
+
+test('foreign objects where the addon expects a handle: TypeError', async () => {
+  const n = natives;
+  const buf = Buffer.from('x');
+  const F = Symbol('foreign');
+  // [what is expected at the F position, call with F replaced by the foreign object]
+  const calls: [string, string, (...a: unknown[]) => unknown, unknown[]][] = [
+    ['QHostAddress', 'TcpSocket.connectToAddress', n.TcpSocket.connectToAddress.bind(n.TcpSocket), [F, 1, 3, undefined]],
+    ['QNetworkProxy', 'TcpSocket.connectToAddress (proxy list)', n.TcpSocket.connectToAddress.bind(n.TcpSocket), [n.QHostAddress, 1, 3, [F]]],
+    ['QNetworkProxy', 'TcpSocket.connectToHost (proxy list)', n.TcpSocket.connectToHost.bind(n.TcpSocket), ['127.0.0.1', 1, 3, 0, [F]]],
+    ['QHostAddress', 'TcpSocket.bind', n.TcpSocket.bind.bind(n.TcpSocket), [F, 0, 0, undefined]],
+    ['QNetworkProxy', 'TcpSocket.setProxy', n.TcpSocket.setProxy.bind(n.TcpSocket), [F]],
+    ['QAuthenticator', 'TcpSocket.answerProxyAuth', n.TcpSocket.answerProxyAuth.bind(n.TcpSocket), [1, F]],
+    ['QHostAddress', 'TcpServer.listen', n.TcpServer.listen.bind(n.TcpServer), [F, 0, undefined]],
+    ['QNetworkProxy', 'TcpServer.listen (proxy list)', n.TcpServer.listen.bind(n.TcpServer), [n.QHostAddress, 0, [F]]],
+    ['QNetworkProxy', 'TcpServer.setProxy', n.TcpServer.setProxy.bind(n.TcpServer), [F]],
+    ['Udp', 'Udp.writeDatagramTo (socket)', native.Udp.writeDatagramTo, [F, buf, n.QHostAddress, 1]],
+    ['QHostAddress', 'Udp.writeDatagramTo (address)', native.Udp.writeDatagramTo, [n.Udp, buf, F, 1]],
+    ['Udp', 'Udp.writeDatagram (socket)', native.Udp.writeDatagram, [F, n.QNetworkDatagram]],
+    ['QNetworkDatagram', 'Udp.writeDatagram (datagram)', native.Udp.writeDatagram, [n.Udp, F]],
+    ['Udp', 'Udp.joinMulticastGroup (socket)', native.Udp.joinMulticastGroup, [F, n.QHostAddress]],
+    ['QHostAddress', 'Udp.joinMulticastGroup (group)', native.Udp.joinMulticastGroup, [n.Udp, F]],
+    ['QNetworkInterface', 'Udp.joinMulticastGroup (iface)', native.Udp.joinMulticastGroup, [n.Udp, n.QHostAddress, F]],
+    ['QHostAddress', 'Udp.leaveMulticastGroup (group)', native.Udp.leaveMulticastGroup, [n.Udp, F]],
+    ['QNetworkInterface', 'Udp.leaveMulticastGroup (iface)', native.Udp.leaveMulticastGroup, [n.Udp, n.QHostAddress, F]],
+    ['Udp', 'Udp.multicastInterface', native.Udp.multicastInterface, [F]],
+    ['Udp', 'Udp.setMulticastInterface (socket)', native.Udp.setMulticastInterface, [F, n.QNetworkInterface]],
+    ['QNetworkInterface', 'Udp.setMulticastInterface (iface)', native.Udp.setMulticastInterface, [n.Udp, F]],
+    ['Udp', 'Udp.readNothing', native.Udp.readNothing, [F]],
+    ['Udp', 'Udp.droppedDatagrams', native.Udp.droppedDatagrams, [F]],
+    ['QNetworkProxyQuery', 'QNetworkProxyFactory.proxyForQuery', native.QNetworkProxyFactory.proxyForQuery, [F]],
+    ['QNetworkProxyQuery', 'QNetworkProxyFactory.systemProxyForQuery', native.QNetworkProxyFactory.systemProxyForQuery, [F]],
+    ['QNetworkProxy', 'QNetworkProxyFactory.setEmptyAnswer', native.QNetworkProxyFactory.setEmptyAnswer, [0, [F]]],
+    ['QNetworkProxy', 'QNetworkProxy.setApplicationProxy', native.QNetworkProxy.setApplicationProxy, [F]],
+    ['QHostAddress', 'QHostAddress.isEqual', n.QHostAddress.isEqual.bind(n.QHostAddress), [F, 0]],
+    ['QHostAddress', 'QHostAddress.isInSubnet', n.QHostAddress.isInSubnet.bind(n.QHostAddress), [F, 8]],
+    ['QHostAddress', 'QNetworkAddressEntry.setIp', n.QNetworkAddressEntry.setIp.bind(n.QNetworkAddressEntry), [F]],
+    ['QHostAddress', 'QNetworkAddressEntry.setNetmask', n.QNetworkAddressEntry.setNetmask.bind(n.QNetworkAddressEntry), [F]],
+    ['QHostAddress', 'QNetworkAddressEntry.setBroadcast', n.QNetworkAddressEntry.setBroadcast.bind(n.QNetworkAddressEntry), [F]],
+    ['QHostAddress', 'QNetworkDatagram.setDestination', n.QNetworkDatagram.setDestination.bind(n.QNetworkDatagram), [F, 1]],
+    ['QHostAddress', 'QNetworkDatagram.setSender', n.QNetworkDatagram.setSender.bind(n.QNetworkDatagram), [F, 1]],
+  ];
+  // Every value class: its copy constructor, swap and == take only their own kind.
+  for (const kind of ['QHostAddress', 'QNetworkProxy', 'QNetworkProxyQuery', 'QAuthenticator', 'QNetworkDatagram', 'QNetworkInterface', 'QNetworkAddressEntry']) {
+    calls.push([kind, `new ${kind}(other)`, (x) => new native[kind](x), [F]]);
+    if (typeof n[kind].swap === 'function') calls.push([kind, `${kind}.swap`, n[kind].swap.bind(n[kind]), [F]]);
+    if (typeof n[kind].equals === 'function') calls.push([kind, `${kind}.equals`, n[kind].equals.bind(n[kind]), [F]]);
+  }
+  let checked = 0;
+  for (const [kind, label, fn, args] of calls) {
+    for (const other of foreignTo(kind)) {
+      // A SpecialAddress member is an address to Qt's == (QHostAddress.equals(QHostAddress.SpecialAddress.Any)).
+      if (typeof other === 'number' && label === 'QHostAddress.equals') continue;
+      await expectTypeError(`${label} given ${show(other)}`, () => fn(...args.map((a) => (a === F ? other : Array.isArray(a) && a[0] === F ? [other] : a))));
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(600);
+});
+
+test('the same through the public API: a foreign object, a forgery or a Proxy is a TypeError', async () => {
+  const addr = new QHostAddress('127.0.0.1');
+  const entry = new QNetworkAddressEntry();
+  const dgram = new QNetworkDatagram();
+  const proxyOf = <T extends object>(o: T): T => new Proxy(o, {});
+  // [expected class, label, call]
+  const calls: [{ prototype: object }, string, (x: Any) => unknown][] = [
+    [QHostAddress, 'QTcpSocket.connectToHost', (x) => sock.connectToHost(x, 1)],
+    [QHostAddress, 'QUdpSocket.bind', (x) => udp.bind(x, 0, 0)],
+    [QHostAddress, 'QTcpServer.listen', (x) => server.listen(x, 0)],
+    [QNetworkProxy, 'QTcpSocket.setProxy', (x) => sock.setProxy(x)],
+    [QNetworkProxy, 'QTcpServer.setProxy', (x) => server.setProxy(x)],
+    [QNetworkProxy, 'QNetworkProxy.setApplicationProxy', (x) => QNetworkProxy.setApplicationProxy(x)],
+    [QNetworkDatagram, 'QUdpSocket.writeDatagram', (x) => udp.writeDatagram(x)],
+    [QHostAddress, 'QUdpSocket.writeDatagram (address)', (x) => udp.writeDatagram('x', x, 1)],
+    [QHostAddress, 'QUdpSocket.joinMulticastGroup', (x) => udp.joinMulticastGroup(x)],
+    [QNetworkInterface, 'QUdpSocket.joinMulticastGroup (iface)', (x) => udp.joinMulticastGroup(new QHostAddress('239.1.1.1'), x)],
+    [QNetworkInterface, 'QUdpSocket.setMulticastInterface', (x) => udp.setMulticastInterface(x)],
+    [QNetworkProxyQuery, 'QNetworkProxyFactory.proxyForQuery', (x) => QNetworkProxyFactory.proxyForQuery(x)],
+    [QNetworkProxyQuery, 'QNetworkProxyFactory.systemProxyForQuery', (x) => QNetworkProxyFactory.systemProxyForQuery(x)],
+    [QNetworkProxyFactory, 'QNetworkProxyFactory.setApplicationProxyFactory', (x) => QNetworkProxyFactory.setApplicationProxyFactory(x)],
+    [QHostAddress, 'QHostAddress.isEqual', (x) => addr.isEqual(x)],
+    [QHostAddress, 'QHostAddress.isInSubnet', (x) => addr.isInSubnet(x, 8)],
+    [QHostAddress, 'QNetworkAddressEntry.setIp', (x) => entry.setIp(x)],
+    [QHostAddress, 'QNetworkDatagram.setDestination', (x) => dgram.setDestination(x, 1)],
+  ];
+  for (const [cls, make] of [
+    [QHostAddress, () => new QHostAddress()], [QNetworkProxy, () => new QNetworkProxy()], [QNetworkProxyQuery, () => new QNetworkProxyQuery()],
+    [QAuthenticator, () => new QAuthenticator()], [QNetworkDatagram, () => new QNetworkDatagram()], [QNetworkInterface, () => new QNetworkInterface()],
+    [QNetworkAddressEntry, () => new QNetworkAddressEntry()],
+  ] as [Any, () => Any][]) {
+    calls.push([cls, `new ${cls.name}(other)`, (x) => new cls(x)]);
+    if (typeof cls.prototype.swap === 'function') calls.push([cls, `${cls.name}.swap`, (x) => make().swap(x)]);
+  }
+  let checked = 0;
+  for (const [cls, label, call] of calls) {
+    const foreign = [...foreignTo('', cls).filter((o) => !(o instanceof (cls as Any))), proxyOf(Object.create(cls.prototype))];
+    for (const other of foreign) {
+      // Numbers are SpecialAddress or ProxyType members, strings addresses or URLs: legitimate there.
+      if ((typeof other === 'number' || typeof other === 'string') && (cls === QHostAddress || label.startsWith('new '))) continue;
+      if (typeof other === 'number' && cls === QNetworkProxy) continue;
+      await expectTypeError(`${label} given ${show(other)}`, () => call(other));
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(400);
+});
+
+describe('secrets', () => {
+  const secret = 'Surf4ce-secret';
+  test("a URL's password given where something else was expected is hidden in the error", () => {
+    const url = `http://alice:${secret}@proxy.example:3128/`;
+    const messageOf = (f: () => unknown): string => {
+      try {
+        f();
+        return 'no error';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    const calls = [() => sock.setReadBufferSize(url as never), () => new QObject().blockSignals(url as never), () => sock.setPauseMode(url as never)];
+    for (const m of calls.map(messageOf)) {
+      expect(m).not.toContain(secret);
+      expect(m).toMatch(/http:\/\/alice:<hidden>@/);
+    }
+  });
+
+  test('objects holding a password-bearing proxy or authenticator show none of it', () => {
+    const proxy = new QNetworkProxy(QNetworkProxy.ProxyType.Socks5Proxy, '127.0.0.1', 1080, 'alice', secret);
+    const s = new QTcpSocket();
+    s.setProxy(proxy);
+    const srv = new QTcpServer();
+    srv.setProxy(proxy);
+    const agent = new QtHttpAgent({ proxy });
+    const query = new QNetworkProxyQuery(`http://alice:${secret}@example.com/`);
+    const auth = new QAuthenticator();
+    auth.setPassword(secret);
+    for (const o of [s, srv, agent, query, auth, { nested: [proxy, auth, query] }]) {
+      for (const text of [inspect(o, { depth: 6, showHidden: true }), inspect(o, { depth: 6, customInspect: false }), safeJson(o)]) {
+        expect(text).not.toContain(secret);
+      }
+    }
+    s.deleteLater();
+    srv.deleteLater();
+  });
+});
+
+/** A short name for a value in a test's label (a forgery's own inspect would throw). */
+function show(v: unknown): string {
+  try {
+    return inspect(v, { depth: 0 }).slice(0, 40);
+  } catch {
+    return `forged ${(v as object).constructor.name}`;
+  }
+}
+
+function safeJson(o: unknown): string {
+  try {
+    return JSON.stringify(o) ?? '';
+  } catch {
+    return ''; // a cycle (the agent's sockets): nothing shown
+  }
+}
