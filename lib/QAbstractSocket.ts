@@ -5,7 +5,7 @@ import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } 
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
-import { Signal } from './core/signal';
+import { defineSignals, madeSignal, Signal } from './core/signal';
 import {
   BindFlag,
   NetworkLayerProtocol,
@@ -66,16 +66,16 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   static readonly SocketState = SocketState;
   static readonly SocketType = SocketType;
 
-  readonly connected = new Signal<[]>('connected', this);
-  readonly disconnected = new Signal<[]>('disconnected', this);
-  readonly errorOccurred = new Signal<[SocketError]>('errorOccurred', this);
-  readonly hostFound = new Signal<[]>('hostFound', this);
-  readonly stateChanged = new Signal<[SocketState]>('stateChanged', this);
+  declare readonly connected: Signal<[]>;
+  declare readonly disconnected: Signal<[]>;
+  declare readonly errorOccurred: Signal<[SocketError]>;
+  declare readonly hostFound: Signal<[]>;
+  declare readonly stateChanged: Signal<[SocketState]>;
   /**
    * Fill `authenticator` in the slot, synchronously, as in PyQt6: Qt uses what it holds when the
    * slots return (the Qt thread waits for them; other sockets go on meanwhile).
    */
-  readonly proxyAuthenticationRequired = new Signal<[QNetworkProxy, QAuthenticator]>('proxyAuthenticationRequired', this);
+  declare readonly proxyAuthenticationRequired: Signal<[QNetworkProxy, QAuthenticator]>;
 
   /** @internal */
   protected readonly native: NativeSocket;
@@ -103,7 +103,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private _readBufferSize = 0;
   private _pauseMode = PauseMode.PauseNever;
   private _protocolTag = '';
-  private _proxy = new QNetworkProxy();
+  private _proxy: QNetworkProxy | null = null; // null: DefaultProxy (made when asked: memory per socket)
   private keepAlive!: KeepAlive;
   private waiters: Waiter[] = [];
   private gone = false;
@@ -143,23 +143,23 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     switch (kind) {
       case Ev.StateChanged:
         if (arg === SocketState.UnconnectedState) this.settleWaiters(false, seq);
-        this.stateChanged.emit(arg as SocketState);
+        madeSignal(this, 'stateChanged')?.emit(arg as SocketState);
         break;
       case Ev.HostFound:
-        this.hostFound.emit();
+        madeSignal(this, 'hostFound')?.emit();
         break;
       case Ev.Connected:
         this.settle(Wait.Connected, true, seq);
-        this.connected.emit();
+        madeSignal(this, 'connected')?.emit();
         break;
       case Ev.Disconnected:
         this.fresh.disconnected = true;
         this.settle(Wait.Disconnected, true, seq);
-        this.disconnected.emit();
+        madeSignal(this, 'disconnected')?.emit();
         break;
       case Ev.ErrorOccurred:
         if (seq >= this.seq) this._errorString = (payload as string[])[0];
-        this.errorOccurred.emit(arg as SocketError);
+        madeSignal(this, 'errorOccurred')?.emit(arg as SocketError);
         break;
       case Ev.ReadyRead:
         if (seq <= this.discardUpTo) break;
@@ -169,26 +169,26 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         this.announcePending = false;
         this.settle(Wait.ReadyRead, true, seq);
         if (!this.shouldAnnounce()) break;
-        this.readyRead.emit();
-        this.channelReadyRead.emit(0);
+        madeSignal(this, 'readyRead')?.emit();
+        madeSignal(this, 'channelReadyRead')?.emit(0);
         break;
       case Ev.BytesWritten:
         this.fresh.bytesWritten = true;
         this.settle(Wait.BytesWritten, true, seq);
-        this.bytesWritten.emit(arg);
-        this.channelBytesWritten.emit(0, arg);
+        madeSignal(this, 'bytesWritten')?.emit(arg);
+        madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
         break;
       case Ev.AboutToClose:
-        this.aboutToClose.emit();
+        madeSignal(this, 'aboutToClose')?.emit();
         break;
       case Ev.ReadChannelFinished:
-        this.readChannelFinished.emit();
+        madeSignal(this, 'readChannelFinished')?.emit();
         break;
       case Ev.ProxyAuthenticationRequired: {
         const [proxy, auth, serial] = payload as [unknown, unknown, number];
         const authenticator = authenticatorFromNative(auth);
         try {
-          this.proxyAuthenticationRequired.emit(proxyFromNative(proxy), authenticator);
+          madeSignal(this, 'proxyAuthenticationRequired')?.emit(proxyFromNative(proxy), authenticator);
         } finally {
           if (serial !== 0) this.native.answerProxyAuth(serial, nativeOfAuthenticator(authenticator));
         }
@@ -199,7 +199,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         this.applyState(0, 0, this._error, 0, this.jsWritten);
         this.settleWaiters(false, Infinity);
         unregister(this._id, this);
-        this.destroyed.emit(this);
+        madeSignal(this, 'destroyed')?.emit(this);
         break;
     }
   }
@@ -259,8 +259,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   private announce(): void {
     this.announcePending = false;
-    this.readyRead.emit();
-    this.channelReadyRead.emit(0);
+    madeSignal(this, 'readyRead')?.emit();
+    madeSignal(this, 'channelReadyRead')?.emit(0);
   }
 
   /** @internal close()/abort()/connectToHost(): Qt dropped what it had received, and the Qt side forgot what JS held. */
@@ -503,7 +503,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   /** A copy of the proxy set with setProxy (a DefaultProxy until then). */
   proxy(): QNetworkProxy {
     checkArity(this.m('proxy'), arguments, 0, 0);
-    return new QNetworkProxy(this._proxy);
+    return this._proxy === null ? new QNetworkProxy() : new QNetworkProxy(this._proxy);
   }
 
   /**
@@ -591,7 +591,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   /** @internal Qt wakes us at once for bytesWritten only while a slot or a wait watches it. */
   protected override bytesWrittenWatched(): void {
     const watched =
-      this.bytesWritten.connected + this.channelBytesWritten.connected > 0 ||
+      (madeSignal(this, 'bytesWritten')?.connected ?? 0) + (madeSignal(this, 'channelBytesWritten')?.connected ?? 0) > 0 ||
       this.waiters.some((w) => w.kind === Wait.BytesWritten);
     if (watched !== this.watchingBytesWritten && !this.gone) {
       this.watchingBytesWritten = watched;
@@ -725,6 +725,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this[disposeSymbol]();
   }
 }
+defineSignals(QAbstractSocket, ['connected', 'disconnected', 'errorOccurred', 'hostFound', 'stateChanged', 'proxyAuthenticationRequired']);
 
 /** A plain object (not a QHostAddress, number or enum): Node's trailing options argument. */
 export function isOptions(v: unknown): boolean {

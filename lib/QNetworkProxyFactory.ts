@@ -121,8 +121,8 @@ export abstract class QNetworkProxyFactory {
  * the query that holds only the type (QNativeSocketEngine's check that no proxy is required).
  * It asks it on the Qt thread, maybe later, so the answer is asked for now and kept there.
  */
-export function decideProxies(proxy: QNetworkProxy, query: () => QNetworkProxyQuery): unknown[] | undefined {
-  if (proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy || activeFactory() === null) return undefined;
+export function decideProxies(proxy: QNetworkProxy | null, query: () => QNetworkProxyQuery): unknown[] | undefined {
+  if ((proxy !== null && proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy) || activeFactory() === null) return undefined;
   const q = query();
   const decided = QNetworkProxyFactory.proxyForQuery(q);
   if (!isLocal(q) && decided.find((p) => canServe(p, q.queryType()))?.type() === QNetworkProxy.ProxyType.NoProxy) {

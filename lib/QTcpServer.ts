@@ -4,7 +4,7 @@ import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } 
 import { checkArity, checkInt, checkMsecs, PORT_MAX } from './core/args';
 import { QObject } from './core/QObject';
 import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
-import { Signal } from './core/signal';
+import { defineSignals, madeSignal, Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
 import { QNetworkProxy, nativeOf as nativeOfProxy } from './QNetworkProxy';
@@ -22,9 +22,9 @@ const enum Ev {
 }
 
 export class QTcpServer extends QObject implements EventSink {
-  readonly acceptError = new Signal<[SocketError]>('acceptError', this);
-  readonly newConnection = new Signal<[]>('newConnection', this);
-  readonly pendingConnectionAvailable = new Signal<[]>('pendingConnectionAvailable', this);
+  declare readonly acceptError: Signal<[SocketError]>;
+  declare readonly newConnection: Signal<[]>;
+  declare readonly pendingConnectionAvailable: Signal<[]>;
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private readonly native: any;
@@ -72,15 +72,15 @@ export class QTcpServer extends QObject implements EventSink {
     }
     switch (kind) {
       case Ev.PendingConnectionAvailable:
-        this.pendingConnectionAvailable.emit();
+        madeSignal(this, 'pendingConnectionAvailable')?.emit();
         break;
       case Ev.NewConnection:
         if (this.waiters.length > 0) this.freshPending = 0;
         this.settleWaiters([true, false]);
-        this.newConnection.emit();
+        madeSignal(this, 'newConnection')?.emit();
         break;
       case Ev.AcceptError:
-        this.acceptError.emit(arg as SocketError);
+        madeSignal(this, 'acceptError')?.emit(arg as SocketError);
         break;
       case Ev.Destroyed:
         this.gone = true;
@@ -89,7 +89,7 @@ export class QTcpServer extends QObject implements EventSink {
         this.pending = [];
         this.updateKeepAlive();
         unregister(this.id, this);
-        this.destroyed.emit(this);
+        madeSignal(this, 'destroyed')?.emit(this);
         break;
     }
   }
@@ -304,3 +304,4 @@ export class QTcpServer extends QObject implements EventSink {
     this[disposeSymbol]();
   }
 }
+defineSignals(QTcpServer, ['acceptError', 'newConnection', 'pendingConnectionAvailable']);

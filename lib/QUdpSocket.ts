@@ -4,7 +4,7 @@
 import { checkArity, checkInt, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag } from './core/QIODevice';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
+import { describe, madeSignal } from './core/signal';
 import { SocketType } from './core/socketEnums';
 import { QAbstractSocket } from './QAbstractSocket';
 import { QHostAddress, nativeOf as nativeOfAddress } from './QHostAddress';
@@ -89,8 +89,8 @@ export class QUdpSocket extends QAbstractSocket {
       setImmediate(() => {
         this.reannounceScheduled = false;
         if (this.queue.length > 0 && this.shouldAnnounce()) {
-          this.readyRead.emit();
-          this.channelReadyRead.emit(0);
+          madeSignal(this, 'readyRead')?.emit();
+          madeSignal(this, 'channelReadyRead')?.emit(0);
         }
       });
     }

@@ -24,7 +24,7 @@ export declare namespace QIODeviceBase {
 
 import { checkArity, checkBool, checkInt, toBuffer } from './args';
 import { QObject } from './QObject';
-import { Signal } from './signal';
+import { defineSignals, Signal } from './signal';
 
 const MAX_LEN = 2 ** 31 - 1;
 
@@ -35,12 +35,12 @@ const MAX_LEN = 2 ** 31 - 1;
 export abstract class QIODevice extends QObject {
   static readonly OpenModeFlag = OpenModeFlag;
 
-  readonly readyRead = new Signal<[]>('readyRead', this);
-  readonly bytesWritten = new Signal<[number]>('bytesWritten', this, () => this.bytesWrittenWatched());
-  readonly channelReadyRead = new Signal<[number]>('channelReadyRead', this);
-  readonly channelBytesWritten = new Signal<[number, number]>('channelBytesWritten', this, () => this.bytesWrittenWatched());
-  readonly aboutToClose = new Signal<[]>('aboutToClose', this);
-  readonly readChannelFinished = new Signal<[]>('readChannelFinished', this);
+  declare readonly readyRead: Signal<[]>;
+  declare readonly bytesWritten: Signal<[number]>;
+  declare readonly channelReadyRead: Signal<[number]>;
+  declare readonly channelBytesWritten: Signal<[number, number]>;
+  declare readonly aboutToClose: Signal<[]>;
+  declare readonly readChannelFinished: Signal<[]>;
 
   private chunks: Buffer[] = [];
   private head = 0; // bytes of chunks[0] already read
@@ -370,3 +370,6 @@ export abstract class QIODevice extends QObject {
     this.writeChannel = checkInt(this.name('setCurrentWriteChannel'), 'channel', channel, 0, MAX_LEN);
   }
 }
+defineSignals(QIODevice, ['readyRead', 'channelReadyRead', 'aboutToClose', 'readChannelFinished']);
+// Qt wakes JS at once for bytesWritten only while someone watches it (QAbstractSocket).
+defineSignals(QIODevice, ['bytesWritten', 'channelBytesWritten'], (d: QIODevice) => d['bytesWrittenWatched']());

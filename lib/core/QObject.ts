@@ -1,13 +1,15 @@
 // The part of QObject a QtNetwork user touches: objectName, signal blocking, deleteLater, destroyed.
 import { checkArity, checkBool, checkString } from './args';
-import { Signal } from './signal';
+import { defineSignals, made, madeSignal, Signal } from './signal';
 
 export class QObject {
-  readonly destroyed = new Signal<[QObject]>('destroyed', this);
-  readonly objectNameChanged = new Signal<[string]>('objectNameChanged', this);
+  declare readonly destroyed: Signal<[QObject]>;
+  declare readonly objectNameChanged: Signal<[string]>;
   private _objectName = '';
   /** @internal read by Signal.emit */
   _signalsBlocked = false;
+  /** @internal the signals made so far (defineSignals) */
+  [made]: Record<string, Signal<unknown[]>> | undefined = undefined;
 
   objectName(): string {
     return this._objectName;
@@ -18,7 +20,7 @@ export class QObject {
     checkString(`${this.constructor.name}.setObjectName`, 'name', name);
     if (name === this._objectName) return;
     this._objectName = name;
-    this.objectNameChanged.emit(name);
+    madeSignal(this, 'objectNameChanged')?.emit(name);
   }
 
   /** As QObject.blockSignals: returns the previous value. */
@@ -44,3 +46,4 @@ export class QObject {
     return false;
   }
 }
+defineSignals(QObject, ['destroyed', 'objectNameChanged']);

@@ -66,3 +66,34 @@ export function describe(v: unknown): string {
   const ctor = (v as object).constructor;
   return ctor && ctor.name ? `${ctor.name} object` : 'object';
 }
+
+// Signals made on first use (see defineSignals), per object: an own field of every QObject
+// (QObject.ts), so that the getter reached through a prototype never shares one store.
+export const made = Symbol('signals');
+type SignalOwner = { _signalsBlocked: boolean; [made]?: Record<string, Signal<unknown[]>> };
+
+/**
+ * Defines the named signals on `cls.prototype` as getters that make each Signal on first use. A
+ * socket has a dozen signals and most are never connected: making them all per object was a fair
+ * share of the memory an idle connection costs. `watch(owner)` is told of connects/disconnects.
+ */
+export function defineSignals(cls: { prototype: object }, names: string[], watch?: (owner: never) => void): void {
+  for (const name of names) {
+    Object.defineProperty(cls.prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get(this: SignalOwner): Signal<unknown[]> {
+        const all = (this[made] ??= {});
+        return (all[name] ??= new Signal(name, this, watch && (() => watch(this as never))));
+      },
+    });
+  }
+}
+
+/**
+ * The owner's signal `name` if anything has used it yet, else undefined (then it has no slots):
+ * `madeSignal(this, 'connected')?.emit()` emits without making it.
+ */
+export function madeSignal<O extends object, K extends keyof O & string>(owner: O, name: K): O[K] | undefined {
+  return (owner as SignalOwner)[made]?.[name] as O[K] | undefined;
+}

@@ -289,6 +289,17 @@ test('bytesWritten: watched, it comes as its own event; unwatched, bytesToWrite(
   await until(() => Buffer.concat(received).length === 6000, 5000, 'all bytes at the peer');
 });
 
+test('signals are made on first use, one set per object (even once the prototype\'s getter was read)', () => {
+  void (QTcpSocket.prototype as unknown as { readyRead: unknown }).readyRead;
+  const a = track(new QTcpSocket());
+  const b = track(new QTcpSocket());
+  a.readyRead.connect(() => {});
+  expect(a.readyRead).toBe(a.readyRead);
+  expect(a.readyRead.connected).toBe(1);
+  expect(b.readyRead.connected).toBe(0);
+  expect(a.readyRead).not.toBe(b.readyRead);
+});
+
 test('server pause/resume: no connection is accepted while paused', async () => {
   const server = await listeningServer();
   server.pauseAccepting();
