@@ -4,7 +4,6 @@
 #include <QEventLoop>
 #include <QTimer>
 
-#include <sched.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -167,6 +166,7 @@ void EnvChannel::post(std::function<void()> fn, std::shared_ptr<Handle> target) 
     std::lock_guard<std::mutex> lock(cmd_mu_);
     commands_.push_back({std::move(fn), std::move(target)});
   }
+  cmd_signals_++;
   scheduleEndTask();
 }
 
@@ -176,6 +176,7 @@ void EnvChannel::postNow(std::function<void()> fn, std::shared_ptr<Handle> targe
     std::lock_guard<std::mutex> lock(cmd_mu_);
     commands_.push_back({std::move(fn), std::move(target)});
   }
+  cmd_signals_++;
   wake();
 }
 
@@ -201,6 +202,7 @@ bool EnvChannel::endTask() {
     released_seq_ = hold_seq_;
     sent = !commands_.empty();
   }
+  cmd_signals_++;
   cmd_cv_.notify_all();
   wake();
   return sent && awaitAnswer();
@@ -247,7 +249,9 @@ void EnvChannel::wake() {
     drain_posted_ = true;
   }
   auto self = shared_from_this();
-  if (!QtThread::post([self] { self->drainCommands(); })) {
+  auto drain = [self] { self->drainCommands(); };
+  if (QtThread::postToSpinner(drain)) return;
+  if (!QtThread::post(std::move(drain))) {
     std::lock_guard<std::mutex> lock(cmd_mu_);
     commands_.clear();
     drain_posted_ = false;
@@ -258,8 +262,10 @@ void EnvChannel::drainCommands() {
   std::unique_lock<std::mutex> lock(cmd_mu_);
   drain_posted_ = false;
   draining_ = true;
+  bool spun = false;
   for (;;) {
     if (!commands_.empty()) {
+      spun = false;
       std::vector<Command> batch;
       batch.swap(commands_);
       lock.unlock();
@@ -277,7 +283,18 @@ void EnvChannel::drainCommands() {
     }
     if (released_seq_ >= hold_seq_ || closed_.load()) break;
     // Held after a sync call: wait for the rest of the JS task's commands, or its end. A task
-    // that runs on for long does not keep the Qt thread from its other work.
+    // that runs on for long does not keep the Qt thread from its other work. First spin a while
+    // (QtThread::expectAnswer): the task usually ends within microseconds, and waking up from the
+    // condition variable would cost more, with the Qt thread's sockets waiting meanwhile.
+    if (!spun && QtThread::spinNanos() > 0) {
+      spun = true;
+      uint64_t seen = cmd_signals_.load();
+      lock.unlock();
+      int64_t until = NowNanos() + QtThread::spinNanos();
+      while (cmd_signals_.load() == seen && NowNanos() < until) Relax();
+      lock.lock();
+      continue;
+    }
     bool woke = cmd_cv_.wait_for(lock, kHoldLimit, [this] {
       return !commands_.empty() || released_seq_ >= hold_seq_ || closed_.load();
     });
@@ -330,6 +347,7 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn, std::share
                          },
                          std::move(target), true});
   }
+  cmd_signals_++;
   scheduleEndTask();
   wake();
   // A sync call takes a few microseconds on the Qt thread: yield in a loop for a while before

@@ -180,6 +180,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   };
   std::vector<Command> commands_;
   bool drain_posted_ = false;
+  std::atomic<uint64_t> cmd_signals_{0};  // bumped when commands arrive or a task ends (spinning)
   std::vector<std::shared_ptr<Handle>> after_commands_;  // Qt thread only
   bool draining_ = false;
   uint64_t hold_seq_ = 0;      // sync calls made

@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QtGlobal>
 
-#include <sched.h>
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +14,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #if QT_VERSION < QT_VERSION_CHECK(6, 4, 0)
 #error "qtnetwork needs Qt 6.4 or newer (Debian/Ubuntu: apt-get install qt6-base-dev)"
@@ -40,13 +40,37 @@ std::atomic<uint64_t> posted{0};
 std::atomic<int64_t> spin_until{0};
 int64_t spin_nanos = -1;  // set from the environment before the Qt thread starts
 
+// Work handed straight to a spinning Qt thread (QtThread::postToSpinner), guarded by spin_mu.
+std::mutex spin_mu;
+bool spinner_waiting = false;
+std::vector<std::function<void()>> handed;
+std::atomic<bool> work_handed{false};
+
+// Connected to the dispatcher's aboutToBlock: runs on the Qt thread when it has nothing left to do
+// and would sleep in poll().
 void spinForWork() {
   int64_t until = spin_until.exchange(0, std::memory_order_relaxed);
   if (until == 0) return;
   uint64_t seen = posted.load(std::memory_order_acquire);
-  // Yielding, not pausing: on a machine with fewer cores than busy threads, the thread that will
-  // post (JS, or a peer process) may need this CPU.
-  while (posted.load(std::memory_order_acquire) == seen && NowNanos() < until) Relax();
+  {
+    std::lock_guard<std::mutex> lock(spin_mu);
+    spinner_waiting = true;
+  }
+  // Pausing, not yielding: yield() hands the CPU to whatever else is runnable, a niced background
+  // job included, for a whole time slice.
+  while (!work_handed.load(std::memory_order_acquire) && posted.load(std::memory_order_acquire) == seen &&
+         NowNanos() < until)
+    Relax();
+  std::vector<std::function<void()>> work;
+  {
+    std::lock_guard<std::mutex> lock(spin_mu);
+    spinner_waiting = false;
+    work.swap(handed);
+    work_handed.store(false, std::memory_order_relaxed);
+  }
+  // Run here, before Qt polls: what they start (socket writes, timers, posted events) is seen by
+  // the poll that follows.
+  for (auto& fn : work) fn();
 }
 
 int app_argc = 1;
@@ -168,6 +192,18 @@ bool QtThread::post(std::function<void()> fn) {
   // Thread-safe: posts a QMetaCallEvent to the Qt thread's queue, FIFO with earlier posts.
   QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
   posted.fetch_add(1, std::memory_order_release);  // after: a spinning Qt thread finds it queued
+  return true;
+}
+
+bool QtThread::postToSpinner(std::function<void()> fn) {
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!context || stopping || shut_down) return false;
+  }
+  std::lock_guard<std::mutex> lock(spin_mu);
+  if (!spinner_waiting) return false;
+  handed.push_back(std::move(fn));
+  work_handed.store(true, std::memory_order_release);
   return true;
 }
 

@@ -28,6 +28,9 @@ class QtThread {
   // has told JS something, the Qt thread does not sleep when it runs out of work: it yields the
   // CPU in a loop until JS posts (its answer, usually) or the time is up. Qt thread only.
   static void expectAnswer();
+  // Hands fn to the Qt thread if it is spinning now (it runs fn as it stops spinning, without an
+  // event posted, a wake-up write or a turn of the event loop); false if not: post() it then.
+  static bool postToSpinner(std::function<void()> fn);
   // The same budget, for a thread of ours waiting for the Qt thread (a sync call).
   static int64_t spinNanos();
 };
