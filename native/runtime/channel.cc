@@ -181,6 +181,7 @@ void EnvChannel::postNow(std::function<void()> fn, std::shared_ptr<Handle> targe
 }
 
 void EnvChannel::scheduleEndTask() {
+  task_sent_ = true;
   if (end_task_scheduled_ || schedule_.IsEmpty()) return;
   end_task_scheduled_ = true;
   // Raw, as in dispatchBatch: this runs inside calls from JS, which a worker's termination can cut.
@@ -196,11 +197,11 @@ void EnvChannel::scheduleEndTask() {
 
 bool EnvChannel::endTask() {
   end_task_scheduled_ = false;
-  bool sent;
+  bool sent = task_sent_;  // commands, sync calls included: an answer may follow
+  task_sent_ = false;
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
     released_seq_ = hold_seq_;
-    sent = !commands_.empty();
   }
   cmd_signals_++;
   cmd_cv_.notify_all();

@@ -186,6 +186,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   uint64_t hold_seq_ = 0;      // sync calls made
   uint64_t released_seq_ = 0;  // sync calls whose JS task has ended
   bool end_task_scheduled_ = false;  // JS thread only
+  bool task_sent_ = false;           // JS thread only: this task sent commands
   Napi::FunctionReference schedule_;
 
   std::mutex ev_mu_;
