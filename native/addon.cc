@@ -21,6 +21,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
                            InstanceMethod("drain", &Module::Drain),
                            InstanceMethod("endTask", &Module::EndTask),
                            InstanceMethod("liveHandles", &Module::LiveHandles),
+                           InstanceMethod("liveObjects", &Module::LiveObjects),
                        });
   exports.Set("QHostAddress", InitHostAddress(env, *this));
   exports.Set("QNetworkProxy", InitNetworkProxy(env, *this));
@@ -58,6 +59,14 @@ Napi::Value Module::Drain(const Napi::CallbackInfo& info) {
 // Debug counter for leak tests: handles (sockets, servers) whose QObject this environment owns.
 Napi::Value Module::LiveHandles(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), double(channel->liveHandles()));
+}
+
+// Debug counters for leak tests, process-wide (every environment): [Handles alive, their QObjects alive].
+Napi::Value Module::LiveObjects(const Napi::CallbackInfo& info) {
+  Napi::Array a = Napi::Array::New(info.Env(), 2);
+  a.Set(0u, Napi::Number::New(info.Env(), double(LiveCount::handles.load())));
+  a.Set(1u, Napi::Number::New(info.Env(), double(LiveCount::qobjects.load())));
+  return a;
 }
 
 Napi::Value Module::EndTask(const Napi::CallbackInfo& info) {

@@ -157,7 +157,7 @@ void TcpSocketCore::setReadLimit(int64_t size) {
 
 void TcpSocketCore::resetFlow() { inFlight = 0; }
 
-void TcpSocketCore::create() { adopt(new QTcpSocket()); }
+void TcpSocketCore::create() { adopt(new Counted<QTcpSocket>()); }
 
 void TcpSocketCore::adopt(QAbstractSocket* s) {
   sock = s;

@@ -34,7 +34,9 @@ constexpr auto kHoldLimit = std::chrono::milliseconds(20);
 }  // namespace
 
 Handle::Handle(std::shared_ptr<EnvChannel> channel)
-    : channel_(std::move(channel)), id_(channel_->nextId()) {}
+    : channel_(std::move(channel)), id_(channel_->nextId()) {
+  LiveCount::handles.fetch_add(1, std::memory_order_relaxed);
+}
 
 void Handle::defer(std::function<void()> fn, bool cancelsWait) {
   deferred_.push_back(std::move(fn));
