@@ -2,12 +2,14 @@
 // sockets, each run in a child process of its own (test/fixtures/churn.js) so that RSS, fd count
 // and the native object counters are that run's alone. After a warm-up: RSS within 10% of the warm
 // baseline, the fd count back to it, and no native handle or QObject of ours left once everything
-// is closed and collected. QTNETWORK_CHURN_SCALE shrinks the counts (the sanitizer run, where a
-// cycle costs ten times more, uses it).
+// is closed and collected. QTNETWORK_CHURN_SCALE shrinks the counts (the sanitizer run uses it).
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
 const SCALE = Number(process.env.QTNETWORK_CHURN_SCALE ?? 1);
+// Under AddressSanitizer (scripts/test-sanitizers) freed memory waits in its quarantine (256 MiB)
+// by design: RSS says nothing there; the counters and fds still do.
+const UNDER_ASAN = /libasan/.test(process.env.LD_PRELOAD ?? '');
 const LIMIT_MS = 300000;
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'churn.js');
 
@@ -61,7 +63,7 @@ function expectNoLeak(out: Churn, ownSockets: number): void {
   expect(out.start.live).toEqual({ handles: 0, qobjects: 0 });
   expect(out.baseline.live).toEqual({ handles: ownSockets, qobjects: ownSockets });
   expect(out.final.live).toEqual({ handles: ownSockets, qobjects: ownSockets });
-  expect(out.final.rss).toBeLessThanOrEqual(out.baseline.rss * 1.1);
+  if (!UNDER_ASAN) expect(out.final.rss).toBeLessThanOrEqual(out.baseline.rss * 1.1);
   expect(out.final.fds).toBe(out.baseline.fds);
   // Everything closed and collected: nothing of ours left, and their descriptors closed.
   expect(out.end.live).toEqual({ handles: 0, qobjects: 0 });
