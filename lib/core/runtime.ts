@@ -232,3 +232,8 @@ export function liveNativeObjects(): { handles: number; qobjects: number } {
   const [handles, qobjects] = native.liveObjects() as [number, number];
   return { handles, qobjects };
 }
+
+/** For leak checks that read RSS: returns the C heap's free memory to the system (glibc). */
+export function trimNativeHeap(): void {
+  native.trimHeap();
+}

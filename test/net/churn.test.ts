@@ -13,7 +13,8 @@ const UNDER_ASAN = /libasan/.test(process.env.LD_PRELOAD ?? '');
 const LIMIT_MS = 300000;
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'churn.js');
 
-type Measure = { rss: number; heapUsed: number; fds: number; live: { handles: number; qobjects: number } };
+// rss: after glibc returned its free memory (see settle() in the fixture); rssUntrimmed: before.
+type Measure = { rss: number; rssUntrimmed: number; heapUsed: number; fds: number; live: { handles: number; qobjects: number } };
 type Churn = {
   error?: string;
   start: Measure;
@@ -49,7 +50,7 @@ function churn(...args: (string | number)[]): Promise<Churn> {
         const mb = (n: number): string => (n / 1048576).toFixed(1);
         process.stderr.write(
           `churn ${args.join(' ')}: ${out.churnMs} ms (total ${out.totalMs} ms); RSS ${mb(out.baseline.rss)} -> ${mb(out.final.rss)} MiB ` +
-            `(samples ${out.samples.map((s) => mb(s.rss)).join(' ')}); fds ${out.baseline.fds} -> ${out.final.fds} -> ${out.end.fds} closed; ` +
+            `(untrimmed ${mb(out.baseline.rssUntrimmed)} -> ${mb(out.final.rssUntrimmed)}; samples ${out.samples.map((s) => mb(s.rss)).join(' ')}); fds ${out.baseline.fds} -> ${out.final.fds} -> ${out.end.fds} closed; ` +
             `live handles ${out.final.live.handles} -> ${out.end.live.handles}, QObjects ${out.final.live.qobjects} -> ${out.end.live.qobjects}\n`,
         );
         resolve(out);
