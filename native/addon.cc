@@ -2,6 +2,10 @@
 
 #include <QtGlobal>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "runtime/qt_thread.h"
 
 namespace qtn {
@@ -21,6 +25,8 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
                            InstanceMethod("drain", &Module::Drain),
                            InstanceMethod("endTask", &Module::EndTask),
                            InstanceMethod("liveHandles", &Module::LiveHandles),
+                           InstanceMethod("liveObjects", &Module::LiveObjects),
+                           InstanceMethod("trimHeap", &Module::TrimHeap),
                        });
   exports.Set("QHostAddress", InitHostAddress(env, *this));
   exports.Set("QNetworkProxy", InitNetworkProxy(env, *this));
@@ -58,6 +64,23 @@ Napi::Value Module::Drain(const Napi::CallbackInfo& info) {
 // Debug counter for leak tests: handles (sockets, servers) whose QObject this environment owns.
 Napi::Value Module::LiveHandles(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), double(channel->liveHandles()));
+}
+
+// Debug counters for leak tests, process-wide (every environment): [Handles alive, their QObjects alive].
+Napi::Value Module::LiveObjects(const Napi::CallbackInfo& info) {
+  Napi::Array a = Napi::Array::New(info.Env(), 2);
+  a.Set(0u, Napi::Number::New(info.Env(), double(LiveCount::handles.load())));
+  a.Set(1u, Napi::Number::New(info.Env(), double(LiveCount::qobjects.load())));
+  return a;
+}
+
+// For leak checks that read RSS: hand the free memory glibc keeps in its arenas back to the
+// system, so that RSS follows what is allocated, not how fragmented the Qt thread's arena is.
+Napi::Value Module::TrimHeap(const Napi::CallbackInfo& info) {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+  return info.Env().Undefined();
 }
 
 Napi::Value Module::EndTask(const Napi::CallbackInfo& info) {

@@ -36,6 +36,8 @@ class Module : public Napi::Addon<Module> {
   Napi::Value Drain(const Napi::CallbackInfo& info);
   Napi::Value EndTask(const Napi::CallbackInfo& info);
   Napi::Value LiveHandles(const Napi::CallbackInfo& info);
+  Napi::Value LiveObjects(const Napi::CallbackInfo& info);
+  Napi::Value TrimHeap(const Napi::CallbackInfo& info);
 };
 
 // Per-class registration, one per wrapper file.

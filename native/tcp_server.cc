@@ -29,7 +29,7 @@ class TcpServerCore;
 // Accepted sockets get their Qt-thread half before Qt queues them, so that the bytes they receive
 // while pending reach JS, and so that JS (not the server) owns them, as nextPendingConnection's
 // caller does in PyQt6.
-class Server : public QTcpServer {
+class Server : public Counted<QTcpServer> {
  public:
   explicit Server(TcpServerCore* core) : core_(core) {}
 
@@ -92,7 +92,7 @@ class TcpServerCore : public Handle {
 };
 
 void Server::incomingConnection(qintptr fd) {
-  auto* s = new QTcpSocket();
+  auto* s = new Counted<QTcpSocket>();
   if (!s->setSocketDescriptor(fd)) {
     delete s;
     return;

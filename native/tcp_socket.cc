@@ -153,7 +153,7 @@ void TcpSocketCore::setReadLimit(int64_t size) {
 
 void TcpSocketCore::resetFlow() { inFlight = 0; }
 
-void TcpSocketCore::create() { adopt(new QTcpSocket()); }
+void TcpSocketCore::create() { adopt(new Counted<QTcpSocket>()); }
 
 void TcpSocketCore::afterCommands() {
   // What JS wrote in this batch goes to the kernel now, as Qt's next turn of its event loop would

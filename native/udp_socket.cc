@@ -35,7 +35,7 @@ class UdpSocketCore : public TcpSocketCore {
 
   void create() override {
     limit = kDatagramCap;
-    adopt(new QUdpSocket());
+    adopt(new Counted<QUdpSocket>());
   }
 
   // Qt: "calling setReadBufferSize on QUdpSocket has no effect"; the cap stays.

@@ -5,6 +5,8 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const root = path.join(__dirname, '..');
 const cmakeJs = require.resolve('cmake-js/bin/cmake-js', { paths: [root] });
-const args = [cmakeJs, 'compile', '--directory', root, '--out', path.join(root, 'build')];
-if (process.env.QTNETWORK_SANITIZE) args.push('--CDQTNETWORK_SANITIZE=ON', '--debug');
+// QTNETWORK_SANITIZE: the ASan+UBSan debug build (scripts/test-sanitizers), kept apart from the main one.
+const sanitize = Boolean(process.env.QTNETWORK_SANITIZE);
+const args = [cmakeJs, 'compile', '--directory', root, '--out', path.join(root, sanitize ? 'build-asan' : 'build')];
+if (sanitize) args.push('--CDQTNETWORK_SANITIZE=ON', '--debug');
 execFileSync(process.execPath, args, { stdio: 'inherit', cwd: root });

@@ -251,3 +251,18 @@ export function releaseRef(): void {
 export function liveHandleCount(): number {
   return native.liveHandles();
 }
+
+/**
+ * For leak checks, process-wide (every environment, not only this one): native handles (sockets,
+ * servers) not yet destroyed, and the Qt objects of theirs still alive. Zero once every socket
+ * and server is closed, collected and freed on the Qt thread.
+ */
+export function liveNativeObjects(): { handles: number; qobjects: number } {
+  const [handles, qobjects] = native.liveObjects() as [number, number];
+  return { handles, qobjects };
+}
+
+/** For leak checks that read RSS: returns the C heap's free memory to the system (glibc). */
+export function trimNativeHeap(): void {
+  native.trimHeap();
+}

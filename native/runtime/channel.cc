@@ -37,7 +37,9 @@ constexpr int kLazyDelay = 1;  // ms
 }  // namespace
 
 Handle::Handle(std::shared_ptr<EnvChannel> channel)
-    : channel_(std::move(channel)), id_(channel_->nextId()) {}
+    : channel_(std::move(channel)), id_(channel_->nextId()) {
+  LiveCount::handles.fetch_add(1, std::memory_order_relaxed);
+}
 
 void Handle::defer(std::function<void()> fn, bool cancelsWait) {
   deferred_.push_back(std::move(fn));

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "runtime/live_count.h"
+
 class QEventLoop;
 class QTimer;
 
@@ -29,7 +31,7 @@ struct Event;
 class Handle : public std::enable_shared_from_this<Handle> {
  public:
   Handle(std::shared_ptr<EnvChannel> channel);
-  virtual ~Handle() = default;
+  virtual ~Handle() { LiveCount::handles.fetch_sub(1, std::memory_order_relaxed); }
   uint32_t id() const { return id_; }
   const std::shared_ptr<EnvChannel>& channel() const { return channel_; }
   // Qt thread: delete the QObject. `emitSignals`: forward what Qt emits while it is destroyed
