@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QObject>
+#include <QTimer>
 #include <QtGlobal>
 
 
@@ -46,11 +47,23 @@ bool spinner_waiting = false;
 std::vector<std::function<void()>> handed;
 std::atomic<bool> work_handed{false};
 
+// While the spin window is open, this zero-interval timer keeps Qt's poll() from blocking: the
+// thread spins in short slices (spinForWork) between polls that take in socket I/O, so neither
+// JS's answer nor a peer's bytes wait for a wake-up.
+QTimer* keep_polling = nullptr;
+constexpr int64_t kSliceNanos = 10000;
+
 // Connected to the dispatcher's aboutToBlock: runs on the Qt thread when it has nothing left to do
-// and would sleep in poll().
+// and would poll (sleep, unless keep_polling runs).
 void spinForWork() {
-  int64_t until = spin_until.exchange(0, std::memory_order_relaxed);
+  int64_t until = spin_until.load(std::memory_order_relaxed);
   if (until == 0) return;
+  int64_t now = NowNanos();
+  if (now >= until) {
+    spin_until.store(0, std::memory_order_relaxed);
+    keep_polling->stop();
+    return;
+  }
   uint64_t seen = posted.load(std::memory_order_acquire);
   {
     std::lock_guard<std::mutex> lock(spin_mu);
@@ -58,8 +71,9 @@ void spinForWork() {
   }
   // Pausing, not yielding: yield() hands the CPU to whatever else is runnable, a niced background
   // job included, for a whole time slice.
+  const int64_t sliceEnd = std::min(until, now + kSliceNanos);
   while (!work_handed.load(std::memory_order_acquire) && posted.load(std::memory_order_acquire) == seen &&
-         NowNanos() < until)
+         NowNanos() < sliceEnd)
     Relax();
   std::vector<std::function<void()>> work;
   {
@@ -67,6 +81,13 @@ void spinForWork() {
     spinner_waiting = false;
     work.swap(handed);
     work_handed.store(false, std::memory_order_relaxed);
+  }
+  if (!work.empty() || posted.load(std::memory_order_acquire) != seen) {
+    // Answered: what it leads to opens the next window (expectAnswer).
+    spin_until.store(0, std::memory_order_relaxed);
+    keep_polling->stop();
+  } else if (!keep_polling->isActive()) {
+    keep_polling->start();
   }
   // Run here, before Qt polls: what they start (socket writes, timers, posted events) is seen by
   // the poll that follows.
@@ -81,6 +102,12 @@ void run() {
   // libproxy's system configuration is Qt's default on Debian; we keep it (parity with PyQt6).
   QCoreApplication app(app_argc, app_argv);
   QObject ctx;
+  QTimer polling;
+  polling.setInterval(0);
+  keep_polling = &polling;
+  QObject::connect(&polling, &QTimer::timeout, &ctx, [] {
+    if (NowNanos() >= spin_until.load(std::memory_order_relaxed)) keep_polling->stop();
+  });
   QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, &ctx, spinForWork,
                    Qt::DirectConnection);
   {
@@ -90,6 +117,7 @@ void run() {
   }
   started_cv.notify_all();
   app.exec();
+  keep_polling = nullptr;
   std::lock_guard<std::mutex> lock(mu);
   context = nullptr;
 }
