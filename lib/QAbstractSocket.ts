@@ -84,6 +84,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   // The mirror of the Qt socket, as of event or snapshot number `seq`.
   private seq = 0;
+  private eventSeq = 0; // the newest event delivered (events up to `seq` may still be on their way)
   private _state = SocketState.UnconnectedState;
   private _valid = false;
   private _openMode = OpenModeFlag.NotOpen;
@@ -135,10 +136,13 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   /** @internal */
   onEvent(kind: number, seq: number, packed: number, openMode: number, error: number, arg: number, btw: number, taken: number, payload: unknown, more: boolean): void {
     if (this.announcePending && kind !== Ev.ReadyRead && kind !== Ev.Endpoint) this.announce();
+    if (seq > this.eventSeq) this.eventSeq = seq;
     if (seq > this.seq) {
       this.seq = seq;
       this.applyState(packed, openMode, error, btw, taken);
       if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired) this.applyEndpoint(payload as string[], 0);
+    } else if (seq === this.seq) {
+      this.updateKeepAlive(); // the last event a snapshot counted is here
     }
     switch (kind) {
       case Ev.StateChanged:
@@ -271,7 +275,10 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   private updateKeepAlive(): void {
-    this.keepAlive.set(this._state !== SocketState.UnconnectedState && !this.gone);
+    // Also while events a call's snapshot counted are still on their way (close() queues
+    // disconnected): their slots run, as Qt runs them inside close(), even if nothing else holds
+    // the socket, and as a net.Socket stays alive until its 'close'.
+    this.keepAlive.set(!this.gone && (this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq));
   }
 
   /** As net.Socket.ref(): an active socket keeps the process alive (the default). */

@@ -182,8 +182,8 @@ void EnvChannel::postNow(std::function<void()> fn, std::shared_ptr<Handle> targe
   wake();
 }
 
-void EnvChannel::scheduleEndTask() {
-  task_sent_ = true;
+void EnvChannel::scheduleEndTask(bool sent) {
+  if (sent) task_sent_ = true;
   if (end_task_scheduled_ || schedule_.IsEmpty()) return;
   end_task_scheduled_ = true;
   // Raw, as in dispatchBatch: this runs inside calls from JS, which a worker's termination can cut.
@@ -199,8 +199,10 @@ void EnvChannel::scheduleEndTask() {
 
 bool EnvChannel::endTask() {
   end_task_scheduled_ = false;
-  bool sent = task_sent_;  // commands, sync calls included: an answer may follow
+  // Commands (sync calls included) were sent, or events came: more is likely to follow soon.
+  bool sent = task_sent_ || events_came_;
   task_sent_ = false;
+  events_came_ = false;
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
     released_seq_ = hold_seq_;
@@ -453,6 +455,10 @@ void EnvChannel::deliver(Napi::Env env) {
     napi_get_and_clear_last_exception(env, &ignored);
   }
   napi_close_handle_scope(env, scope);
+  // Events come in runs (a connection's accept, then its peer's connected): wait a little for the
+  // next one once this task (and its microtasks) is done, as after sending commands.
+  events_came_ = true;
+  scheduleEndTask(false);
 }
 
 void EnvChannel::releaseBatchBuffer(napi_env env) {

@@ -162,7 +162,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
 
  private:
   void drainCommands();        // Qt thread
-  void scheduleEndTask();      // JS thread
+  void scheduleEndTask(bool sent = true);  // JS thread
   bool dispatchBatch(napi_env env, std::vector<Event>& batch);
   void releaseBatchBuffer(napi_env env);  // JS thread
   bool awaitAnswer();                     // JS thread
@@ -189,6 +189,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   uint64_t released_seq_ = 0;  // sync calls whose JS task has ended
   bool end_task_scheduled_ = false;  // JS thread only
   bool task_sent_ = false;           // JS thread only: this task sent commands
+  bool events_came_ = false;         // JS thread only: this task delivered events
   Napi::FunctionReference schedule_;
 
   std::mutex ev_mu_;
