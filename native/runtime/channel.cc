@@ -355,7 +355,7 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn, std::share
   cmd_signals_++;
   scheduleEndTask();
   wake();
-  // A sync call takes a few microseconds on the Qt thread: yield in a loop for a while before
+  // A sync call takes a few microseconds on the Qt thread: spin for a while before
   // sleeping (see QtThread::expectAnswer).
   if (int64_t spin = QtThread::spinNanos()) {
     int64_t until = NowNanos() + spin;

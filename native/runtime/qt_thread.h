@@ -25,8 +25,9 @@ class QtThread {
 
   // Latency: a thread that sleeps takes tens of microseconds to wake, more than a 64-byte exchange
   // costs otherwise. So, for a short while (QTNETWORK_SPIN_US, 50 by default, 0: never) after it
-  // has told JS something, the Qt thread does not sleep when it runs out of work: it yields the
-  // CPU in a loop until JS posts (its answer, usually) or the time is up. Qt thread only.
+  // has told JS something, the Qt thread does not sleep when it runs out of work: it spins in
+  // short slices, with a non-blocking poll of its sockets between them, until JS posts (its
+  // answer, usually) or the time is up. Qt thread only.
   static void expectAnswer();
   // Hands fn to the Qt thread if it is spinning now (it runs fn as it stops spinning, without an
   // event posted, a wake-up write or a turn of the event loop); false if not: post() it then.
