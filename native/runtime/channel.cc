@@ -225,14 +225,7 @@ bool EnvChannel::awaitAnswer() {
   // would take later, for nothing). Both sides store then load (sequentially consistent): either
   // the Qt thread sees that we stopped spinning and wakes us, or we see its events here.
   js_spinning_.store(true);
-  bool answered = false;
-  do {
-    if (events_urgent_.load()) {
-      answered = true;
-      break;
-    }
-    Relax();
-  } while (NowNanos() < until);
+  bool answered = SpinUntil(until, [this] { return events_urgent_.load(); });
   js_spinning_.store(false);
   if (!answered) answered = events_urgent_.load();
   if (answered)
@@ -295,8 +288,7 @@ void EnvChannel::drainCommands() {
       spun = true;
       uint64_t seen = cmd_signals_.load();
       lock.unlock();
-      int64_t until = NowNanos() + QtThread::spinNanos();
-      while (cmd_signals_.load() == seen && NowNanos() < until) Relax();
+      SpinUntil(NowNanos() + QtThread::spinNanos(), [this, seen] { return cmd_signals_.load() != seen; });
       lock.lock();
       continue;
     }
@@ -357,10 +349,8 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn, std::share
   wake();
   // A sync call takes a few microseconds on the Qt thread: spin for a while before
   // sleeping (see QtThread::expectAnswer).
-  if (int64_t spin = QtThread::spinNanos()) {
-    int64_t until = NowNanos() + spin;
-    while (!w->doneFlag.load(std::memory_order_acquire) && NowNanos() < until) Relax();
-  }
+  if (int64_t spin = QtThread::spinNanos())
+    SpinUntil(NowNanos() + spin, [&w] { return w->doneFlag.load(std::memory_order_acquire); });
   std::unique_lock<std::mutex> lock(w->m);
   struct Blocked {
     std::atomic<int>& n;

@@ -69,12 +69,9 @@ void spinForWork() {
     std::lock_guard<std::mutex> lock(spin_mu);
     spinner_waiting = true;
   }
-  // Pausing, not yielding: yield() hands the CPU to whatever else is runnable, a niced background
-  // job included, for a whole time slice.
-  const int64_t sliceEnd = std::min(until, now + kSliceNanos);
-  while (!work_handed.load(std::memory_order_acquire) && posted.load(std::memory_order_acquire) == seen &&
-         NowNanos() < sliceEnd)
-    Relax();
+  SpinUntil(std::min(until, now + kSliceNanos), [seen] {
+    return work_handed.load(std::memory_order_acquire) || posted.load(std::memory_order_acquire) != seen;
+  });
   std::vector<std::function<void()>> work;
   {
     std::lock_guard<std::mutex> lock(spin_mu);

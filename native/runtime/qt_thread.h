@@ -37,7 +37,16 @@ class QtThread {
 };
 
 int64_t NowNanos();
-// One turn of a spin loop.
-inline void Relax() { __builtin_ia32_pause(); }
+// The one spin loop of the runtime (see QtThread::expectAnswer): pauses until done() or the clock
+// (NowNanos) reaches `until`; returns whether done() held. Pausing, not yielding: yield() hands the
+// CPU to whatever else is runnable, a niced background job included, for a whole time slice.
+template <typename Done>
+bool SpinUntil(int64_t until, Done done) {
+  while (!done()) {
+    if (NowNanos() >= until) return false;
+    __builtin_ia32_pause();
+  }
+  return true;
+}
 
 }  // namespace qtn
