@@ -44,7 +44,11 @@ template <typename Done>
 bool SpinUntil(int64_t until, Done done) {
   while (!done()) {
     if (NowNanos() >= until) return false;
+#if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
   }
   return true;
 }
