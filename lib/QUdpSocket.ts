@@ -203,13 +203,19 @@ export class QUdpSocket extends QAbstractSocket {
       if (!(data instanceof QNetworkDatagram)) {
         throw new TypeError(`${name}: argument 'datagram' must be a QNetworkDatagram, got ${describe(data)}`);
       }
-      return (this.applySnapshot(native.Udp.writeDatagram(this.native, nativeOfDatagram(data))) as number | null) ?? -1;
+      return this.sent(native.Udp.writeDatagram(this.native, nativeOfDatagram(data)));
     }
     if (arguments.length !== 3) throw new TypeError(`${name}: writeDatagram(data, address, port) takes 3 arguments, got ${arguments.length}`);
     const bytes = toBuffer(name, 'data', data);
     const addr = QHostAddress.from(name, 'address', address);
     checkInt(name, 'port', port, 0, PORT_MAX);
-    return (this.applySnapshot(native.Udp.writeDatagramTo(this.native, bytes, nativeOfAddress(addr), port)) as number | null) ?? -1;
+    return this.sent(native.Udp.writeDatagramTo(this.native, bytes, nativeOfAddress(addr), port));
+  }
+
+  /** A bare count: sent from the JS thread, nothing changed in Qt (native/udp_socket.cc SendDirect). */
+  private sent(answer: number | unknown[]): number {
+    if (typeof answer === 'number') return answer;
+    return (this.applySnapshot(answer) as number | null) ?? -1;
   }
 
   // ---- multicast ----

@@ -153,6 +153,11 @@ void TcpSocketCore::setReadLimit(int64_t size) {
 
 void TcpSocketCore::resetFlow() { inFlight = 0; }
 
+void TcpSocketCore::released(int64_t n) {
+  inFlight = std::max<int64_t>(0, inFlight - n);
+  forward(false);
+}
+
 void TcpSocketCore::create() { adopt(new Counted<QTcpSocket>()); }
 
 void TcpSocketCore::afterCommands() {
@@ -214,11 +219,13 @@ Napi::Value SocketSyncCall(Napi::Env env, const std::shared_ptr<TcpSocketCore>& 
                            const std::function<QVariant(QAbstractSocket*)>& fn) {
   QVariant result;
   SocketSnapshot snap;
+  uint64_t token = core->syncToken();
   core->channel()->call(
       env,
       [&] {
         if (core->sock) result = fn(core->sock.data());
         snap.take(*core);
+        core->afterSyncCall(token);
       },
       core);
   Napi::Value r = env.Null();
@@ -371,10 +378,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   Napi::Value Ack(const Napi::CallbackInfo& info) {
     int64_t n = info[0].As<Napi::Number>().Int64Value();
     auto core = core_;
-    ch().post([core, n] {
-      core->inFlight = std::max<int64_t>(0, core->inFlight - n);
-      core->forward(false);
-    }, core);
+    ch().post([core, n] { core->released(n); }, core, true);
     return info.Env().Undefined();
   }
 

@@ -59,11 +59,18 @@ class TcpSocketCore : public Handle {
   void pushError();
   // Moves what Qt received to JS, as far as JS has room (all: the socket is closing).
   virtual void forward(bool all);
+  // JS read `n` of what it held: room for more.
+  virtual void released(int64_t n);
   void queueEndpointRefresh();
   virtual void setReadLimit(int64_t size);
   void resetFlow();
   int32_t packedState() const;
   std::vector<std::string> endpoint() const;
+
+  // A sync call (SocketSyncCall) hands its token, taken on the JS thread, to afterSyncCall, run on
+  // the Qt thread once the call's work is done (QUdpSocket: sending from the JS thread).
+  virtual uint64_t syncToken() { return 0; }
+  virtual void afterSyncCall(uint64_t) {}
 };
 
 // JS thread: runs fn on the Qt thread (if the socket still exists) and answers with the socket's

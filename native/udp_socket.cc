@@ -6,9 +6,15 @@
 #include <QNetworkInterface>
 #include <QUdpSocket>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <cerrno>
+#include <cstring>
+
 #include "host_address.h"
 #include "network_datagram.h"
 #include "network_interface.h"
+#include "runtime/qt_thread.h"
 #include "tcp_socket.h"
 
 namespace qtn {
@@ -27,11 +33,66 @@ bool Readable(QUdpSocket* s) {
   return s->isValid() && (st == QAbstractSocket::BoundState || st == QAbstractSocket::ConnectedState);
 }
 
+// Sending from the JS thread. writeDatagram must return Qt's answer (bytes sent, or -1 with the
+// error set), so through the Qt thread it is a round trip. For a bound socket on Qt's own native
+// engine (no proxy), a successful send changes nothing in Qt but emitting bytesWritten: then, with
+// no one watching bytesWritten, JS may make the same sendmsg() Qt would make, on the socket's
+// descriptor, itself. Anything else, and any failure, goes through Qt, which sends (again) and
+// sets the error as it would have.
+// The descriptor is published by the Qt thread at the end of a sync call, when all commands before
+// it have run and JS waits; any command queued afterwards (one could close the socket) withdraws
+// it on the JS thread before it can run. One word holds the generation of those withdrawals and
+// the published descriptor, so that a publication racing a withdrawal is lost.
+constexpr uint64_t kFdBits = 24;     // descriptor + 1, 0: none
+constexpr uint64_t kFamilyShift = kFdBits;  // 8 bits: AF_INET or AF_INET6
+constexpr uint64_t kGenShift = 32;
+
 class UdpSocketCore : public TcpSocketCore {
  public:
   using TcpSocketCore::TcpSocketCore;
 
   int64_t dropped = 0;
+  std::atomic<uint64_t> direct{0};
+
+  // JS thread.
+  void commandQueued() override {
+    uint64_t v = direct.load();
+    while (!direct.compare_exchange_weak(v, ((v >> kGenShift) + 1) << kGenShift)) {
+    }
+  }
+  uint64_t syncToken() override {
+    commandQueued();
+    return direct.load() >> kGenShift;
+  }
+  // Qt thread.
+  void afterSyncCall(uint64_t gen) override {
+    uint64_t expect = gen << kGenShift;
+    uint64_t fdFamily = directDescriptor();
+    if (fdFamily) direct.compare_exchange_strong(expect, expect | fdFamily);
+  }
+
+  // (descriptor + 1) | family << kFamilyShift, or 0 when sending must go through Qt.
+  uint64_t directDescriptor() const {
+    QAbstractSocket* s = sock;
+    if (!s || s->state() != QAbstractSocket::BoundState || !s->isValid()) return 0;
+    // The engine is a child of the socket; a proxy (SOCKS5 UDP ASSOCIATE) has its own class.
+    int engines = 0;
+    bool native = false;
+    for (QObject* c : s->children()) {
+      const char* name = c->metaObject()->className();
+      if (std::strstr(name, "SocketEngine")) {
+        engines++;
+        native = std::strcmp(name, "QNativeSocketEngine") == 0;
+      }
+    }
+    qintptr fd = s->socketDescriptor();
+    if (engines != 1 || !native || fd < 0 || uint64_t(fd) + 1 >= (uint64_t(1) << kFdBits)) return 0;
+    sockaddr_storage local;
+    socklen_t len = sizeof(local);
+    if (::getsockname(int(fd), reinterpret_cast<sockaddr*>(&local), &len) != 0) return 0;
+    if (local.ss_family != AF_INET && local.ss_family != AF_INET6) return 0;
+    return (uint64_t(fd) + 1) | (uint64_t(local.ss_family) << kFamilyShift);
+  }
 
   void create() override {
     limit = kDatagramCap;
@@ -40,6 +101,12 @@ class UdpSocketCore : public TcpSocketCore {
 
   // Qt: "calling setReadBufferSize on QUdpSocket has no effect"; the cap stays.
   void setReadLimit(int64_t) override {}
+
+  // Nothing waits for room: past the cap datagrams are dropped, not left in the kernel. And reading
+  // here, outside readyRead, could take a datagram whose read notification Qt has polled but not
+  // yet dispatched: Qt would then emit readyRead with nothing to read, and an unbuffered socket
+  // stays deaf (its notifier is re-enabled only by a read).
+  void released(int64_t n) override { inFlight = std::max<int64_t>(0, inFlight - n); }
 
   void forward(bool) override {
     auto* s = qobject_cast<QUdpSocket*>(sock.data());
@@ -73,29 +140,131 @@ std::shared_ptr<UdpSocketCore> UdpOf(const Napi::CallbackInfo& info, const char*
 
 QUdpSocket* Udp(QAbstractSocket* s) { return static_cast<QUdpSocket*>(s); }
 
+std::atomic<double> direct_sends{0};  // debug accessor: datagrams SendDirect sent
+
+// What Qt's native engine puts in a datagram's control data besides the destination.
+struct SendHeader {
+  QHostAddress sender;
+  uint ifindex = 0;
+  int hopLimit = -1;
+};
+
+// JS thread: sends as Qt's native engine would (its sendmsg, built from the same header fields);
+// the bytes sent, or -1 when Qt must do it (see UdpSocketCore).
+qint64 SendDirect(UdpSocketCore& core, const QByteArray& data, const QHostAddress& to, int port,
+                  const SendHeader& h) {
+  if (core.watchBytesWritten.load(std::memory_order_relaxed) || port <= 0 || port > 65535) return -1;
+  uint64_t v = core.direct.load(std::memory_order_acquire);
+  int fd = int(v & ((uint64_t(1) << kFdBits) - 1)) - 1;
+  int family = int((v >> kFamilyShift) & 0xff);
+  auto proto = to.protocol();
+  if (fd < 0 || (proto != QAbstractSocket::IPv4Protocol && proto != QAbstractSocket::IPv6Protocol) ||
+      !to.scopeId().isEmpty())
+    return -1;
+  union {
+    sockaddr_in a4;
+    sockaddr_in6 a6;
+  } addr;
+  std::memset(&addr, 0, sizeof(addr));
+  msghdr msg;
+  std::memset(&msg, 0, sizeof(msg));
+  // As Qt: an IPv6 socket, or an IPv6 destination, takes an IPv6 address (IPv4 ones mapped).
+  bool six = family == AF_INET6 || proto == QAbstractSocket::IPv6Protocol;
+  if (six) {
+    addr.a6.sin6_family = AF_INET6;
+    addr.a6.sin6_port = htons(quint16(port));
+    Q_IPV6ADDR a = to.toIPv6Address();
+    std::memcpy(&addr.a6.sin6_addr, &a, sizeof(a));
+    msg.msg_namelen = sizeof(addr.a6);
+  } else {
+    addr.a4.sin_family = AF_INET;
+    addr.a4.sin_port = htons(quint16(port));
+    addr.a4.sin_addr.s_addr = htonl(to.toIPv4Address());
+    msg.msg_namelen = sizeof(addr.a4);
+  }
+  msg.msg_name = &addr;
+  iovec vec{const_cast<char*>(data.constData()), size_t(data.size())};
+  msg.msg_iov = &vec;
+  msg.msg_iovlen = 1;
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(in6_pktinfo)) + CMSG_SPACE(sizeof(int))];
+  std::memset(control, 0, sizeof(control));
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof(control);
+  cmsghdr* c = CMSG_FIRSTHDR(&msg);
+  size_t used = 0;
+  if (h.hopLimit != -1) {
+    c->cmsg_level = six ? IPPROTO_IPV6 : IPPROTO_IP;
+    c->cmsg_type = six ? IPV6_HOPLIMIT : IP_TTL;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    std::memcpy(CMSG_DATA(c), &h.hopLimit, sizeof(int));
+    used += CMSG_SPACE(sizeof(int));
+    c = reinterpret_cast<cmsghdr*>(control + used);
+  }
+  if (h.ifindex != 0 || !h.sender.isNull()) {
+    if (six) {
+      in6_pktinfo info;
+      std::memset(&info, 0, sizeof(info));
+      info.ipi6_ifindex = h.ifindex;
+      Q_IPV6ADDR a = h.sender.toIPv6Address();
+      std::memcpy(&info.ipi6_addr, &a, sizeof(a));
+      c->cmsg_level = IPPROTO_IPV6;
+      c->cmsg_type = IPV6_PKTINFO;
+      c->cmsg_len = CMSG_LEN(sizeof(info));
+      std::memcpy(CMSG_DATA(c), &info, sizeof(info));
+      used += CMSG_SPACE(sizeof(info));
+    } else {
+      in_pktinfo info;
+      std::memset(&info, 0, sizeof(info));
+      info.ipi_ifindex = int(h.ifindex);
+      info.ipi_addr.s_addr = htonl(h.sender.toIPv4Address());
+      c->cmsg_level = IPPROTO_IP;
+      c->cmsg_type = IP_PKTINFO;
+      c->cmsg_len = CMSG_LEN(sizeof(info));
+      std::memcpy(CMSG_DATA(c), &info, sizeof(info));
+      used += CMSG_SPACE(sizeof(info));
+    }
+  }
+  msg.msg_controllen = used;
+  if (used == 0) msg.msg_control = nullptr;
+  ssize_t n = ::sendmsg(fd, &msg, MSG_NOSIGNAL);
+  if (n < 0) return -1;
+  direct_sends.store(direct_sends.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  // The Qt thread may be spinning between polls: have it poll now (the peer may be one of ours);
+  // and JS spins for the answer at the end of this task, as after a command.
+  QtThread::poke();
+  core.channel()->sentDirectly();
+  return qint64(n);
+}
+
 const QHostAddress& AddressArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
   const QHostAddress* a = UnwrapHostAddress(info[i]);
   if (!a) throw Napi::TypeError::New(info.Env(), std::string(method) + ": QHostAddress expected");
   return *a;
 }
 
-// writeDatagram(socket, bytes, address, port) -> snapshot with the bytes sent or -1.
+// writeDatagram(socket, bytes, address, port) -> snapshot with the bytes sent or -1; or only the
+// bytes sent, when sent from this thread (SendDirect).
 Napi::Value WriteDatagramTo(const Napi::CallbackInfo& info) {
   auto core = UdpOf(info, "writeDatagram");
   QByteArray bytes = BytesArg(info, 1, "writeDatagram");
   QHostAddress addr = AddressArg(info, 2, "writeDatagram");
   quint16 port = quint16(IntArg(info, 3, 0, 65535, "writeDatagram"));
+  qint64 sent = SendDirect(*core, bytes, addr, port, SendHeader{});
+  if (sent >= 0) return Napi::Number::New(info.Env(), double(sent));
   return SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
     return QVariant(qlonglong(Udp(s)->writeDatagram(bytes, addr, port)));
   });
 }
 
-// writeDatagram(socket, QNetworkDatagram) -> snapshot with the bytes sent or -1.
+// writeDatagram(socket, QNetworkDatagram) -> as above.
 Napi::Value WriteDatagram(const Napi::CallbackInfo& info) {
   auto core = UdpOf(info, "writeDatagram");
   const QNetworkDatagram* d = UnwrapNetworkDatagram(info[1]);
   if (!d) throw Napi::TypeError::New(info.Env(), "writeDatagram: QNetworkDatagram expected");
   QNetworkDatagram datagram = *d;
+  qint64 sent = SendDirect(*core, datagram.data(), datagram.destinationAddress(), datagram.destinationPort(),
+                           SendHeader{datagram.senderAddress(), datagram.interfaceIndex(), datagram.hopLimit()});
+  if (sent >= 0) return Napi::Number::New(info.Env(), double(sent));
   return SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
     return QVariant(qlonglong(Udp(s)->writeDatagram(datagram)));
   });
@@ -179,6 +348,11 @@ Napi::Value Dropped(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), double(n));
 }
 
+// Debug accessor: how many datagrams this process sent from the JS thread (SendDirect).
+Napi::Value DirectSends(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), direct_sends.load(std::memory_order_relaxed));
+}
+
 }  // namespace
 
 std::shared_ptr<TcpSocketCore> NewUdpSocketCore(std::shared_ptr<EnvChannel> channel) {
@@ -195,6 +369,7 @@ Napi::Object InitUdpSocket(Napi::Env env, Module&) {
   o.Set("setMulticastInterface", Napi::Function::New<SetMulticastInterface>(env, "setMulticastInterface"));
   o.Set("readNothing", Napi::Function::New<ReadNothing>(env, "readNothing"));
   o.Set("droppedDatagrams", Napi::Function::New<Dropped>(env, "droppedDatagrams"));
+  o.Set("directSends", Napi::Function::New<DirectSends>(env, "directSends"));
   o.Set("datagramCap", Napi::Number::New(env, double(kDatagramCap)));
   o.Set("datagramOverhead", Napi::Number::New(env, double(kDatagramOverhead)));
   return o;

@@ -162,8 +162,9 @@ void EnvChannel::close() {
 // ends. So a sequence of calls runs in Qt without its event loop in between, as in PyQt6, where
 // nothing happens between two calls of the same Python code (write(); close() leaves the socket
 // Closing with its data unsent, whatever the network does meanwhile).
-void EnvChannel::post(std::function<void()> fn, std::shared_ptr<Handle> target) {
+void EnvChannel::post(std::function<void()> fn, std::shared_ptr<Handle> target, bool readOnly) {
   if (closed_.load()) return;
+  if (target && !readOnly) target->commandQueued();
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
     commands_.push_back({std::move(fn), std::move(target)});
@@ -174,6 +175,7 @@ void EnvChannel::post(std::function<void()> fn, std::shared_ptr<Handle> target) 
 
 void EnvChannel::postNow(std::function<void()> fn, std::shared_ptr<Handle> target) {
   if (closed_.load()) return;
+  if (target) target->commandQueued();
   {
     std::lock_guard<std::mutex> lock(cmd_mu_);
     commands_.push_back({std::move(fn), std::move(target)});

@@ -45,6 +45,8 @@ class Handle : public std::enable_shared_from_this<Handle> {
   virtual int destroyRank() const { return 1; }
   // Qt thread: once a batch of commands that asked for it (EnvChannel::flushAfterCommands) has run.
   virtual void afterCommands() {}
+  // JS thread: a command for this handle was queued (it runs on the Qt thread later).
+  virtual void commandQueued() {}
 
   // Qt thread. While Qt is inside one of this handle's signal emissions waiting for a JS slot's
   // answer (waitForSlot), commands for the handle are held back: running them there (an abort, a
@@ -118,8 +120,9 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
 
   // JS thread: queue fn for the Qt thread, in order with this environment's other commands; it
   // runs once the JS task ends (see channel.cc). `target`: the handle fn acts on, whose commands
-  // wait while Qt waits inside one of its emissions (Handle::defer).
-  void post(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr);
+  // wait while Qt waits inside one of its emissions (Handle::defer). `readOnly`: fn only moves
+  // received data along (Handle::commandQueued is not told).
+  void post(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr, bool readOnly = false);
   // JS thread: the task that queued commands is done: send them, and let the Qt thread go.
   // Returns true when events are waiting to be delivered now: having sent commands, it waits a
   // little for the answer (QtThread::expectAnswer tells why), since waking up from sleep costs more.
@@ -163,6 +166,12 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
  private:
   void drainCommands();        // Qt thread
   void scheduleEndTask(bool sent = true);  // JS thread
+ public:
+  // JS thread: the task did something the Qt thread will answer without a command of ours (a
+  // datagram sent straight from this thread, native/udp_socket.cc): spin for it at the task's end.
+  void sentDirectly() { scheduleEndTask(true); }
+
+ private:
   bool dispatchBatch(napi_env env, std::vector<Event>& batch);
   void releaseBatchBuffer(napi_env env);  // JS thread
   bool awaitAnswer();                     // JS thread

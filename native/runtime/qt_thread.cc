@@ -46,6 +46,7 @@ std::mutex spin_mu;
 bool spinner_waiting = false;
 std::vector<std::function<void()>> handed;
 std::atomic<bool> work_handed{false};
+std::atomic<uint64_t> pokes{0};  // see QtThread::poke
 
 // While the spin window is open, this zero-interval timer keeps Qt's poll() from blocking: the
 // thread spins in short slices (spinForWork) between polls that take in socket I/O, so neither
@@ -69,8 +70,10 @@ void spinForWork() {
     std::lock_guard<std::mutex> lock(spin_mu);
     spinner_waiting = true;
   }
-  SpinUntil(std::min(until, now + kSliceNanos), [seen] {
-    return work_handed.load(std::memory_order_acquire) || posted.load(std::memory_order_acquire) != seen;
+  uint64_t poked = pokes.load(std::memory_order_acquire);
+  SpinUntil(std::min(until, now + kSliceNanos), [seen, poked] {
+    return work_handed.load(std::memory_order_acquire) || posted.load(std::memory_order_acquire) != seen ||
+           pokes.load(std::memory_order_acquire) != poked;
   });
   std::vector<std::function<void()>> work;
   {
@@ -231,6 +234,8 @@ bool QtThread::postToSpinner(std::function<void()> fn) {
   work_handed.store(true, std::memory_order_release);
   return true;
 }
+
+void QtThread::poke() { pokes.fetch_add(1, std::memory_order_release); }
 
 int64_t NowNanos() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())

@@ -32,6 +32,9 @@ class QtThread {
   // Hands fn to the Qt thread if it is spinning now (it runs fn as it stops spinning, without an
   // event posted, a wake-up write or a turn of the event loop); false if not: post() it then.
   static bool postToSpinner(std::function<void()> fn);
+  // Any thread: a spinning Qt thread ends its slice now and polls its sockets (a datagram was
+  // sent to one of them from another thread); its spin window stays open.
+  static void poke();
   // The same budget, for a thread of ours waiting for the Qt thread (a sync call).
   static int64_t spinNanos();
 };

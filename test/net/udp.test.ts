@@ -5,6 +5,7 @@
 import dgram from 'node:dgram';
 import { QAbstractSocket, QHostAddress, QNetworkDatagram, QNetworkInterface, QUdpSocket } from '../../lib';
 import { UDP_DATAGRAM_OVERHEAD, UDP_RECEIVE_CAP } from '../../lib/QUdpSocket';
+import { native } from '../../lib/core/runtime';
 import { enableLoopbackMulticast, sleep, until } from '../helpers';
 
 const { SocketState, SocketError, BindFlag } = QAbstractSocket;
@@ -207,4 +208,51 @@ test('reading a just-disconnected QUdpSocket answers (Qt 6.4 itself crashes ther
   expect(c.receiveDatagram().isNull()).toBe(true);
   await sleep(50); // the Qt thread has run whatever followed
   expect(c.state()).toBe(SocketState.UnconnectedState);
+});
+
+test('with no bytesWritten slot a bound socket sends from the JS thread; with one, through Qt, which emits it', async () => {
+  const a = await bound();
+  const b = await bound();
+  const to = LOCALHOST();
+  const direct = (): number => native.Udp.directSends();
+  const before = direct();
+  for (let i = 0; i < 20; i++) expect(a.writeDatagram(Buffer.from(`d${i}`), to, b.localPort())).toBe(1 + String(i).length);
+  expect(direct() - before).toBe(20);
+  const written: number[] = [];
+  a.bytesWritten.connect((n: number) => written.push(n));
+  const watched = direct();
+  expect(a.writeDatagram(Buffer.from('watched'), to, b.localPort())).toBe(7);
+  expect(direct()).toBe(watched);
+  await until(() => written.length === 1, 3000);
+  expect(written).toEqual([7]);
+  // Every datagram arrived, in order, from a's port.
+  const got: string[] = [];
+  await until(() => {
+    while (b.hasPendingDatagrams()) {
+      const d = b.receiveDatagram();
+      expect(d.senderPort()).toBe(a.localPort());
+      got.push(d.data().toString());
+    }
+    return got.length === 21;
+  }, 3000);
+  expect(got).toEqual([...Array.from({ length: 20 }, (_, i) => `d${i}`), 'watched']);
+});
+
+test('a datagram queued behind close() or deleteLater() is never sent on a stale descriptor', async () => {
+  const sink = await bound();
+  for (let round = 0; round < 50; round++) {
+    const s = await bound();
+    expect(s.writeDatagram(Buffer.from('x'), LOCALHOST(), sink.localPort())).toBe(1);
+    s.deleteLater();
+    // Qt still has the socket until the delete runs; whatever this returns, it must come from Qt.
+    s.writeDatagram(Buffer.from('y'), LOCALHOST(), sink.localPort());
+  }
+  await sleep(100);
+  let n = 0;
+  while (sink.hasPendingDatagrams()) {
+    const d = sink.receiveDatagram();
+    expect(['x', 'y']).toContain(d.data().toString());
+    n++;
+  }
+  expect(n).toBeGreaterThanOrEqual(50);
 });

@@ -16,3 +16,10 @@ test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) =>
   const [ours, pyqt] = runBothSides('udp_runner', scenario);
   expect(ours).toEqual(pyqt);
 });
+
+// With no slot on bytesWritten, a bound socket's writeDatagram is sent from the JS thread; what it
+// returns, what arrives and every error must still be Qt's.
+test.each(scenarios.map((s) => [s.name, s] as const))('bytesWritten unwatched: %s', (_name, scenario) => {
+  const [ours, pyqt] = runBothSides('udp_runner', { ...scenario, watchBytesWritten: false });
+  expect(ours).toEqual(pyqt);
+});
