@@ -217,24 +217,36 @@ bool EnvChannel::endTask() {
 
 // Spinning for Qt's answer pays when answers come (a request/response exchange) and wastes the
 // JS thread's time when they don't (a sender): after a few misses in a row it stops, and tries
-// again once in a while.
+// again once in a while. How long to spin is learnt: answers that came later than the window, but
+// within kSpinStretch windows, widen it to cover them (a peer in another process, ~70 µs away,
+// is answered without a wake-up); answers that come sooner narrow it back.
+constexpr int64_t kSpinStretch = 4;
+
 bool EnvChannel::awaitAnswer() {
-  int64_t spin = QtThread::spinNanos();
-  if (spin == 0) return false;
+  int64_t base = QtThread::spinNanos();
+  if (base == 0) return false;
   if (spin_credit_ <= 0 && (++spin_skipped_ % 64) != 0) return false;
-  int64_t until = NowNanos() + spin;
+  int64_t spin = std::clamp<int64_t>(answer_nanos_ + answer_nanos_ / 2, base, kSpinStretch * base);
+  int64_t start = NowNanos();
   // While js_spinning_ is set, the Qt thread leaves the ThreadSafeFunction alone (a wake-up JS
   // would take later, for nothing). Both sides store then load (sequentially consistent): either
   // the Qt thread sees that we stopped spinning and wakes us, or we see its events here.
   js_spinning_.store(true);
-  bool answered = SpinUntil(until, [this] { return events_urgent_.load(); });
+  bool answered = SpinUntil(start + spin, [this] { return events_urgent_.load(); });
   js_spinning_.store(false);
   if (!answered) answered = events_urgent_.load();
-  if (answered)
+  if (answered) {
     spin_credit_ = 4;
-  else if (spin_credit_ > 0)
-    spin_credit_--;
+    learnAnswerTime(NowNanos() - start);
+  } else {
+    if (spin_credit_ > 0) spin_credit_--;
+    waiting_since_ = start;  // deliver() learns when the answer came
+  }
   return answered;
+}
+
+void EnvChannel::learnAnswerTime(int64_t nanos) {
+  answer_nanos_ += (nanos - answer_nanos_) / 4;
 }
 
 void EnvChannel::wake() {
@@ -437,6 +449,15 @@ void EnvChannel::deliver(Napi::Env env) {
     events_urgent_.store(false, std::memory_order_relaxed);
   }
   if (batch.empty()) return;
+  if (waiting_since_) {
+    // An answer that missed the spin: if a wider window would have caught it, learn it.
+    int64_t late = NowNanos() - waiting_since_;
+    waiting_since_ = 0;
+    if (late < kSpinStretch * QtThread::spinNanos()) {
+      learnAnswerTime(late);
+      spin_credit_ = 4;
+    }
+  }
   // Raw N-API from here on, every status checked: a worker being terminated cannot run JS, and
   // node-addon-api would turn that into a C++ exception thrown through Node's C frames, or build
   // an Error from V8's termination value, both of which abort the process. The batch is dropped.

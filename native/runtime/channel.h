@@ -208,6 +208,9 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   std::atomic<bool> js_spinning_{false};    // JS waits in awaitAnswer: no wake-up needed
   int spin_credit_ = 4;                     // JS thread: see awaitAnswer
   uint32_t spin_skipped_ = 0;
+  int64_t answer_nanos_ = 0;   // JS thread: how long answers take, learnt (see awaitAnswer)
+  int64_t waiting_since_ = 0;  // JS thread: when the last spin that missed began
+  void learnAnswerTime(int64_t nanos);
   QTimer* lazy_timer_ = nullptr;  // Qt thread only
   Napi::ThreadSafeFunction tsfn_;
   bool tsfn_open_ = false;
