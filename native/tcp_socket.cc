@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QHostAddress>
-#include <QTimer>
 #include <QVariant>
 
 #include <algorithm>
@@ -12,6 +11,7 @@
 #include "network_proxy.h"
 #include "network_proxy_factory.h"
 #include "proxy_auth.h"
+#include "runtime/qt_thread.h"
 
 namespace qtn {
 
@@ -139,9 +139,11 @@ void TcpSocketCore::queueEndpointRefresh() {
   // Qt clears the addresses after it emits disconnected(); send them once the call stack unwinds.
   if (refreshQueued || !sock) return;
   refreshQueued = true;
-  QTimer::singleShot(0, sock.data(), [this] {
-    refreshQueued = false;
-    push(kEndpoint, 0, true);
+  QtThread::beforePoll([core = std::weak_ptr<Handle>(shared_from_this()), s = QPointer<QAbstractSocket>(sock)] {
+    auto self = std::static_pointer_cast<TcpSocketCore>(core.lock());
+    if (!self || !s || self->sock != s) return;
+    self->refreshQueued = false;
+    self->push(kEndpoint, 0, true);
   });
 }
 

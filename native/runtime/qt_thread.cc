@@ -47,6 +47,8 @@ bool spinner_waiting = false;
 std::vector<std::function<void()>> handed;
 std::atomic<bool> work_handed{false};
 std::atomic<uint64_t> pokes{0};  // see QtThread::poke
+// Qt thread only: see QtThread::beforePoll. Never destroyed: a Qt thread parked at exit keeps it.
+std::vector<std::function<void()>>& before_poll = *new std::vector<std::function<void()>>();
 
 // While the spin window is open, this zero-interval timer keeps Qt's poll() from blocking: the
 // thread spins in short slices (spinForWork) between polls that take in socket I/O, so neither
@@ -57,6 +59,11 @@ constexpr int64_t kSliceNanos = 10000;
 // Connected to the dispatcher's aboutToBlock: runs on the Qt thread when it has nothing left to do
 // and would poll (sleep, unless keep_polling runs).
 void spinForWork() {
+  if (!before_poll.empty()) {
+    std::vector<std::function<void()>> due;
+    due.swap(before_poll);
+    for (auto& fn : due) fn();
+  }
   int64_t until = spin_until.load(std::memory_order_relaxed);
   if (until == 0) return;
   int64_t now = NowNanos();
@@ -234,6 +241,8 @@ bool QtThread::postToSpinner(std::function<void()> fn) {
   work_handed.store(true, std::memory_order_release);
   return true;
 }
+
+void QtThread::beforePoll(std::function<void()> fn) { before_poll.push_back(std::move(fn)); }
 
 void QtThread::poke() { pokes.fetch_add(1, std::memory_order_release); }
 

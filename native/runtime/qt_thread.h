@@ -35,6 +35,9 @@ class QtThread {
   // Any thread: a spinning Qt thread ends its slice now and polls its sockets (a datagram was
   // sent to one of them from another thread); its spin window stays open.
   static void poke();
+  // Qt thread: runs fn once the thread has dispatched what is ready, before it next polls. As a
+  // zero-time single-shot timer, but without the posted event and the wake-up write that costs.
+  static void beforePoll(std::function<void()> fn);
   // The same budget, for a thread of ours waiting for the Qt thread (a sync call).
   static int64_t spinNanos();
 };
