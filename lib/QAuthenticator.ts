@@ -116,6 +116,7 @@ export class QAuthenticator {
   }
 
   [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
+    if (!(#n in this)) return 'QAuthenticator {}'; // the prototype itself
     const n = this.#n;
     if (n.isNull()) return 'QAuthenticator()';
     const shown = { user: n.user(), password: n.password() === '' ? '' : '<hidden>', realm: n.realm(), options: Object.fromEntries(n.options()) };

@@ -261,6 +261,7 @@ export class QHostAddress {
 
   /** Code that makes an equal address; Any is named because its text, 0.0.0.0, would parse as IPv4. */
   [inspect.custom](): string {
+    if (!(#n in this)) return 'QHostAddress {}'; // the prototype itself
     const n = this.#n;
     if (n.isNull()) return 'QHostAddress()';
     if (n.protocol() === NetworkLayerProtocol.AnyIPProtocol) return 'QHostAddress(QHostAddress.SpecialAddress.Any)';

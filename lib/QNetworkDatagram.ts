@@ -154,6 +154,7 @@ export class QNetworkDatagram {
   }
 
   [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
+    if (!(#n in this)) return 'QNetworkDatagram {}'; // the prototype itself
     if (this.isNull()) return 'QNetworkDatagram {}';
     const fields = {
       data: this.data(),

@@ -283,6 +283,7 @@ export class QNetworkProxy {
   }
 
   [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
+    if (!(#n in this)) return 'QNetworkProxy {}'; // the prototype itself
     const n = this.#n;
     const shown = {
       type: ProxyType[n.type()],

@@ -178,6 +178,7 @@ export class QNetworkProxyQuery {
   }
 
   [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
+    if (!(#n in this)) return 'QNetworkProxyQuery {}'; // the prototype itself
     return `QNetworkProxyQuery ${show(this.toJSON(), options)}`;
   }
 }

@@ -140,7 +140,7 @@ std::shared_ptr<UdpSocketCore> UdpOf(const Napi::CallbackInfo& info, const char*
 
 QUdpSocket* Udp(QAbstractSocket* s) { return static_cast<QUdpSocket*>(s); }
 
-std::atomic<double> direct_sends{0};  // debug accessor: datagrams SendDirect sent
+std::atomic<uint64_t> direct_sends{0};  // debug accessor: datagrams SendDirect sent
 
 // What Qt's native engine puts in a datagram's control data besides the destination.
 struct SendHeader {
@@ -228,7 +228,7 @@ qint64 SendDirect(UdpSocketCore& core, const QByteArray& data, const QHostAddres
   if (used == 0) msg.msg_control = nullptr;
   ssize_t n = ::sendmsg(fd, &msg, MSG_NOSIGNAL);
   if (n < 0) return -1;
-  direct_sends.store(direct_sends.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+  direct_sends.fetch_add(1, std::memory_order_relaxed);
   // The Qt thread may be spinning between polls: have it poll now (the peer may be one of ours);
   // and JS spins for the answer at the end of this task, as after a command.
   QtThread::poke();
@@ -350,7 +350,7 @@ Napi::Value Dropped(const Napi::CallbackInfo& info) {
 
 // Debug accessor: how many datagrams this process sent from the JS thread (SendDirect).
 Napi::Value DirectSends(const Napi::CallbackInfo& info) {
-  return Napi::Number::New(info.Env(), direct_sends.load(std::memory_order_relaxed));
+  return Napi::Number::New(info.Env(), double(direct_sends.load(std::memory_order_relaxed)));
 }
 
 }  // namespace

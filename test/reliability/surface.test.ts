@@ -193,6 +193,18 @@ test('the same through the public API: a foreign object, a forgery or a Proxy is
   expect(checked).toBeGreaterThan(400);
 });
 
+test('inspecting a class prototype, or an object made from one without its constructor, throws nothing', () => {
+  // Found by the fuzzer (inspect with showHidden reaches prototypes): the custom inspectors read
+  // the instance's native object, which a prototype does not have.
+  const classes = [QAuthenticator, QHostAddress, QNetworkDatagram, QNetworkProxy, QNetworkProxyQuery, QNetworkInterface, QNetworkAddressEntry, QTcpSocket, QUdpSocket, QTcpServer];
+  for (const cls of classes) {
+    expect(() => inspect(cls.prototype, { showHidden: true, depth: 4 })).not.toThrow();
+    const bare = Object.create(cls.prototype);
+    expect(() => inspect(bare, { showHidden: true, depth: 4 })).not.toThrow();
+    expect(inspect(bare)).toContain(cls.name);
+  }
+});
+
 describe('secrets', () => {
   const secret = 'Surf4ce-secret';
   test("a URL's password given where something else was expected is hidden in the error", () => {
