@@ -189,9 +189,7 @@ void TcpSocketCore::adopt(QAbstractSocket* s) {
     pushError();
   });
   QObject::connect(s, &QIODevice::readyRead, s, [this] { forward(false); });
-  QObject::connect(s, &QIODevice::bytesWritten, s, [this](qint64 n) {
-    channel_->push(make(kBytesWritten, int32_t(n)), !watchBytesWritten.load(std::memory_order_relaxed));
-  });
+  if (s->socketType() != QAbstractSocket::TcpSocket) wireBytesWritten();
   QObject::connect(s, &QIODevice::aboutToClose, s, [this] { push(kAboutToClose); });
   QObject::connect(s, &QIODevice::readChannelFinished, s, [this] {
     if (sock && sock->isReadable()) forward(true);
@@ -215,6 +213,19 @@ void TcpSocketCore::wireSetupSignals() {
     QObject::disconnect(s, &QAbstractSocket::hostFound, s, nullptr);
     QObject::disconnect(s, &QAbstractSocket::proxyAuthenticationRequired, s, nullptr);
     QObject::disconnect(s, &QAbstractSocket::connected, s, nullptr);
+  });
+}
+
+void TcpSocketCore::wireBytesWritten() {
+  QAbstractSocket* s = sock;
+  if (!s || bytesWrittenWired) return;
+  bytesWrittenWired = true;
+  QObject::connect(s, &QIODevice::bytesWritten, s, [this, s](qint64 n) {
+    channel_->push(make(kBytesWritten, int32_t(n)), !watchBytesWritten.load(std::memory_order_relaxed));
+    if (s->socketType() == QAbstractSocket::TcpSocket && s->bytesToWrite() == 0) {
+      bytesWrittenWired = false;
+      QObject::disconnect(s, &QIODevice::bytesWritten, s, nullptr);
+    }
   });
 }
 
@@ -376,6 +387,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto core = core_;
     ch().post([core, bytes] {
       if (!core->sock) return;
+      core->wireBytesWritten();
       qint64 n = core->sock->write(bytes);
       if (n > 0) {
         core->accepted += n;
