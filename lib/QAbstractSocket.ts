@@ -45,6 +45,12 @@ const enum Wait {
   Disconnected = 3,
 }
 
+interface Fresh {
+  readyRead: boolean;
+  bytesWritten: boolean;
+  disconnected: boolean;
+}
+
 interface Waiter {
   kind: Wait;
   resolve: (ok: boolean) => void;
@@ -135,7 +141,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
   // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
   // the Qt thread may have received it already, while JS was busy: a wait then returns at once.
-  protected fresh = { readyRead: false, bytesWritten: false, disconnected: false };
+  private _fresh: Fresh | undefined = undefined; // made when first set: memory per socket
   private announcePending = false;
 
   /** @internal */
@@ -152,6 +158,11 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this._id = nativeSocket.id;
     register(this._id, this);
     this.keepAlive = new KeepAlive(this._id, this);
+  }
+
+  /** @internal `_fresh`, made on first use; an event or QUdpSocket sets it. */
+  protected get fresh(): Fresh {
+    return (this._fresh ??= { readyRead: false, bytesWritten: false, disconnected: false });
   }
 
   // ---- events from the Qt thread ----
@@ -318,7 +329,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   /** @internal the QIODevice read buffer gave up n bytes: let the Qt side read more. */
   protected consumed(n: number): void {
-    this.fresh.readyRead = false;
+    if (this._fresh) this._fresh.readyRead = false;
     this.unacked += n;
     // Tell the Qt side in steps, not per read: it stalls only when JS holds a full buffer.
     const size = this.readBufferSize();
@@ -404,7 +415,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'port', port, 0, PORT_MAX);
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
     let snap: unknown[];
-    this.fresh = { readyRead: false, bytesWritten: false, disconnected: false };
+    this._fresh = undefined;
     if (typeof host === 'string') {
       checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
       snap = this.native.connectToHost(host, port, mode, protocol, this.decideProxies(host, port));
@@ -690,8 +701,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       if (!(await this.waitForConnected(msecs, options))) return false;
       if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
     }
-    if (this.fresh.readyRead) {
-      this.fresh.readyRead = false;
+    if (this._fresh?.readyRead) {
+      this._fresh.readyRead = false;
       return true;
     }
     return this.wait(name, Wait.ReadyRead, msecs, signal);
@@ -708,8 +719,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       if (!(await this.waitForConnected(msecs, options))) return false;
       if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
     }
-    if (this.fresh.bytesWritten) {
-      this.fresh.bytesWritten = false;
+    if (this._fresh?.bytesWritten) {
+      this._fresh.bytesWritten = false;
       return true;
     }
     if (this.bytesToWrite() === 0) return false;
@@ -721,8 +732,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkMsecs(name, msecs);
     const signal = signalOf(name, options);
     if (signal?.aborted) return this.wait(name, Wait.Disconnected, msecs, signal);
-    if (this.fresh.disconnected) {
-      this.fresh.disconnected = false;
+    if (this._fresh?.disconnected) {
+      this._fresh.disconnected = false;
       return Promise.resolve(true);
     }
     if (this._state === SocketState.UnconnectedState) {
