@@ -177,12 +177,17 @@ if (isMainThread) process.on('exit', () => native.shutdown());
 /** Events for `id` go to `sink`; `strong` keeps the sink reachable (see setStrong). */
 export function register(id: number, sink: EventSink, strong = false): void {
   sinks.set(id, strong ? sink : new WeakRef(sink));
-  forget.register(sink, id, sink);
+  if (!strong) forget.register(sink, id, sink);
 }
 
 /** Hold the sink strongly while it is active, weakly otherwise. */
 export function setStrong(id: number, sink: EventSink, strong: boolean): void {
-  if (sinks.has(id)) sinks.set(id, strong ? sink : new WeakRef(sink));
+  if (!sinks.has(id)) return;
+  sinks.set(id, strong ? sink : new WeakRef(sink));
+  // Only a weakly held sink can be collected: the registry (a cell of ~70 B per registration)
+  // watches just those, so that an open socket keeps none.
+  if (strong) forget.unregister(sink);
+  else forget.register(sink, id, sink);
 }
 
 export function unregister(id: number, sink: EventSink): void {
