@@ -4,7 +4,7 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
+import { drainEvents, EventSink, native, register, keepAlive, keepAliveRef, unregister, yieldToWaiter } from './core/runtime';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import {
   BindFlag,
@@ -134,7 +134,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private discardUpTo = 0; // received bytes from events up to this seq were dropped by close/abort
   private unacked = 0; // bytes read here that the Qt side has not been told about
   private settings: Settings | undefined = undefined; // made when one is set: memory per socket
-  private keepAlive!: KeepAlive;
+  private alive = 0; // keepAlive() state
   private waiters: Waiter[] | undefined = undefined;
   private gone = false;
   private watchingBytesWritten = false;
@@ -157,7 +157,6 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.native = nativeSocket;
     this._id = nativeSocket.id;
     register(this._id, this);
-    this.keepAlive = new KeepAlive(this._id, this);
   }
 
   /** @internal `_fresh`, made on first use; an event or QUdpSocket sets it. */
@@ -312,18 +311,18 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     // Also while events a call's snapshot counted are still on their way (close() queues
     // disconnected): their slots run, as Qt runs them inside close(), even if nothing else holds
     // the socket, and as a net.Socket stays alive until its 'close'.
-    this.keepAlive.set(!this.gone && (this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq));
+    this.alive = keepAlive(this._id, this, this.alive, !this.gone && (this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq));
   }
 
   /** As net.Socket.ref(): an active socket keeps the process alive (the default). */
   ref(): this {
-    this.keepAlive.ref();
+    this.alive = keepAliveRef(this.alive, true);
     return this;
   }
 
   /** As net.Socket.unref(): the process may exit while this socket is active. */
   unref(): this {
-    this.keepAlive.unref();
+    this.alive = keepAliveRef(this.alive, false);
     return this;
   }
 
