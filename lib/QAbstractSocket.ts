@@ -4,7 +4,7 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
+import { drainEvents, EventSink, native, register, keepAlive, keepAliveRef, unregister, yieldToWaiter } from './core/runtime';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import {
   BindFlag,
@@ -45,11 +45,43 @@ const enum Wait {
   Disconnected = 3,
 }
 
+interface Fresh {
+  readyRead: boolean;
+  bytesWritten: boolean;
+  disconnected: boolean;
+}
+
 interface Waiter {
   kind: Wait;
   resolve: (ok: boolean) => void;
   timer?: NodeJS.Timeout;
   seq: number; // only events newer than this answer it (older ones are from before the wait)
+}
+
+/** What a socket is set to do that most sockets leave as it is: kept apart, made when first set. */
+interface Settings {
+  readBufferSize: number;
+  pauseMode: PauseMode;
+  protocolTag: string;
+  proxy: QNetworkProxy | null; // null: DefaultProxy
+}
+
+/**
+ * An event's number as the field that keeps it: a small integer when it is one. The numbers come
+ * from a Float64Array, read as heap numbers, and a field that once holds one keeps every value
+ * boxed (16 bytes each, for every socket); an integer stays unboxed.
+ */
+const int = (v: number): number => ((v | 0) === v ? v | 0 : v);
+
+// One copy of the addresses and messages seen lately, which sockets keep instead of a copy each:
+// the clients of one server all have its address as peer, and most sockets one local address.
+const lastStrings = new Map<string, string>();
+function shared(s: string): string {
+  const known = lastStrings.get(s);
+  if (known !== undefined) return known;
+  if (lastStrings.size >= 16) lastStrings.clear();
+  lastStrings.set(s, s);
+  return s;
 }
 
 /** The native socket interface (native/tcp_socket.cc). */
@@ -101,18 +133,15 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   private discardUpTo = 0; // received bytes from events up to this seq were dropped by close/abort
   private unacked = 0; // bytes read here that the Qt side has not been told about
-  private _readBufferSize = 0;
-  private _pauseMode = PauseMode.PauseNever;
-  private _protocolTag = '';
-  private _proxy: QNetworkProxy | null = null; // null: DefaultProxy (made when asked: memory per socket)
-  private keepAlive!: KeepAlive;
-  private waiters: Waiter[] = [];
+  private settings: Settings | undefined = undefined; // made when one is set: memory per socket
+  private alive = 0; // keepAlive() state
+  private waiters: Waiter[] | undefined = undefined;
   private gone = false;
   private watchingBytesWritten = false;
   // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
   // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
   // the Qt thread may have received it already, while JS was busy: a wait then returns at once.
-  protected fresh = { readyRead: false, bytesWritten: false, disconnected: false };
+  private _fresh: Fresh | undefined = undefined; // made when first set: memory per socket
   private announcePending = false;
 
   /** @internal */
@@ -128,7 +157,11 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.native = nativeSocket;
     this._id = nativeSocket.id;
     register(this._id, this);
-    this.keepAlive = new KeepAlive(this._id, this);
+  }
+
+  /** @internal `_fresh`, made on first use; an event or QUdpSocket sets it. */
+  protected get fresh(): Fresh {
+    return (this._fresh ??= { readyRead: false, bytesWritten: false, disconnected: false });
   }
 
   // ---- events from the Qt thread ----
@@ -136,9 +169,9 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   /** @internal */
   onEvent(kind: number, seq: number, packed: number, openMode: number, error: number, arg: number, btw: number, taken: number, payload: unknown, more: boolean): void {
     if (this.announcePending && kind !== Ev.ReadyRead && kind !== Ev.Endpoint) this.announce();
-    if (seq > this.eventSeq) this.eventSeq = seq;
+    if (seq > this.eventSeq) this.eventSeq = int(seq);
     if (seq > this.seq) {
-      this.seq = seq;
+      this.seq = int(seq);
       this.applyState(packed, openMode, error, btw, taken);
       if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired) this.applyEndpoint(payload as string[], 0);
     } else if (seq === this.seq) {
@@ -162,7 +195,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         madeSignal(this, 'disconnected')?.emit();
         break;
       case Ev.ErrorOccurred:
-        if (seq >= this.seq) this._errorString = (payload as string[])[0];
+        if (seq >= this.seq) this._errorString = shared((payload as string[])[0]);
         madeSignal(this, 'errorOccurred')?.emit(arg as SocketError);
         break;
       case Ev.ReadyRead:
@@ -221,19 +254,19 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private applyState(packed: number, openMode: number, error: number, btw: number, taken: number): void {
     this._state = (packed & 0xf) as SocketState;
     this._valid = (packed & 0x10) !== 0;
-    this._openMode = openMode;
-    this._error = error;
-    this.qtBytesToWrite = btw;
-    this.qtTaken = taken;
+    this._openMode = openMode | 0;
+    this._error = error | 0;
+    this.qtBytesToWrite = int(btw);
+    this.qtTaken = int(taken);
     this.updateKeepAlive();
   }
 
   private applyEndpoint(ep: string[], at: number): void {
-    this._localAddress = ep[at];
+    this._localAddress = shared(ep[at]);
     this._localPort = Number(ep[at + 1]);
-    this._peerAddress = ep[at + 2];
+    this._peerAddress = shared(ep[at + 2]);
     this._peerPort = Number(ep[at + 3]);
-    this._peerName = ep[at + 4];
+    this._peerName = shared(ep[at + 4]);
   }
 
   /** A sync call's answer: [seq, packed state, openMode, error, errorString, bytesToWrite, taken, endpoint×5, result].
@@ -243,7 +276,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     if (seq >= this.seq) {
       this.seq = seq;
       this.applyState(snap[1] as number, snap[2] as number, snap[3] as number, snap[5] as number, snap[6] as number);
-      this._errorString = snap[4] as string;
+      this._errorString = shared(snap[4] as string);
       this.applyEndpoint(snap as string[], 7);
     }
     return snap[12];
@@ -278,27 +311,28 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     // Also while events a call's snapshot counted are still on their way (close() queues
     // disconnected): their slots run, as Qt runs them inside close(), even if nothing else holds
     // the socket, and as a net.Socket stays alive until its 'close'.
-    this.keepAlive.set(!this.gone && (this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq));
+    this.alive = keepAlive(this._id, this, this.alive, !this.gone && (this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq));
   }
 
   /** As net.Socket.ref(): an active socket keeps the process alive (the default). */
   ref(): this {
-    this.keepAlive.ref();
+    this.alive = keepAliveRef(this.alive, true);
     return this;
   }
 
   /** As net.Socket.unref(): the process may exit while this socket is active. */
   unref(): this {
-    this.keepAlive.unref();
+    this.alive = keepAliveRef(this.alive, false);
     return this;
   }
 
   /** @internal the QIODevice read buffer gave up n bytes: let the Qt side read more. */
   protected consumed(n: number): void {
-    this.fresh.readyRead = false;
+    if (this._fresh) this._fresh.readyRead = false;
     this.unacked += n;
     // Tell the Qt side in steps, not per read: it stalls only when JS holds a full buffer.
-    const limit = this._readBufferSize > 0 ? this._readBufferSize : 16 << 20;
+    const size = this.readBufferSize();
+    const limit = size > 0 ? size : 16 << 20;
     if (this.unacked >= limit / 4 || this.bytesAvailable() === 0) {
       this.native.ack(this.unacked);
       this.unacked = 0;
@@ -380,7 +414,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'port', port, 0, PORT_MAX);
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
     let snap: unknown[];
-    this.fresh = { readyRead: false, bytesWritten: false, disconnected: false };
+    this._fresh = undefined;
     if (typeof host === 'string') {
       checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
       snap = this.native.connectToHost(host, port, mode, protocol, this.decideProxies(host, port));
@@ -476,24 +510,24 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   readBufferSize(): number {
-    return this._readBufferSize;
+    return this.settings?.readBufferSize ?? 0;
   }
 
   /** As Qt: 0 is unlimited (here: bounded by a 16 MiB high-water mark, so a reader that does not
    * read applies TCP backpressure instead of growing memory). */
   setReadBufferSize(size: number): void {
     checkInt(this.m('setReadBufferSize'), 'size', size, 0, Number.MAX_SAFE_INTEGER);
-    this._readBufferSize = size;
+    this.set().readBufferSize = size;
     this.native.setReadLimit(size);
   }
 
   pauseMode(): PauseMode {
-    return this._pauseMode;
+    return this.settings?.pauseMode ?? PauseMode.PauseNever;
   }
 
   setPauseMode(pauseMode: PauseMode): void {
     checkFlags(this.m('setPauseMode'), 'pauseMode', pauseMode, PauseMode, 'QAbstractSocket.PauseMode');
-    this._pauseMode = pauseMode;
+    this.set().pauseMode = pauseMode;
     this.native.setPauseMode(pauseMode);
   }
 
@@ -501,16 +535,21 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.native.resume();
   }
 
+  private set(): Settings {
+    return (this.settings ??= { readBufferSize: 0, pauseMode: PauseMode.PauseNever, protocolTag: '', proxy: null });
+  }
+
   // What a JS application factory says for this connection, asked as Qt asks (resolveProxy).
   private decideProxies(hostName: string, port: number): unknown[] | undefined {
     const type = this._socketType === SocketType.UdpSocket ? QNetworkProxyQuery.QueryType.UdpSocket : QNetworkProxyQuery.QueryType.TcpSocket;
-    return decideProxies(this._proxy, () => new QNetworkProxyQuery(hostName, port, this._protocolTag, type));
+    return decideProxies(this.settings?.proxy ?? null, () => new QNetworkProxyQuery(hostName, port, this.protocolTag(), type));
   }
 
   /** A copy of the proxy set with setProxy (a DefaultProxy until then). */
   proxy(): QNetworkProxy {
     checkArity(this.m('proxy'), arguments, 0, 0);
-    return this._proxy === null ? new QNetworkProxy() : new QNetworkProxy(this._proxy);
+    const proxy = this.settings?.proxy;
+    return proxy ? new QNetworkProxy(proxy) : new QNetworkProxy();
   }
 
   /**
@@ -522,17 +561,17 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     const name = this.m('setProxy');
     checkArity(name, arguments, 1, 1);
     const proxy = QNetworkProxy.from(name, 'networkProxy', networkProxy);
-    this._proxy = new QNetworkProxy(proxy);
-    this.native.setProxy(nativeOfProxy(this._proxy));
+    const copy = (this.set().proxy = new QNetworkProxy(proxy));
+    this.native.setProxy(nativeOfProxy(copy));
   }
 
   protocolTag(): string {
-    return this._protocolTag;
+    return this.settings?.protocolTag ?? '';
   }
 
   /** Part of what a proxy factory is asked (QNetworkProxyQuery.protocolTag). */
   setProtocolTag(tag: string): void {
-    this._protocolTag = checkString(this.m('setProtocolTag'), 'tag', tag);
+    this.set().protocolTag = checkString(this.m('setProtocolTag'), 'tag', tag);
     this.native.setProtocolTag(tag);
   }
 
@@ -568,25 +607,25 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   // ---- waits: PyQt6 blocks, we return promises that resolve with what PyQt6 would return ----
 
   private settle(kind: Wait, ok: boolean, seq: number): void {
-    if (this.waiters.length === 0) return;
+    if (this.waiters === undefined) return;
     const keep: Waiter[] = [];
     for (const w of this.waiters) {
       if (w.kind === kind && seq > w.seq) this.finish(w, ok);
       else keep.push(w);
     }
-    this.waiters = keep;
+    this.waiters = keep.length > 0 ? keep : undefined;
     if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
   }
 
   /** The socket became unconnected: every wait ends (waitForDisconnected with true, as Qt's). */
   private settleWaiters(ok: boolean, seq: number): void {
-    if (this.waiters.length === 0) return;
+    if (this.waiters === undefined) return;
     const keep: Waiter[] = [];
     for (const w of this.waiters) {
       if (seq > w.seq) this.finish(w, w.kind === Wait.Disconnected ? true : ok);
       else keep.push(w);
     }
-    this.waiters = keep;
+    this.waiters = keep.length > 0 ? keep : undefined;
   }
 
   private finish(w: Waiter, ok: boolean): void {
@@ -599,7 +638,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   protected override bytesWrittenWatched(): void {
     const watched =
       (madeSignal(this, 'bytesWritten')?.connected ?? 0) + (madeSignal(this, 'channelBytesWritten')?.connected ?? 0) > 0 ||
-      this.waiters.some((w) => w.kind === Wait.BytesWritten);
+      this.waiters?.some((w) => w.kind === Wait.BytesWritten) === true;
     if (watched !== this.watchingBytesWritten && !this.gone) {
       this.watchingBytesWritten = watched;
       this.native.watchBytesWritten(watched);
@@ -609,7 +648,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
     let w: Waiter;
     const forget = (): void => {
-      this.waiters = this.waiters.filter((x) => x !== w);
+      const keep = this.waiters?.filter((x) => x !== w);
+      this.waiters = keep?.length ? keep : undefined;
       if (w.timer) clearTimeout(w.timer);
       if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
     };
@@ -629,7 +669,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
           resolve(ok);
         }, msecs);
       }
-      this.waiters.push(w);
+      (this.waiters ??= []).push(w);
       if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
     }, forget);
   }
@@ -660,8 +700,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       if (!(await this.waitForConnected(msecs, options))) return false;
       if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
     }
-    if (this.fresh.readyRead) {
-      this.fresh.readyRead = false;
+    if (this._fresh?.readyRead) {
+      this._fresh.readyRead = false;
       return true;
     }
     return this.wait(name, Wait.ReadyRead, msecs, signal);
@@ -678,8 +718,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       if (!(await this.waitForConnected(msecs, options))) return false;
       if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
     }
-    if (this.fresh.bytesWritten) {
-      this.fresh.bytesWritten = false;
+    if (this._fresh?.bytesWritten) {
+      this._fresh.bytesWritten = false;
       return true;
     }
     if (this.bytesToWrite() === 0) return false;
@@ -691,8 +731,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkMsecs(name, msecs);
     const signal = signalOf(name, options);
     if (signal?.aborted) return this.wait(name, Wait.Disconnected, msecs, signal);
-    if (this.fresh.disconnected) {
-      this.fresh.disconnected = false;
+    if (this._fresh?.disconnected) {
+      this._fresh.disconnected = false;
       return Promise.resolve(true);
     }
     if (this._state === SocketState.UnconnectedState) {

@@ -3,7 +3,7 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkInt, checkMsecs, PORT_MAX } from './core/args';
 import { QObject } from './core/QObject';
-import { drainEvents, EventSink, native, register, KeepAlive, unregister, yieldToWaiter } from './core/runtime';
+import { drainEvents, EventSink, native, register, keepAlive, keepAliveRef, unregister, yieldToWaiter } from './core/runtime';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
@@ -43,7 +43,7 @@ export class QTcpServer extends QObject implements EventSink {
   // found them still in the kernel's queue (see QAbstractSocket's `fresh`).
   private freshPending = 0;
   private waiters: { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout }[] = [];
-  private keepAlive!: KeepAlive;
+  private alive = 0; // keepAlive() state
   private gone = false;
 
   /** QTcpServer(parent = None). */
@@ -56,7 +56,6 @@ export class QTcpServer extends QObject implements EventSink {
     this.native = new native.TcpServer();
     this.id = this.native.id;
     register(this.id, this);
-    this.keepAlive = new KeepAlive(this.id, this);
     this.applySnapshot(this.native.snapshot());
   }
 
@@ -114,16 +113,16 @@ export class QTcpServer extends QObject implements EventSink {
   }
 
   private updateKeepAlive(): void {
-    this.keepAlive.set(this.listening && !this.gone);
+    this.alive = keepAlive(this.id, this, this.alive, this.listening && !this.gone);
   }
 
   ref(): this {
-    this.keepAlive.ref();
+    this.alive = keepAliveRef(this.alive, true);
     return this;
   }
 
   unref(): this {
-    this.keepAlive.unref();
+    this.alive = keepAliveRef(this.alive, false);
     return this;
   }
 

@@ -182,8 +182,6 @@ void TcpSocketCore::adopt(QAbstractSocket* s) {
     }
     push(kStateChanged, int32_t(st), true);
   });
-  QObject::connect(s, &QAbstractSocket::hostFound, s, [this] { push(kHostFound); });
-  QObject::connect(s, &QAbstractSocket::connected, s, [this] { push(kConnected, 0, true); });
   QObject::connect(s, &QAbstractSocket::disconnected, s, [this] {
     queueEndpointRefresh();
     push(kDisconnected);
@@ -192,18 +190,44 @@ void TcpSocketCore::adopt(QAbstractSocket* s) {
     if (sock && sock->isReadable()) forward(true);
     pushError();
   });
-  QObject::connect(s, &QAbstractSocket::proxyAuthenticationRequired, s,
-                   [this, s](const QNetworkProxy& proxy, QAuthenticator* auth) {
-                     AskForProxyCredentials(*this, s, make(kProxyAuthenticationRequired), proxy, auth);
-                   });
   QObject::connect(s, &QIODevice::readyRead, s, [this] { forward(false); });
-  QObject::connect(s, &QIODevice::bytesWritten, s, [this](qint64 n) {
-    channel_->push(make(kBytesWritten, int32_t(n)), !watchBytesWritten.load(std::memory_order_relaxed));
-  });
+  if (s->socketType() != QAbstractSocket::TcpSocket) wireBytesWritten();
   QObject::connect(s, &QIODevice::aboutToClose, s, [this] { push(kAboutToClose); });
   QObject::connect(s, &QIODevice::readChannelFinished, s, [this] {
     if (sock && sock->isReadable()) forward(true);
     push(kReadChannelFinished);
+  });
+}
+
+void TcpSocketCore::wireSetupSignals() {
+  QAbstractSocket* s = sock;
+  if (!s || setupWired) return;
+  setupWired = true;
+  QObject::connect(s, &QAbstractSocket::hostFound, s, [this] { push(kHostFound); });
+  QObject::connect(s, &QAbstractSocket::proxyAuthenticationRequired, s,
+                   [this, s](const QNetworkProxy& proxy, QAuthenticator* auth) {
+                     AskForProxyCredentials(*this, s, make(kProxyAuthenticationRequired), proxy, auth);
+                   });
+  QObject::connect(s, &QAbstractSocket::connected, s, [this, s] {
+    push(kConnected, 0, true);
+    // Qt supports disconnecting inside the emission, this slot's own connection included.
+    setupWired = false;
+    QObject::disconnect(s, &QAbstractSocket::hostFound, s, nullptr);
+    QObject::disconnect(s, &QAbstractSocket::proxyAuthenticationRequired, s, nullptr);
+    QObject::disconnect(s, &QAbstractSocket::connected, s, nullptr);
+  });
+}
+
+void TcpSocketCore::wireBytesWritten() {
+  QAbstractSocket* s = sock;
+  if (!s || bytesWrittenWired) return;
+  bytesWrittenWired = true;
+  QObject::connect(s, &QIODevice::bytesWritten, s, [this, s](qint64 n) {
+    channel_->push(make(kBytesWritten, int32_t(n)), !watchBytesWritten.load(std::memory_order_relaxed));
+    if (s->socketType() == QAbstractSocket::TcpSocket && s->bytesToWrite() == 0) {
+      bytesWrittenWired = false;
+      QObject::disconnect(s, &QIODevice::bytesWritten, s, nullptr);
+    }
   });
 }
 
@@ -335,6 +359,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto core = core_;
     return syncCall(info.Env(), [&](QAbstractSocket* s) {
       core->resetFlow();
+      core->wireSetupSignals();
       ArmDecision arm(decided);
       s->connectToHost(QString::fromStdString(host), port, mode, proto);
       return QVariant();
@@ -351,6 +376,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto core = core_;
     return syncCall(info.Env(), [&](QAbstractSocket* s) {
       core->resetFlow();
+      core->wireSetupSignals();
       ArmDecision arm(decided);
       s->connectToHost(addr, port, mode);
       return QVariant();
@@ -363,6 +389,7 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto core = core_;
     ch().post([core, bytes] {
       if (!core->sock) return;
+      core->wireBytesWritten();
       qint64 n = core->sock->write(bytes);
       if (n > 0) {
         core->accepted += n;
@@ -447,7 +474,9 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     quint16 port = quint16(info[1].As<Napi::Number>().Uint32Value());
     auto mode = QAbstractSocket::BindMode(info[2].As<Napi::Number>().Int32Value());
     auto decided = DecidedProxies(info[3], "bind");
+    auto core = core_;
     return syncCall(info.Env(), [&](QAbstractSocket* s) {
+      core->wireSetupSignals();
       ArmDecision arm(decided);
       return QVariant(s->bind(addr, port, mode));
     });
@@ -475,6 +504,8 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto core = core_;
     return syncCall(info.Env(), [&](QAbstractSocket* s) {
       core->resetFlow();
+      // A descriptor still connecting may go on to emit connected().
+      if (state != QAbstractSocket::ConnectedState) core->wireSetupSignals();
       return QVariant(s->setSocketDescriptor(fd, state, mode));
     });
   }

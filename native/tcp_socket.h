@@ -40,6 +40,14 @@ class TcpSocketCore : public Handle {
   // Qt thread.
   virtual void create();
   void adopt(QAbstractSocket* socket);
+  // Qt thread, before a command starts a connection or a bind (the only times Qt emits them):
+  // connects hostFound, connected and proxyAuthenticationRequired. Once connected they are
+  // disconnected again, so that an established socket does not keep three Qt connections
+  // (~130 B each) for signals it cannot emit any more.
+  void wireSetupSignals();
+  // Qt thread, before a write: bytesWritten, which a TCP socket emits only while what was written
+  // is going out. Disconnected again once it has all gone (UDP: connected for good, in adopt).
+  void wireBytesWritten();
   void destroyOnQt(bool emitSignals) override;
   napi_value wrap(napi_env env) override;
   void afterCommands() override;
@@ -53,6 +61,8 @@ class TcpSocketCore : public Handle {
   // EnvChannel::push): it updates bytesToWrite() on the JS side without a wake of its own.
   std::atomic<bool> watchBytesWritten{false};
   bool refreshQueued = false;
+  bool setupWired = false;
+  bool bytesWrittenWired = false;
 
   Event make(uint32_t kind, int32_t arg = 0, bool endpoint = false);
   void push(uint32_t kind, int32_t arg = 0, bool endpoint = false) { channel_->push(make(kind, arg, endpoint)); }

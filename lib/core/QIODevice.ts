@@ -27,6 +27,9 @@ import { QObject } from './QObject';
 import { defineSignals, Signal } from './signal';
 
 const MAX_LEN = 2 ** 31 - 1;
+// The read buffer of a device that holds nothing: a socket that holds no data keeps no array of
+// its own (and none of the room an array keeps after data went through it).
+const NO_CHUNKS: Buffer[] = [];
 
 /**
  * QIODevice as a socket user sees it. The read buffer is on the JS side: received bytes arrive with
@@ -42,7 +45,7 @@ export abstract class QIODevice extends QObject {
   declare readonly aboutToClose: Signal<[]>;
   declare readonly readChannelFinished: Signal<[]>;
 
-  private chunks: Buffer[] = [];
+  private chunks: Buffer[] = NO_CHUNKS; // never changed while it is NO_CHUNKS
   private head = 0; // bytes of chunks[0] already read
   private buffered = 0;
   private txStarted = false;
@@ -73,13 +76,14 @@ export abstract class QIODevice extends QObject {
   /** @internal new bytes from the Qt side. */
   protected appendReceived(data: Buffer): void {
     if (data.length === 0) return;
-    this.chunks.push(data);
+    if (this.chunks === NO_CHUNKS) this.chunks = [data];
+    else this.chunks.push(data);
     this.buffered += data.length;
   }
 
   /** @internal close()/abort(): Qt drops the read buffer. */
   protected clearReceived(): void {
-    this.chunks = [];
+    this.chunks = NO_CHUNKS;
     this.head = 0;
     this.buffered = 0;
     this.txStarted = false;
@@ -175,7 +179,10 @@ export abstract class QIODevice extends QObject {
         n = 0;
       }
     }
-    if (this.chunks.length === 0) this.head = 0;
+    if (this.chunks.length === 0) {
+      this.chunks = NO_CHUNKS;
+      this.head = 0;
+    }
   }
 
   private take(n: number): Buffer {
@@ -283,6 +290,7 @@ export abstract class QIODevice extends QObject {
       this.txPos--;
       return;
     }
+    if (this.chunks === NO_CHUNKS) this.chunks = [];
     this.chunks.unshift(Buffer.from(b));
     if (this.chunks.length > 1 && this.head > 0) {
       this.chunks[1] = this.chunks[1].subarray(this.head);

@@ -177,12 +177,17 @@ if (isMainThread) process.on('exit', () => native.shutdown());
 /** Events for `id` go to `sink`; `strong` keeps the sink reachable (see setStrong). */
 export function register(id: number, sink: EventSink, strong = false): void {
   sinks.set(id, strong ? sink : new WeakRef(sink));
-  forget.register(sink, id, sink);
+  if (!strong) forget.register(sink, id, sink);
 }
 
 /** Hold the sink strongly while it is active, weakly otherwise. */
 export function setStrong(id: number, sink: EventSink, strong: boolean): void {
-  if (sinks.has(id)) sinks.set(id, strong ? sink : new WeakRef(sink));
+  if (!sinks.has(id)) return;
+  sinks.set(id, strong ? sink : new WeakRef(sink));
+  // Only a weakly held sink can be collected: the registry (a cell of ~70 B per registration)
+  // watches just those, so that an open socket keeps none.
+  if (strong) forget.unregister(sink);
+  else forget.register(sink, id, sink);
 }
 
 export function unregister(id: number, sink: EventSink): void {
@@ -204,38 +209,31 @@ export function drainEvents(): void {
 /**
  * How one socket or server takes part in keeping the process alive, as a net.Socket does: while
  * active (open, connecting, listening) its JS object is held strongly and, unless unref()'d,
- * counted; inactive, it is held weakly and may be collected.
+ * counted; inactive, it is held weakly and may be collected. The state is a number its owner
+ * keeps (0 to start: inactive, referenced), not an object of its own for every socket.
  */
-export class KeepAlive {
-  private active = false;
-  private refed = true;
+const ACTIVE = 1;
+const UNREFED = 2;
 
-  constructor(
-    private readonly id: number,
-    private readonly sink: EventSink,
-  ) {}
-
-  set(active: boolean): void {
-    if (active === this.active) return;
-    this.active = active;
-    setStrong(this.id, this.sink, active);
-    if (this.refed) {
-      if (active) addRef();
-      else releaseRef();
-    }
+/** The state once the owner became active or inactive. */
+export function keepAlive(id: number, sink: EventSink, state: number, active: boolean): number {
+  if (active === ((state & ACTIVE) !== 0)) return state;
+  setStrong(id, sink, active);
+  if ((state & UNREFED) === 0) {
+    if (active) addRef();
+    else releaseRef();
   }
+  return active ? state | ACTIVE : state & ~ACTIVE;
+}
 
-  ref(): void {
-    if (this.refed) return;
-    this.refed = true;
-    if (this.active) addRef();
+/** The state after ref() (`ref` true) or unref(). */
+export function keepAliveRef(state: number, ref: boolean): number {
+  if (ref === ((state & UNREFED) === 0)) return state;
+  if ((state & ACTIVE) !== 0) {
+    if (ref) addRef();
+    else releaseRef();
   }
-
-  unref(): void {
-    if (!this.refed) return;
-    this.refed = false;
-    if (this.active) releaseRef();
-  }
+  return ref ? state & ~UNREFED : state | UNREFED;
 }
 
 /** One more active, referenced handle: the process stays alive while there is any. */
