@@ -170,7 +170,8 @@ void EnvChannel::post(std::function<void()> fn, std::shared_ptr<Handle> target, 
     commands_.push_back({std::move(fn), std::move(target)});
   }
   cmd_signals_++;
-  scheduleEndTask();
+  // A read's acknowledgement asks for no answer: it does not make the task's end wait for one.
+  scheduleEndTask(!readOnly);
 }
 
 void EnvChannel::postNow(std::function<void()> fn, std::shared_ptr<Handle> target) {
@@ -202,6 +203,7 @@ void EnvChannel::scheduleEndTask(bool sent) {
 bool EnvChannel::endTask() {
   end_task_scheduled_ = false;
   // Commands (sync calls included) were sent, or events came: more is likely to follow soon.
+  bool asked = task_sent_;
   bool sent = task_sent_ || events_came_;
   task_sent_ = false;
   events_came_ = false;
@@ -212,21 +214,23 @@ bool EnvChannel::endTask() {
   cmd_signals_++;
   cmd_cv_.notify_all();
   wake();
-  return sent && awaitAnswer();
+  return sent && awaitAnswer(asked);
 }
 
 // Spinning for Qt's answer pays when answers come (a request/response exchange) and wastes the
 // JS thread's time when they don't (a sender): after a few misses in a row it stops, and tries
-// again once in a while. How long to spin is learnt: answers that came later than the window, but
-// within kSpinStretch windows, widen it to cover them (a peer in another process, ~70 µs away,
-// is answered without a wake-up); answers that come sooner narrow it back.
+// again once in a while. After a task that asked something (sent commands), how long to spin is
+// learnt: answers that came later than the window, but within kSpinStretch windows, widen it to
+// cover them (a peer in another process, ~70 µs away, is answered without a wake-up); answers that
+// come sooner narrow it back. After a task that only took events, the wait is the base one: a
+// stream's next chunk is no answer, and waiting out its gaps would keep a core busy.
 constexpr int64_t kSpinStretch = 4;
 
-bool EnvChannel::awaitAnswer() {
+bool EnvChannel::awaitAnswer(bool asked) {
   int64_t base = QtThread::spinNanos();
   if (base == 0) return false;
   if (spin_credit_ <= 0 && (++spin_skipped_ % 64) != 0) return false;
-  int64_t spin = std::clamp<int64_t>(answer_nanos_ + answer_nanos_ / 2, base, kSpinStretch * base);
+  int64_t spin = asked ? std::clamp<int64_t>(answer_nanos_ + answer_nanos_ / 2, base, kSpinStretch * base) : base;
   int64_t start = NowNanos();
   // While js_spinning_ is set, the Qt thread leaves the ThreadSafeFunction alone (a wake-up JS
   // would take later, for nothing). Both sides store then load (sequentially consistent): either
@@ -237,10 +241,10 @@ bool EnvChannel::awaitAnswer() {
   if (!answered) answered = events_urgent_.load();
   if (answered) {
     spin_credit_ = 4;
-    learnAnswerTime(NowNanos() - start);
+    if (asked) learnAnswerTime(NowNanos() - start);
   } else {
     if (spin_credit_ > 0) spin_credit_--;
-    waiting_since_ = start;  // deliver() learns when the answer came
+    if (asked) waiting_since_ = start;  // deliver() learns when the answer came
   }
   return answered;
 }

@@ -174,7 +174,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
  private:
   bool dispatchBatch(napi_env env, std::vector<Event>& batch);
   void releaseBatchBuffer(napi_env env);  // JS thread
-  bool awaitAnswer();                     // JS thread
+  bool awaitAnswer(bool asked);           // JS thread
   void flushLazy();                       // Qt thread
   void wakeJs();                          // any thread
 
