@@ -56,7 +56,8 @@ export function enableLoopbackMulticast(): void {
 }
 
 /** A parity scenario: steps that test/fixtures/parity/<x>_runner.{py,js} interpret the same way. */
-export type Scenario = { name: string; steps: { op: string }[] };
+// watchBytesWritten: false runs a UDP scenario with no slot on bytesWritten (udp_runner.*).
+export type Scenario = { name: string; steps: { op: string }[]; watchBytesWritten?: boolean };
 
 const PARITY_FIXTURES = path.join(__dirname, 'fixtures', 'parity');
 
