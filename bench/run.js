@@ -15,6 +15,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
+const { canConnect, freePort } = require('../scripts/ports');
 
 const PYTHON = '/usr/bin/python3';
 const MICROSOCKS = '/usr/bin/microsocks';
@@ -141,31 +142,6 @@ function measure(argv) {
         resolve({ error: `${e.message}: ${err.trim().split('\n').slice(-3).join(' | ')}` });
       }
     });
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, LOCAL, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function canConnect(port, ms = 1000) {
-  return new Promise((resolve) => {
-    const s = net.connect(port, LOCAL);
-    const done = (ok) => {
-      clearTimeout(timer);
-      s.destroy();
-      resolve(ok);
-    };
-    const timer = setTimeout(() => done(false), ms);
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
   });
 }
 

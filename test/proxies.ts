@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { canConnect, freePort } from '../scripts/ports';
 
 export interface ProxyServer {
   readonly kind: 'dante' | 'microsocks' | 'tinyproxy' | 'hostile';
@@ -310,31 +311,7 @@ function exitOf(child: ChildProcess, ms: number): Promise<number | null | 'timeo
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** One TCP connect attempt, bounded. */
-export function canConnect(port: number, host = HOST, ms = 1000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = net.connect({ port, host });
-    const done = (ok: boolean): void => {
-      clearTimeout(timer);
-      s.destroy();
-      resolve(ok);
-    };
-    const timer = setTimeout(() => done(false), ms);
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
-}
+export { canConnect, freePort };
 
 async function waitPortClosed(port: number, ms: number): Promise<void> {
   const end = Date.now() + ms;
