@@ -43,8 +43,8 @@ bool Readable(QUdpSocket* s) {
 // it have run and JS waits; any command queued afterwards (one could close the socket) withdraws
 // it on the JS thread before it can run. One word holds the generation of those withdrawals and
 // the published descriptor, so that a publication racing a withdrawal is lost.
-constexpr uint64_t kFdBits = 24;     // descriptor + 1, 0: none
-constexpr uint64_t kFamilyShift = kFdBits;  // 8 bits: AF_INET or AF_INET6
+constexpr uint64_t kFdBits = 24;                       // descriptor + 1, 0: none
+constexpr uint64_t kSixSocket = uint64_t(1) << kFdBits;  // an IPv6 (or dual-stack) socket
 constexpr uint64_t kGenShift = 32;
 
 class UdpSocketCore : public TcpSocketCore {
@@ -71,7 +71,7 @@ class UdpSocketCore : public TcpSocketCore {
     if (fdFamily) direct.compare_exchange_strong(expect, expect | fdFamily);
   }
 
-  // (descriptor + 1) | family << kFamilyShift, or 0 when sending must go through Qt.
+  // (descriptor + 1) | kSixSocket if IPv6, or 0 when sending must go through Qt.
   uint64_t directDescriptor() const {
     QAbstractSocket* s = sock;
     if (!s || s->state() != QAbstractSocket::BoundState || !s->isValid()) return 0;
@@ -87,11 +87,10 @@ class UdpSocketCore : public TcpSocketCore {
     }
     qintptr fd = s->socketDescriptor();
     if (engines != 1 || !native || fd < 0 || uint64_t(fd) + 1 >= (uint64_t(1) << kFdBits)) return 0;
-    sockaddr_storage local;
-    socklen_t len = sizeof(local);
-    if (::getsockname(int(fd), reinterpret_cast<sockaddr*>(&local), &len) != 0) return 0;
-    if (local.ss_family != AF_INET && local.ss_family != AF_INET6) return 0;
-    return (uint64_t(fd) + 1) | (uint64_t(local.ss_family) << kFamilyShift);
+    // Qt read the socket's family when it bound (AnyIPProtocol: a dual-stack IPv6 socket).
+    auto proto = s->localAddress().protocol();
+    if (proto == QAbstractSocket::UnknownNetworkLayerProtocol) return 0;
+    return (uint64_t(fd) + 1) | (proto == QAbstractSocket::IPv4Protocol ? 0 : kSixSocket);
   }
 
   void create() override {
@@ -156,7 +155,6 @@ qint64 SendDirect(UdpSocketCore& core, const QByteArray& data, const QHostAddres
   if (core.watchBytesWritten.load(std::memory_order_relaxed) || port <= 0 || port > 65535) return -1;
   uint64_t v = core.direct.load(std::memory_order_acquire);
   int fd = int(v & ((uint64_t(1) << kFdBits) - 1)) - 1;
-  int family = int((v >> kFamilyShift) & 0xff);
   auto proto = to.protocol();
   if (fd < 0 || (proto != QAbstractSocket::IPv4Protocol && proto != QAbstractSocket::IPv6Protocol) ||
       !to.scopeId().isEmpty())
@@ -169,7 +167,7 @@ qint64 SendDirect(UdpSocketCore& core, const QByteArray& data, const QHostAddres
   msghdr msg;
   std::memset(&msg, 0, sizeof(msg));
   // As Qt: an IPv6 socket, or an IPv6 destination, takes an IPv6 address (IPv4 ones mapped).
-  bool six = family == AF_INET6 || proto == QAbstractSocket::IPv6Protocol;
+  bool six = (v & kSixSocket) || proto == QAbstractSocket::IPv6Protocol;
   if (six) {
     addr.a6.sin6_family = AF_INET6;
     addr.a6.sin6_port = htons(quint16(port));

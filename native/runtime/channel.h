@@ -127,6 +127,9 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   // Returns true when events are waiting to be delivered now: having sent commands, it waits a
   // little for the answer (QtThread::expectAnswer tells why), since waking up from sleep costs more.
   bool endTask();
+  // JS thread: the task did something the Qt thread will answer without a command of ours (a
+  // datagram sent straight from this thread, native/udp_socket.cc): spin for it at the task's end.
+  void sentDirectly() { scheduleEndTask(true); }
   // Any thread: get the Qt thread to run what is queued (when no JS task will end to do it).
   void wake();
   // From a finalizer (no JS may run), or an answer Qt is waiting for: queue fn and send it now.
@@ -166,12 +169,6 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
  private:
   void drainCommands();        // Qt thread
   void scheduleEndTask(bool sent = true);  // JS thread
- public:
-  // JS thread: the task did something the Qt thread will answer without a command of ours (a
-  // datagram sent straight from this thread, native/udp_socket.cc): spin for it at the task's end.
-  void sentDirectly() { scheduleEndTask(true); }
-
- private:
   bool dispatchBatch(napi_env env, std::vector<Event>& batch);
   void releaseBatchBuffer(napi_env env);  // JS thread
   bool awaitAnswer(bool asked);           // JS thread

@@ -7,7 +7,6 @@
 #include <QTimer>
 #include <QtGlobal>
 
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
