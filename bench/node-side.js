@@ -30,10 +30,11 @@ function fail(why) {
 
 const now = () => process.hrtime.bigint();
 const secondsSince = (t0) => Number(now() - t0) / 1e9;
-const once = (emitter, ev) => new Promise((resolve, reject) => {
-  emitter.once(ev, resolve);
-  if (ev !== 'error') emitter.once('error', reject);
-});
+const once = (emitter, ev) =>
+  new Promise((resolve, reject) => {
+    emitter.once(ev, resolve);
+    if (ev !== 'error') emitter.once('error', reject);
+  });
 
 // --- TCP pairs, both ends in this process ----------------------------------------------------
 
@@ -202,16 +203,23 @@ const workloads = {
           let clientUp = false;
           let peer = null;
           // The client closes once it is connected and the server has taken the connection.
-          const maybeClose = () => { if (clientUp && peer) client.disconnectFromHost(); };
+          const maybeClose = () => {
+            if (clientUp && peer) client.disconnectFromHost();
+          };
           server.newConnection.connect(function onConn() {
             server.newConnection.disconnect(onConn);
             peer = server.nextPendingConnection();
             peer.disconnected.connect(() => closed(peer));
             maybeClose();
           });
-          client.connected.connect(() => { clientUp = true; maybeClose(); });
+          client.connected.connect(() => {
+            clientUp = true;
+            maybeClose();
+          });
           client.disconnected.connect(() => closed(client));
-          client.errorOccurred.connect((e) => { if (!clientUp) fail(`connect: ${client.errorString()} (${e})`); });
+          client.errorOccurred.connect((e) => {
+            if (!clientUp) fail(`connect: ${client.errorString()} (${e})`);
+          });
           client.connectToHost(LOCAL, port);
         });
       }
@@ -227,17 +235,24 @@ const workloads = {
     for (let i = 0; i < n; i++) {
       await new Promise((resolve, reject) => {
         let open = 2;
-        const closed = () => { if (--open === 0) resolve(); };
+        const closed = () => {
+          if (--open === 0) resolve();
+        };
         let clientUp = false;
         let peer = null;
         const client = net.connect(port, LOCAL);
-        const maybeClose = () => { if (clientUp && peer) client.destroy(); };
+        const maybeClose = () => {
+          if (clientUp && peer) client.destroy();
+        };
         server.once('connection', (s) => {
           peer = s;
           peer.on('close', closed);
           maybeClose();
         });
-        client.once('connect', () => { clientUp = true; maybeClose(); });
+        client.once('connect', () => {
+          clientUp = true;
+          maybeClose();
+        });
         client.on('close', closed);
         client.on('error', reject);
       });
@@ -306,12 +321,15 @@ const workloads = {
       return { value: await bulkQtOver(await qtPair({ proxy }), P.bytes), unit: 'MB/s' };
     }
     const { SocksClient } = require('socks');
-    const connect = async (port) => (await SocksClient.createConnection({
-      proxy: { host: LOCAL, port: P.proxyPort, type: 5 },
-      command: 'connect',
-      destination: { host: LOCAL, port },
-      timeout: 10000,
-    })).socket;
+    const connect = async (port) =>
+      (
+        await SocksClient.createConnection({
+          proxy: { host: LOCAL, port: P.proxyPort, type: 5 },
+          command: 'connect',
+          destination: { host: LOCAL, port },
+          timeout: 10000,
+        })
+      ).socket;
     return { value: await bulkNetOver(await netPair({ connect }), P.bytes), unit: 'MB/s' };
   },
 
@@ -323,20 +341,22 @@ const workloads = {
     let open;
     if (side === 'qt') {
       const { QTcpSocket } = Qt();
-      open = () => new Promise((resolve) => {
-        const s = new QTcpSocket();
-        s.connected.connect(() => resolve(s));
-        s.errorOccurred.connect(() => fail(`connect: ${s.errorString()}`));
-        s.connectToHost(LOCAL, P.port);
-      });
+      open = () =>
+        new Promise((resolve) => {
+          const s = new QTcpSocket();
+          s.connected.connect(() => resolve(s));
+          s.errorOccurred.connect(() => fail(`connect: ${s.errorString()}`));
+          s.connectToHost(LOCAL, P.port);
+        });
       const first = await open();
       first.abort();
       first.deleteLater();
     } else {
-      open = () => new Promise((resolve, reject) => {
-        const s = net.connect(P.port, LOCAL, () => resolve(s));
-        s.once('error', reject);
-      });
+      open = () =>
+        new Promise((resolve, reject) => {
+          const s = net.connect(P.port, LOCAL, () => resolve(s));
+          s.once('error', reject);
+        });
       (await open()).destroy();
     }
     const base = await settledRss();
@@ -371,4 +391,4 @@ async function settledRss() {
   process.stdout.write(`${JSON.stringify({ workload, side, ...r })}\n`);
   // Sockets and the Qt thread would keep the process alive; the measurement is done.
   process.exit(0);
-})().catch((e) => fail(e && e.stack || String(e)));
+})().catch((e) => fail((e && e.stack) || String(e)));

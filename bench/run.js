@@ -11,7 +11,6 @@
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
@@ -33,7 +32,8 @@ const { values: flags } = parseArgs({
   },
 });
 
-const env = (name, dflt) => (process.env[name] !== undefined && process.env[name] !== '' ? Number(process.env[name]) : dflt);
+const env = (name, dflt) =>
+  process.env[name] !== undefined && process.env[name] !== '' ? Number(process.env[name]) : dflt;
 // --smoke: tiny sizes, one round, for CI (test/bench/smoke.test.ts): proves every row is produced.
 const S = flags.smoke;
 const cfg = {
@@ -48,7 +48,8 @@ const cfg = {
   timeoutMs: S ? 20000 : 180000,
 };
 const outFile = path.resolve(flags.out ?? process.env.BENCH_OUT ?? path.join(__dirname, 'results', 'results.json'));
-for (const [k, v] of Object.entries(cfg)) if (!Number.isInteger(v) || v <= 0) die(`${k} must be a positive integer, got ${v}`);
+for (const [k, v] of Object.entries(cfg))
+  if (!Number.isInteger(v) || v <= 0) die(`${k} must be a positive integer, got ${v}`);
 
 const ALL_SIDES = ['ours', 'node', 'pyqt'];
 // --sides ours,node: a quicker run while iterating (targets against a side left out: no data).
@@ -56,13 +57,65 @@ const SIDES = (flags.sides ?? process.env.BENCH_SIDES ?? ALL_SIDES.join(',')).sp
 for (const s of SIDES) if (!ALL_SIDES.includes(s)) die(`--sides: unknown side ${s} (${ALL_SIDES.join(', ')})`);
 if (!SIDES.includes('ours')) die('--sides must include ours');
 const WORKLOADS = [
-  { id: 'bulk', title: `bulk TCP ${cfg.bulkBytes >> 20} MiB, one process`, unit: 'MB/s', higher: true, node: 'net', params: () => ({ bytes: cfg.bulkBytes }) },
-  { id: 'ping', title: '64 B ping-pong, one process', unit: 'µs/RTT', higher: false, node: 'net', params: () => ({ rounds: cfg.pingRounds }) },
-  { id: 'pingRemote', title: '64 B ping-pong to a net echo in another process', unit: 'µs/RTT', higher: false, node: 'net', needs: 'echo', params: (s) => ({ rounds: cfg.pingRounds, port: s.echo.port }) },
-  { id: 'connect', title: 'connect + accept + close, one process', unit: 'conn/s', higher: true, node: 'net', params: () => ({ count: cfg.connects }) },
-  { id: 'udp', title: '64 B UDP request/response, echo in the same process', unit: 'µs/RTT', higher: false, node: 'dgram', params: () => ({ rounds: cfg.udpRounds }) },
-  { id: 'proxied', title: `bulk TCP ${cfg.proxiedBytes >> 20} MiB through microsocks (SOCKS5)`, unit: 'MB/s', higher: true, node: 'npm socks', needs: 'proxy', params: (s) => ({ bytes: cfg.proxiedBytes, proxyPort: s.proxy.port }) },
-  { id: 'rss', title: `RSS per idle connection, ${cfg.rssConns} connections`, unit: 'KiB/conn', higher: false, node: 'net', needs: 'rss', params: () => ({ count: cfg.rssConns }) },
+  {
+    id: 'bulk',
+    title: `bulk TCP ${cfg.bulkBytes >> 20} MiB, one process`,
+    unit: 'MB/s',
+    higher: true,
+    node: 'net',
+    params: () => ({ bytes: cfg.bulkBytes }),
+  },
+  {
+    id: 'ping',
+    title: '64 B ping-pong, one process',
+    unit: 'µs/RTT',
+    higher: false,
+    node: 'net',
+    params: () => ({ rounds: cfg.pingRounds }),
+  },
+  {
+    id: 'pingRemote',
+    title: '64 B ping-pong to a net echo in another process',
+    unit: 'µs/RTT',
+    higher: false,
+    node: 'net',
+    needs: 'echo',
+    params: (s) => ({ rounds: cfg.pingRounds, port: s.echo.port }),
+  },
+  {
+    id: 'connect',
+    title: 'connect + accept + close, one process',
+    unit: 'conn/s',
+    higher: true,
+    node: 'net',
+    params: () => ({ count: cfg.connects }),
+  },
+  {
+    id: 'udp',
+    title: '64 B UDP request/response, echo in the same process',
+    unit: 'µs/RTT',
+    higher: false,
+    node: 'dgram',
+    params: () => ({ rounds: cfg.udpRounds }),
+  },
+  {
+    id: 'proxied',
+    title: `bulk TCP ${cfg.proxiedBytes >> 20} MiB through microsocks (SOCKS5)`,
+    unit: 'MB/s',
+    higher: true,
+    node: 'npm socks',
+    needs: 'proxy',
+    params: (s) => ({ bytes: cfg.proxiedBytes, proxyPort: s.proxy.port }),
+  },
+  {
+    id: 'rss',
+    title: `RSS per idle connection, ${cfg.rssConns} connections`,
+    unit: 'KiB/conn',
+    higher: false,
+    node: 'net',
+    needs: 'rss',
+    params: () => ({ count: cfg.rssConns }),
+  },
 ];
 // The issue's targets: ours/other, measured in the same run.
 const TARGETS = [
@@ -77,7 +130,9 @@ const TARGETS = [
 ];
 
 const only = (flags.only ?? process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
-for (const o of only) if (!WORKLOADS.some((w) => w.id === o)) die(`--only: unknown workload ${o} (${WORKLOADS.map((w) => w.id).join(', ')})`);
+for (const o of only)
+  if (!WORKLOADS.some((w) => w.id === o))
+    die(`--only: unknown workload ${o} (${WORKLOADS.map((w) => w.id).join(', ')})`);
 const selected = WORKLOADS.filter((w) => only.length === 0 || only.includes(w.id));
 
 function die(why) {
@@ -93,7 +148,13 @@ const SETPRIV = fs.existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdea
 // A shell that raises the fd limit to `fds` (root may raise the hard limit too; otherwise up to
 // the hard limit) before exec'ing the command: 10,000 connections need more than the usual 1024.
 function withFdLimit(fds, argv) {
-  return ['/bin/bash', '-c', `ulimit -n ${fds} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"`, 'fdlimit', ...argv];
+  return [
+    '/bin/bash',
+    '-c',
+    `ulimit -n ${fds} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$@"`,
+    'fdlimit',
+    ...argv,
+  ];
 }
 
 const running = (child) => child.exitCode === null && child.signalCode === null;
@@ -126,10 +187,19 @@ function measure(argv) {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => { if (out.length < 1 << 20) out += d; });
-    child.stderr.setEncoding('utf8').on('data', (d) => { if (err.length < 1 << 20) err += d; });
-    child.on('error', (e) => { err += `${e.message}\n`; });
-    const timer = setTimeout(() => { err += `killed after ${cfg.timeoutMs + 10000} ms\n`; child.kill('SIGKILL'); }, cfg.timeoutMs + 10000);
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      if (out.length < 1 << 20) out += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      if (err.length < 1 << 20) err += d;
+    });
+    child.on('error', (e) => {
+      err += `${e.message}\n`;
+    });
+    const timer = setTimeout(() => {
+      err += `killed after ${cfg.timeoutMs + 10000} ms\n`;
+      child.kill('SIGKILL');
+    }, cfg.timeoutMs + 10000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const line = out.trim().split('\n').pop();
@@ -151,9 +221,15 @@ async function startEcho(fds) {
   const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => { out += d; });
-  child.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
-  child.on('error', (e) => { err += e.message; });
+  child.stdout.setEncoding('utf8').on('data', (d) => {
+    out += d;
+  });
+  child.stderr.setEncoding('utf8').on('data', (d) => {
+    err += d;
+  });
+  child.on('error', (e) => {
+    err += e.message;
+  });
   const end = Date.now() + READY_MS;
   while (Date.now() < end && running(child)) {
     const m = /"port":(\d+)/.exec(out);
@@ -173,8 +249,12 @@ async function startMicrosocks() {
     const argv = [...SETPRIV, MICROSOCKS, '-i', LOCAL, '-p', String(port)];
     const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => { if (err.length < 65536) err += d; });
-    child.on('error', (e) => { err += e.message; });
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      if (err.length < 65536) err += d;
+    });
+    child.on('error', (e) => {
+      err += e.message;
+    });
     const end = Date.now() + READY_MS;
     while (Date.now() < end && running(child)) {
       if (await canConnect(port)) return { port, child };
@@ -191,7 +271,12 @@ async function startMicrosocks() {
 function argvFor(w, side, params) {
   const p = JSON.stringify({ ...params, timeoutMs: cfg.timeoutMs });
   const nodeSide = (s) => [process.execPath, '--expose-gc', path.join(__dirname, 'node-side.js'), w.id, s, p];
-  const argv = side === 'ours' ? nodeSide('qt') : side === 'node' ? nodeSide(w.id === 'proxied' ? 'socks' : 'net') : [PYTHON, path.join(__dirname, 'pyqt_side.py'), w.id, p];
+  const argv =
+    side === 'ours'
+      ? nodeSide('qt')
+      : side === 'node'
+        ? nodeSide(w.id === 'proxied' ? 'socks' : 'net')
+        : [PYTHON, path.join(__dirname, 'pyqt_side.py'), w.id, p];
   return w.needs === 'rss' ? withFdLimit(cfg.rssConns + 1024, argv) : argv;
 }
 
@@ -216,12 +301,17 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const pairedRatio = (a, b) => median(a.flatMap((r, i) => (r.value !== undefined && b[i]?.value !== undefined ? [r.value / b[i].value] : [])));
+const pairedRatio = (a, b) =>
+  median(a.flatMap((r, i) => (r.value !== undefined && b[i]?.value !== undefined ? [r.value / b[i].value] : [])));
 const fmt = (x) => (!Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const fmtRatio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
 
 function machine() {
-  const py = spawnSync(PYTHON, ['-c', 'from PyQt6.QtCore import QT_VERSION_STR, PYQT_VERSION_STR; print(QT_VERSION_STR, PYQT_VERSION_STR)'], { encoding: 'utf8', timeout: 10000 });
+  const py = spawnSync(
+    PYTHON,
+    ['-c', 'from PyQt6.QtCore import QT_VERSION_STR, PYQT_VERSION_STR; print(QT_VERSION_STR, PYQT_VERSION_STR)'],
+    { encoding: 'utf8', timeout: 10000 },
+  );
   const [qt, pyqt] = (py.stdout || '').trim().split(' ');
   return {
     cpus: os.cpus().length,
@@ -236,7 +326,9 @@ function machine() {
 
 function summarize(runs) {
   const rows = selected.map((w) => {
-    const med = Object.fromEntries(ALL_SIDES.map((s) => [s, median(runs[w.id][s].filter((r) => r.value !== undefined).map((r) => r.value))]));
+    const med = Object.fromEntries(
+      ALL_SIDES.map((s) => [s, median(runs[w.id][s].filter((r) => r.value !== undefined).map((r) => r.value))]),
+    );
     return {
       workload: w.id,
       title: w.title,
@@ -247,7 +339,10 @@ function summarize(runs) {
       // ours/other, as the targets are written: >1 means ours is higher (faster for MB/s and
       // conn/s, slower or bigger for µs and KiB). The median of each round's ratio: the sides of
       // one round ran seconds apart, so a load that comes and goes on the machine cancels out.
-      ratio: { node: pairedRatio(runs[w.id].ours, runs[w.id].node), pyqt: pairedRatio(runs[w.id].ours, runs[w.id].pyqt) },
+      ratio: {
+        node: pairedRatio(runs[w.id].ours, runs[w.id].node),
+        pyqt: pairedRatio(runs[w.id].ours, runs[w.id].pyqt),
+      },
       ratioOfMedians: { node: med.ours / med.node, pyqt: med.ours / med.pyqt },
       values: Object.fromEntries(SIDES.map((s) => [s, runs[w.id][s].map((r) => r.value ?? null)])),
       errors: SIDES.flatMap((s) => runs[w.id][s].filter((r) => r.error).map((r) => `${s}: ${r.error}`)),
@@ -267,13 +362,19 @@ function table({ rows, targets }) {
   const lines = [
     '| workload | unit | qtnetwork | Node | PyQt6 | ours/Node | ours/PyQt6 |',
     '|---|---|--:|--:|--:|--:|--:|',
-    ...rows.map((r) => `| ${r.title} | ${r.unit} | ${fmt(r.median.ours)} | ${fmt(r.median.node)} (${r.nodeSide}) | ${fmt(r.median.pyqt)} | ${fmtRatio(r.ratio.node)} | ${fmtRatio(r.ratio.pyqt)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.title} | ${r.unit} | ${fmt(r.median.ours)} | ${fmt(r.median.node)} (${r.nodeSide}) | ${fmt(r.median.pyqt)} | ${fmtRatio(r.ratio.node)} | ${fmtRatio(r.ratio.pyqt)} |`,
+    ),
     '',
     'Ratios: the median over rounds of ours/other within a round.',
     '',
     '| target (ours/other) | measured | |',
     '|---|--:|---|',
-    ...targets.map((t) => `| ${t.workload} ${t.op === '>=' ? '≥' : '≤'} ${t.ratio.toFixed(1)}× ${t.against} | ${fmtRatio(t.measured)} | ${t.result} |`),
+    ...targets.map(
+      (t) =>
+        `| ${t.workload} ${t.op === '>=' ? '≥' : '≤'} ${t.ratio.toFixed(1)}× ${t.against} | ${fmtRatio(t.measured)} | ${t.result} |`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -292,7 +393,9 @@ function table({ rows, targets }) {
         for (const side of SIDES) {
           const r = await runOne(w, side, shared);
           runs[w.id][side].push(r);
-          process.stderr.write(`round ${round}/${cfg.rounds} ${w.id} ${side}: ${r.error ? `FAILED ${r.error}` : `${fmt(r.value)} ${w.unit}`}\n`);
+          process.stderr.write(
+            `round ${round}/${cfg.rounds} ${w.id} ${side}: ${r.error ? `FAILED ${r.error}` : `${fmt(r.value)} ${w.unit}`}\n`,
+          );
         }
       }
     }
@@ -305,13 +408,20 @@ function table({ rows, targets }) {
     date: new Date().toISOString(),
     seconds: Math.round((Date.now() - t0) / 1000),
     machine: machine(),
-    config: { ...cfg, smoke: S, sides: SIDES, order: 'per round: each workload A B C (qtnetwork, Node, PyQt6), one child process per measurement' },
+    config: {
+      ...cfg,
+      smoke: S,
+      sides: SIDES,
+      order: 'per round: each workload A B C (qtnetwork, Node, PyQt6), one child process per measurement',
+    },
     ...summary,
   };
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
   const m = report.machine;
-  console.log(`${m.cpus} cores (${m.cpuModel}), Node ${m.node}, PyQt6 ${m.pyqt6} on Qt ${m.qtOfPyQt6}; ${cfg.rounds} interleaved round(s), medians, ${report.seconds} s\n`);
+  console.log(
+    `${m.cpus} cores (${m.cpuModel}), Node ${m.node}, PyQt6 ${m.pyqt6} on Qt ${m.qtOfPyQt6}; ${cfg.rounds} interleaved round(s), medians, ${report.seconds} s\n`,
+  );
   console.log(table(summary));
   console.log(`\nJSON: ${outFile}`);
   const failed = summary.rows.filter((r) => r.errors.length > 0);

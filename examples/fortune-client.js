@@ -25,7 +25,8 @@ function readQString(socket) {
 async function main(host = process.argv[2] ?? '127.0.0.1', port = Number(process.argv[3])) {
   const tcpSocket = new QTcpSocket();
   tcpSocket.errorOccurred.connect((error) => {
-    if (error !== QAbstractSocket.SocketError.RemoteHostClosedError) console.error(`The following error occurred: ${tcpSocket.errorString()}.`);
+    if (error !== QAbstractSocket.SocketError.RemoteHostClosedError)
+      console.error(`The following error occurred: ${tcpSocket.errorString()}.`);
   });
   tcpSocket.connectToHost(host, port);
   if (!(await tcpSocket.waitForConnected(5000))) throw new Error(tcpSocket.errorString());

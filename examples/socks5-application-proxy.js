@@ -9,7 +9,8 @@
 const { QAbstractSocket, QHostAddress, QNetworkProxy, QTcpServer, QTcpSocket } = require('../dist');
 
 async function main([proxyHost, proxyPort, user, password, listenAddress = '10.77.0.1'] = process.argv.slice(2)) {
-  if (!proxyHost || !proxyPort) throw new Error('usage: socks5-application-proxy.js <proxy host> <proxy port> <user> <password> [listen address]');
+  if (!proxyHost || !proxyPort)
+    throw new Error('usage: socks5-application-proxy.js <proxy host> <proxy port> <user> <password> [listen address]');
 
   // proxy = QNetworkProxy(); proxy.setType(QNetworkProxy.ProxyType.Socks5Proxy) ...
   const proxy = new QNetworkProxy();
@@ -33,7 +34,9 @@ async function main([proxyHost, proxyPort, user, password, listenAddress = '10.7
   const sock = new QTcpSocket();
   sock.connectToHost(listenAddress, serverSocket.serverPort());
   if (!(await sock.waitForConnected(5000))) throw new Error(`connect through the proxy: ${sock.errorString()}`);
-  console.log(`client: connected through ${QNetworkProxy.applicationProxy().hostName()}:${QNetworkProxy.applicationProxy().port()}`);
+  console.log(
+    `client: connected through ${QNetworkProxy.applicationProxy().hostName()}:${QNetworkProxy.applicationProxy().port()}`,
+  );
   sock.write('hello through SOCKS5\n');
   while (!sock.canReadLine()) {
     if (!(await sock.waitForReadyRead(5000))) throw new Error(`no echo: ${sock.errorString()}`);

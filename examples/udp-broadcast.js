@@ -11,7 +11,9 @@ async function main([address = '255.255.255.255', count = '5'] = process.argv.sl
 
   // Broadcast Receiver: udpSocket.bind(45454, QUdpSocket.BindFlag.ShareAddress)
   const receiver = new QUdpSocket();
-  if (!(await receiver.bind(new QHostAddress(QHostAddress.SpecialAddress.AnyIPv4), 0, ShareAddress | ReuseAddressHint))) {
+  if (
+    !(await receiver.bind(new QHostAddress(QHostAddress.SpecialAddress.AnyIPv4), 0, ShareAddress | ReuseAddressHint))
+  ) {
     throw new Error(`bind: ${receiver.errorString()}`);
   }
   const port = receiver.localPort();

@@ -4,7 +4,16 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { drainEvents, EventSink, native, register, keepAlive, keepAliveRef, unregister, yieldToWaiter } from './core/runtime';
+import {
+  drainEvents,
+  EventSink,
+  native,
+  register,
+  keepAlive,
+  keepAliveRef,
+  unregister,
+  yieldToWaiter,
+} from './core/runtime';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import {
   BindFlag,
@@ -16,7 +25,11 @@ import {
   SocketType,
 } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
-import { QAuthenticator, fromNative as authenticatorFromNative, nativeOf as nativeOfAuthenticator } from './QAuthenticator';
+import {
+  QAuthenticator,
+  fromNative as authenticatorFromNative,
+  nativeOf as nativeOfAuthenticator,
+} from './QAuthenticator';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { decideProxies } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery } from './QNetworkProxyQuery';
@@ -87,7 +100,6 @@ function shared(s: string): string {
 /** The native socket interface (native/tcp_socket.cc). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type NativeSocket = any;
-
 
 export class QAbstractSocket extends QIODevice implements EventSink {
   static readonly BindFlag = BindFlag;
@@ -167,13 +179,25 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   // ---- events from the Qt thread ----
 
   /** @internal */
-  onEvent(kind: number, seq: number, packed: number, openMode: number, error: number, arg: number, btw: number, taken: number, payload: unknown, more: boolean): void {
+  onEvent(
+    kind: number,
+    seq: number,
+    packed: number,
+    openMode: number,
+    error: number,
+    arg: number,
+    btw: number,
+    taken: number,
+    payload: unknown,
+    more: boolean,
+  ): void {
     if (this.announcePending && kind !== Ev.ReadyRead && kind !== Ev.Endpoint) this.announce();
     if (seq > this.eventSeq) this.eventSeq = int(seq);
     if (seq > this.seq) {
       this.seq = int(seq);
       this.applyState(packed, openMode, error, btw, taken);
-      if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired) this.applyEndpoint(payload as string[], 0);
+      if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired)
+        this.applyEndpoint(payload as string[], 0);
     } else if (seq === this.seq) {
       this.updateKeepAlive(); // the last event a snapshot counted is here
     }
@@ -311,7 +335,12 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     // Also while events a call's snapshot counted are still on their way (close() queues
     // disconnected): their slots run, as Qt runs them inside close(), even if nothing else holds
     // the socket, and as a net.Socket stays alive until its 'close'.
-    this.alive = keepAlive(this._id, this, this.alive, !this.gone && (this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq));
+    this.alive = keepAlive(
+      this._id,
+      this,
+      this.alive,
+      !this.gone && (this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq),
+    );
   }
 
   /** As net.Socket.ref(): an active socket keeps the process alive (the default). */
@@ -405,11 +434,18 @@ export class QAbstractSocket extends QIODevice implements EventSink {
    * connectToHost(hostName, port, mode = ReadWrite, protocol = AnyIPProtocol)
    * connectToHost(address: QHostAddress | QHostAddress.SpecialAddress, port, mode = ReadWrite)
    */
-  connectToHost(host: string | QHostAddress | number, port: number, mode: OpenModeFlag = OpenModeFlag.ReadWrite, protocol: NetworkLayerProtocol = NetworkLayerProtocol.AnyIPProtocol): void {
+  connectToHost(
+    host: string | QHostAddress | number,
+    port: number,
+    mode: OpenModeFlag = OpenModeFlag.ReadWrite,
+    protocol: NetworkLayerProtocol = NetworkLayerProtocol.AnyIPProtocol,
+  ): void {
     const name = this.m('connectToHost');
     checkArity(name, arguments, 2, 4);
     if (typeof host !== 'string' && arguments.length > 3) {
-      throw new TypeError(`${name}: connectToHost(address, port, mode) takes at most 3 arguments, got ${arguments.length}`);
+      throw new TypeError(
+        `${name}: connectToHost(address, port, mode) takes at most 3 arguments, got ${arguments.length}`,
+      );
     }
     checkInt(name, 'port', port, 0, PORT_MAX);
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
@@ -445,7 +481,12 @@ export class QAbstractSocket extends QIODevice implements EventSink {
    * bind(address, port = 0, mode = DefaultForPlatform) / bind(port = 0, mode = DefaultForPlatform).
    * A promise, since through a proxy the bind waits on the proxy.
    */
-  async bind(address?: QHostAddress | number, port?: number, mode?: BindFlag, options?: AbortOptions): Promise<boolean> {
+  async bind(
+    address?: QHostAddress | number,
+    port?: number,
+    mode?: BindFlag,
+    options?: AbortOptions,
+  ): Promise<boolean> {
     const name = this.m('bind');
     // A trailing options object ({ signal }) is Node's, not one of PyQt6's arguments.
     const args = [...arguments];
@@ -455,7 +496,13 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkArity(name, args, 0, 3);
     // The bind is decided by Qt before this returns; a signal can only prevent it.
     const signal = signalOf(name, options);
-    if (signal?.aborted) return abortable(name, signal, () => undefined, () => undefined);
+    if (signal?.aborted)
+      return abortable(
+        name,
+        signal,
+        () => undefined,
+        () => undefined,
+      );
     let addr: QHostAddress;
     if (address instanceof QHostAddress || args.length === 3) {
       addr = QHostAddress.from(name, 'address', address);
@@ -541,8 +588,14 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   // What a JS application factory says for this connection, asked as Qt asks (resolveProxy).
   private decideProxies(hostName: string, port: number): unknown[] | undefined {
-    const type = this._socketType === SocketType.UdpSocket ? QNetworkProxyQuery.QueryType.UdpSocket : QNetworkProxyQuery.QueryType.TcpSocket;
-    return decideProxies(this.settings?.proxy ?? null, () => new QNetworkProxyQuery(hostName, port, this.protocolTag(), type));
+    const type =
+      this._socketType === SocketType.UdpSocket
+        ? QNetworkProxyQuery.QueryType.UdpSocket
+        : QNetworkProxyQuery.QueryType.TcpSocket;
+    return decideProxies(
+      this.settings?.proxy ?? null,
+      () => new QNetworkProxyQuery(hostName, port, this.protocolTag(), type),
+    );
   }
 
   /** A copy of the proxy set with setProxy (a DefaultProxy until then). */
@@ -593,7 +646,11 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     return (this.applySnapshot(this.native.socketDescriptor()) as number | null) ?? -1;
   }
 
-  setSocketDescriptor(socketDescriptor: number, state: SocketState = SocketState.ConnectedState, mode: OpenModeFlag = OpenModeFlag.ReadWrite): boolean {
+  setSocketDescriptor(
+    socketDescriptor: number,
+    state: SocketState = SocketState.ConnectedState,
+    mode: OpenModeFlag = OpenModeFlag.ReadWrite,
+  ): boolean {
     const name = this.m('setSocketDescriptor');
     checkArity(name, arguments, 1, 3);
     checkInt(name, 'socketDescriptor', socketDescriptor, -1, 2 ** 31 - 1);
@@ -637,8 +694,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   /** @internal Qt wakes us at once for bytesWritten only while a slot or a wait watches it. */
   protected override bytesWrittenWatched(): void {
     const watched =
-      (madeSignal(this, 'bytesWritten')?.connected ?? 0) + (madeSignal(this, 'channelBytesWritten')?.connected ?? 0) > 0 ||
-      this.waiters?.some((w) => w.kind === Wait.BytesWritten) === true;
+      (madeSignal(this, 'bytesWritten')?.connected ?? 0) + (madeSignal(this, 'channelBytesWritten')?.connected ?? 0) >
+        0 || this.waiters?.some((w) => w.kind === Wait.BytesWritten) === true;
     if (watched !== this.watchingBytesWritten && !this.gone) {
       this.watchingBytesWritten = watched;
       this.native.watchBytesWritten(watched);
@@ -653,25 +710,30 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       if (w.timer) clearTimeout(w.timer);
       if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
     };
-    return abortable<boolean>(method, signal, (resolve) => {
-      w = { kind, resolve, seq: this.seq };
-      if (msecs >= 0) {
-        w.timer = setTimeout(() => {
-          forget();
-          // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
-          // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is
-          // delivered before the promise resolves, so a read right after the await sees it.
-          let ok = false;
-          if (!this.gone) {
-            ok = this.applySnapshot(this.native.waitNow(kind)) === true;
-            drainEvents();
-          }
-          resolve(ok);
-        }, msecs);
-      }
-      (this.waiters ??= []).push(w);
-      if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
-    }, forget);
+    return abortable<boolean>(
+      method,
+      signal,
+      (resolve) => {
+        w = { kind, resolve, seq: this.seq };
+        if (msecs >= 0) {
+          w.timer = setTimeout(() => {
+            forget();
+            // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
+            // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is
+            // delivered before the promise resolves, so a read right after the await sees it.
+            let ok = false;
+            if (!this.gone) {
+              ok = this.applySnapshot(this.native.waitNow(kind)) === true;
+              drainEvents();
+            }
+            resolve(ok);
+          }, msecs);
+        }
+        (this.waiters ??= []).push(w);
+        if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
+      },
+      forget,
+    );
   }
 
   /**
@@ -772,7 +834,14 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this[disposeSymbol]();
   }
 }
-defineSignals(QAbstractSocket, ['connected', 'disconnected', 'errorOccurred', 'hostFound', 'stateChanged', 'proxyAuthenticationRequired']);
+defineSignals(QAbstractSocket, [
+  'connected',
+  'disconnected',
+  'errorOccurred',
+  'hostFound',
+  'stateChanged',
+  'proxyAuthenticationRequired',
+]);
 
 /** A plain object (not a QHostAddress, number or enum): Node's trailing options argument. */
 export function isOptions(v: unknown): boolean {

@@ -119,7 +119,12 @@ export class QAuthenticator {
     if (!(#n in this)) return 'QAuthenticator {}'; // the prototype itself
     const n = this.#n;
     if (n.isNull()) return 'QAuthenticator()';
-    const shown = { user: n.user(), password: n.password() === '' ? '' : '<hidden>', realm: n.realm(), options: Object.fromEntries(n.options()) };
+    const shown = {
+      user: n.user(),
+      password: n.password() === '' ? '' : '<hidden>',
+      realm: n.realm(),
+      options: Object.fromEntries(n.options()),
+    };
     return `QAuthenticator ${show(shown, options)}`;
   }
 }

@@ -95,7 +95,9 @@ export class QHostAddress {
   static from(method: string, arg: string, v: unknown): QHostAddress {
     if (v instanceof QHostAddress) return v;
     if (isSpecial(v)) return new QHostAddress(v);
-    throw new TypeError(`${method}: argument '${arg}' must be a QHostAddress or a QHostAddress.SpecialAddress member, got ${describe(v)}`);
+    throw new TypeError(
+      `${method}: argument '${arg}' must be a QHostAddress or a QHostAddress.SpecialAddress member, got ${describe(v)}`,
+    );
   }
 
   private assign(method: string, v: unknown): boolean | undefined {
@@ -168,7 +170,10 @@ export class QHostAddress {
   }
 
   /** Flags combine with `|`; PyQt6's default is TolerantConversion. */
-  isEqual(address: QHostAddress | QHostAddress.SpecialAddress, mode: number = ConversionModeFlag.TolerantConversion): boolean {
+  isEqual(
+    address: QHostAddress | QHostAddress.SpecialAddress,
+    mode: number = ConversionModeFlag.TolerantConversion,
+  ): boolean {
     const method = 'QHostAddress.isEqual';
     checkArity(method, arguments, 1, 2);
     const other = QHostAddress.from(method, 'address', address);
@@ -193,13 +198,18 @@ export class QHostAddress {
    */
   isInSubnet(subnet: QHostAddress | QHostAddress.SpecialAddress, netmask: number): boolean;
   isInSubnet(subnet: readonly [QHostAddress | QHostAddress.SpecialAddress, number]): boolean;
-  isInSubnet(subnet: QHostAddress | SpecialAddress | readonly [QHostAddress | SpecialAddress, number], netmask?: number): boolean {
+  isInSubnet(
+    subnet: QHostAddress | SpecialAddress | readonly [QHostAddress | SpecialAddress, number],
+    netmask?: number,
+  ): boolean {
     const method = 'QHostAddress.isInSubnet';
     checkArity(method, arguments, 1, 2);
     let address: unknown = subnet;
     if (arguments.length === 1) {
       if (!Array.isArray(subnet) || subnet.length !== 2) {
-        throw new TypeError(`${method}: argument 'subnet' must be a [QHostAddress, netmask] pair when no netmask is given, got ${describe(subnet)}`);
+        throw new TypeError(
+          `${method}: argument 'subnet' must be a [QHostAddress, netmask] pair when no netmask is given, got ${describe(subnet)}`,
+        );
       }
       [address, netmask] = subnet;
     }
@@ -234,7 +244,8 @@ export class QHostAddress {
 
   swap(other: QHostAddress): void {
     checkArity('QHostAddress.swap', arguments, 1, 1);
-    if (!(other instanceof QHostAddress)) throw new TypeError(`QHostAddress.swap: argument 'other' must be a QHostAddress, got ${describe(other)}`);
+    if (!(other instanceof QHostAddress))
+      throw new TypeError(`QHostAddress.swap: argument 'other' must be a QHostAddress, got ${describe(other)}`);
     this.#n.swap(other.#n);
   }
 

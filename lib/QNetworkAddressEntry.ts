@@ -30,7 +30,10 @@ export class QNetworkAddressEntry {
     checkArity('QNetworkAddressEntry', arguments, 0, 1);
     if (arguments.length === 0) this.#n = new native.QNetworkAddressEntry();
     else if (other instanceof QNetworkAddressEntry) this.#n = new native.QNetworkAddressEntry(other.#n);
-    else throw new TypeError(`QNetworkAddressEntry: argument 'other' must be a QNetworkAddressEntry, got ${describe(other)}`);
+    else
+      throw new TypeError(
+        `QNetworkAddressEntry: argument 'other' must be a QNetworkAddressEntry, got ${describe(other)}`,
+      );
   }
 
   private address(method: string, args: IArguments, v: unknown): unknown {
@@ -69,7 +72,9 @@ export class QNetworkAddressEntry {
 
   setPrefixLength(length: number): void {
     checkArity('QNetworkAddressEntry.setPrefixLength', arguments, 1, 1);
-    this.#n.setPrefixLength(checkInt('QNetworkAddressEntry.setPrefixLength', 'length', length, -(2 ** 31), 2 ** 31 - 1));
+    this.#n.setPrefixLength(
+      checkInt('QNetworkAddressEntry.setPrefixLength', 'length', length, -(2 ** 31), 2 ** 31 - 1),
+    );
   }
 
   dnsEligibility(): DnsEligibilityStatus {
@@ -78,7 +83,15 @@ export class QNetworkAddressEntry {
 
   setDnsEligibility(status: DnsEligibilityStatus): void {
     checkArity('QNetworkAddressEntry.setDnsEligibility', arguments, 1, 1);
-    this.#n.setDnsEligibility(checkEnum('QNetworkAddressEntry.setDnsEligibility', 'status', status, DnsEligibilityStatus, 'QNetworkAddressEntry.DnsEligibilityStatus'));
+    this.#n.setDnsEligibility(
+      checkEnum(
+        'QNetworkAddressEntry.setDnsEligibility',
+        'status',
+        status,
+        DnsEligibilityStatus,
+        'QNetworkAddressEntry.DnsEligibilityStatus',
+      ),
+    );
   }
 
   isLifetimeKnown(): boolean {
@@ -98,7 +111,10 @@ export class QNetworkAddressEntry {
   }
 
   swap(other: QNetworkAddressEntry): void {
-    if (!(other instanceof QNetworkAddressEntry)) throw new TypeError(`QNetworkAddressEntry.swap: argument 'other' must be a QNetworkAddressEntry, got ${describe(other)}`);
+    if (!(other instanceof QNetworkAddressEntry))
+      throw new TypeError(
+        `QNetworkAddressEntry.swap: argument 'other' must be a QNetworkAddressEntry, got ${describe(other)}`,
+      );
     this.#n.swap(other.#n);
   }
 

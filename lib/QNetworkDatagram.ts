@@ -29,8 +29,16 @@ export class QNetworkDatagram {
    */
   constructor();
   constructor(other: QNetworkDatagram);
-  constructor(data: Buffer | Uint8Array | string, destinationAddress?: QHostAddress | QHostAddress.SpecialAddress, port?: number);
-  constructor(data?: QNetworkDatagram | Buffer | Uint8Array | string, destinationAddress?: QHostAddress | QHostAddress.SpecialAddress, port = 0) {
+  constructor(
+    data: Buffer | Uint8Array | string,
+    destinationAddress?: QHostAddress | QHostAddress.SpecialAddress,
+    port?: number,
+  );
+  constructor(
+    data?: QNetworkDatagram | Buffer | Uint8Array | string,
+    destinationAddress?: QHostAddress | QHostAddress.SpecialAddress,
+    port = 0,
+  ) {
     if (adopting !== undefined) {
       this.#n = adopting;
       adopting = undefined;
@@ -41,11 +49,15 @@ export class QNetworkDatagram {
     if (arguments.length === 0) {
       this.#n = new native.QNetworkDatagram();
     } else if (data instanceof QNetworkDatagram) {
-      if (arguments.length > 1) throw new TypeError(`${name}: QNetworkDatagram(other) takes 1 argument, got ${arguments.length}`);
+      if (arguments.length > 1)
+        throw new TypeError(`${name}: QNetworkDatagram(other) takes 1 argument, got ${arguments.length}`);
       this.#n = new native.QNetworkDatagram(data.#n);
     } else {
       const bytes = toBuffer(name, 'data', data);
-      const addr = destinationAddress === undefined ? new QHostAddress() : QHostAddress.from(name, 'destinationAddress', destinationAddress);
+      const addr =
+        destinationAddress === undefined
+          ? new QHostAddress()
+          : QHostAddress.from(name, 'destinationAddress', destinationAddress);
       checkInt(name, 'port', port, 0, PORT_MAX);
       this.#n = new native.QNetworkDatagram(bytes, nativeOfAddress(addr), port);
     }
@@ -149,7 +161,8 @@ export class QNetworkDatagram {
 
   swap(other: QNetworkDatagram): void {
     const name = QNetworkDatagram.m('swap', arguments, 1, 1);
-    if (!(other instanceof QNetworkDatagram)) throw new TypeError(`${name}: argument 'other' must be a QNetworkDatagram, got ${describe(other)}`);
+    if (!(other instanceof QNetworkDatagram))
+      throw new TypeError(`${name}: argument 'other' must be a QNetworkDatagram, got ${describe(other)}`);
     this.#n.swap(other.#n);
   }
 

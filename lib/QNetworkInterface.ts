@@ -74,22 +74,32 @@ export class QNetworkInterface {
 
   static interfaceFromIndex(index: number): QNetworkInterface {
     checkArity('QNetworkInterface.interfaceFromIndex', arguments, 1, 1);
-    return adopt(native.QNetworkInterface.interfaceFromIndex(checkInt('QNetworkInterface.interfaceFromIndex', 'index', index, -(2 ** 31), 2 ** 31 - 1)));
+    return adopt(
+      native.QNetworkInterface.interfaceFromIndex(
+        checkInt('QNetworkInterface.interfaceFromIndex', 'index', index, -(2 ** 31), 2 ** 31 - 1),
+      ),
+    );
   }
 
   static interfaceFromName(name: string): QNetworkInterface {
     checkArity('QNetworkInterface.interfaceFromName', arguments, 1, 1);
-    return adopt(native.QNetworkInterface.interfaceFromName(checkString('QNetworkInterface.interfaceFromName', 'name', name)));
+    return adopt(
+      native.QNetworkInterface.interfaceFromName(checkString('QNetworkInterface.interfaceFromName', 'name', name)),
+    );
   }
 
   static interfaceIndexFromName(name: string): number {
     checkArity('QNetworkInterface.interfaceIndexFromName', arguments, 1, 1);
-    return native.QNetworkInterface.interfaceIndexFromName(checkString('QNetworkInterface.interfaceIndexFromName', 'name', name));
+    return native.QNetworkInterface.interfaceIndexFromName(
+      checkString('QNetworkInterface.interfaceIndexFromName', 'name', name),
+    );
   }
 
   static interfaceNameFromIndex(index: number): string {
     checkArity('QNetworkInterface.interfaceNameFromIndex', arguments, 1, 1);
-    return native.QNetworkInterface.interfaceNameFromIndex(checkInt('QNetworkInterface.interfaceNameFromIndex', 'index', index, -(2 ** 31), 2 ** 31 - 1));
+    return native.QNetworkInterface.interfaceNameFromIndex(
+      checkInt('QNetworkInterface.interfaceNameFromIndex', 'index', index, -(2 ** 31), 2 ** 31 - 1),
+    );
   }
 
   addressEntries(): QNetworkAddressEntry[] {
@@ -129,7 +139,10 @@ export class QNetworkInterface {
   }
 
   swap(other: QNetworkInterface): void {
-    if (!(other instanceof QNetworkInterface)) throw new TypeError(`QNetworkInterface.swap: argument 'other' must be a QNetworkInterface, got ${describe(other)}`);
+    if (!(other instanceof QNetworkInterface))
+      throw new TypeError(
+        `QNetworkInterface.swap: argument 'other' must be a QNetworkInterface, got ${describe(other)}`,
+      );
     this.#n.swap(other.#n);
   }
 }

@@ -2,7 +2,18 @@
 // headers a type keeps, the application proxy), used on the JS thread directly: it is a reentrant
 // value type, and Qt guards its application-proxy global with a lock of its own.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkEnum, checkFlags, checkInt, checkSecret, checkString, checkVariant, toBuffer, type VariantInput, PORT_MAX } from './core/args';
+import {
+  checkArity,
+  checkEnum,
+  checkFlags,
+  checkInt,
+  checkSecret,
+  checkString,
+  checkVariant,
+  toBuffer,
+  type VariantInput,
+  PORT_MAX,
+} from './core/args';
 import { native } from './core/runtime';
 import { describe } from './core/signal';
 import { QNetworkRequest } from './QNetworkRequest';
@@ -43,13 +54,14 @@ export type HeaderInput = VariantInput;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type NativeProxy = any;
 
-
 // Set by adopt() for the one constructor call that wraps a native object made by the addon.
 let adopting: NativeProxy | undefined;
 let nativeOfImpl: (p: QNetworkProxy) => NativeProxy;
 
 function flagNames(v: number): string {
-  const names = Object.keys(Capability).filter((k) => Number.isNaN(Number(k)) && (v & Capability[k as keyof typeof Capability]) !== 0);
+  const names = Object.keys(Capability).filter(
+    (k) => Number.isNaN(Number(k)) && (v & Capability[k as keyof typeof Capability]) !== 0,
+  );
   return names.length > 0 ? names.join('|') : '0';
 }
 
@@ -94,7 +106,9 @@ export class QNetworkProxy {
     } else {
       // A string where a number belongs may be a misplaced password: say only that it is a string.
       if (typeof type === 'string' || typeof port === 'string') {
-        throw new TypeError(`${method}: argument '${typeof type === 'string' ? 'type' : 'port'}' must be an integer, got a string`);
+        throw new TypeError(
+          `${method}: argument '${typeof type === 'string' ? 'type' : 'port'}' must be an integer, got a string`,
+        );
       }
       checkEnum(method, 'type', type, ProxyType, 'QNetworkProxy.ProxyType');
       checkString(method, 'hostName', hostName);
@@ -113,7 +127,9 @@ export class QNetworkProxy {
   static from(method: string, arg: string, v: unknown): QNetworkProxy {
     if (v instanceof QNetworkProxy) return v;
     if (typeof v === 'number' && v in ProxyType) return new QNetworkProxy(v as ProxyType);
-    throw new TypeError(`${method}: argument '${arg}' must be a QNetworkProxy or a QNetworkProxy.ProxyType member, got ${describe(v)}`);
+    throw new TypeError(
+      `${method}: argument '${arg}' must be a QNetworkProxy or a QNetworkProxy.ProxyType member, got ${describe(v)}`,
+    );
   }
 
   /** Qt's application-wide proxy, a copy. */
@@ -233,7 +249,10 @@ export class QNetworkProxy {
   setRawHeader(headerName: Bytes, value: Bytes | null): void {
     const method = 'QNetworkProxy.setRawHeader';
     checkArity(method, arguments, 2, 2);
-    this.#n.setRawHeader(toBuffer(method, 'headerName', headerName), value === null ? null : toBuffer(method, 'value', value));
+    this.#n.setRawHeader(
+      toBuffer(method, 'headerName', headerName),
+      value === null ? null : toBuffer(method, 'value', value),
+    );
   }
 
   /**
@@ -263,7 +282,8 @@ export class QNetworkProxy {
 
   swap(other: QNetworkProxy): void {
     checkArity('QNetworkProxy.swap', arguments, 1, 1);
-    if (!(other instanceof QNetworkProxy)) throw new TypeError(`QNetworkProxy.swap: argument 'other' must be a QNetworkProxy, got ${describe(other)}`);
+    if (!(other instanceof QNetworkProxy))
+      throw new TypeError(`QNetworkProxy.swap: argument 'other' must be a QNetworkProxy, got ${describe(other)}`);
     this.#n.swap(other.#n);
   }
 
@@ -279,7 +299,13 @@ export class QNetworkProxy {
   /** Everything but the password and the headers (which may carry credentials). */
   toJSON(): { type: string; hostName: string; port: number; user: string; capabilities: number } {
     const n = this.#n;
-    return { type: ProxyType[n.type()], hostName: n.hostName(), port: n.port(), user: n.user(), capabilities: n.capabilities() };
+    return {
+      type: ProxyType[n.type()],
+      hostName: n.hostName(),
+      port: n.port(),
+      user: n.user(),
+      capabilities: n.capabilities(),
+    };
   }
 
   [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {

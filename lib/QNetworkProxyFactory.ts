@@ -19,13 +19,16 @@ function activeFactory(): QNetworkProxyFactory | null {
 }
 
 function checkQuery(method: string, query: unknown): QNetworkProxyQuery {
-  if (!(query instanceof QNetworkProxyQuery)) throw new TypeError(`${method}: argument 'query' must be a QNetworkProxyQuery, got ${describe(query)}`);
+  if (!(query instanceof QNetworkProxyQuery))
+    throw new TypeError(`${method}: argument 'query' must be a QNetworkProxyQuery, got ${describe(query)}`);
   return query;
 }
 
 function checkList(factory: QNetworkProxyFactory, list: unknown): QNetworkProxy[] {
   if (!Array.isArray(list) || !list.every((p) => p instanceof QNetworkProxy)) {
-    throw new TypeError(`${factory.constructor.name}.queryProxy() must return an array of QNetworkProxy, got ${describe(list)}`);
+    throw new TypeError(
+      `${factory.constructor.name}.queryProxy() must return an array of QNetworkProxy, got ${describe(list)}`,
+    );
   }
   return list;
 }
@@ -90,7 +93,9 @@ export abstract class QNetworkProxyFactory {
       return;
     }
     if (!(factory instanceof QNetworkProxyFactory)) {
-      throw new TypeError(`${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`);
+      throw new TypeError(
+        `${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`,
+      );
     }
     // queryProxy is abstract in TS only: a JS subclass without it would fail every later connect.
     if (typeof factory.queryProxy !== 'function') {
@@ -122,13 +127,17 @@ export abstract class QNetworkProxyFactory {
  * It asks it on the Qt thread, maybe later, so the answer is asked for now and kept there.
  */
 export function decideProxies(proxy: QNetworkProxy | null, query: () => QNetworkProxyQuery): unknown[] | undefined {
-  if ((proxy !== null && proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy) || activeFactory() === null) return undefined;
+  if ((proxy !== null && proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy) || activeFactory() === null)
+    return undefined;
   const q = query();
   const decided = QNetworkProxyFactory.proxyForQuery(q);
   if (!isLocal(q) && decided.find((p) => canServe(p, q.queryType()))?.type() === QNetworkProxy.ProxyType.NoProxy) {
     const empty = new QNetworkProxyQuery();
     empty.setQueryType(q.queryType());
-    native.QNetworkProxyFactory.setEmptyAnswer(q.queryType(), QNetworkProxyFactory.proxyForQuery(empty).map(nativeOfProxy));
+    native.QNetworkProxyFactory.setEmptyAnswer(
+      q.queryType(),
+      QNetworkProxyFactory.proxyForQuery(empty).map(nativeOfProxy),
+    );
   }
   return decided.map(nativeOfProxy);
 }
@@ -136,6 +145,11 @@ export function decideProxies(proxy: QNetworkProxy | null, query: () => QNetwork
 // Which proxies Qt considers for a query of this type (QAbstractSocketPrivate::resolveProxy).
 function canServe(p: QNetworkProxy, type: QNetworkProxyQuery.QueryType): boolean {
   const C = QNetworkProxy.Capability;
-  const need = type === QNetworkProxyQuery.QueryType.UdpSocket ? C.UdpTunnelingCapability : type === QNetworkProxyQuery.QueryType.TcpServer ? C.ListeningCapability : C.TunnelingCapability;
+  const need =
+    type === QNetworkProxyQuery.QueryType.UdpSocket
+      ? C.UdpTunnelingCapability
+      : type === QNetworkProxyQuery.QueryType.TcpServer
+        ? C.ListeningCapability
+        : C.TunnelingCapability;
   return (p.capabilities() & need) !== 0;
 }

@@ -54,7 +54,12 @@ export class QNetworkProxyQuery {
   constructor(hostname: string, port: number, protocolTag?: string, type?: QNetworkProxyQuery.QueryType);
   constructor(bindPort: number, protocolTag?: string, type?: QNetworkProxyQuery.QueryType);
   constructor(other: QNetworkProxyQuery);
-  constructor(a?: QNetworkProxyQuery | URL | string | number, b?: QueryType | number | string, c?: string | QueryType, d?: QueryType) {
+  constructor(
+    a?: QNetworkProxyQuery | URL | string | number,
+    b?: QueryType | number | string,
+    c?: string | QueryType,
+    d?: QueryType,
+  ) {
     if (adopting !== undefined) {
       this.#n = adopting;
       adopting = undefined;
@@ -160,7 +165,9 @@ export class QNetworkProxyQuery {
   swap(other: QNetworkProxyQuery): void {
     checkArity('QNetworkProxyQuery.swap', arguments, 1, 1);
     if (!(other instanceof QNetworkProxyQuery)) {
-      throw new TypeError(`QNetworkProxyQuery.swap: argument 'other' must be a QNetworkProxyQuery, got ${describe(other)}`);
+      throw new TypeError(
+        `QNetworkProxyQuery.swap: argument 'other' must be a QNetworkProxyQuery, got ${describe(other)}`,
+      );
     }
     this.#n.swap(other.#n);
   }

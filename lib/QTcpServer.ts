@@ -3,7 +3,16 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkInt, checkMsecs, PORT_MAX } from './core/args';
 import { QObject } from './core/QObject';
-import { drainEvents, EventSink, native, register, keepAlive, keepAliveRef, unregister, yieldToWaiter } from './core/runtime';
+import {
+  drainEvents,
+  EventSink,
+  native,
+  register,
+  keepAlive,
+  keepAliveRef,
+  unregister,
+  yieldToWaiter,
+} from './core/runtime';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
@@ -51,7 +60,7 @@ export class QTcpServer extends QObject implements EventSink {
     super();
     checkArity('QTcpServer', arguments, 0, 1);
     if (parent !== undefined && parent !== null) {
-      throw new TypeError('QTcpServer: argument \'parent\' must be None (null); parents are not supported');
+      throw new TypeError("QTcpServer: argument 'parent' must be None (null); parents are not supported");
     }
     this.native = new native.TcpServer();
     this.id = this.native.id;
@@ -60,7 +69,17 @@ export class QTcpServer extends QObject implements EventSink {
   }
 
   /** @internal */
-  onEvent(kind: number, seq: number, listening: number, error: number, port: number, arg: number, backlog: number, maxPending: number, payload: unknown): void {
+  onEvent(
+    kind: number,
+    seq: number,
+    listening: number,
+    error: number,
+    port: number,
+    arg: number,
+    backlog: number,
+    maxPending: number,
+    payload: unknown,
+  ): void {
     if (kind === Ev.NewPending) {
       this.pending.push(QTcpSocket._adopt(payload));
       this.freshPending++;
@@ -93,7 +112,14 @@ export class QTcpServer extends QObject implements EventSink {
     }
   }
 
-  private applyState(listening: number, error: number, port: number, backlog: number, maxPending: number, strings: string[]): void {
+  private applyState(
+    listening: number,
+    error: number,
+    port: number,
+    backlog: number,
+    maxPending: number,
+    strings: string[],
+  ): void {
     this.listening = listening === 1;
     this._serverError = error;
     this._serverPort = port;
@@ -107,7 +133,10 @@ export class QTcpServer extends QObject implements EventSink {
   private applySnapshot(s: unknown[]): unknown {
     if ((s[0] as number) >= this.seq) {
       this.seq = s[0] as number;
-      this.applyState(s[1] as number, s[2] as number, s[3] as number, s[4] as number, s[5] as number, [s[6] as string, s[7] as string]);
+      this.applyState(s[1] as number, s[2] as number, s[3] as number, s[4] as number, s[5] as number, [
+        s[6] as string,
+        s[7] as string,
+      ]);
     }
     return s[8];
   }
@@ -127,16 +156,28 @@ export class QTcpServer extends QObject implements EventSink {
   }
 
   /** listen(address = QHostAddress.Any, port = 0): a promise, since through a proxy it waits on the proxy. */
-  async listen(address: QHostAddress | number = QHostAddress.SpecialAddress.Any, port = 0, options?: AbortOptions): Promise<boolean> {
+  async listen(
+    address: QHostAddress | number = QHostAddress.SpecialAddress.Any,
+    port = 0,
+    options?: AbortOptions,
+  ): Promise<boolean> {
     checkArity('QTcpServer.listen', arguments, 0, 3);
     // Qt has decided the listen (the proxy's BIND answer included) when the native call returns,
     // so a signal can only prevent it: an aborted one rejects before anything is done.
     const signal = signalOf('QTcpServer.listen', options);
-    if (signal?.aborted) return abortable('QTcpServer.listen', signal, () => undefined, () => undefined);
+    if (signal?.aborted)
+      return abortable(
+        'QTcpServer.listen',
+        signal,
+        () => undefined,
+        () => undefined,
+      );
     const addr = QHostAddress.from('QTcpServer.listen', 'address', address);
     checkInt('QTcpServer.listen', 'port', port, 0, PORT_MAX);
     // Qt asks no factory for a loopback address (QTcpServerPrivate::resolveProxy).
-    const decided = addr.isLoopback() ? undefined : decideProxies(this._proxy, () => new QNetworkProxyQuery(port, '', QNetworkProxyQuery.QueryType.TcpServer));
+    const decided = addr.isLoopback()
+      ? undefined
+      : decideProxies(this._proxy, () => new QNetworkProxyQuery(port, '', QNetworkProxyQuery.QueryType.TcpServer));
     return this.applySnapshot(this.native.listen(nativeOf(addr), port, decided)) === true;
   }
 
@@ -259,21 +300,26 @@ export class QTcpServer extends QObject implements EventSink {
       this.waiters = this.waiters.filter((x) => x !== w);
       if (w.timer) clearTimeout(w.timer);
     };
-    return abortable<[boolean, boolean]>(name, signal, (resolve) => {
-      w = { resolve };
-      if (msecs >= 0) {
-        w.timer = setTimeout(() => {
-          forget();
-          // Qt's own zero-timeout wait has the last word; the connection it accepted (if any)
-          // is delivered before the promise resolves, so nextPendingConnection() finds it.
-          const r = this.gone ? 2 : (this.applySnapshot(this.native.waitNow()) as number);
-          drainEvents();
-          this.freshPending = 0;
-          resolve([(r & 1) !== 0, (r & 2) !== 0]);
-        }, msecs);
-      }
-      this.waiters.push(w);
-    }, forget);
+    return abortable<[boolean, boolean]>(
+      name,
+      signal,
+      (resolve) => {
+        w = { resolve };
+        if (msecs >= 0) {
+          w.timer = setTimeout(() => {
+            forget();
+            // Qt's own zero-timeout wait has the last word; the connection it accepted (if any)
+            // is delivered before the promise resolves, so nextPendingConnection() finds it.
+            const r = this.gone ? 2 : (this.applySnapshot(this.native.waitNow()) as number);
+            drainEvents();
+            this.freshPending = 0;
+            resolve([(r & 1) !== 0, (r & 2) !== 0]);
+          }, msecs);
+        }
+        this.waiters.push(w);
+      },
+      forget,
+    );
   }
 
   private settleWaiters(r: [boolean, boolean]): void {

@@ -12,7 +12,7 @@ export class QTcpSocket extends QAbstractSocket {
   constructor(parent?: null) {
     checkArity('QTcpSocket', arguments, 0, 1);
     if (parent !== undefined && parent !== null) {
-      throw new TypeError('QTcpSocket: argument \'parent\' must be None (null); parents are not supported');
+      throw new TypeError("QTcpSocket: argument 'parent' must be None (null); parents are not supported");
     }
     const n = adopting.native ?? new native.TcpSocket();
     adopting.native = undefined;

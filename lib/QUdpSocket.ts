@@ -11,7 +11,6 @@ import { QHostAddress, nativeOf as nativeOfAddress } from './QHostAddress';
 import { QNetworkDatagram, adopt as adoptDatagram, nativeOf as nativeOfDatagram } from './QNetworkDatagram';
 import { QNetworkInterface, adopt as adoptInterface, nativeOf as nativeOfInterface } from './QNetworkInterface';
 
-
 interface Received {
   datagram: QNetworkDatagram;
   data: Buffer;
@@ -117,7 +116,9 @@ export class QUdpSocket extends QAbstractSocket {
     const name = this.m('readDatagram');
     checkArity(name, arguments, 1, 1);
     if (typeof maxlen === 'number' && Number.isInteger(maxlen) && maxlen < 0) {
-      throw new RangeError(`${name}: argument 'maxlen': maximum length of data to be read cannot be negative, got ${maxlen}`);
+      throw new RangeError(
+        `${name}: argument 'maxlen': maximum length of data to be read cannot be negative, got ${maxlen}`,
+      );
     }
     checkInt(name, 'maxlen', maxlen, 0, Number.MAX_SAFE_INTEGER);
     const r = this.shift();
@@ -195,8 +196,16 @@ export class QUdpSocket extends QAbstractSocket {
    * error() set (DatagramTooLargeError...). An unbound socket is bound first, as Qt does.
    */
   writeDatagram(datagram: QNetworkDatagram): number;
-  writeDatagram(data: Buffer | Uint8Array | string, address: QHostAddress | QHostAddress.SpecialAddress, port: number): number;
-  writeDatagram(data: QNetworkDatagram | Buffer | Uint8Array | string, address?: QHostAddress | QHostAddress.SpecialAddress, port?: number): number {
+  writeDatagram(
+    data: Buffer | Uint8Array | string,
+    address: QHostAddress | QHostAddress.SpecialAddress,
+    port: number,
+  ): number;
+  writeDatagram(
+    data: QNetworkDatagram | Buffer | Uint8Array | string,
+    address?: QHostAddress | QHostAddress.SpecialAddress,
+    port?: number,
+  ): number {
     const name = this.m('writeDatagram');
     checkArity(name, arguments, 1, 3);
     if (arguments.length === 1) {
@@ -205,7 +214,8 @@ export class QUdpSocket extends QAbstractSocket {
       }
       return this.sent(native.Udp.writeDatagram(this.native, nativeOfDatagram(data)));
     }
-    if (arguments.length !== 3) throw new TypeError(`${name}: writeDatagram(data, address, port) takes 3 arguments, got ${arguments.length}`);
+    if (arguments.length !== 3)
+      throw new TypeError(`${name}: writeDatagram(data, address, port) takes 3 arguments, got ${arguments.length}`);
     const bytes = toBuffer(name, 'data', data);
     const addr = QHostAddress.from(name, 'address', address);
     checkInt(name, 'port', port, 0, PORT_MAX);
@@ -225,7 +235,8 @@ export class QUdpSocket extends QAbstractSocket {
     checkArity(name, args, 1, 2);
     const g = nativeOfAddress(QHostAddress.from(name, 'groupAddress', groupAddress));
     if (args.length === 1) return [this.native, g];
-    if (!(iface instanceof QNetworkInterface)) throw new TypeError(`${name}: argument 'iface' must be a QNetworkInterface, got ${describe(iface)}`);
+    if (!(iface instanceof QNetworkInterface))
+      throw new TypeError(`${name}: argument 'iface' must be a QNetworkInterface, got ${describe(iface)}`);
     return [this.native, g, nativeOfInterface(iface)];
   }
 
@@ -251,7 +262,8 @@ export class QUdpSocket extends QAbstractSocket {
   setMulticastInterface(iface: QNetworkInterface): void {
     const name = this.m('setMulticastInterface');
     checkArity(name, arguments, 1, 1);
-    if (!(iface instanceof QNetworkInterface)) throw new TypeError(`${name}: argument 'iface' must be a QNetworkInterface, got ${describe(iface)}`);
+    if (!(iface instanceof QNetworkInterface))
+      throw new TypeError(`${name}: argument 'iface' must be a QNetworkInterface, got ${describe(iface)}`);
     this.applySnapshot(native.Udp.setMulticastInterface(this.native, nativeOfInterface(iface)));
   }
 

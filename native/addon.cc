@@ -42,8 +42,6 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
   exportsRef = Napi::Persistent(exports);
 }
 
-
-
 Napi::Value Module::Open(const Napi::CallbackInfo& info) {
   if (!info[0].IsFunction() || !info[1].IsFunction())
     throw Napi::TypeError::New(info.Env(), "open(dispatch, schedule): functions expected");
@@ -93,9 +91,7 @@ Napi::Value Module::Shutdown(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-Napi::Value Module::QtVersion(const Napi::CallbackInfo& info) {
-  return Napi::String::New(info.Env(), qVersion());
-}
+Napi::Value Module::QtVersion(const Napi::CallbackInfo& info) { return Napi::String::New(info.Env(), qVersion()); }
 
 }  // namespace qtn
 

@@ -12,18 +12,20 @@ class AuthenticatorWrap : public ValueWrap<AuthenticatorWrap, QAuthenticator> {
   static constexpr napi_type_tag kTag = {0x51c7e2a09b3d4f16ULL, 0xe48a0d6f2b917c35ULL};
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = Define(env, {}, {
-        Bind<&AuthenticatorWrap::Get<&QAuthenticator::isNull>>(env, "isNull"),
-        Bind<&AuthenticatorWrap::Get<&QAuthenticator::user>>(env, "user"),
-        Bind<&AuthenticatorWrap::SetString<&QAuthenticator::setUser>>(env, "setUser"),
-        Bind<&AuthenticatorWrap::Get<&QAuthenticator::password>>(env, "password"),
-        Bind<&AuthenticatorWrap::SetString<&QAuthenticator::setPassword>>(env, "setPassword"),
-        Bind<&AuthenticatorWrap::Get<&QAuthenticator::realm>>(env, "realm"),
-        Bind<&AuthenticatorWrap::Option>(env, "option"),
-        Bind<&AuthenticatorWrap::Options>(env, "options"),
-        Bind<&AuthenticatorWrap::SetOption>(env, "setOption"),
-        Bind<&AuthenticatorWrap::Equals>(env, "equals"),
-    });
+    Napi::Function ctor =
+        Define(env, {},
+               {
+                   Bind<&AuthenticatorWrap::Get<&QAuthenticator::isNull>>(env, "isNull"),
+                   Bind<&AuthenticatorWrap::Get<&QAuthenticator::user>>(env, "user"),
+                   Bind<&AuthenticatorWrap::SetString<&QAuthenticator::setUser>>(env, "setUser"),
+                   Bind<&AuthenticatorWrap::Get<&QAuthenticator::password>>(env, "password"),
+                   Bind<&AuthenticatorWrap::SetString<&QAuthenticator::setPassword>>(env, "setPassword"),
+                   Bind<&AuthenticatorWrap::Get<&QAuthenticator::realm>>(env, "realm"),
+                   Bind<&AuthenticatorWrap::Option>(env, "option"),
+                   Bind<&AuthenticatorWrap::Options>(env, "options"),
+                   Bind<&AuthenticatorWrap::SetOption>(env, "setOption"),
+                   Bind<&AuthenticatorWrap::Equals>(env, "equals"),
+               });
     m.authenticatorCtor = Napi::Persistent(ctor);
     return ctor;
   }

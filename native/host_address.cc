@@ -12,29 +12,31 @@ class HostAddressWrap : public ValueWrap<HostAddressWrap, QHostAddress> {
   static constexpr napi_type_tag kTag = {0x8d3b1f4e6a2c4b71ULL, 0x9e05c7d2a4f1b388ULL};
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = Define(env, {StaticMethod<&HostAddressWrap::ParseSubnet>("parseSubnet")}, {
-        Bind<&HostAddressWrap::SetAddress>(env, "setAddress"),
-        Bind<&HostAddressWrap::SetSpecialAddress>(env, "setSpecialAddress"),
-        Bind<&HostAddressWrap::Clear>(env, "clear"),
-        Bind<&HostAddressWrap::Swap>(env, "swap"),
-        Bind<&HostAddressWrap::Equals>(env, "equals"),
-        Bind<&HostAddressWrap::IsEqual>(env, "isEqual"),
-        Bind<&HostAddressWrap::IsInSubnet>(env, "isInSubnet"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::isBroadcast>>(env, "isBroadcast"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::isGlobal>>(env, "isGlobal"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::isLinkLocal>>(env, "isLinkLocal"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::isLoopback>>(env, "isLoopback"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::isMulticast>>(env, "isMulticast"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::isNull>>(env, "isNull"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::isSiteLocal>>(env, "isSiteLocal"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::isUniqueLocalUnicast>>(env, "isUniqueLocalUnicast"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::protocol>>(env, "protocol"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::scopeId>>(env, "scopeId"),
-        Bind<&HostAddressWrap::SetString<&QHostAddress::setScopeId>>(env, "setScopeId"),
-        Bind<&HostAddressWrap::ToIPv4Address>(env, "toIPv4Address"),
-        Bind<&HostAddressWrap::ToIPv6Address>(env, "toIPv6Address"),
-        Bind<&HostAddressWrap::Get<&QHostAddress::toString>>(env, "toString"),
-    });
+    Napi::Function ctor =
+        Define(env, {StaticMethod<&HostAddressWrap::ParseSubnet>("parseSubnet")},
+               {
+                   Bind<&HostAddressWrap::SetAddress>(env, "setAddress"),
+                   Bind<&HostAddressWrap::SetSpecialAddress>(env, "setSpecialAddress"),
+                   Bind<&HostAddressWrap::Clear>(env, "clear"),
+                   Bind<&HostAddressWrap::Swap>(env, "swap"),
+                   Bind<&HostAddressWrap::Equals>(env, "equals"),
+                   Bind<&HostAddressWrap::IsEqual>(env, "isEqual"),
+                   Bind<&HostAddressWrap::IsInSubnet>(env, "isInSubnet"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::isBroadcast>>(env, "isBroadcast"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::isGlobal>>(env, "isGlobal"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::isLinkLocal>>(env, "isLinkLocal"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::isLoopback>>(env, "isLoopback"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::isMulticast>>(env, "isMulticast"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::isNull>>(env, "isNull"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::isSiteLocal>>(env, "isSiteLocal"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::isUniqueLocalUnicast>>(env, "isUniqueLocalUnicast"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::protocol>>(env, "protocol"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::scopeId>>(env, "scopeId"),
+                   Bind<&HostAddressWrap::SetString<&QHostAddress::setScopeId>>(env, "setScopeId"),
+                   Bind<&HostAddressWrap::ToIPv4Address>(env, "toIPv4Address"),
+                   Bind<&HostAddressWrap::ToIPv6Address>(env, "toIPv6Address"),
+                   Bind<&HostAddressWrap::Get<&QHostAddress::toString>>(env, "toString"),
+               });
     m.hostAddressCtor = Napi::Persistent(ctor);
     return ctor;
   }
@@ -51,7 +53,8 @@ class HostAddressWrap : public ValueWrap<HostAddressWrap, QHostAddress> {
 
   static Napi::Value ParseSubnet(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
-    QPair<QHostAddress, int> r = Guard(env, kName, [&] { return QHostAddress::parseSubnet(StringArg(info, 0, "parseSubnet")); });
+    QPair<QHostAddress, int> r =
+        Guard(env, kName, [&] { return QHostAddress::parseSubnet(StringArg(info, 0, "parseSubnet")); });
     Napi::Array pair = Napi::Array::New(env, 2);
     pair.Set(0u, NewHostAddress(env, r.first));
     pair.Set(1u, Napi::Number::New(env, r.second));

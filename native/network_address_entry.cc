@@ -15,31 +15,36 @@ class AddressEntryWrap : public ValueWrap<AddressEntryWrap, QNetworkAddressEntry
   static constexpr napi_type_tag kTag = {0x94e1b6d20c7a4f38ULL, 0x5fa2c8e31b906d47ULL};
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = Define(env, {}, {
-        Bind<&AddressEntryWrap::Address<&QNetworkAddressEntry::ip>>(env, "ip"),
-        Bind<&AddressEntryWrap::SetAddress<&QNetworkAddressEntry::setIp>>(env, "setIp"),
-        Bind<&AddressEntryWrap::Address<&QNetworkAddressEntry::netmask>>(env, "netmask"),
-        Bind<&AddressEntryWrap::SetAddress<&QNetworkAddressEntry::setNetmask>>(env, "setNetmask"),
-        Bind<&AddressEntryWrap::Address<&QNetworkAddressEntry::broadcast>>(env, "broadcast"),
-        Bind<&AddressEntryWrap::SetAddress<&QNetworkAddressEntry::setBroadcast>>(env, "setBroadcast"),
-        Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::prefixLength>>(env, "prefixLength"),
-        Bind<&AddressEntryWrap::SetInt<&QNetworkAddressEntry::setPrefixLength, INT32_MIN, INT32_MAX>>(env, "setPrefixLength"),
-        Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::dnsEligibility>>(env, "dnsEligibility"),
-        Bind<&AddressEntryWrap::SetInt<&QNetworkAddressEntry::setDnsEligibility, -1, 1>>(env, "setDnsEligibility"),
-        Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::isLifetimeKnown>>(env, "isLifetimeKnown"),
-        Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::isPermanent>>(env, "isPermanent"),
-        Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::isTemporary>>(env, "isTemporary"),
-        Bind<&AddressEntryWrap::ClearAddressLifetime>(env, "clearAddressLifetime"),
-        Bind<&AddressEntryWrap::Swap>(env, "swap"),
-        Bind<&AddressEntryWrap::Equals>(env, "equals"),
-    });
+    Napi::Function ctor = Define(
+        env, {},
+        {
+            Bind<&AddressEntryWrap::Address<&QNetworkAddressEntry::ip>>(env, "ip"),
+            Bind<&AddressEntryWrap::SetAddress<&QNetworkAddressEntry::setIp>>(env, "setIp"),
+            Bind<&AddressEntryWrap::Address<&QNetworkAddressEntry::netmask>>(env, "netmask"),
+            Bind<&AddressEntryWrap::SetAddress<&QNetworkAddressEntry::setNetmask>>(env, "setNetmask"),
+            Bind<&AddressEntryWrap::Address<&QNetworkAddressEntry::broadcast>>(env, "broadcast"),
+            Bind<&AddressEntryWrap::SetAddress<&QNetworkAddressEntry::setBroadcast>>(env, "setBroadcast"),
+            Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::prefixLength>>(env, "prefixLength"),
+            Bind<&AddressEntryWrap::SetInt<&QNetworkAddressEntry::setPrefixLength, INT32_MIN, INT32_MAX>>(
+                env, "setPrefixLength"),
+            Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::dnsEligibility>>(env, "dnsEligibility"),
+            Bind<&AddressEntryWrap::SetInt<&QNetworkAddressEntry::setDnsEligibility, -1, 1>>(env, "setDnsEligibility"),
+            Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::isLifetimeKnown>>(env, "isLifetimeKnown"),
+            Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::isPermanent>>(env, "isPermanent"),
+            Bind<&AddressEntryWrap::Get<&QNetworkAddressEntry::isTemporary>>(env, "isTemporary"),
+            Bind<&AddressEntryWrap::ClearAddressLifetime>(env, "clearAddressLifetime"),
+            Bind<&AddressEntryWrap::Swap>(env, "swap"),
+            Bind<&AddressEntryWrap::Equals>(env, "equals"),
+        });
     m.networkAddressEntryCtor = Napi::Persistent(ctor);
     return ctor;
   }
 
   explicit AddressEntryWrap(const Napi::CallbackInfo& info) : ValueWrap(info) {
-    if (info.Length() == 1) value = Other(info, 0, kName);
-    else if (info.Length() != 0) throw Napi::TypeError::New(info.Env(), "QNetworkAddressEntry: 0 or 1 argument expected");
+    if (info.Length() == 1)
+      value = Other(info, 0, kName);
+    else if (info.Length() != 0)
+      throw Napi::TypeError::New(info.Env(), "QNetworkAddressEntry: 0 or 1 argument expected");
   }
 
  private:

@@ -6,32 +6,35 @@ namespace qtn {
 
 namespace {
 
-
 class NetworkDatagramWrap : public ValueWrap<NetworkDatagramWrap, QNetworkDatagram> {
  public:
   static constexpr const char* kName = "QNetworkDatagram";
   static constexpr napi_type_tag kTag = {0x6be04d19a2f7431cULL, 0x83c5a0e9d17b2f46ULL};
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = Define(env, {}, {
-        Bind<&NetworkDatagramWrap::Clear>(env, "clear"),
-        Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::data>>(env, "data"),
-        Bind<&NetworkDatagramWrap::SetData>(env, "setData"),
-        Bind<&NetworkDatagramWrap::Address<&QNetworkDatagram::destinationAddress>>(env, "destinationAddress"),
-        Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::destinationPort>>(env, "destinationPort"),
-        Bind<&NetworkDatagramWrap::SetDestination>(env, "setDestination"),
-        Bind<&NetworkDatagramWrap::Address<&QNetworkDatagram::senderAddress>>(env, "senderAddress"),
-        Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::senderPort>>(env, "senderPort"),
-        Bind<&NetworkDatagramWrap::SetSender>(env, "setSender"),
-        Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::hopLimit>>(env, "hopLimit"),
-        Bind<&NetworkDatagramWrap::SetInt<&QNetworkDatagram::setHopLimit, INT32_MIN, INT32_MAX>>(env, "setHopLimit"),
-        Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::interfaceIndex>>(env, "interfaceIndex"),
-        Bind<&NetworkDatagramWrap::SetInt<&QNetworkDatagram::setInterfaceIndex, 0, UINT32_MAX>>(env, "setInterfaceIndex"),
-        Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::isNull>>(env, "isNull"),
-        Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::isValid>>(env, "isValid"),
-        Bind<&NetworkDatagramWrap::MakeReply>(env, "makeReply"),
-        Bind<&NetworkDatagramWrap::Swap>(env, "swap"),
-    });
+    Napi::Function ctor = Define(
+        env, {},
+        {
+            Bind<&NetworkDatagramWrap::Clear>(env, "clear"),
+            Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::data>>(env, "data"),
+            Bind<&NetworkDatagramWrap::SetData>(env, "setData"),
+            Bind<&NetworkDatagramWrap::Address<&QNetworkDatagram::destinationAddress>>(env, "destinationAddress"),
+            Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::destinationPort>>(env, "destinationPort"),
+            Bind<&NetworkDatagramWrap::SetDestination>(env, "setDestination"),
+            Bind<&NetworkDatagramWrap::Address<&QNetworkDatagram::senderAddress>>(env, "senderAddress"),
+            Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::senderPort>>(env, "senderPort"),
+            Bind<&NetworkDatagramWrap::SetSender>(env, "setSender"),
+            Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::hopLimit>>(env, "hopLimit"),
+            Bind<&NetworkDatagramWrap::SetInt<&QNetworkDatagram::setHopLimit, INT32_MIN, INT32_MAX>>(env,
+                                                                                                     "setHopLimit"),
+            Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::interfaceIndex>>(env, "interfaceIndex"),
+            Bind<&NetworkDatagramWrap::SetInt<&QNetworkDatagram::setInterfaceIndex, 0, UINT32_MAX>>(
+                env, "setInterfaceIndex"),
+            Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::isNull>>(env, "isNull"),
+            Bind<&NetworkDatagramWrap::Get<&QNetworkDatagram::isValid>>(env, "isValid"),
+            Bind<&NetworkDatagramWrap::MakeReply>(env, "makeReply"),
+            Bind<&NetworkDatagramWrap::Swap>(env, "swap"),
+        });
     m.networkDatagramCtor = Napi::Persistent(ctor);
     return ctor;
   }
@@ -41,7 +44,8 @@ class NetworkDatagramWrap : public ValueWrap<NetworkDatagramWrap, QNetworkDatagr
     if (info.Length() == 1) {
       value = Other(info, 0, kName);
     } else if (info.Length() == 3) {
-      value = QNetworkDatagram(BytesArg(info, 0, kName), Address(info, 1, kName), quint16(IntArg(info, 2, 0, kPortMax, kName)));
+      value = QNetworkDatagram(BytesArg(info, 0, kName), Address(info, 1, kName),
+                               quint16(IntArg(info, 2, 0, kPortMax, kName)));
     } else if (info.Length() != 0) {
       throw Napi::TypeError::New(info.Env(), "QNetworkDatagram: 0, 1 or 3 arguments expected");
     }

@@ -12,33 +12,39 @@ class NetworkInterfaceWrap : public ValueWrap<NetworkInterfaceWrap, QNetworkInte
   static constexpr napi_type_tag kTag = {0x2d8f7c41b05e4a96ULL, 0xc13a9e27f4d6b805ULL};
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = Define(env, {
-        StaticMethod<&NetworkInterfaceWrap::AllAddresses>("allAddresses"),
-        StaticMethod<&NetworkInterfaceWrap::AllInterfaces>("allInterfaces"),
-        StaticMethod<&NetworkInterfaceWrap::InterfaceFromIndex>("interfaceFromIndex"),
-        StaticMethod<&NetworkInterfaceWrap::InterfaceFromName>("interfaceFromName"),
-        StaticMethod<&NetworkInterfaceWrap::InterfaceIndexFromName>("interfaceIndexFromName"),
-        StaticMethod<&NetworkInterfaceWrap::InterfaceNameFromIndex>("interfaceNameFromIndex"),
-    }, {
-        Bind<&NetworkInterfaceWrap::AddressEntries>(env, "addressEntries"),
-        Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::flags>>(env, "flags"),
-        Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::hardwareAddress>>(env, "hardwareAddress"),
-        Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::humanReadableName>>(env, "humanReadableName"),
-        Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::index>>(env, "index"),
-        Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::isValid>>(env, "isValid"),
-        Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::maximumTransmissionUnit>>(env, "maximumTransmissionUnit"),
-        Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::name>>(env, "name"),
-        Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::type>>(env, "type"),
-        Bind<&NetworkInterfaceWrap::Swap>(env, "swap"),
-    });
+    Napi::Function ctor =
+        Define(env,
+               {
+                   StaticMethod<&NetworkInterfaceWrap::AllAddresses>("allAddresses"),
+                   StaticMethod<&NetworkInterfaceWrap::AllInterfaces>("allInterfaces"),
+                   StaticMethod<&NetworkInterfaceWrap::InterfaceFromIndex>("interfaceFromIndex"),
+                   StaticMethod<&NetworkInterfaceWrap::InterfaceFromName>("interfaceFromName"),
+                   StaticMethod<&NetworkInterfaceWrap::InterfaceIndexFromName>("interfaceIndexFromName"),
+                   StaticMethod<&NetworkInterfaceWrap::InterfaceNameFromIndex>("interfaceNameFromIndex"),
+               },
+               {
+                   Bind<&NetworkInterfaceWrap::AddressEntries>(env, "addressEntries"),
+                   Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::flags>>(env, "flags"),
+                   Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::hardwareAddress>>(env, "hardwareAddress"),
+                   Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::humanReadableName>>(env, "humanReadableName"),
+                   Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::index>>(env, "index"),
+                   Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::isValid>>(env, "isValid"),
+                   Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::maximumTransmissionUnit>>(
+                       env, "maximumTransmissionUnit"),
+                   Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::name>>(env, "name"),
+                   Bind<&NetworkInterfaceWrap::Get<&QNetworkInterface::type>>(env, "type"),
+                   Bind<&NetworkInterfaceWrap::Swap>(env, "swap"),
+               });
     m.networkInterfaceCtor = Napi::Persistent(ctor);
     return ctor;
   }
 
   // new QNetworkInterface() is invalid; (other) copies.
   explicit NetworkInterfaceWrap(const Napi::CallbackInfo& info) : ValueWrap(info) {
-    if (info.Length() == 1) value = Other(info, 0, kName);
-    else if (info.Length() != 0) throw Napi::TypeError::New(info.Env(), "QNetworkInterface: 0 or 1 argument expected");
+    if (info.Length() == 1)
+      value = Other(info, 0, kName);
+    else if (info.Length() != 0)
+      throw Napi::TypeError::New(info.Env(), "QNetworkInterface: 0 or 1 argument expected");
   }
 
  private:
@@ -58,11 +64,13 @@ class NetworkInterfaceWrap : public ValueWrap<NetworkInterfaceWrap, QNetworkInte
   }
 
   static Napi::Value InterfaceFromName(const Napi::CallbackInfo& info) {
-    return NewNetworkInterface(info.Env(), QNetworkInterface::interfaceFromName(StringArg(info, 0, "interfaceFromName")));
+    return NewNetworkInterface(info.Env(),
+                               QNetworkInterface::interfaceFromName(StringArg(info, 0, "interfaceFromName")));
   }
 
   static Napi::Value InterfaceIndexFromName(const Napi::CallbackInfo& info) {
-    return Napi::Number::New(info.Env(), QNetworkInterface::interfaceIndexFromName(StringArg(info, 0, "interfaceIndexFromName")));
+    return Napi::Number::New(info.Env(),
+                             QNetworkInterface::interfaceIndexFromName(StringArg(info, 0, "interfaceIndexFromName")));
   }
 
   static Napi::Value InterfaceNameFromIndex(const Napi::CallbackInfo& info) {

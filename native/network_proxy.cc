@@ -6,40 +6,43 @@ namespace qtn {
 
 namespace {
 
-
 class NetworkProxyWrap : public ValueWrap<NetworkProxyWrap, QNetworkProxy> {
  public:
   static constexpr const char* kName = "QNetworkProxy";
   static constexpr napi_type_tag kTag = {0x3f6a91c2d40e4b58ULL, 0xa7d2e5b19c083f64ULL};
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = Define(env, {
-        StaticMethod<&NetworkProxyWrap::ApplicationProxy>("applicationProxy"),
-        StaticMethod<&NetworkProxyWrap::SetApplicationProxy>("setApplicationProxy"),
-    }, {
-        Bind<&NetworkProxyWrap::Get<&QNetworkProxy::type>>(env, "type"),
-        Bind<&NetworkProxyWrap::SetInt<&QNetworkProxy::setType, QNetworkProxy::DefaultProxy, QNetworkProxy::FtpCachingProxy>>(env, "setType"),
-        Bind<&NetworkProxyWrap::Get<&QNetworkProxy::hostName>>(env, "hostName"),
-        Bind<&NetworkProxyWrap::SetString<&QNetworkProxy::setHostName>>(env, "setHostName"),
-        Bind<&NetworkProxyWrap::Get<&QNetworkProxy::port>>(env, "port"),
-        Bind<&NetworkProxyWrap::SetInt<&QNetworkProxy::setPort, 0, kPortMax>>(env, "setPort"),
-        Bind<&NetworkProxyWrap::Get<&QNetworkProxy::user>>(env, "user"),
-        Bind<&NetworkProxyWrap::SetString<&QNetworkProxy::setUser>>(env, "setUser"),
-        Bind<&NetworkProxyWrap::Get<&QNetworkProxy::password>>(env, "password"),
-        Bind<&NetworkProxyWrap::SetString<&QNetworkProxy::setPassword>>(env, "setPassword"),
-        Bind<&NetworkProxyWrap::Get<&QNetworkProxy::capabilities>>(env, "capabilities"),
-        Bind<&NetworkProxyWrap::SetCapabilities>(env, "setCapabilities"),
-        Bind<&NetworkProxyWrap::Get<&QNetworkProxy::isCachingProxy>>(env, "isCachingProxy"),
-        Bind<&NetworkProxyWrap::Get<&QNetworkProxy::isTransparentProxy>>(env, "isTransparentProxy"),
-        Bind<&NetworkProxyWrap::HasRawHeader>(env, "hasRawHeader"),
-        Bind<&NetworkProxyWrap::RawHeader>(env, "rawHeader"),
-        Bind<&NetworkProxyWrap::RawHeaderList>(env, "rawHeaderList"),
-        Bind<&NetworkProxyWrap::SetRawHeader>(env, "setRawHeader"),
-        Bind<&NetworkProxyWrap::Header>(env, "header"),
-        Bind<&NetworkProxyWrap::SetHeader>(env, "setHeader"),
-        Bind<&NetworkProxyWrap::Swap>(env, "swap"),
-        Bind<&NetworkProxyWrap::Equals>(env, "equals"),
-    });
+    Napi::Function ctor =
+        Define(env,
+               {
+                   StaticMethod<&NetworkProxyWrap::ApplicationProxy>("applicationProxy"),
+                   StaticMethod<&NetworkProxyWrap::SetApplicationProxy>("setApplicationProxy"),
+               },
+               {
+                   Bind<&NetworkProxyWrap::Get<&QNetworkProxy::type>>(env, "type"),
+                   Bind<&NetworkProxyWrap::SetInt<&QNetworkProxy::setType, QNetworkProxy::DefaultProxy,
+                                                  QNetworkProxy::FtpCachingProxy>>(env, "setType"),
+                   Bind<&NetworkProxyWrap::Get<&QNetworkProxy::hostName>>(env, "hostName"),
+                   Bind<&NetworkProxyWrap::SetString<&QNetworkProxy::setHostName>>(env, "setHostName"),
+                   Bind<&NetworkProxyWrap::Get<&QNetworkProxy::port>>(env, "port"),
+                   Bind<&NetworkProxyWrap::SetInt<&QNetworkProxy::setPort, 0, kPortMax>>(env, "setPort"),
+                   Bind<&NetworkProxyWrap::Get<&QNetworkProxy::user>>(env, "user"),
+                   Bind<&NetworkProxyWrap::SetString<&QNetworkProxy::setUser>>(env, "setUser"),
+                   Bind<&NetworkProxyWrap::Get<&QNetworkProxy::password>>(env, "password"),
+                   Bind<&NetworkProxyWrap::SetString<&QNetworkProxy::setPassword>>(env, "setPassword"),
+                   Bind<&NetworkProxyWrap::Get<&QNetworkProxy::capabilities>>(env, "capabilities"),
+                   Bind<&NetworkProxyWrap::SetCapabilities>(env, "setCapabilities"),
+                   Bind<&NetworkProxyWrap::Get<&QNetworkProxy::isCachingProxy>>(env, "isCachingProxy"),
+                   Bind<&NetworkProxyWrap::Get<&QNetworkProxy::isTransparentProxy>>(env, "isTransparentProxy"),
+                   Bind<&NetworkProxyWrap::HasRawHeader>(env, "hasRawHeader"),
+                   Bind<&NetworkProxyWrap::RawHeader>(env, "rawHeader"),
+                   Bind<&NetworkProxyWrap::RawHeaderList>(env, "rawHeaderList"),
+                   Bind<&NetworkProxyWrap::SetRawHeader>(env, "setRawHeader"),
+                   Bind<&NetworkProxyWrap::Header>(env, "header"),
+                   Bind<&NetworkProxyWrap::SetHeader>(env, "setHeader"),
+                   Bind<&NetworkProxyWrap::Swap>(env, "swap"),
+                   Bind<&NetworkProxyWrap::Equals>(env, "equals"),
+               });
     m.networkProxyCtor = Napi::Persistent(ctor);
     return ctor;
   }
@@ -51,8 +54,9 @@ class NetworkProxyWrap : public ValueWrap<NetworkProxyWrap, QNetworkProxy> {
     if (info.Length() == 1) {
       value = Other(info, 0, kName);
     } else if (info.Length() == 5) {
-      value = QNetworkProxy(Type(info, 0, kName), StringArg(info, 1, kName), quint16(IntArg(info, 2, 0, kPortMax, kName)),
-                            StringArg(info, 3, kName), StringArg(info, 4, kName));
+      value =
+          QNetworkProxy(Type(info, 0, kName), StringArg(info, 1, kName), quint16(IntArg(info, 2, 0, kPortMax, kName)),
+                        StringArg(info, 3, kName), StringArg(info, 4, kName));
     } else if (info.Length() != 0) {
       throw Napi::TypeError::New(info.Env(), "QNetworkProxy: 0, 1 or 5 arguments expected");
     }
@@ -60,7 +64,8 @@ class NetworkProxyWrap : public ValueWrap<NetworkProxyWrap, QNetworkProxy> {
 
  private:
   static QNetworkProxy::ProxyType Type(const Napi::CallbackInfo& info, size_t i, const char* method) {
-    return QNetworkProxy::ProxyType(IntArg(info, i, QNetworkProxy::DefaultProxy, QNetworkProxy::FtpCachingProxy, method));
+    return QNetworkProxy::ProxyType(
+        IntArg(info, i, QNetworkProxy::DefaultProxy, QNetworkProxy::FtpCachingProxy, method));
   }
 
   static QNetworkRequest::KnownHeaders KnownHeader(const Napi::CallbackInfo& info, const char* method) {

@@ -100,7 +100,8 @@ Napi::Value ProxyForQuery(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value SystemProxyForQuery(const Napi::CallbackInfo& info) {
-  return ToArray(info.Env(), QNetworkProxyFactory::systemProxyForQuery(QueryArg(info, "systemProxyForQuery")), NewNetworkProxy);
+  return ToArray(info.Env(), QNetworkProxyFactory::systemProxyForQuery(QueryArg(info, "systemProxyForQuery")),
+                 NewNetworkProxy);
 }
 
 Napi::Value SetUseSystemConfiguration(const Napi::CallbackInfo& info) {

@@ -15,23 +15,27 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
   static constexpr napi_type_tag kTag = {0xc20f7b3e81d54a96ULL, 0x6b93e1d04f7a2c58ULL};
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = Define(env, {}, {
-        Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::queryType>>(env, "queryType"),
-        Bind<&NetworkProxyQueryWrap::SetQueryType>(env, "setQueryType"),
-        Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::peerHostName>>(env, "peerHostName"),
-        Bind<&NetworkProxyQueryWrap::SetString<&QNetworkProxyQuery::setPeerHostName>>(env, "setPeerHostName"),
-        Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::peerPort>>(env, "peerPort"),
-        Bind<&NetworkProxyQueryWrap::SetInt<&QNetworkProxyQuery::setPeerPort, kNoPort, kPortMax>>(env, "setPeerPort"),
-        Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::localPort>>(env, "localPort"),
-        Bind<&NetworkProxyQueryWrap::SetInt<&QNetworkProxyQuery::setLocalPort, kNoPort, kPortMax>>(env, "setLocalPort"),
-        Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::protocolTag>>(env, "protocolTag"),
-        Bind<&NetworkProxyQueryWrap::SetString<&QNetworkProxyQuery::setProtocolTag>>(env, "setProtocolTag"),
-        Bind<&NetworkProxyQueryWrap::Url>(env, "url"),
-        Bind<&NetworkProxyQueryWrap::SetUrl>(env, "setUrl"),
-        Bind<&NetworkProxyQueryWrap::UrlWithoutPassword>(env, "urlWithoutPassword"),
-        Bind<&NetworkProxyQueryWrap::Swap>(env, "swap"),
-        Bind<&NetworkProxyQueryWrap::Equals>(env, "equals"),
-    });
+    Napi::Function ctor = Define(
+        env, {},
+        {
+            Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::queryType>>(env, "queryType"),
+            Bind<&NetworkProxyQueryWrap::SetQueryType>(env, "setQueryType"),
+            Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::peerHostName>>(env, "peerHostName"),
+            Bind<&NetworkProxyQueryWrap::SetString<&QNetworkProxyQuery::setPeerHostName>>(env, "setPeerHostName"),
+            Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::peerPort>>(env, "peerPort"),
+            Bind<&NetworkProxyQueryWrap::SetInt<&QNetworkProxyQuery::setPeerPort, kNoPort, kPortMax>>(env,
+                                                                                                      "setPeerPort"),
+            Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::localPort>>(env, "localPort"),
+            Bind<&NetworkProxyQueryWrap::SetInt<&QNetworkProxyQuery::setLocalPort, kNoPort, kPortMax>>(env,
+                                                                                                       "setLocalPort"),
+            Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::protocolTag>>(env, "protocolTag"),
+            Bind<&NetworkProxyQueryWrap::SetString<&QNetworkProxyQuery::setProtocolTag>>(env, "setProtocolTag"),
+            Bind<&NetworkProxyQueryWrap::Url>(env, "url"),
+            Bind<&NetworkProxyQueryWrap::SetUrl>(env, "setUrl"),
+            Bind<&NetworkProxyQueryWrap::UrlWithoutPassword>(env, "urlWithoutPassword"),
+            Bind<&NetworkProxyQueryWrap::Swap>(env, "swap"),
+            Bind<&NetworkProxyQueryWrap::Equals>(env, "equals"),
+        });
     m.networkProxyQueryCtor = Napi::Persistent(ctor);
     return ctor;
   }
@@ -49,7 +53,8 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
         value = QNetworkProxyQuery(QUrl(StringArg(info, 0, kName)), Type(info, 1));
         break;
       case 3:
-        value = QNetworkProxyQuery(quint16(IntArg(info, 0, 0, kPortMax, kName)), StringArg(info, 1, kName), Type(info, 2));
+        value =
+            QNetworkProxyQuery(quint16(IntArg(info, 0, 0, kPortMax, kName)), StringArg(info, 1, kName), Type(info, 2));
         break;
       case 4:
         value = QNetworkProxyQuery(StringArg(info, 0, kName), int(IntArg(info, 1, kNoPort, kPortMax, kName)),

@@ -45,8 +45,7 @@ class FreezeIo {
 
 }  // namespace
 
-void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetworkProxy& proxy,
-                            QAuthenticator* auth) {
+void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetworkProxy& proxy, QAuthenticator* auth) {
   QAuthenticator asked = *auth;
   Pending* p = nullptr;
   FreezeIo freeze(emitter);

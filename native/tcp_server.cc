@@ -111,24 +111,27 @@ class TcpServerWrap : public Napi::ObjectWrap<TcpServerWrap> {
   static constexpr napi_type_tag kTag = {0xe3a95d07c41b4f28ULL, 0x17c4f2b98a0d6e53ULL};
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = DefineClass(env, "TcpServer",
-                                      {
-                                          InstanceMethod<&TcpServerWrap::Listen>("listen"),
-                                          InstanceMethod<&TcpServerWrap::Close>("close"),
-                                          InstanceMethod<&TcpServerWrap::Take>("take"),
-                                          InstanceMethod<&TcpServerWrap::PauseAccepting>("pauseAccepting"),
-                                          InstanceMethod<&TcpServerWrap::ResumeAccepting>("resumeAccepting"),
-                                          InstanceMethod<&TcpServerWrap::SetMaxPendingConnections>("setMaxPendingConnections"),
-                                          InstanceMethod<&TcpServerWrap::SetListenBacklogSize>("setListenBacklogSize"),
-                                          InstanceMethod<&TcpServerWrap::SetSocketDescriptor>("setSocketDescriptor"),
-                                          InstanceMethod<&TcpServerWrap::SocketDescriptor>("socketDescriptor"),
-                                          InstanceMethod<&TcpServerWrap::Snapshot>("snapshot"),
-                                          InstanceMethod<&TcpServerWrap::WaitNow>("waitNow"),
-                                          InstanceMethod<&TcpServerWrap::DeleteLater>("deleteLater"),
-                                          InstanceMethod<&TcpServerWrap::SetProxy>("setProxy"),
-                                      });
+    Napi::Function ctor =
+        DefineClass(env, "TcpServer",
+                    {
+                        InstanceMethod<&TcpServerWrap::Listen>("listen"),
+                        InstanceMethod<&TcpServerWrap::Close>("close"),
+                        InstanceMethod<&TcpServerWrap::Take>("take"),
+                        InstanceMethod<&TcpServerWrap::PauseAccepting>("pauseAccepting"),
+                        InstanceMethod<&TcpServerWrap::ResumeAccepting>("resumeAccepting"),
+                        InstanceMethod<&TcpServerWrap::SetMaxPendingConnections>("setMaxPendingConnections"),
+                        InstanceMethod<&TcpServerWrap::SetListenBacklogSize>("setListenBacklogSize"),
+                        InstanceMethod<&TcpServerWrap::SetSocketDescriptor>("setSocketDescriptor"),
+                        InstanceMethod<&TcpServerWrap::SocketDescriptor>("socketDescriptor"),
+                        InstanceMethod<&TcpServerWrap::Snapshot>("snapshot"),
+                        InstanceMethod<&TcpServerWrap::WaitNow>("waitNow"),
+                        InstanceMethod<&TcpServerWrap::DeleteLater>("deleteLater"),
+                        InstanceMethod<&TcpServerWrap::SetProxy>("setProxy"),
+                    });
     // `id` as a plain getter that checks the tag (see TcpSocketWrap::Init).
-    ctor.Get("prototype").As<Napi::Object>().DefineProperty(Napi::PropertyDescriptor::Accessor<&TcpServerWrap::IdOf>("id"));
+    ctor.Get("prototype")
+        .As<Napi::Object>()
+        .DefineProperty(Napi::PropertyDescriptor::Accessor<&TcpServerWrap::IdOf>("id"));
     m.tcpServerCtor = Napi::Persistent(ctor);
     return ctor;
   }

@@ -73,8 +73,8 @@ int32_t TcpSocketCore::packedState() const {
 std::vector<std::string> TcpSocketCore::endpoint() const {
   QAbstractSocket* s = sock;
   if (!s) return {"", "0", "", "0", ""};
-  return {str(s->localAddress().toString()), std::to_string(s->localPort()),
-          str(s->peerAddress().toString()), std::to_string(s->peerPort()), str(s->peerName())};
+  return {str(s->localAddress().toString()), std::to_string(s->localPort()), str(s->peerAddress().toString()),
+          std::to_string(s->peerPort()), str(s->peerName())};
 }
 
 Event TcpSocketCore::make(uint32_t kind, int32_t arg, bool withEndpoint) {
@@ -255,8 +255,10 @@ Napi::Value SocketSyncCall(Napi::Env env, const std::shared_ptr<TcpSocketCore>& 
       },
       core);
   Napi::Value r = env.Null();
-  if (result.typeId() == QMetaType::Bool) r = Napi::Boolean::New(env, result.toBool());
-  else if (result.isValid()) r = Napi::Number::New(env, result.toDouble());
+  if (result.typeId() == QMetaType::Bool)
+    r = Napi::Boolean::New(env, result.toBool());
+  else if (result.isValid())
+    r = Napi::Number::New(env, result.toDouble());
   return snap.toJs(env, r);
 }
 
@@ -273,36 +275,37 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   }
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = DefineClass(
-        env, "TcpSocket",
-        {
-            InstanceMethod<&TcpSocketWrap::ConnectToHost>("connectToHost"),
-            InstanceMethod<&TcpSocketWrap::ConnectToAddress>("connectToAddress"),
-            InstanceMethod<&TcpSocketWrap::Write>("write"),
-            InstanceMethod<&TcpSocketWrap::Ack>("ack"),
-            InstanceMethod<&TcpSocketWrap::SetReadLimit>("setReadLimit"),
-            InstanceMethod<&TcpSocketWrap::DisconnectFromHost>("disconnectFromHost"),
-            InstanceMethod<&TcpSocketWrap::Close>("close"),
-            InstanceMethod<&TcpSocketWrap::Abort>("abort"),
-            InstanceMethod<&TcpSocketWrap::Flush>("flush"),
-            InstanceMethod<&TcpSocketWrap::WaitNow>("waitNow"),
-            InstanceMethod<&TcpSocketWrap::Bind>("bind"),
-            InstanceMethod<&TcpSocketWrap::SetSocketOption>("setSocketOption"),
-            InstanceMethod<&TcpSocketWrap::SocketOption>("socketOption"),
-            InstanceMethod<&TcpSocketWrap::SetSocketDescriptor>("setSocketDescriptor"),
-            InstanceMethod<&TcpSocketWrap::SocketDescriptor>("socketDescriptor"),
-            InstanceMethod<&TcpSocketWrap::SetPauseMode>("setPauseMode"),
-            InstanceMethod<&TcpSocketWrap::Resume>("resume"),
-            InstanceMethod<&TcpSocketWrap::Snapshot>("snapshot"),
-            InstanceMethod<&TcpSocketWrap::DeleteLater>("deleteLater"),
-            InstanceMethod<&TcpSocketWrap::SetProxy>("setProxy"),
-            InstanceMethod<&TcpSocketWrap::SetProtocolTag>("setProtocolTag"),
-            InstanceMethod<&TcpSocketWrap::AnswerProxyAuth>("answerProxyAuth"),
-            InstanceMethod<&TcpSocketWrap::WatchBytesWritten>("watchBytesWritten"),
-        });
+    Napi::Function ctor = DefineClass(env, "TcpSocket",
+                                      {
+                                          InstanceMethod<&TcpSocketWrap::ConnectToHost>("connectToHost"),
+                                          InstanceMethod<&TcpSocketWrap::ConnectToAddress>("connectToAddress"),
+                                          InstanceMethod<&TcpSocketWrap::Write>("write"),
+                                          InstanceMethod<&TcpSocketWrap::Ack>("ack"),
+                                          InstanceMethod<&TcpSocketWrap::SetReadLimit>("setReadLimit"),
+                                          InstanceMethod<&TcpSocketWrap::DisconnectFromHost>("disconnectFromHost"),
+                                          InstanceMethod<&TcpSocketWrap::Close>("close"),
+                                          InstanceMethod<&TcpSocketWrap::Abort>("abort"),
+                                          InstanceMethod<&TcpSocketWrap::Flush>("flush"),
+                                          InstanceMethod<&TcpSocketWrap::WaitNow>("waitNow"),
+                                          InstanceMethod<&TcpSocketWrap::Bind>("bind"),
+                                          InstanceMethod<&TcpSocketWrap::SetSocketOption>("setSocketOption"),
+                                          InstanceMethod<&TcpSocketWrap::SocketOption>("socketOption"),
+                                          InstanceMethod<&TcpSocketWrap::SetSocketDescriptor>("setSocketDescriptor"),
+                                          InstanceMethod<&TcpSocketWrap::SocketDescriptor>("socketDescriptor"),
+                                          InstanceMethod<&TcpSocketWrap::SetPauseMode>("setPauseMode"),
+                                          InstanceMethod<&TcpSocketWrap::Resume>("resume"),
+                                          InstanceMethod<&TcpSocketWrap::Snapshot>("snapshot"),
+                                          InstanceMethod<&TcpSocketWrap::DeleteLater>("deleteLater"),
+                                          InstanceMethod<&TcpSocketWrap::SetProxy>("setProxy"),
+                                          InstanceMethod<&TcpSocketWrap::SetProtocolTag>("setProtocolTag"),
+                                          InstanceMethod<&TcpSocketWrap::AnswerProxyAuth>("answerProxyAuth"),
+                                          InstanceMethod<&TcpSocketWrap::WatchBytesWritten>("watchBytesWritten"),
+                                      });
     // `id` as a plain getter that checks the tag: ObjectWrap's InstanceAccessor (unlike its
     // methods, which V8 checks against the class) reads any wrapped object as one of ours.
-    ctor.Get("prototype").As<Napi::Object>().DefineProperty(Napi::PropertyDescriptor::Accessor<&TcpSocketWrap::IdOf>("id"));
+    ctor.Get("prototype")
+        .As<Napi::Object>()
+        .DefineProperty(Napi::PropertyDescriptor::Accessor<&TcpSocketWrap::IdOf>("id"));
     m.tcpSocketCtor = Napi::Persistent(ctor);
     return ctor;
   }
@@ -387,15 +390,17 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto buf = info[0].As<Napi::Buffer<char>>();
     QByteArray bytes(buf.Data(), qsizetype(buf.Length()));
     auto core = core_;
-    ch().post([core, bytes] {
-      if (!core->sock) return;
-      core->wireBytesWritten();
-      qint64 n = core->sock->write(bytes);
-      if (n > 0) {
-        core->accepted += n;
-        core->channel()->flushAfterCommands(core);
-      }
-    }, core);
+    ch().post(
+        [core, bytes] {
+          if (!core->sock) return;
+          core->wireBytesWritten();
+          qint64 n = core->sock->write(bytes);
+          if (n > 0) {
+            core->accepted += n;
+            core->channel()->flushAfterCommands(core);
+          }
+        },
+        core);
     return info.Env().Undefined();
   }
 
@@ -486,9 +491,11 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
     auto opt = QAbstractSocket::SocketOption(info[0].As<Napi::Number>().Int32Value());
     int value = info[1].As<Napi::Number>().Int32Value();
     auto core = core_;
-    ch().post([core, opt, value] {
-      if (core->sock) core->sock->setSocketOption(opt, value);
-    }, core);
+    ch().post(
+        [core, opt, value] {
+          if (core->sock) core->sock->setSocketOption(opt, value);
+        },
+        core);
     return info.Env().Undefined();
   }
 
@@ -517,17 +524,21 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
   Napi::Value SetPauseMode(const Napi::CallbackInfo& info) {
     auto mode = QAbstractSocket::PauseModes(info[0].As<Napi::Number>().Int32Value());
     auto core = core_;
-    ch().post([core, mode] {
-      if (core->sock) core->sock->setPauseMode(mode);
-    }, core);
+    ch().post(
+        [core, mode] {
+          if (core->sock) core->sock->setPauseMode(mode);
+        },
+        core);
     return info.Env().Undefined();
   }
 
   Napi::Value Resume(const Napi::CallbackInfo& info) {
     auto core = core_;
-    ch().post([core] {
-      if (core->sock) core->sock->resume();
-    }, core);
+    ch().post(
+        [core] {
+          if (core->sock) core->sock->resume();
+        },
+        core);
     return info.Env().Undefined();
   }
 
@@ -566,10 +577,12 @@ class TcpSocketWrap : public Napi::ObjectWrap<TcpSocketWrap> {
 
   Napi::Value DeleteLater(const Napi::CallbackInfo& info) {
     auto core = core_;
-    ch().post([core] {
-      core->destroyOnQt(true);
-      core->channel()->remove(core->id());
-    }, core);
+    ch().post(
+        [core] {
+          core->destroyOnQt(true);
+          core->channel()->remove(core->id());
+        },
+        core);
     return info.Env().Undefined();
   }
 };

@@ -29,7 +29,7 @@ enum SocketEvent : uint32_t {
   kAboutToClose,
   kReadChannelFinished,
   kDestroyed,
-  kEndpoint,  // no signal: the addresses and ports changed after the last signal
+  kEndpoint,                     // no signal: the addresses and ports changed after the last signal
   kProxyAuthenticationRequired,  // Qt waits for the answer (native/proxy_auth.h)
 };
 

@@ -43,7 +43,7 @@ bool Readable(QUdpSocket* s) {
 // it have run and JS waits; any command queued afterwards (one could close the socket) withdraws
 // it on the JS thread before it can run. One word holds the generation of those withdrawals and
 // the published descriptor, so that a publication racing a withdrawal is lost.
-constexpr uint64_t kFdBits = 24;                       // descriptor + 1, 0: none
+constexpr uint64_t kFdBits = 24;                         // descriptor + 1, 0: none
 constexpr uint64_t kSixSocket = uint64_t(1) << kFdBits;  // an IPv6 (or dual-stack) socket
 constexpr uint64_t kGenShift = 32;
 
@@ -150,8 +150,7 @@ struct SendHeader {
 
 // JS thread: sends as Qt's native engine would (its sendmsg, built from the same header fields);
 // the bytes sent, or -1 when Qt must do it (see UdpSocketCore).
-qint64 SendDirect(UdpSocketCore& core, const QByteArray& data, const QHostAddress& to, int port,
-                  const SendHeader& h) {
+qint64 SendDirect(UdpSocketCore& core, const QByteArray& data, const QHostAddress& to, int port, const SendHeader& h) {
   if (core.watchBytesWritten.load(std::memory_order_relaxed) || port <= 0 || port > 65535) return -1;
   uint64_t v = core.direct.load(std::memory_order_acquire);
   int fd = int(v & ((uint64_t(1) << kFdBits) - 1)) - 1;
@@ -263,9 +262,8 @@ Napi::Value WriteDatagram(const Napi::CallbackInfo& info) {
   qint64 sent = SendDirect(*core, datagram.data(), datagram.destinationAddress(), datagram.destinationPort(),
                            SendHeader{datagram.senderAddress(), datagram.interfaceIndex(), datagram.hopLimit()});
   if (sent >= 0) return Napi::Number::New(info.Env(), double(sent));
-  return SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
-    return QVariant(qlonglong(Udp(s)->writeDatagram(datagram)));
-  });
+  return SocketSyncCall(info.Env(), core,
+                        [&](QAbstractSocket* s) { return QVariant(qlonglong(Udp(s)->writeDatagram(datagram))); });
 }
 
 // joinMulticastGroup / leaveMulticastGroup (socket, group, interface?) -> snapshot with Qt's bool.
@@ -342,7 +340,8 @@ Napi::Value ReadNothing(const Napi::CallbackInfo& info) {
 Napi::Value Dropped(const Napi::CallbackInfo& info) {
   auto core = UdpOf(info, "droppedDatagrams");
   int64_t n = 0;
-  core->channel()->call(info.Env(), [&] { n = core->dropped; }, core);
+  core->channel()->call(
+      info.Env(), [&] { n = core->dropped; }, core);
   return Napi::Number::New(info.Env(), double(n));
 }
 

@@ -35,8 +35,8 @@ int64_t IntArg(const Napi::CallbackInfo& info, size_t i, int64_t min, int64_t ma
   if (!std::isfinite(d) || d != std::trunc(d))
     throw Napi::TypeError::New(info.Env(), std::string(method) + ": integer expected");
   if (d < double(min) || d > double(max))
-    throw Napi::RangeError::New(info.Env(), std::string(method) + ": " + std::to_string(min) + ".." +
-                                                std::to_string(max) + " expected");
+    throw Napi::RangeError::New(
+        info.Env(), std::string(method) + ": " + std::to_string(min) + ".." + std::to_string(max) + " expected");
   return int64_t(d);
 }
 
@@ -83,7 +83,8 @@ QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method
     if (!std::isfinite(ms)) throw Napi::TypeError::New(info.Env(), std::string(method) + ": valid Date expected");
     return QVariant(QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC));
   }
-  throw Napi::TypeError::New(info.Env(), std::string(method) + ": null, boolean, number, string, bytes or Date expected");
+  throw Napi::TypeError::New(info.Env(),
+                             std::string(method) + ": null, boolean, number, string, bytes or Date expected");
 }
 
 Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method) {

@@ -122,7 +122,8 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
   static napi_value NewOrNull(napi_env env, const Napi::FunctionReference& ctor, const T& v) {
     napi_value o;
     void* p = nullptr;
-    if (napi_new_instance(env, ctor.Value(), 0, nullptr, &o) != napi_ok || napi_unwrap(env, o, &p) != napi_ok) return nullptr;
+    if (napi_new_instance(env, ctor.Value(), 0, nullptr, &o) != napi_ok || napi_unwrap(env, o, &p) != napi_ok)
+      return nullptr;
     static_cast<Self*>(p)->value = v;
     return o;
   }
@@ -133,8 +134,7 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
   // The constructor, with instance methods as plain functions on the prototype that go through
   // Call, rather than InstanceMethod, whose unwrap trusts `this`: a method borrowed onto another
   // wrapped object must be a TypeError, not a read of foreign memory.
-  static Napi::Function Define(Napi::Env env,
-                               const std::vector<Napi::ClassPropertyDescriptor<Self>>& statics,
+  static Napi::Function Define(Napi::Env env, const std::vector<Napi::ClassPropertyDescriptor<Self>>& statics,
                                const std::vector<Napi::PropertyDescriptor>& methods) {
     Napi::Function ctor = Napi::ObjectWrap<Self>::DefineClass(env, Self::kName, statics);
     ctor.Get("prototype").As<Napi::Object>().DefineProperties(methods);

@@ -11,7 +11,9 @@ const dist = path.join(__dirname, '..', 'dist');
 // statements rather than requiring it.
 const src = fs.readFileSync(path.join(dist, 'index.js'), 'utf8');
 // tsc writes a re-export as Object.defineProperty(exports, "X", ...) and a local one as exports.X = ...
-const found = [...src.matchAll(/Object\.defineProperty\(exports, "(\w+)"|^exports\.(\w+) = /gm)].map((m) => m[1] ?? m[2]);
+const found = [...src.matchAll(/Object\.defineProperty\(exports, "(\w+)"|^exports\.(\w+) = /gm)].map(
+  (m) => m[1] ?? m[2],
+);
 const names = [...new Set(found)].filter((n) => n !== '__esModule');
 if (names.length === 0) throw new Error('scripts/esm.js: found no exports in dist/index.js');
 fs.writeFileSync(

@@ -40,7 +40,8 @@ export const NON_LOOPBACK = '10.77.0.1';
 export function addNonLoopbackAddress(): void {
   if (process.env.QTNETWORK_IN_NETNS !== '1') throw new Error('proxy tests run inside scripts/in-netns');
   const r = spawnSync('ip', ['addr', 'add', `${NON_LOOPBACK}/32`, 'dev', 'lo'], { encoding: 'utf8' });
-  if (r.status !== 0 && !/exists|already assigned/i.test(r.stderr)) throw new Error(`ip addr add ${NON_LOOPBACK}: ${r.stderr}`);
+  if (r.status !== 0 && !/exists|already assigned/i.test(r.stderr))
+    throw new Error(`ip addr add ${NON_LOOPBACK}: ${r.stderr}`);
 }
 
 /**
@@ -71,7 +72,11 @@ export function loadScenarios<S extends Scenario = Scenario>(file: string): S[] 
  * dist/), each in a fresh process, and returns both traces: [ours, pyqt]. `ports`: servers the test
  * started, by the names the scenarios use.
  */
-export function runBothSides(runner: string, scenario: Scenario, ports: Record<string, number> = {}): [unknown, unknown] {
+export function runBothSides(
+  runner: string,
+  scenario: Scenario,
+  ports: Record<string, number> = {},
+): [unknown, unknown] {
   const run = (cmd: string, script: string): unknown =>
     JSON.parse(
       execFileSync(cmd, [path.join(PARITY_FIXTURES, script)], {

@@ -90,7 +90,14 @@ export interface Credentials {
 export async function startMicrosocks(opts: Credentials = {}): Promise<ProxyServer> {
   const creds = credentials(opts);
   return startWithFreePort('microsocks', (_dir, port) => ({
-    argv: ['/usr/bin/microsocks', '-i', HOST, '-p', String(port), ...(creds ? ['-u', creds.user, '-P', creds.password] : [])],
+    argv: [
+      '/usr/bin/microsocks',
+      '-i',
+      HOST,
+      '-p',
+      String(port),
+      ...(creds ? ['-u', creds.user, '-P', creds.password] : []),
+    ],
     credentials: creds,
     // "client[4] 127.0.0.1: connected to localhost:54667"
     targets: (log) => [...log.matchAll(/: connected to (\S+)$/gm)].map((m) => m[1]),
@@ -194,7 +201,11 @@ async function startWithFreePort(
       const out = collect(child);
       const log = (): string => (launch.logPath ? readIfExists(launch.logPath) : '') + out.stderr();
       try {
-        await waitReady(child, () => canConnect(port), () => `${kind} on port ${port}:\n${log()}${out.stdout()}`);
+        await waitReady(
+          child,
+          () => canConnect(port),
+          () => `${kind} on port ${port}:\n${log()}${out.stdout()}`,
+        );
       } catch (e) {
         lastError = e;
         if (running(child)) child.kill('SIGKILL');
@@ -261,7 +272,9 @@ function register(p: {
 /** Spawns with SIGTERM on our death (setpriv --pdeathsig execs the proxy: same pid). */
 function spawnProxy(argv: string[]): ChildProcess {
   if (!fs.existsSync(argv[0])) throw new Error(`${argv[0]} is not installed (scripts/setup installs it)`);
-  const [cmd, ...args] = fs.existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'TERM', '--', ...argv] : argv;
+  const [cmd, ...args] = fs.existsSync('/usr/bin/setpriv')
+    ? ['/usr/bin/setpriv', '--pdeathsig', 'TERM', '--', ...argv]
+    : argv;
   const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   child.on('error', () => {
     /* reported through exitCode/stderr by the waiters */
@@ -288,7 +301,11 @@ function collect(child: ChildProcess): { stdout: () => string; stderr: () => str
 const running = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
 
 /** Polls `ready` every 20 ms for up to READY_MS; fails at once if the child exits. */
-async function waitReady(child: ChildProcess, ready: () => boolean | Promise<boolean>, why: () => string): Promise<void> {
+async function waitReady(
+  child: ChildProcess,
+  ready: () => boolean | Promise<boolean>,
+  why: () => string,
+): Promise<void> {
   const end = Date.now() + READY_MS;
   while (Date.now() < end) {
     // Let a pending 'exit' event land before we look at the exit code.
@@ -341,7 +358,8 @@ function fill(template: string, values: Record<string, string>): string {
 
 /** Config values are spliced into config files and command lines: no spaces, quotes or line breaks. */
 function checkToken(value: string, what: string): void {
-  if (!/^[A-Za-z0-9._:\/-]+$/.test(value)) throw new Error(`${what} ${JSON.stringify(value)}: must be non-empty, of the characters A-Za-z0-9._:/-`);
+  if (!/^[A-Za-z0-9._:/-]+$/.test(value))
+    throw new Error(`${what} ${JSON.stringify(value)}: must be non-empty, of the characters A-Za-z0-9._:/-`);
 }
 
 function credentials(opts: Credentials): { user: string; password: string } | undefined {
@@ -355,7 +373,9 @@ function credentials(opts: Credentials): { user: string; password: string } | un
 // "dorequest(): ... Packet: VER: 5 CMD: 1 FLAG: 0 ATYP: 3 address: localhost.41773" (debug: 1);
 // dante writes host and port as "host.port".
 function danteTargets(log: string): string[] {
-  return [...log.matchAll(/Packet: VER: 5 CMD: \d+ FLAG: \d+ ATYP: \d+ address: (\S+)\.(\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
+  return [...log.matchAll(/Packet: VER: 5 CMD: \d+ FLAG: \d+ ATYP: \d+ address: (\S+)\.(\d+)/g)].map(
+    (m) => `${m[1]}:${m[2]}`,
+  );
 }
 
 // --- the system account for dante's username method -------------------------------------------
@@ -377,7 +397,8 @@ export async function ensureSystemUser(): Promise<void> {
   if (run(['getent', 'passwd', DANTE_USER]).status !== 0) {
     const r = run(['useradd', '--system', '--no-create-home', '--shell', '/usr/sbin/nologin', DANTE_USER]);
     // 9: the user exists (another process created it meanwhile).
-    if (r.status !== 0 && r.status !== 9) throw new Error(`useradd ${DANTE_USER} failed (${r.status}): ${r.out}; ${hint}`);
+    if (r.status !== 0 && r.status !== 9)
+      throw new Error(`useradd ${DANTE_USER} failed (${r.status}): ${r.out}; ${hint}`);
   }
   if (passwordMatches(run)) return;
   // chpasswd fails at once if another process holds the shadow lock: retry a few times.
@@ -392,10 +413,14 @@ export async function ensureSystemUser(): Promise<void> {
 
 function passwordMatches(run: (argv: string[]) => { status: number | null; out: string }): boolean {
   const entry = run(['getent', 'shadow', DANTE_USER]);
-  const hash = entry.status === 0 ? entry.out.split(':')[1] ?? '' : '';
+  const hash = entry.status === 0 ? (entry.out.split(':')[1] ?? '') : '';
   const m = /^\$(1|5|6)\$([^$]+)\$/.exec(hash);
   if (!m) return false;
-  const r = spawnSync('openssl', ['passwd', `-${m[1]}`, '-salt', m[2], '-stdin'], { input: DANTE_PASSWORD, encoding: 'utf8', timeout: 10000 });
+  const r = spawnSync('openssl', ['passwd', `-${m[1]}`, '-salt', m[2], '-stdin'], {
+    input: DANTE_PASSWORD,
+    encoding: 'utf8',
+    timeout: 10000,
+  });
   return r.status === 0 && r.stdout.trim() === hash;
 }
 
@@ -479,7 +504,13 @@ function connectTo(proxy: ProxyServer, ms: number): Promise<net.Socket> {
  * IP literal. Resolves with the tunnelled socket, paused (call resume() or read()); rejects with a
  * HandshakeError.
  */
-export async function socks5Connect(proxy: ProxyServer, host: string, port: number, auth?: Credentials, ms = 5000): Promise<net.Socket> {
+export async function socks5Connect(
+  proxy: ProxyServer,
+  host: string,
+  port: number,
+  auth?: Credentials,
+  ms = 5000,
+): Promise<net.Socket> {
   return (await socks5Request(proxy, 'connect', host, port, auth, ms)).socket;
 }
 
@@ -505,7 +536,8 @@ export async function socks5Request(
     const withAuth = auth !== undefined;
     sock.write(Buffer.from([0x05, 0x01, withAuth ? 0x02 : 0x00]));
     const sel = await readReply(sock, (b) => (b.length >= 2 ? 2 : -1), ms);
-    if (sel[0] !== 0x05 || sel[1] !== (withAuth ? 0x02 : 0x00)) throw handshakeError(`SOCKS5 method selection refused: ${sel.toString('hex')}`, sel[1]);
+    if (sel[0] !== 0x05 || sel[1] !== (withAuth ? 0x02 : 0x00))
+      throw handshakeError(`SOCKS5 method selection refused: ${sel.toString('hex')}`, sel[1]);
     if (withAuth) {
       const u = Buffer.from(auth.user ?? '');
       const p = Buffer.from(auth.password ?? '');
@@ -535,9 +567,11 @@ export async function readSocks5Reply(sock: net.Socket, ms = 5000): Promise<{ bo
 export function socks5Address(host: string, port: number): Buffer {
   const ipv = net.isIP(host);
   const addr =
-    ipv === 4 ? Buffer.from([0x01, ...host.split('.').map(Number)])
-    : ipv === 6 ? Buffer.concat([Buffer.from([0x04]), ipv6Bytes(host)])
-    : Buffer.concat([Buffer.from([0x03, Buffer.byteLength(host)]), Buffer.from(host)]);
+    ipv === 4
+      ? Buffer.from([0x01, ...host.split('.').map(Number)])
+      : ipv === 6
+        ? Buffer.concat([Buffer.from([0x04]), ipv6Bytes(host)])
+        : Buffer.concat([Buffer.from([0x03, Buffer.byteLength(host)]), Buffer.from(host)]);
   return Buffer.concat([addr, Buffer.from([port >> 8, port & 0xff])]);
 }
 
@@ -545,9 +579,17 @@ export function socks5Address(host: string, port: number): Buffer {
 export function parseSocks5Address(b: Buffer, at: number): { boundHost: string; boundPort: number; end: number } {
   const atyp = b[at];
   const [host, len] =
-    atyp === 0x01 ? [[...b.subarray(at + 1, at + 5)].join('.'), 4]
-    : atyp === 0x04 ? [b.subarray(at + 1, at + 17).toString('hex').replace(/(.{4})(?!$)/g, '$1:'), 16]
-    : [b.subarray(at + 2, at + 2 + b[at + 1]).toString('latin1'), 1 + b[at + 1]];
+    atyp === 0x01
+      ? [[...b.subarray(at + 1, at + 5)].join('.'), 4]
+      : atyp === 0x04
+        ? [
+            b
+              .subarray(at + 1, at + 17)
+              .toString('hex')
+              .replace(/(.{4})(?!$)/g, '$1:'),
+            16,
+          ]
+        : [b.subarray(at + 2, at + 2 + b[at + 1]).toString('latin1'), 1 + b[at + 1]];
   const end = at + 1 + len + 2;
   return { boundHost: host, boundPort: b.readUInt16BE(end - 2), end };
 }
@@ -574,19 +616,32 @@ function ipv6Bytes(host: string): Buffer {
  * HTTP CONNECT through `proxy`, with Basic credentials up front when given. Resolves with the
  * tunnelled socket, paused; rejects with a HandshakeError whose code is the status.
  */
-export async function httpConnect(proxy: ProxyServer, host: string, port: number, auth?: Credentials, ms = 5000): Promise<net.Socket> {
+export async function httpConnect(
+  proxy: ProxyServer,
+  host: string,
+  port: number,
+  auth?: Credentials,
+  ms = 5000,
+): Promise<net.Socket> {
   const sock = await connectTo(proxy, ms);
   try {
     const target = net.isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
-    const creds = auth ? `Proxy-Authorization: Basic ${Buffer.from(`${auth.user ?? ''}:${auth.password ?? ''}`).toString('base64')}\r\n` : '';
+    const creds = auth
+      ? `Proxy-Authorization: Basic ${Buffer.from(`${auth.user ?? ''}:${auth.password ?? ''}`).toString('base64')}\r\n`
+      : '';
     sock.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${creds}\r\n`);
-    const head = await readReply(sock, (b) => {
-      const i = b.indexOf('\r\n\r\n');
-      if (i < 0 && b.length > 64 * 1024) throw handshakeError('HTTP proxy reply header over 64 KiB');
-      return i < 0 ? -1 : i + 4;
-    }, ms);
+    const head = await readReply(
+      sock,
+      (b) => {
+        const i = b.indexOf('\r\n\r\n');
+        if (i < 0 && b.length > 64 * 1024) throw handshakeError('HTTP proxy reply header over 64 KiB');
+        return i < 0 ? -1 : i + 4;
+      },
+      ms,
+    );
     const status = /^HTTP\/1\.[01] (\d{3})/.exec(head.toString('latin1'));
-    if (!status) throw handshakeError(`HTTP proxy reply is not HTTP: ${JSON.stringify(head.subarray(0, 64).toString('latin1'))}`);
+    if (!status)
+      throw handshakeError(`HTTP proxy reply is not HTTP: ${JSON.stringify(head.subarray(0, 64).toString('latin1'))}`);
     const code = Number(status[1]);
     if (code < 200 || code > 299) throw handshakeError(`HTTP CONNECT refused: ${code}`, code);
     return sock;

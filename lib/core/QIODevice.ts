@@ -70,7 +70,8 @@ export abstract class QIODevice extends QObject {
   constructor() {
     super();
     // Abstract in TS only: from JS, `new QIODevice()` would make an object every method fails on.
-    if (new.target === QIODevice) throw new TypeError('QIODevice cannot be instantiated directly: use QTcpSocket or QUdpSocket');
+    if (new.target === QIODevice)
+      throw new TypeError('QIODevice cannot be instantiated directly: use QTcpSocket or QUdpSocket');
   }
 
   /** @internal new bytes from the Qt side. */
@@ -285,7 +286,8 @@ export abstract class QIODevice extends QObject {
 
   ungetChar(c: Buffer | Uint8Array | string): void {
     const b = toBuffer(this.name('ungetChar'), 'c', c);
-    if (b.length !== 1) throw new TypeError(`${this.name('ungetChar')}: argument 'c' must be one byte, got ${b.length}`);
+    if (b.length !== 1)
+      throw new TypeError(`${this.name('ungetChar')}: argument 'c' must be one byte, got ${b.length}`);
     if (this.txStarted && this.txPos > 0) {
       this.txPos--;
       return;
@@ -307,7 +309,9 @@ export abstract class QIODevice extends QObject {
 
   startTransaction(): void {
     if (this.txStarted) {
-      process.emitWarning(`QIODevice::startTransaction (${this.constructor.name}): Called while transaction already in progress`);
+      process.emitWarning(
+        `QIODevice::startTransaction (${this.constructor.name}): Called while transaction already in progress`,
+      );
       return;
     }
     this.txStarted = true;
@@ -316,7 +320,9 @@ export abstract class QIODevice extends QObject {
 
   commitTransaction(): void {
     if (!this.txStarted) {
-      process.emitWarning(`QIODevice::commitTransaction (${this.constructor.name}): Called while no transaction in progress`);
+      process.emitWarning(
+        `QIODevice::commitTransaction (${this.constructor.name}): Called while no transaction in progress`,
+      );
       return;
     }
     const n = this.txPos;
@@ -330,7 +336,9 @@ export abstract class QIODevice extends QObject {
 
   rollbackTransaction(): void {
     if (!this.txStarted) {
-      process.emitWarning(`QIODevice::rollbackTransaction (${this.constructor.name}): Called while no transaction in progress`);
+      process.emitWarning(
+        `QIODevice::rollbackTransaction (${this.constructor.name}): Called while no transaction in progress`,
+      );
       return;
     }
     this.txStarted = false;

@@ -33,7 +33,8 @@ export function checkString(method: string, arg: string, v: unknown): string {
  * never the value (a number may be a PIN).
  */
 export function checkSecret(method: string, arg: string, v: unknown): string {
-  if (typeof v !== 'string') throw new TypeError(`${method}: argument '${arg}' must be a string, got ${v === null ? 'null' : typeof v}`);
+  if (typeof v !== 'string')
+    throw new TypeError(`${method}: argument '${arg}' must be a string, got ${v === null ? 'null' : typeof v}`);
   return v;
 }
 
@@ -43,14 +44,26 @@ export function checkBool(method: string, arg: string, v: unknown): boolean {
 }
 
 /** An enum value given as its member (a number) or a flag combination; checked against the valid values. */
-export function checkEnum(method: string, arg: string, v: unknown, values: Record<string, string | number>, enumName: string): number {
+export function checkEnum(
+  method: string,
+  arg: string,
+  v: unknown,
+  values: Record<string, string | number>,
+  enumName: string,
+): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || !Object.values(values).includes(v)) {
     throw new TypeError(`${method}: argument '${arg}' must be a ${enumName} member, got ${describe(v)}`);
   }
   return v;
 }
 
-export function checkFlags(method: string, arg: string, v: unknown, values: Record<string, string | number>, enumName: string): number {
+export function checkFlags(
+  method: string,
+  arg: string,
+  v: unknown,
+  values: Record<string, string | number>,
+  enumName: string,
+): number {
   let all = 0;
   for (const x of Object.values(values)) if (typeof x === 'number') all |= x;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || (v & ~all) !== 0) {
@@ -71,11 +84,14 @@ export function toBuffer(method: string, arg: string, v: unknown): Buffer {
 export type VariantInput = string | number | boolean | Uint8Array | Date | null | undefined;
 
 export function checkVariant(method: string, arg: string, v: unknown): VariantInput {
-  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    return v;
   // types.*, not instanceof: bytes or a Date from another realm (a vm context) count too.
   if (types.isUint8Array(v)) return v;
   if (types.isDate(v) && !Number.isNaN(v.getTime())) return v;
-  throw new TypeError(`${method}: argument '${arg}' must be a string, number, boolean, Buffer, valid Date or null, got ${describe(v)}`);
+  throw new TypeError(
+    `${method}: argument '${arg}' must be a string, number, boolean, Buffer, valid Date or null, got ${describe(v)}`,
+  );
 }
 
 export function checkMsecs(method: string, v: unknown): number {

@@ -4,8 +4,10 @@
 import { describe } from './signal';
 
 // Node 20 before 20.4 has no Symbol.dispose; Node's own classes then use these registered symbols.
-export const disposeSymbol: typeof Symbol.dispose = (Symbol.dispose ?? Symbol.for('nodejs.dispose')) as typeof Symbol.dispose;
-export const asyncDisposeSymbol: typeof Symbol.asyncDispose = (Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose')) as typeof Symbol.asyncDispose;
+export const disposeSymbol: typeof Symbol.dispose = (Symbol.dispose ??
+  Symbol.for('nodejs.dispose')) as typeof Symbol.dispose;
+export const asyncDisposeSymbol: typeof Symbol.asyncDispose = (Symbol.asyncDispose ??
+  Symbol.for('nodejs.asyncDispose')) as typeof Symbol.asyncDispose;
 
 /** The last, optional argument of every promise-returning call. */
 export interface AbortOptions {
@@ -28,7 +30,8 @@ export function signalOf(method: string, options: unknown): AbortSignal | undefi
   }
   const signal = (options as AbortOptions).signal;
   if (signal === undefined) return undefined;
-  if (!(signal instanceof AbortSignal)) throw new TypeError(`${method}: argument 'options.signal' must be an AbortSignal, got ${describe(signal)}`);
+  if (!(signal instanceof AbortSignal))
+    throw new TypeError(`${method}: argument 'options.signal' must be an AbortSignal, got ${describe(signal)}`);
   return signal;
 }
 
@@ -37,7 +40,12 @@ export function signalOf(method: string, options: unknown): AbortSignal | undefi
  * AbortError and calls `abandon` (which forgets the wait: the object is left as it is, as when a
  * blocking wait is abandoned, with no timeout verdict applied).
  */
-export function abortable<T>(method: string, signal: AbortSignal | undefined, start: (settle: (v: T) => void) => void, abandon: () => void): Promise<T> {
+export function abortable<T>(
+  method: string,
+  signal: AbortSignal | undefined,
+  start: (settle: (v: T) => void) => void,
+  abandon: () => void,
+): Promise<T> {
   if (signal?.aborted) return Promise.reject(new AbortError(method, signal.reason));
   return new Promise<T>((resolve, reject) => {
     if (signal === undefined) {

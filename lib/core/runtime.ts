@@ -5,7 +5,18 @@ import { isMainThread } from 'node:worker_threads';
 
 /** A JS object that receives the Qt-side events of its handle. */
 export interface EventSink {
-  onEvent(kind: number, seq: number, i0: number, i1: number, i2: number, i3: number, d0: number, d1: number, payload: unknown, more: boolean): void;
+  onEvent(
+    kind: number,
+    seq: number,
+    i0: number,
+    i1: number,
+    i2: number,
+    i3: number,
+    d0: number,
+    d1: number,
+    payload: unknown,
+    more: boolean,
+  ): void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,7 +52,7 @@ function loadNative(): NativeModule {
   try {
     // QTNETWORK_ADDON names a .node file to load instead (the node-gyp build check, sanitizer builds).
     const explicit = process.env.QTNETWORK_ADDON;
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- which file is decided at run time
     return explicit ? require(path.resolve(explicit)) : require('node-gyp-build')(root);
   } catch (err) {
     throw qtLoadError(err) ?? err;

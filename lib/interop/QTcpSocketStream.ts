@@ -24,7 +24,10 @@ const CODES: Partial<Record<SocketError, string>> = {
   [SocketError.SocketAccessError]: 'EACCES',
 };
 
-export interface QTcpSocketStreamOptions extends Omit<DuplexOptions, 'allowHalfOpen' | 'objectMode' | 'readableObjectMode' | 'writableObjectMode'> {
+export interface QTcpSocketStreamOptions extends Omit<
+  DuplexOptions,
+  'allowHalfOpen' | 'objectMode' | 'readableObjectMode' | 'writableObjectMode'
+> {
   /** Caps what Qt buffers for this socket (setReadBufferSize) when it has no cap: default 256 KiB. */
   readBufferSize?: number;
 }
@@ -41,7 +44,9 @@ export interface QtConnectOptions {
 /** The error a Qt socket error becomes on the stream: Qt's message, Node's code where it has one. */
 export function streamError(socket: QTcpSocket, error: SocketError): NodeJS.ErrnoException {
   const name = SocketError[error] ?? String(error);
-  const err: NodeJS.ErrnoException & { qtError?: SocketError } = new Error(`${socket.errorString()} (QAbstractSocket.SocketError.${name})`);
+  const err: NodeJS.ErrnoException & { qtError?: SocketError } = new Error(
+    `${socket.errorString()} (QAbstractSocket.SocketError.${name})`,
+  );
   err.code = CODES[error] ?? `QT_${name}`;
   err.qtError = error;
   return err;
@@ -58,7 +63,8 @@ export class QTcpSocketStream extends Duplex {
   private readonly slots: Array<[{ disconnect(f: unknown): void }, unknown]> = [];
 
   constructor(socket: QTcpSocket, options: QTcpSocketStreamOptions = {}) {
-    if (!(socket instanceof QTcpSocket)) throw new TypeError(`QTcpSocketStream: argument 'socket' must be a QTcpSocket, got ${describe(socket)}`);
+    if (!(socket instanceof QTcpSocket))
+      throw new TypeError(`QTcpSocketStream: argument 'socket' must be a QTcpSocket, got ${describe(socket)}`);
     const { readBufferSize = 256 * 1024, ...duplex } = options;
     super({ ...duplex, allowHalfOpen: false });
     this.socket = socket;
@@ -87,7 +93,10 @@ export class QTcpSocketStream extends Duplex {
     if (socket.state() === SocketState.ConnectedState) process.nextTick(() => this.emit('ready'));
   }
 
-  private on$<A extends unknown[]>(signal: { connect(f: (...a: A) => void): void; disconnect(f: unknown): void }, f: (...a: A) => void): void {
+  private on$<A extends unknown[]>(
+    signal: { connect(f: (...a: A) => void): void; disconnect(f: unknown): void },
+    f: (...a: A) => void,
+  ): void {
     signal.connect(f);
     this.slots.push([signal, f]);
   }
@@ -126,7 +135,11 @@ export class QTcpSocketStream extends Duplex {
   address(): { address: string; family: string; port: number } | Record<string, never> {
     if (this.socket.state() !== SocketState.ConnectedState) return {};
     const a = this.socket.localAddress();
-    return { address: a.toString(), family: a.toString().includes(':') ? 'IPv6' : 'IPv4', port: this.socket.localPort() };
+    return {
+      address: a.toString(),
+      family: a.toString().includes(':') ? 'IPv6' : 'IPv4',
+      port: this.socket.localPort(),
+    };
   }
 
   setNoDelay(noDelay = true): this {
@@ -141,7 +154,10 @@ export class QTcpSocketStream extends Duplex {
 
   /** As net.Socket: 'timeout' after `ms` without activity (0 turns it off); the socket stays open. */
   setTimeout(ms: number, callback?: () => void): this {
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new RangeError(`QTcpSocketStream.setTimeout: argument 'ms' must be a finite number >= 0, got ${describe(ms)}`);
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+      throw new RangeError(
+        `QTcpSocketStream.setTimeout: argument 'ms' must be a finite number >= 0, got ${describe(ms)}`,
+      );
     this.timeoutMs = ms;
     if (callback) {
       if (ms === 0) this.off('timeout', callback);
@@ -247,12 +263,16 @@ export class QTcpSocketStream extends Duplex {
  * application proxy or factory, or `options.proxy`), seen as a Duplex. 'connect' when Qt connects.
  */
 export function createConnection(options: QtConnectOptions, connectListener?: () => void): QTcpSocketStream {
-  if (options === null || typeof options !== 'object') throw new TypeError(`createConnection: argument 'options' must be an object, got ${describe(options)}`);
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(`createConnection: argument 'options' must be an object, got ${describe(options)}`);
   const host = options.host ?? 'localhost';
-  if (typeof host !== 'string') throw new TypeError(`createConnection: argument 'options.host' must be a string, got ${describe(host)}`);
+  if (typeof host !== 'string')
+    throw new TypeError(`createConnection: argument 'options.host' must be a string, got ${describe(host)}`);
   const port = typeof options.port === 'string' ? Number(options.port) : options.port;
-  if (typeof port !== 'number' || !Number.isInteger(port)) throw new TypeError(`createConnection: argument 'options.port' must be an integer, got ${describe(options.port)}`);
-  if (port < 0 || port > 65535) throw new RangeError(`createConnection: argument 'options.port' must be in 0..65535, got ${port}`);
+  if (typeof port !== 'number' || !Number.isInteger(port))
+    throw new TypeError(`createConnection: argument 'options.port' must be an integer, got ${describe(options.port)}`);
+  if (port < 0 || port > 65535)
+    throw new RangeError(`createConnection: argument 'options.port' must be in 0..65535, got ${port}`);
   const socket = new QTcpSocket();
   if (options.proxy !== undefined) socket.setProxy(options.proxy);
   const stream = new QTcpSocketStream(socket);

@@ -30,7 +30,12 @@ export class QtHttpAgent extends http.Agent {
 
   // Returns the socket (Agent then calls its own callback once): the callback argument is unused.
   createConnection(options: { host?: string; port?: number | string; timeout?: number }): Duplex {
-    const stream = createConnection({ host: options.host ?? 'localhost', port: Number(options.port ?? 80), proxy: this.proxy, timeout: options.timeout });
+    const stream = createConnection({
+      host: options.host ?? 'localhost',
+      port: Number(options.port ?? 80),
+      proxy: this.proxy,
+      timeout: options.timeout,
+    });
     return stream;
   }
 }
@@ -46,8 +51,14 @@ export class QtHttpsAgent extends https.Agent {
 
   /** TLS by Node over the Qt connection (the proxy sees only the CONNECT target and ciphertext). */
   createConnection(options: tls.ConnectionOptions & { host?: string; port?: number | string }): Duplex {
-    const raw = createConnection({ host: options.host ?? 'localhost', port: Number(options.port ?? 443), proxy: this.proxy, timeout: options.timeout });
-    const servername = options.servername ?? (options.host && !/^[\d.:]+$/.test(options.host) ? options.host : undefined);
+    const raw = createConnection({
+      host: options.host ?? 'localhost',
+      port: Number(options.port ?? 443),
+      proxy: this.proxy,
+      timeout: options.timeout,
+    });
+    const servername =
+      options.servername ?? (options.host && !/^[\d.:]+$/.test(options.host) ? options.host : undefined);
     const secure = tls.connect({ ...options, socket: raw, servername });
     return secure;
   }

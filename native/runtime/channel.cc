@@ -4,9 +4,9 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <algorithm>
 #include <set>
 
 #include "runtime/qt_thread.h"
@@ -35,8 +35,7 @@ constexpr auto kHoldLimit = std::chrono::milliseconds(20);
 constexpr int kLazyDelay = 1;  // ms
 }  // namespace
 
-Handle::Handle(std::shared_ptr<EnvChannel> channel)
-    : channel_(std::move(channel)), id_(channel_->nextId()) {
+Handle::Handle(std::shared_ptr<EnvChannel> channel) : channel_(std::move(channel)), id_(channel_->nextId()) {
   LiveCount::handles.fetch_add(1, std::memory_order_relaxed);
 }
 
@@ -248,9 +247,7 @@ bool EnvChannel::awaitAnswer(bool asked) {
   return answered;
 }
 
-void EnvChannel::learnAnswerTime(int64_t nanos) {
-  answer_nanos_ += (nanos - answer_nanos_) / 4;
-}
+void EnvChannel::learnAnswerTime(int64_t nanos) { answer_nanos_ += (nanos - answer_nanos_) / 4; }
 
 void EnvChannel::wake() {
   {
@@ -309,9 +306,8 @@ void EnvChannel::drainCommands() {
       lock.lock();
       continue;
     }
-    bool woke = cmd_cv_.wait_for(lock, kHoldLimit, [this] {
-      return !commands_.empty() || released_seq_ >= hold_seq_ || closed_.load();
-    });
+    bool woke = cmd_cv_.wait_for(lock, kHoldLimit,
+                                 [this] { return !commands_.empty() || released_seq_ >= hold_seq_ || closed_.load(); });
     if (!woke) {
       released_seq_ = hold_seq_;
       break;
@@ -376,8 +372,7 @@ void EnvChannel::call(Napi::Env env, const std::function<void()>& fn, std::share
   } blocked(js_blocked_);
   auto deadline = std::chrono::steady_clock::now() + kCallLimit;
   while (!w->done) {
-    if (closed_.load() || !QtThread::running() ||
-        w->cv.wait_until(lock, deadline) == std::cv_status::timeout) {
+    if (closed_.load() || !QtThread::running() || w->cv.wait_until(lock, deadline) == std::cv_status::timeout) {
       if (w->done) break;
       alive->store(false);
       lock.unlock();

@@ -167,7 +167,7 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   bool jsBlocked() const { return js_blocked_.load() > 0; }
 
  private:
-  void drainCommands();        // Qt thread
+  void drainCommands();                    // Qt thread
   void scheduleEndTask(bool sent = true);  // JS thread
   bool dispatchBatch(napi_env env, std::vector<Event>& batch);
   void releaseBatchBuffer(napi_env env);  // JS thread
@@ -188,11 +188,11 @@ class EnvChannel : public std::enable_shared_from_this<EnvChannel> {
   };
   std::vector<Command> commands_;
   bool drain_posted_ = false;
-  std::atomic<uint64_t> cmd_signals_{0};  // bumped when commands arrive or a task ends (spinning)
+  std::atomic<uint64_t> cmd_signals_{0};                 // bumped when commands arrive or a task ends (spinning)
   std::vector<std::shared_ptr<Handle>> after_commands_;  // Qt thread only
   bool draining_ = false;
-  uint64_t hold_seq_ = 0;      // sync calls made
-  uint64_t released_seq_ = 0;  // sync calls whose JS task has ended
+  uint64_t hold_seq_ = 0;            // sync calls made
+  uint64_t released_seq_ = 0;        // sync calls whose JS task has ended
   bool end_task_scheduled_ = false;  // JS thread only
   bool task_sent_ = false;           // JS thread only: this task sent commands
   bool events_came_ = false;         // JS thread only: this task delivered events

@@ -19,7 +19,9 @@ template <class Q>
 class Counted : public Q {
  public:
   template <class... A>
-  explicit Counted(A&&... a) : Q(static_cast<A&&>(a)...) { LiveCount::qobjects.fetch_add(1, std::memory_order_relaxed); }
+  explicit Counted(A&&... a) : Q(static_cast<A&&>(a)...) {
+    LiveCount::qobjects.fetch_add(1, std::memory_order_relaxed);
+  }
   ~Counted() override { LiveCount::qobjects.fetch_sub(1, std::memory_order_relaxed); }
 };
 

@@ -261,9 +261,7 @@ bool QtThread::running() {
   return context != nullptr && !stopping;
 }
 
-bool QtThread::onQtThread() {
-  return std::this_thread::get_id() == qt_thread_id;
-}
+bool QtThread::onQtThread() { return std::this_thread::get_id() == qt_thread_id; }
 
 void QtThread::setBeforeStop(std::function<void()> fn) {
   std::lock_guard<std::mutex> lock(mu);

@@ -22,12 +22,27 @@ test('npm run bench --smoke: every workload measured for qtnetwork, Node and PyQ
   const out = path.join(dir, 'results.json');
   try {
     // The test already runs in the namespace; in-netns then just runs the command.
-    const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'in-netns'), process.execPath, path.join(ROOT, 'bench', 'run.js'), '--smoke', '--out', out], {
-      encoding: 'utf8',
-      timeout: 55000,
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        path.join(ROOT, 'scripts', 'in-netns'),
+        process.execPath,
+        path.join(ROOT, 'bench', 'run.js'),
+        '--smoke',
+        '--out',
+        out,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 55000,
+      },
+    );
     expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
-    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as { rows: Row[]; targets: { result: string }[]; config: { smoke: boolean } };
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      rows: Row[];
+      targets: { result: string }[];
+      config: { smoke: boolean };
+    };
     expect(report.config.smoke).toBe(true);
     expect(report.rows.map((row) => row.workload)).toEqual(WORKLOADS);
     for (const row of report.rows) {

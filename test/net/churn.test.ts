@@ -14,7 +14,13 @@ const LIMIT_MS = 300000;
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'churn.js');
 
 // rss: after glibc returned its free memory (see settle() in the fixture); rssUntrimmed: before.
-type Measure = { rss: number; rssUntrimmed: number; heapUsed: number; fds: number; live: { handles: number; qobjects: number } };
+type Measure = {
+  rss: number;
+  rssUntrimmed: number;
+  heapUsed: number;
+  fds: number;
+  live: { handles: number; qobjects: number };
+};
 type Churn = {
   error?: string;
   start: Measure;
@@ -46,7 +52,8 @@ function churn(...args: (string | number)[]): Promise<Churn> {
         } catch {
           return reject(new Error(`churn ${args.join(' ')}: ${err?.message ?? 'no result'}\n${stdout}\n${stderr}`));
         }
-        if (out.error || err) return reject(new Error(`churn ${args.join(' ')}: ${out.error ?? err?.message}\n${stderr}`));
+        if (out.error || err)
+          return reject(new Error(`churn ${args.join(' ')}: ${out.error ?? err?.message}\n${stderr}`));
         const mb = (n: number): string => (n / 1048576).toFixed(1);
         process.stderr.write(
           `churn ${args.join(' ')}: ${out.churnMs} ms (total ${out.totalMs} ms); RSS ${mb(out.baseline.rss)} -> ${mb(out.final.rss)} MiB ` +
@@ -71,19 +78,27 @@ function expectNoLeak(out: Churn, ownSockets: number): void {
   expect(out.end.fds).toBe(out.baseline.fds - ownSockets);
 }
 
-test(`${Math.round(100000 * SCALE)} TCP connect/echo/close cycles, 50 in flight, leave nothing behind`, async () => {
-  const cycles = Math.round(100000 * SCALE);
-  const warm = Math.round(20000 * SCALE);
-  const out = await churn('tcp', cycles, warm, 50);
-  expect(out.accepted).toBe(cycles + warm);
-  expectNoLeak(out, 1);
-}, LIMIT_MS + 60000);
+test(
+  `${Math.round(100000 * SCALE)} TCP connect/echo/close cycles, 50 in flight, leave nothing behind`,
+  async () => {
+    const cycles = Math.round(100000 * SCALE);
+    const warm = Math.round(20000 * SCALE);
+    const out = await churn('tcp', cycles, warm, 50);
+    expect(out.accepted).toBe(cycles + warm);
+    expectNoLeak(out, 1);
+  },
+  LIMIT_MS + 60000,
+);
 
-test(`${Math.round(1000000 * SCALE)} UDP datagrams over loopback arrive in order and leave nothing behind`, async () => {
-  const datagrams = Math.round(1000000 * SCALE);
-  const warm = Math.round(100000 * SCALE);
-  const out = await churn('udp', datagrams, warm, 100);
-  expect(out.received).toBe(datagrams + warm);
-  expect(out.dropped).toBe(0);
-  expectNoLeak(out, 2);
-}, LIMIT_MS + 60000);
+test(
+  `${Math.round(1000000 * SCALE)} UDP datagrams over loopback arrive in order and leave nothing behind`,
+  async () => {
+    const datagrams = Math.round(1000000 * SCALE);
+    const warm = Math.round(100000 * SCALE);
+    const out = await churn('udp', datagrams, warm, 100);
+    expect(out.received).toBe(datagrams + warm);
+    expect(out.dropped).toBe(0);
+    expectNoLeak(out, 2);
+  },
+  LIMIT_MS + 60000,
+);

@@ -5,7 +5,10 @@ import path from 'node:path';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
 
-function run(code: string, timeoutMs = 20000): { status: number | null; signal: string | null; stdout: string; stderr: string; ms: number } {
+function run(
+  code: string,
+  timeoutMs = 20000,
+): { status: number | null; signal: string | null; stdout: string; stderr: string; ms: number } {
   const start = Date.now();
   const r = spawnSync(process.execPath, ['-e', code], {
     env: { ...process.env, QTN_DIST: dist },
@@ -181,9 +184,15 @@ const EXITS = [
   (d: number) => `open().then((o) => { pend(o); setTimeout(() => process.reallyExit(${d % 5}), ${d}); });`,
 ];
 
-function runAsync(code: string, timeoutMs = 20000): Promise<{ status: number | null; signal: string | null; stderr: string }> {
+function runAsync(
+  code: string,
+  timeoutMs = 20000,
+): Promise<{ status: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', code], { env: { ...process.env, QTN_DIST: dist }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', code], {
+      env: { ...process.env, QTN_DIST: dist },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -204,7 +213,9 @@ test('100 process exits with sockets open and waits pending (process.exit, from 
       const way = k % EXITS.length;
       const r = await runAsync(PENDING + EXITS[way](d));
       const want = way === 2 ? 0 : d % 5;
-      return r.status === want && r.signal === null && r.stderr === '' ? 'ok' : `#${k} (way ${way}, ${d} ms): exit ${r.status} signal ${r.signal} stderr ${r.stderr.slice(0, 300)}`;
+      return r.status === want && r.signal === null && r.stderr === ''
+        ? 'ok'
+        : `#${k} (way ${way}, ${d} ms): exit ${r.status} signal ${r.signal} stderr ${r.stderr.slice(0, 300)}`;
     });
     outcomes.push(...(await Promise.all(batch)));
   }

@@ -6,11 +6,14 @@ import path from 'node:path';
 
 const root = path.join(__dirname, '..', '..');
 const doc = fs.readFileSync(path.join(root, 'docs', 'porting.md'), 'utf8');
-const blocks = [...doc.matchAll(/^## (.+)$|^```js\n([\s\S]*?)^```$/gm)].reduce<{ rule: string; code: string }[]>((acc, m) => {
-  if (m[1] !== undefined) acc.push({ rule: m[1], code: '' });
-  else acc[acc.length - 1].code += m[2];
-  return acc;
-}, []);
+const blocks = [...doc.matchAll(/^## (.+)$|^```js\n([\s\S]*?)^```$/gm)].reduce<{ rule: string; code: string }[]>(
+  (acc, m) => {
+    if (m[1] !== undefined) acc.push({ rule: m[1], code: '' });
+    else acc[acc.length - 1].code += m[2];
+    return acc;
+  },
+  [],
+);
 
 test('every rule has a snippet', () => {
   expect(blocks.length).toBeGreaterThanOrEqual(7);
@@ -24,6 +27,10 @@ test.each(blocks.map((b) => [b.rule, b.code]))('rule "%s" runs and its asserts h
 });
 
 test('a snippet whose claim is false fails (the harness can fail)', () => {
-  const r = spawnSync(process.execPath, ['-e', "require('node:assert').strictEqual(require('qtnetwork').QNetworkProxy.ProxyType.Socks5Proxy, 2)"], { cwd: root, encoding: 'utf8', timeout: 20000 });
+  const r = spawnSync(
+    process.execPath,
+    ['-e', "require('node:assert').strictEqual(require('qtnetwork').QNetworkProxy.ProxyType.Socks5Proxy, 2)"],
+    { cwd: root, encoding: 'utf8', timeout: 20000 },
+  );
   expect(r.status).not.toBe(0);
 });

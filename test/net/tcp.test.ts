@@ -143,7 +143,7 @@ test('64 MiB each way, content checked', async () => {
   expect(got.digest('hex')).toBe(sent.digest('hex'));
 });
 
-test('refused: ConnectionRefusedError with Qt\'s message', async () => {
+test("refused: ConnectionRefusedError with Qt's message", async () => {
   const server = await listeningServer();
   const port = server.serverPort();
   server.close();
@@ -289,7 +289,7 @@ test('bytesWritten: watched, it comes as its own event; unwatched, bytesToWrite(
   await until(() => Buffer.concat(received).length === 6000, 5000, 'all bytes at the peer');
 });
 
-test('signals are made on first use, one set per object (even once the prototype\'s getter was read)', () => {
+test("signals are made on first use, one set per object (even once the prototype's getter was read)", () => {
   void (QTcpSocket.prototype as unknown as { readyRead: unknown }).readyRead;
   const a = track(new QTcpSocket());
   const b = track(new QTcpSocket());
@@ -317,7 +317,7 @@ test('server pause/resume: no connection is accepted while paused', async () => 
   expect(server.nextPendingConnection()).toBeNull();
 });
 
-test('a blocking wait accepts even while paused, as Qt\'s waitForNewConnection does', async () => {
+test("a blocking wait accepts even while paused, as Qt's waitForNewConnection does", async () => {
   const server = await listeningServer();
   server.pauseAccepting();
   const client = track(new QTcpSocket());
@@ -416,7 +416,7 @@ test('setReadBufferSize bounds what is held unread', async () => {
   expect(total).toBe(1 << 20);
 });
 
-test('waitForReadyRead times out with Qt\'s own side effects', async () => {
+test("waitForReadyRead times out with Qt's own side effects", async () => {
   const [client] = await connectedPair();
   const errors: number[] = [];
   client.errorOccurred.connect((e) => errors.push(e));

@@ -105,7 +105,13 @@ test('multicast: a group joined on lo by QNetworkInterface receives; after leavi
   expect(lo.addressEntries().map((e) => e.ip().toString())).toContain('127.0.0.1');
   const r = new QUdpSocket();
   cleanups.push(() => r.close());
-  expect(await r.bind(new QHostAddress(QHostAddress.SpecialAddress.AnyIPv4), 0, BindFlag.ShareAddress | BindFlag.ReuseAddressHint)).toBe(true);
+  expect(
+    await r.bind(
+      new QHostAddress(QHostAddress.SpecialAddress.AnyIPv4),
+      0,
+      BindFlag.ShareAddress | BindFlag.ReuseAddressHint,
+    ),
+  ).toBe(true);
   const group = new QHostAddress('239.255.77.1');
   expect(r.joinMulticastGroup(group, lo)).toBe(true);
   const s = await bound();
@@ -145,22 +151,32 @@ test('connected mode: write and read go to and come from the peer only', async (
 
 test('bad input is a TypeError or RangeError naming the method and argument', async () => {
   const s = await bound();
-  expect(() => s.writeDatagram(42 as never, LOCALHOST(), 1)).toThrow(new TypeError("QUdpSocket.writeDatagram: argument 'data' must be a Buffer, Uint8Array or string, got number 42"));
+  expect(() => s.writeDatagram(42 as never, LOCALHOST(), 1)).toThrow(
+    new TypeError("QUdpSocket.writeDatagram: argument 'data' must be a Buffer, Uint8Array or string, got number 42"),
+  );
   expect(() => s.writeDatagram('x', LOCALHOST(), 70000)).toThrow(RangeError);
   expect(() => s.writeDatagram('x', LOCALHOST(), 70000)).toThrow(/QUdpSocket.writeDatagram: argument 'port'/);
   expect(() => s.writeDatagram('x', 'localhost' as never, 1)).toThrow(/QUdpSocket.writeDatagram: argument 'address'/);
-  expect(() => s.writeDatagram('x' as never)).toThrow(/QUdpSocket.writeDatagram: argument 'datagram' must be a QNetworkDatagram/);
+  expect(() => s.writeDatagram('x' as never)).toThrow(
+    /QUdpSocket.writeDatagram: argument 'datagram' must be a QNetworkDatagram/,
+  );
   expect(() => s.readDatagram(-1)).toThrow(RangeError);
   expect(() => s.readDatagram(-1)).toThrow(/QUdpSocket.readDatagram: argument 'maxlen'/);
   expect(() => s.readDatagram('1' as never)).toThrow(TypeError);
   expect(() => s.receiveDatagram(1.5)).toThrow(/QUdpSocket.receiveDatagram: argument 'maxSize'/);
-  expect(() => s.joinMulticastGroup('239.1.1.1' as never)).toThrow(/QUdpSocket.joinMulticastGroup: argument 'groupAddress'/);
-  expect(() => s.joinMulticastGroup(new QHostAddress('239.1.1.1'), 'lo' as never)).toThrow(/argument 'iface' must be a QNetworkInterface/);
+  expect(() => s.joinMulticastGroup('239.1.1.1' as never)).toThrow(
+    /QUdpSocket.joinMulticastGroup: argument 'groupAddress'/,
+  );
+  expect(() => s.joinMulticastGroup(new QHostAddress('239.1.1.1'), 'lo' as never)).toThrow(
+    /argument 'iface' must be a QNetworkInterface/,
+  );
   expect(() => s.setMulticastInterface(null as never)).toThrow(TypeError);
   await expect(s.bind(LOCALHOST(), -1)).rejects.toThrow(RangeError);
   expect(() => new QNetworkDatagram('x', LOCALHOST(), 65536)).toThrow(/QNetworkDatagram: argument 'port'/);
   expect(() => new QNetworkDatagram().setHopLimit(0.5)).toThrow(/QNetworkDatagram.setHopLimit: argument 'count'/);
-  expect(() => QNetworkInterface.interfaceFromName(3 as never)).toThrow(/QNetworkInterface.interfaceFromName: argument 'name'/);
+  expect(() => QNetworkInterface.interfaceFromName(3 as never)).toThrow(
+    /QNetworkInterface.interfaceFromName: argument 'name'/,
+  );
 });
 
 test('QNetworkDatagram is a value: copies are independent; swap, clear, makeReply as Qt', () => {
@@ -185,7 +201,7 @@ test('QNetworkDatagram is a value: copies are independent; swap, clear, makeRepl
   expect([b.isNull(), b.isValid(), b.destinationPort(), b.senderPort()]).toEqual([true, false, -1, -1]);
 });
 
-test('readDatagram with nothing pending: [null, QHostAddress(), 0] and Qt\'s TemporaryError', async () => {
+test("readDatagram with nothing pending: [null, QHostAddress(), 0] and Qt's TemporaryError", async () => {
   const s = await bound();
   const errors: number[] = [];
   s.errorOccurred.connect((e) => errors.push(e));
@@ -216,7 +232,8 @@ test('with no bytesWritten slot a bound socket sends from the JS thread; with on
   const to = LOCALHOST();
   const direct = (): number => native.Udp.directSends();
   const before = direct();
-  for (let i = 0; i < 20; i++) expect(a.writeDatagram(Buffer.from(`d${i}`), to, b.localPort())).toBe(1 + String(i).length);
+  for (let i = 0; i < 20; i++)
+    expect(a.writeDatagram(Buffer.from(`d${i}`), to, b.localPort())).toBe(1 + String(i).length);
   expect(direct() - before).toBe(20);
   const written: number[] = [];
   a.bytesWritten.connect((n: number) => written.push(n));

@@ -34,7 +34,10 @@ c.abort(); server.close();
 function prebuildIsFresh(): boolean {
   if (!fs.existsSync(PREBUILD)) return false;
   const built = fs.statSync(PREBUILD).mtimeMs;
-  const inputs = ['binding.gyp', ...fs.readdirSync(path.join(root, 'native'), { recursive: true }).map((f) => path.join('native', String(f)))];
+  const inputs = [
+    'binding.gyp',
+    ...fs.readdirSync(path.join(root, 'native'), { recursive: true }).map((f) => path.join('native', String(f))),
+  ];
   return inputs.every((f) => fs.statSync(path.join(root, f)).mtimeMs <= built);
 }
 
@@ -42,14 +45,24 @@ beforeAll(() => {
   // The suite runs on a built tree (npm run build); the prebuild is made here if the native
   // sources changed since the last one (about 30 s), as `npm pack`'s prepack would.
   if (!fs.existsSync(path.join(root, 'dist', 'index.mjs'))) throw new Error('run npm run build first');
-  if (!prebuildIsFresh()) execFileSync(process.execPath, [path.join(root, 'scripts', 'prebuild.js')], { cwd: root, stdio: 'ignore' });
+  if (!prebuildIsFresh())
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'prebuild.js')], { cwd: root, stdio: 'ignore' });
 
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qtnetwork-install-'));
   // The package, and its dependencies packed from this tree's node_modules: npm --offline needs
   // their registry metadata in its cache to resolve a version range, which npm ci never stores,
   // while local tarballs of the exact versions need nothing.
   const pack = (dir: string): string =>
-    path.join(tmp, JSON.parse(execFileSync('npm', ['pack', dir, '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0].filename);
+    path.join(
+      tmp,
+      JSON.parse(
+        execFileSync('npm', ['pack', dir, '--ignore-scripts', '--json', '--pack-destination', tmp], {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        }),
+      )[0].filename,
+    );
   const deps = Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies);
   const tarballs = [pack('.'), ...deps.map((d) => pack(path.join(root, 'node_modules', d)))];
 
@@ -62,15 +75,26 @@ beforeAll(() => {
   fs.symlinkSync('/bin/sh', path.join(bin, 'sh'));
   // Not build tools themselves, but what node-gyp needs (python as PYTHON: a pyenv shim needs pyenv's PATH) before it reaches the compiler: with them
   // the source-build fallback below fails for want of make and a compiler, not earlier.
-  const which = (tool: string): string => spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+  const which = (tool: string): string =>
+    spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
   if (which('pkg-config')) fs.symlinkSync(which('pkg-config'), path.join(bin, 'pkg-config'));
-  env = { HOME: process.env.HOME, PATH: bin, PYTHON: fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : fs.realpathSync(which('python3')), npm_config_update_notifier: 'false' };
+  env = {
+    HOME: process.env.HOME,
+    PATH: bin,
+    PYTHON: fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : fs.realpathSync(which('python3')),
+    npm_config_update_notifier: 'false',
+  };
 
   app = path.join(tmp, 'app');
   fs.mkdirSync(app);
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
   // Offline, with the install script (node-gyp-build) run, as for a user.
-  const r = spawnSync('npm', ['install', ...tarballs, '--offline', '--no-audit', '--no-fund', '--foreground-scripts'], { cwd: app, env, encoding: 'utf8', timeout: 90000 });
+  const r = spawnSync('npm', ['install', ...tarballs, '--offline', '--no-audit', '--no-fund', '--foreground-scripts'], {
+    cwd: app,
+    env,
+    encoding: 'utf8',
+    timeout: 90000,
+  });
   if (r.status !== 0) throw new Error(`npm install failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }, 120000);
 
@@ -79,13 +103,26 @@ afterAll(() => {
 });
 
 test('the PATH of the install has no compiler, make or cmake', () => {
-  const r = spawnSync('sh', ['-c', 'for t in cc gcc g++ c++ clang make cmake; do command -v $t; done; true'], { env, encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', 'for t in cc gcc g++ c++ clang make cmake; do command -v $t; done; true'], {
+    env,
+    encoding: 'utf8',
+  });
   expect(r.stdout).toBe('');
 });
 
 test('the tarball ships the prebuild, the JS with its types, both entries and the sources for a build', () => {
   const pkg = path.join(app, 'node_modules', 'qtnetwork');
-  for (const f of ['prebuilds/linux-x64/qtnetwork.glibc.node', 'dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/QTcpSocket.d.ts', 'binding.gyp', 'CMakeLists.txt', 'native/tcp_socket.cc', 'native/runtime/channel.cc']) {
+  for (const f of [
+    'prebuilds/linux-x64/qtnetwork.glibc.node',
+    'dist/index.js',
+    'dist/index.mjs',
+    'dist/index.d.ts',
+    'dist/QTcpSocket.d.ts',
+    'binding.gyp',
+    'CMakeLists.txt',
+    'native/tcp_socket.cc',
+    'native/runtime/channel.cc',
+  ]) {
     expect(fs.existsSync(path.join(pkg, f))).toBe(true);
   }
   expect(fs.existsSync(path.join(pkg, 'lib'))).toBe(false);
@@ -96,10 +133,14 @@ test('installed without compiling: no build/ in the installed package', () => {
   expect(fs.existsSync(path.join(app, 'node_modules', 'qtnetwork', 'build'))).toBe(false);
 });
 
-const prebuildPath = (): string => fs.realpathSync(path.join(app, 'node_modules', 'qtnetwork', 'prebuilds', 'linux-x64', 'qtnetwork.glibc.node'));
+const prebuildPath = (): string =>
+  fs.realpathSync(path.join(app, 'node_modules', 'qtnetwork', 'prebuilds', 'linux-x64', 'qtnetwork.glibc.node'));
 
 test('echoes from CommonJS, on the prebuild', () => {
-  fs.writeFileSync(path.join(app, 'echo.cjs'), `const { QTcpServer, QTcpSocket, QHostAddress } = require('qtnetwork');\n(async () => {\n${echo('')}})();\n`);
+  fs.writeFileSync(
+    path.join(app, 'echo.cjs'),
+    `const { QTcpServer, QTcpSocket, QHostAddress } = require('qtnetwork');\n(async () => {\n${echo('')}})();\n`,
+  );
   const out = execFileSync(process.execPath, ['echo.cjs'], { cwd: app, env, encoding: 'utf8', timeout: 20000 });
   expect(JSON.parse(out)).toEqual({ echoed: 'ping', addon: [prebuildPath()] });
 });
@@ -107,7 +148,9 @@ test('echoes from CommonJS, on the prebuild', () => {
 test('echoes from ESM, on the same prebuild', () => {
   fs.writeFileSync(
     path.join(app, 'echo.mjs'),
-    echo(`import { QTcpServer, QTcpSocket, QHostAddress } from 'qtnetwork';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);`),
+    echo(
+      `import { QTcpServer, QTcpSocket, QHostAddress } from 'qtnetwork';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);`,
+    ),
   );
   const out = execFileSync(process.execPath, ['echo.mjs'], { cwd: app, env, encoding: 'utf8', timeout: 20000 });
   expect(JSON.parse(out)).toEqual({ echoed: 'ping', addon: [prebuildPath()] });
@@ -119,7 +162,12 @@ test('without the prebuild the same install would have to compile, and cannot he
   const pkg = path.join(app, 'node_modules', 'qtnetwork');
   fs.renameSync(path.join(pkg, 'prebuilds'), path.join(tmp, 'prebuilds-aside'));
   try {
-    const r = spawnSync('npm', ['rebuild', 'qtnetwork', '--offline', '--foreground-scripts'], { cwd: app, env, encoding: 'utf8', timeout: 90000 });
+    const r = spawnSync('npm', ['rebuild', 'qtnetwork', '--offline', '--foreground-scripts'], {
+      cwd: app,
+      env,
+      encoding: 'utf8',
+      timeout: 90000,
+    });
     expect(r.status).not.toBe(0);
     expect(`${r.stdout}${r.stderr}`).toMatch(/gyp ERR!.*(make|cc|c\+\+|g\+\+)\b/);
   } finally {

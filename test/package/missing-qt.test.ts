@@ -37,11 +37,15 @@ function load(name: string, bytes: Buffer): { status: number | null; stderr: str
   fs.writeFileSync(path.join(pkg, 'prebuilds', 'linux-x64', 'qtnetwork.glibc.node'), bytes);
   const env = { ...process.env };
   delete env.QTNETWORK_ADDON;
-  const r = spawnSync(process.execPath, ['-e', `const q = require(${JSON.stringify(pkg)}); console.log(new q.QHostAddress('10.1.2.3').toString())`], {
-    env,
-    encoding: 'utf8',
-    timeout: 20000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['-e', `const q = require(${JSON.stringify(pkg)}); console.log(new q.QHostAddress('10.1.2.3').toString())`],
+    {
+      env,
+      encoding: 'utf8',
+      timeout: 20000,
+    },
+  );
   return { status: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
@@ -56,7 +60,9 @@ test('Qt Network not installed: one error naming the Debian package and the Qt v
   expect(patch(bytes, 'libQt6Network.so.6', 'libQt6Missing.so.6')).toBe(1);
   const r = load('no-network', bytes);
   expect(r.status).toBe(1);
-  expect(r.stderr).toMatch(/^Error: qtnetwork needs the Qt 6 Network library \(Qt 6\.4 or newer\) and it is not installed\. On Debian\/Ubuntu: apt-get install libqt6network6 /m);
+  expect(r.stderr).toMatch(
+    /^Error: qtnetwork needs the Qt 6 Network library \(Qt 6\.4 or newer\) and it is not installed\. On Debian\/Ubuntu: apt-get install libqt6network6 /m,
+  );
   expect(r.stderr).toContain('libQt6Missing.so.6: cannot open shared object file');
   expect(r.stderr).toContain("code: 'QTNETWORK_QT_MISSING'");
   // One error: not the loader's own, not a second one as its cause.
@@ -69,7 +75,9 @@ test('a Qt older than 6.4: the error says so, with the same package to install',
   expect(patch(bytes, 'Qt_6.4', 'Qt_6.9')).toBeGreaterThan(0);
   const r = load('old-qt', bytes);
   expect(r.status).toBe(1);
-  expect(r.stderr).toMatch(/^Error: the Qt 6 on this system is older than Qt 6\.4, which qtnetwork needs\. On Debian\/Ubuntu: apt-get install libqt6network6 /m);
+  expect(r.stderr).toMatch(
+    /^Error: the Qt 6 on this system is older than Qt 6\.4, which qtnetwork needs\. On Debian\/Ubuntu: apt-get install libqt6network6 /m,
+  );
   expect(r.stderr).toMatch(/version `Qt_6\.9' not found/);
 });
 
@@ -78,7 +86,9 @@ test('other load failures pass through unchanged', () => {
   expect(qtLoadError(other)).toBeUndefined();
   expect(qtLoadError(new Error('/x/qtnetwork.node: invalid ELF header'))).toBeUndefined();
   // The message function on the loader's words for both cases, without a child process.
-  expect(qtLoadError(new Error('libQt6Core.so.6: cannot open shared object file: No such file or directory'))?.message).toMatch(/libqt6network6.*Qt 6\.4/);
+  expect(
+    qtLoadError(new Error('libQt6Core.so.6: cannot open shared object file: No such file or directory'))?.message,
+  ).toMatch(/libqt6network6.*Qt 6\.4/);
 });
 
 test('the addon really needs Qt_6.4 symbols (so the version case above is the real requirement)', () => {

@@ -2,7 +2,21 @@
 // PyQt6 is introspected live. Each exclusion says why.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { QAbstractSocket, QAuthenticator, QHostAddress, QNetworkAddressEntry, QNetworkDatagram, QNetworkInterface, QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery, QNetworkRequest, QTcpServer, QTcpSocket, QUdpSocket } from '../../lib';
+import {
+  QAbstractSocket,
+  QAuthenticator,
+  QHostAddress,
+  QNetworkAddressEntry,
+  QNetworkDatagram,
+  QNetworkInterface,
+  QNetworkProxy,
+  QNetworkProxyFactory,
+  QNetworkProxyQuery,
+  QNetworkRequest,
+  QTcpServer,
+  QTcpSocket,
+  QUdpSocket,
+} from '../../lib';
 
 const QOBJECT_MACHINERY =
   "QObject's object tree, events, timers, dynamic properties and meta-object: QtCore machinery with no " +
@@ -15,16 +29,56 @@ const OPEN =
   'setSocketDescriptor() open it';
 
 const qobjectNames = [
-  'childEvent', 'children', 'connectNotify', 'customEvent', 'disconnect', 'disconnectNotify', 'dumpObjectInfo',
-  'dumpObjectTree', 'dynamicPropertyNames', 'event', 'eventFilter', 'findChild', 'findChildren',
-  'installEventFilter', 'isQuickItemType', 'isSignalConnected', 'isWidgetType', 'isWindowType', 'killTimer',
-  'metaObject', 'moveToThread', 'parent', 'property', 'pyqtConfigure', 'receivers', 'removeEventFilter',
-  'sender', 'senderSignalIndex', 'setParent', 'setProperty', 'startTimer', 'staticMetaObject', 'thread',
-  'timerEvent', 'tr',
+  'childEvent',
+  'children',
+  'connectNotify',
+  'customEvent',
+  'disconnect',
+  'disconnectNotify',
+  'dumpObjectInfo',
+  'dumpObjectTree',
+  'dynamicPropertyNames',
+  'event',
+  'eventFilter',
+  'findChild',
+  'findChildren',
+  'installEventFilter',
+  'isQuickItemType',
+  'isSignalConnected',
+  'isWidgetType',
+  'isWindowType',
+  'killTimer',
+  'metaObject',
+  'moveToThread',
+  'parent',
+  'property',
+  'pyqtConfigure',
+  'receivers',
+  'removeEventFilter',
+  'sender',
+  'senderSignalIndex',
+  'setParent',
+  'setProperty',
+  'startTimer',
+  'staticMetaObject',
+  'thread',
+  'timerEvent',
+  'tr',
 ];
 const socketProtected = [
-  'readData', 'readLineData', 'writeData', 'skipData', 'setErrorString', 'setOpenMode', 'setLocalAddress',
-  'setLocalPort', 'setPeerAddress', 'setPeerName', 'setPeerPort', 'setSocketError', 'setSocketState',
+  'readData',
+  'readLineData',
+  'writeData',
+  'skipData',
+  'setErrorString',
+  'setOpenMode',
+  'setLocalAddress',
+  'setLocalPort',
+  'setPeerAddress',
+  'setPeerName',
+  'setPeerPort',
+  'setSocketError',
+  'setSocketState',
 ];
 
 const exclusions: Record<string, Record<string, string>> = {
@@ -50,7 +104,11 @@ exclusions.QUdpSocket = exclusions.QTcpSocket;
 exclusions.QNetworkDatagram = {};
 exclusions.QNetworkInterface = {};
 const DEADLINE = "Qt's address lifetimes are QDeadlineTimer values, a QtCore class this package does not wrap";
-exclusions.QNetworkAddressEntry = { preferredLifetime: DEADLINE, validityLifetime: DEADLINE, setAddressLifetime: DEADLINE };
+exclusions.QNetworkAddressEntry = {
+  preferredLifetime: DEADLINE,
+  validityLifetime: DEADLINE,
+  setAddressLifetime: DEADLINE,
+};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -58,7 +116,7 @@ const pyqt: Record<string, PyClass> = JSON.parse(
   execFileSync('/usr/bin/python3', [script, ...Object.keys(exclusions), 'QNetworkRequest'], { encoding: 'utf8' }),
 );
 
-const ours: Record<string, [Function, object]> = {
+const ours: Record<string, [{ prototype: object }, object]> = {
   QTcpSocket: [QTcpSocket, new QTcpSocket()],
   QTcpServer: [QTcpServer, new QTcpServer()],
   QHostAddress: [QHostAddress, new QHostAddress()],
@@ -70,11 +128,14 @@ const ours: Record<string, [Function, object]> = {
   QNetworkProxy: [QNetworkProxy, new QNetworkProxy()],
   QNetworkProxyQuery: [QNetworkProxyQuery, new QNetworkProxyQuery()],
   QAuthenticator: [QAuthenticator, new QAuthenticator()],
-  QNetworkProxyFactory: [QNetworkProxyFactory, new (class extends QNetworkProxyFactory {
-    queryProxy(): QNetworkProxy[] {
-      return [];
-    }
-  })()],
+  QNetworkProxyFactory: [
+    QNetworkProxyFactory,
+    new (class extends QNetworkProxyFactory {
+      queryProxy(): QNetworkProxy[] {
+        return [];
+      }
+    })(),
+  ],
 };
 
 describe.each(Object.keys(ours))('%s', (cls) => {
@@ -94,7 +155,10 @@ describe.each(Object.keys(ours))('%s', (cls) => {
   test('enums have PyQt6 members and values', () => {
     for (const [name, members] of Object.entries(pyqt[cls].enums)) {
       const ourEnum = (ctor as unknown as Record<string, Record<string, number>>)[name];
-      expect({ name, members: ourEnum && Object.fromEntries(Object.keys(members).map((m) => [m, ourEnum[m]])) }).toEqual({ name, members });
+      expect({
+        name,
+        members: ourEnum && Object.fromEntries(Object.keys(members).map((m) => [m, ourEnum[m]])),
+      }).toEqual({ name, members });
     }
   });
 });
@@ -104,5 +168,9 @@ describe.each(Object.keys(ours))('%s', (cls) => {
 test('QNetworkRequest.KnownHeaders has PyQt6 members and values', () => {
   const members = pyqt.QNetworkRequest.enums.KnownHeaders;
   expect(Object.keys(members).length).toBeGreaterThan(10);
-  expect(Object.fromEntries(Object.keys(members).map((m) => [m, (QNetworkRequest.KnownHeaders as unknown as Record<string, number>)[m]]))).toEqual(members);
+  expect(
+    Object.fromEntries(
+      Object.keys(members).map((m) => [m, (QNetworkRequest.KnownHeaders as unknown as Record<string, number>)[m]]),
+    ),
+  ).toEqual(members);
 });

@@ -33,7 +33,11 @@ interface Run {
 }
 
 /** Runs one side in a fresh process, sampling its peak RSS; fails on a crash, a hang or bad output. */
-function runSide(which: 'pyqt' | 'ours', scenario: { name: string; steps: Step[] }, ports: Record<string, number>): Promise<Run> {
+function runSide(
+  which: 'pyqt' | 'ours',
+  scenario: { name: string; steps: Step[] },
+  ports: Record<string, number>,
+): Promise<Run> {
   const [cmd, script] = which === 'pyqt' ? ['/usr/bin/python3', 'tcp_runner.py'] : [process.execPath, 'tcp_runner.js'];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, [path.join(fixtures, script)], {
@@ -61,7 +65,12 @@ function runSide(which: 'pyqt' | 'ours', scenario: { name: string; steps: Step[]
     child.on('exit', (code, signal) => {
       clearInterval(sampler);
       clearTimeout(killer);
-      const why = signal === 'SIGKILL' ? `hung (killed after ${RUN_MS} ms)` : signal ? `died of ${signal}` : `exited with ${code}`;
+      const why =
+        signal === 'SIGKILL'
+          ? `hung (killed after ${RUN_MS} ms)`
+          : signal
+            ? `died of ${signal}`
+            : `exited with ${code}`;
       if (code !== 0) return reject(new Error(`${which} runner ${why}\n${err}`));
       try {
         resolve({ trace: JSON.parse(out), peak });
@@ -153,13 +162,27 @@ beforeAll(async () => {
 test('every hostile mode, every SOCKS5 REP code and the HTTP statuses Qt maps are covered', () => {
   const modes = new Set(scenarios.map((s) => s.proxy.mode));
   const all: HostileMode[] = [
-    'socks-wrong-version', 'socks-truncated', 'socks-bad-method', 'socks-unknown-atyp', 'socks-huge-domain',
-    'socks-close-early', 'socks-silent', 'socks-fail-reply', 'http-garbage-status', 'http-no-header-end',
-    'http-status', 'http-close-early', 'http-silent',
+    'socks-wrong-version',
+    'socks-truncated',
+    'socks-bad-method',
+    'socks-unknown-atyp',
+    'socks-huge-domain',
+    'socks-close-early',
+    'socks-silent',
+    'socks-fail-reply',
+    'http-garbage-status',
+    'http-no-header-end',
+    'http-status',
+    'http-close-early',
+    'http-silent',
   ];
   for (const m of all) expect(modes).toContain(m);
   const argsOf = (mode: HostileMode, flag: string): number[] =>
-    scenarios.filter((s) => s.proxy.mode === mode).map((s) => s.proxy.args ?? []).filter((a) => a[0] === flag).map((a) => Number(a[1]));
+    scenarios
+      .filter((s) => s.proxy.mode === mode)
+      .map((s) => s.proxy.args ?? [])
+      .filter((a) => a[0] === flag)
+      .map((a) => Number(a[1]));
   const reps = new Set(argsOf('socks-fail-reply', '--rep'));
   for (const rep of [1, 2, 3, 4, 5, 6, 7, 8, 0x42]) expect(reps).toContain(rep);
   const statuses = new Set(argsOf('http-status', '--status'));
@@ -168,7 +191,9 @@ test('every hostile mode, every SOCKS5 REP code and the HTTP statuses Qt maps ar
   const with407 = scenarios.filter((s) => s.proxy.mode === 'http-status' && s.proxy.args?.[1] === '407');
   expect(new Set(with407.map((s) => s.steps.some((st) => st.op === 'authSlot')))).toEqual(new Set([true, false]));
   // Some SOCKS5 modes with a host name the proxy resolves, as well as IP targets.
-  const named = scenarios.filter((s) => s.proxy.mode.startsWith('socks-') && s.steps.some((st) => st.op === 'connect' && st.host !== '127.0.0.1'));
+  const named = scenarios.filter(
+    (s) => s.proxy.mode.startsWith('socks-') && s.steps.some((st) => st.op === 'connect' && st.host !== '127.0.0.1'),
+  );
   expect(new Set(named.map((s) => s.proxy.mode)).size).toBeGreaterThanOrEqual(4);
   expect(byName.size).toBe(scenarios.length); // names are unique: beforeEach finds its proxy by name
 });
@@ -202,10 +227,13 @@ for (const scenario of scenarios) {
       const grewPyqt = pyqt.peak - (baseline.pyqt as number);
       const mib = (n: number): string => `${(n / MiB).toFixed(1)} MiB`;
       const verdict =
-        ours.peak === 0 ? 'no RSS sample'
-        : grewOurs > scenario.memory.maxGrowthMiB * MiB ? `ours grew ${mib(grewOurs)} (over ${scenario.memory.maxGrowthMiB} MiB)`
-        : grewOurs > Math.max(grewPyqt, 0) + scenario.memory.slackMiB * MiB ? `ours grew ${mib(grewOurs)}, PyQt6 ${mib(grewPyqt)}`
-        : 'bounded';
+        ours.peak === 0
+          ? 'no RSS sample'
+          : grewOurs > scenario.memory.maxGrowthMiB * MiB
+            ? `ours grew ${mib(grewOurs)} (over ${scenario.memory.maxGrowthMiB} MiB)`
+            : grewOurs > Math.max(grewPyqt, 0) + scenario.memory.slackMiB * MiB
+              ? `ours grew ${mib(grewOurs)}, PyQt6 ${mib(grewPyqt)}`
+              : 'bounded';
       expect(verdict).toBe('bounded');
     }
   });

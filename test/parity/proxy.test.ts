@@ -1,9 +1,19 @@
 // Proxy parity: each scenario runs live in PyQt6 and in qtnetwork, through the same real proxies
 // (dante, microsocks, tinyproxy) started here; the traces must match (see tcp.test.ts).
-import { DANTE_PASSWORD, DANTE_USER, ProxyServer, startDante, startMicrosocks, startTinyproxy, stopAllProxies } from '../proxies';
+import {
+  DANTE_PASSWORD,
+  DANTE_USER,
+  ProxyServer,
+  startDante,
+  startMicrosocks,
+  startTinyproxy,
+  stopAllProxies,
+} from '../proxies';
 import { addNonLoopbackAddress, loadScenarios, runBothSides } from '../helpers';
 
-const scenarios = loadScenarios<{ name: string; steps: ({ op: string } & Record<string, unknown>)[] }>('proxy_scenarios.json');
+const scenarios = loadScenarios<{ name: string; steps: ({ op: string } & Record<string, unknown>)[] }>(
+  'proxy_scenarios.json',
+);
 const ports: Record<string, number> = {};
 
 jest.setTimeout(120000);
@@ -25,11 +35,11 @@ beforeAll(async () => {
 
 afterAll(() => stopAllProxies());
 
-
 test('there are at least 20 proxy scenarios, through every kind of proxy', () => {
   expect(scenarios.length).toBeGreaterThanOrEqual(20);
   const used = new Set(scenarios.flatMap((s) => s.steps.map((st) => st.port)));
-  for (const name of ['dante', 'danteAuth', 'microsocks', 'microsocksAuth', 'tinyproxy', 'tinyproxyAuth']) expect(used).toContain(name);
+  for (const name of ['dante', 'danteAuth', 'microsocks', 'microsocksAuth', 'tinyproxy', 'tinyproxyAuth'])
+    expect(used).toContain(name);
 });
 
 test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {

@@ -5,7 +5,6 @@ import { loadScenarios, runBothSides } from '../helpers';
 
 const scenarios = loadScenarios('tcp_scenarios.json');
 
-
 test('there are at least 15 TCP scenarios', () => {
   expect(scenarios.length).toBeGreaterThanOrEqual(15);
 });

@@ -5,7 +5,6 @@ import { enableLoopbackMulticast, loadScenarios, runBothSides } from '../helpers
 
 const scenarios = loadScenarios('udp_scenarios.json');
 
-
 beforeAll(() => enableLoopbackMulticast());
 
 test('there are at least 8 UDP scenarios', () => {

@@ -15,10 +15,14 @@ afterAll(() => stopAllProxies());
 
 test('the QNetworkProxy documentation example: application-wide SOCKS5 with credentials, server opts out', async () => {
   const script = path.join(__dirname, '..', '..', 'examples', 'socks5-application-proxy.js');
-  const r = spawnSync(process.execPath, [script, '127.0.0.1', String(microsocks.port), 'muser', 'mpass', NON_LOOPBACK], {
-    encoding: 'utf8',
-    timeout: 20000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [script, '127.0.0.1', String(microsocks.port), 'muser', 'mpass', NON_LOOPBACK],
+    {
+      encoding: 'utf8',
+      timeout: 20000,
+    },
+  );
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/client: echoed "hello through SOCKS5\\n"/);
@@ -37,10 +41,13 @@ test("Qt's fortune server and client: the client prints one of the server's fort
     server.stdout.on('data', (d) => (out += d));
     await until(() => /listening on .*:\d+\n/.test(out), 10000, 'the server to listen');
     const port = out.match(/:(\d+)\n/)![1];
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is CommonJS, loaded as a user would
     const { fortunes } = require(example('fortune-server.js'));
     for (let i = 0; i < 3; i++) {
-      const r = spawnSync(process.execPath, [example('fortune-client.js'), '127.0.0.1', port], { encoding: 'utf8', timeout: 20000 });
+      const r = spawnSync(process.execPath, [example('fortune-client.js'), '127.0.0.1', port], {
+        encoding: 'utf8',
+        timeout: 20000,
+      });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(fortunes).toContain(r.stdout.trimEnd());
@@ -58,12 +65,18 @@ test('HTTP through a Qt proxy: the example fetches from a real http server throu
   const [dante, tinyproxy] = await Promise.all([startDante(), startTinyproxy()]);
   try {
     const url = `http://${NON_LOOPBACK}:${(web.address() as { port: number }).port}/x`;
-    for (const [kind, proxy] of [['socks5', dante], ['http', tinyproxy]] as const) {
+    for (const [kind, proxy] of [
+      ['socks5', dante],
+      ['http', tinyproxy],
+    ] as const) {
       // spawn, not spawnSync: the web server answers from this process.
       const { execFile } = await import('node:child_process');
       const out = await new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, [example('http-through-qt-proxy.js'), kind, proxy.host, String(proxy.port), url], { timeout: 20000 }, (err, stdout, stderr) =>
-          err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout + stderr),
+        execFile(
+          process.execPath,
+          [example('http-through-qt-proxy.js'), kind, proxy.host, String(proxy.port), url],
+          { timeout: 20000 },
+          (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout + stderr)),
         ),
       );
       expect(out).toBe('HTTP 200\nhello /x\n');

@@ -56,14 +56,21 @@ afterAll(async () => {
   await stopAllProxies();
 });
 
-function get(path: string, agent: http.Agent, body?: string): Promise<{ status: number; json: { url: string; body: string } }> {
+function get(
+  path: string,
+  agent: http.Agent,
+  body?: string,
+): Promise<{ status: number; json: { url: string; body: string } }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: NON_LOOPBACK, port: webPort, path, agent, method: body ? 'POST' : 'GET', timeout: 10000 }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (data += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
-    });
+    const req = http.request(
+      { host: NON_LOOPBACK, port: webPort, path, agent, method: body ? 'POST' : 'GET', timeout: 10000 },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (data += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('http request timed out')));
     req.on('error', reject);
     req.end(body);
@@ -73,14 +80,19 @@ function get(path: string, agent: http.Agent, body?: string): Promise<{ status: 
 // In jest's sandbox Symbol.dispose may be missing (Node 20 adds it to its own realm only); the
 // package keys its methods as Node does, on the registered symbols it stands for.
 const DISPOSE: typeof Symbol.dispose = (Symbol.dispose ?? Symbol.for('nodejs.dispose')) as typeof Symbol.dispose;
-const ASYNC_DISPOSE: typeof Symbol.asyncDispose = (Symbol.asyncDispose ?? Symbol.for('nodejs.asyncDispose')) as typeof Symbol.asyncDispose;
+const ASYNC_DISPOSE: typeof Symbol.asyncDispose = (Symbol.asyncDispose ??
+  Symbol.for('nodejs.asyncDispose')) as typeof Symbol.asyncDispose;
 
 const targetOf = (): string => `${NON_LOOPBACK}:${webPort}`;
 
 describe('http through Qt proxies', () => {
   test('a given QNetworkProxy: SOCKS5 through dante, keep-alive reuses the Qt connection', async () => {
     const before = dante.targets().filter((t) => t === targetOf()).length;
-    const agent = new QtHttpAgent({ proxy: new QNetworkProxy(QNetworkProxy.ProxyType.Socks5Proxy, dante.host, dante.port), keepAlive: true, maxSockets: 1 });
+    const agent = new QtHttpAgent({
+      proxy: new QNetworkProxy(QNetworkProxy.ProxyType.Socks5Proxy, dante.host, dante.port),
+      keepAlive: true,
+      maxSockets: 1,
+    });
     const a = await get('/one', agent);
     const b = await get('/two', agent, 'posted body');
     expect(a).toEqual({ status: 200, json: { url: '/one', body: '', from: expect.any(String) } });
@@ -92,7 +104,9 @@ describe('http through Qt proxies', () => {
   });
 
   test('the application proxy: HTTP CONNECT through tinyproxy with Basic authentication from the slot-less proxy credentials', async () => {
-    QNetworkProxy.setApplicationProxy(new QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, tinyproxy.host, tinyproxy.port, 'tpuser', 'tppass'));
+    QNetworkProxy.setApplicationProxy(
+      new QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, tinyproxy.host, tinyproxy.port, 'tpuser', 'tppass'),
+    );
     try {
       const agent = new QtHttpAgent();
       const r = await get('/via-application-proxy', agent);
@@ -129,8 +143,30 @@ describe('http through Qt proxies', () => {
     // A self-signed certificate for the server's address, made for this test.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qtnetwork-tls-'));
     const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${NON_LOOPBACK}`, '-addext', `subjectAltName=IP:${NON_LOOPBACK}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
-    const secure = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (req, res) => res.end(`secure ${req.url}`));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        `/CN=${NON_LOOPBACK}`,
+        '-addext',
+        `subjectAltName=IP:${NON_LOOPBACK}`,
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    const secure = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (req, res) =>
+      res.end(`secure ${req.url}`),
+    );
     await new Promise<void>((r) => secure.listen(0, NON_LOOPBACK, r));
     const port = (secure.address() as net.AddressInfo).port;
     try {
@@ -160,17 +196,26 @@ describe('http through Qt proxies', () => {
     }
   });
 
-  test('a proxy that refuses: the request fails with Qt\'s error, coded', async () => {
+  test("a proxy that refuses: the request fails with Qt's error, coded", async () => {
     // Qt's verdict for a 407 answered to credentials it already sent (Qt's, whatever it is).
-    const agent = new QtHttpAgent({ proxy: new QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, tinyproxy.host, tinyproxy.port, 'tpuser', 'wrong') });
-    await expect(get('/denied', agent)).rejects.toMatchObject({ code: expect.stringMatching(/^QT_Proxy\w+Error$/), qtError: expect.any(Number) });
+    const agent = new QtHttpAgent({
+      proxy: new QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, tinyproxy.host, tinyproxy.port, 'tpuser', 'wrong'),
+    });
+    await expect(get('/denied', agent)).rejects.toMatchObject({
+      code: expect.stringMatching(/^QT_Proxy\w+Error$/),
+      qtError: expect.any(Number),
+    });
     agent.destroy();
   });
 
   test('bad agent options are TypeErrors naming the argument', () => {
-    expect(() => new QtHttpAgent({ proxy: 'socks5://x' as unknown as QNetworkProxy })).toThrow(/QtHttpAgent.*options\.proxy/);
+    expect(() => new QtHttpAgent({ proxy: 'socks5://x' as unknown as QNetworkProxy })).toThrow(
+      /QtHttpAgent.*options\.proxy/,
+    );
     expect(() => createConnection({ host: 'x', port: 70000 })).toThrow(RangeError);
-    expect(() => createConnection({ host: 'x', port: 'x' as unknown as number })).toThrow(/createConnection: argument 'options.port'/);
+    expect(() => createConnection({ host: 'x', port: 'x' as unknown as number })).toThrow(
+      /createConnection: argument 'options.port'/,
+    );
     expect(() => new QTcpSocketStream({} as QTcpSocket)).toThrow(/QTcpSocketStream: argument 'socket'/);
   });
 });
@@ -265,7 +310,10 @@ describe('the Duplex view', () => {
       for (let i = 0; i < 4000 && !stalled; i++) {
         written += block.length;
         if (stream.write(block)) continue;
-        stalled = !(await Promise.race([new Promise((r) => stream.once('drain', () => r(true))), sleep(300).then(() => false)]));
+        stalled = !(await Promise.race([
+          new Promise((r) => stream.once('drain', () => r(true))),
+          sleep(300).then(() => false),
+        ]));
       }
       expect(stalled).toBe(true);
       expect(written).toBeGreaterThan(256 * 1024); // the kernel took its share first
@@ -338,9 +386,16 @@ describe('AbortSignal', () => {
     const ac = new AbortController();
     const waiting = client.waitForReadyRead(10000, { signal: ac.signal });
     setTimeout(() => ac.abort(new Error('enough')), 50);
-    const err = await waiting.then(() => undefined, (e) => e);
+    const err = await waiting.then(
+      () => undefined,
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(AbortError);
-    expect(err).toMatchObject({ name: 'AbortError', code: 'ABORT_ERR', message: 'QTcpSocket.waitForReadyRead: the operation was aborted' });
+    expect(err).toMatchObject({
+      name: 'AbortError',
+      code: 'ABORT_ERR',
+      message: 'QTcpSocket.waitForReadyRead: the operation was aborted',
+    });
     expect(err.cause).toEqual(new Error('enough'));
     // No timeout verdict: no error set, still connected.
     expect(client.state()).toBe(QAbstractSocket.SocketState.ConnectedState);
@@ -375,7 +430,9 @@ describe('AbortSignal', () => {
 
   test('QTcpServer.waitForNewConnection mid-wait; listen and bind with an aborted signal do nothing', async () => {
     const server = new QTcpServer();
-    await expect(server.listen(new QHostAddress('127.0.0.1'), 0, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+    await expect(
+      server.listen(new QHostAddress('127.0.0.1'), 0, { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({
       message: 'QTcpServer.listen: the operation was aborted',
     });
     expect(server.isListening()).toBe(false);
@@ -393,17 +450,27 @@ describe('AbortSignal', () => {
     server.close();
 
     const sock = new QTcpSocket();
-    await expect(sock.bind(new QHostAddress('127.0.0.1'), 0, QAbstractSocket.BindFlag.DefaultForPlatform, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    await expect(
+      sock.bind(new QHostAddress('127.0.0.1'), 0, QAbstractSocket.BindFlag.DefaultForPlatform, {
+        signal: AbortSignal.abort(),
+      }),
+    ).rejects.toBeInstanceOf(AbortError);
     expect(sock.state()).toBe(QAbstractSocket.SocketState.UnconnectedState);
-    expect(await sock.bind(new QHostAddress('127.0.0.1'), 0, QAbstractSocket.BindFlag.DefaultForPlatform, {})).toBe(true);
+    expect(await sock.bind(new QHostAddress('127.0.0.1'), 0, QAbstractSocket.BindFlag.DefaultForPlatform, {})).toBe(
+      true,
+    );
     expect(sock.state()).toBe(QAbstractSocket.SocketState.BoundState);
     sock.abort();
   });
 
   test('a bad signal is a TypeError naming the method and argument', () => {
     const sock = new QTcpSocket();
-    expect(() => sock.waitForConnected(10, { signal: {} as AbortSignal })).toThrow("QTcpSocket.waitForConnected: argument 'options.signal' must be an AbortSignal, got Object object");
-    expect(() => sock.waitForDisconnected(10, 5 as unknown as { signal: AbortSignal })).toThrow(/QTcpSocket.waitForDisconnected: argument 'options'/);
+    expect(() => sock.waitForConnected(10, { signal: {} as AbortSignal })).toThrow(
+      "QTcpSocket.waitForConnected: argument 'options.signal' must be an AbortSignal, got Object object",
+    );
+    expect(() => sock.waitForDisconnected(10, 5 as unknown as { signal: AbortSignal })).toThrow(
+      /QTcpSocket.waitForDisconnected: argument 'options'/,
+    );
     const server = new QTcpServer();
     expect(() => server.waitForNewConnection(10, { signal: 'x' as unknown as AbortSignal })).toThrow(TypeError);
   });

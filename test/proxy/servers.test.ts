@@ -96,15 +96,31 @@ const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const danteLine = (host: string, port: number): RegExp =>
   new RegExp(`Packet: VER: 5 CMD: 1 FLAG: 0 ATYP: ${net.isIP(host) ? 1 : 3} address: ${esc(host)}\\.${port}\\b`);
 const microsocksLine = (host: string, port: number): RegExp => new RegExp(`: connected to ${esc(host)}:${port}$`, 'm');
-const tinyproxyLine = (host: string, port: number): RegExp => new RegExp(`Request \\(file descriptor \\d+\\): CONNECT ${esc(host)}:${port} HTTP/1\\.1`);
+const tinyproxyLine = (host: string, port: number): RegExp =>
+  new RegExp(`Request \\(file descriptor \\d+\\): CONNECT ${esc(host)}:${port} HTTP/1\\.1`);
 
 const realCases: RealCase[] = [
   { name: 'dante, no authentication', start: () => startDante(), http: false, logLine: danteLine },
-  { name: 'dante, username/password (system account)', start: () => startDante({ auth: true }), http: false, logLine: danteLine },
+  {
+    name: 'dante, username/password (system account)',
+    start: () => startDante({ auth: true }),
+    http: false,
+    logLine: danteLine,
+  },
   { name: 'microsocks, no authentication', start: () => startMicrosocks(), http: false, logLine: microsocksLine },
-  { name: 'microsocks, -u/-P', start: () => startMicrosocks({ user: 'alice', password: 's3cret' }), http: false, logLine: microsocksLine },
+  {
+    name: 'microsocks, -u/-P',
+    start: () => startMicrosocks({ user: 'alice', password: 's3cret' }),
+    http: false,
+    logLine: microsocksLine,
+  },
   { name: 'tinyproxy, no authentication', start: () => startTinyproxy(), http: true, logLine: tinyproxyLine },
-  { name: 'tinyproxy, BasicAuth', start: () => startTinyproxy({ user: 'bob', password: 'pa55' }), http: true, logLine: tinyproxyLine },
+  {
+    name: 'tinyproxy, BasicAuth',
+    start: () => startTinyproxy({ user: 'bob', password: 'pa55' }),
+    http: true,
+    logLine: tinyproxyLine,
+  },
 ];
 
 describe.each(realCases)('$name', ({ start, http, logLine }) => {
@@ -149,7 +165,9 @@ describe('dante extras', () => {
     expect([p.user, p.password]).toEqual([DANTE_USER, DANTE_PASSWORD]);
     const sock = await socks5Connect(p, '127.0.0.1', echoPort, { user: DANTE_USER, password: DANTE_PASSWORD });
     expect((await echoThrough(sock, Buffer.from('ok'))).toString()).toBe('ok');
-    expect(p.log()).toMatch(new RegExp(`tcp/connect \\[: username%${DANTE_USER}@127\\.0\\.0\\.1\\.\\d+ 127\\.0\\.0\\.1\\.${p.port} -> `));
+    expect(p.log()).toMatch(
+      new RegExp(`tcp/connect \\[: username%${DANTE_USER}@127\\.0\\.0\\.1\\.\\d+ 127\\.0\\.0\\.1\\.${p.port} -> `),
+    );
     await expectStopped(p);
   });
 
@@ -202,7 +220,7 @@ describe('dante extras', () => {
     await expectStopped(p);
   });
 
-  test('a bad config fails fast with dante\'s own message, leaving nothing running', async () => {
+  test("a bad config fails fast with dante's own message, leaving nothing running", async () => {
     const t0 = Date.now();
     await expect(startDante({ external: 'nosuchif0' })).rejects.toThrow(/exited early[\s\S]*nosuchif0/);
     expect(Date.now() - t0).toBeLessThan(5000);
@@ -243,8 +261,10 @@ function exchange(p: ProxyServer, out: Buffer | string, ms = 400, maxBytes = Inf
 }
 
 const GREETING = Buffer.from([0x05, 0x01, 0x00]);
-const connectRequest = (): Buffer => Buffer.concat([Buffer.from([0x05, 0x01, 0x00]), socks5Address('127.0.0.1', echoPort)]);
-const connectLine = (host: string): string => `CONNECT ${host}:${echoPort} HTTP/1.1\r\nHost: ${host}:${echoPort}\r\n\r\n`;
+const connectRequest = (): Buffer =>
+  Buffer.concat([Buffer.from([0x05, 0x01, 0x00]), socks5Address('127.0.0.1', echoPort)]);
+const connectLine = (host: string): string =>
+  `CONNECT ${host}:${echoPort} HTTP/1.1\r\nHost: ${host}:${echoPort}\r\n\r\n`;
 
 interface HostileCase {
   mode: HostileMode;
@@ -324,7 +344,9 @@ const hostileCases: HostileCase[] = [
     check: async (p) => {
       await expect(socks5Connect(p, 'localhost', echoPort)).rejects.toMatchObject({ code: 5 });
       // With credentials offered, it takes any and still fails the request.
-      await expect(socks5Connect(p, 'localhost', echoPort, { user: 'u', password: 'p' })).rejects.toMatchObject({ code: 5 });
+      await expect(socks5Connect(p, 'localhost', echoPort, { user: 'u', password: 'p' })).rejects.toMatchObject({
+        code: 5,
+      });
       expect(p.log()).toMatch(/"event":"auth","conn":\d+,"user":"u","password":"p"/);
       const r = await exchange(p, Buffer.concat([GREETING, connectRequest()]));
       expect(r).toEqual({ data: Buffer.from([0x05, 0x00, 0x05, 0x05, 0x00, 0x01, 0, 0, 0, 0, 0, 0]), closed: true });
@@ -333,7 +355,10 @@ const hostileCases: HostileCase[] = [
   {
     mode: 'http-garbage-status',
     check: async (p) => {
-      expect(await exchange(p, connectLine('localhost'))).toEqual({ data: Buffer.from('HELLO\r\n\r\n'), closed: false });
+      expect(await exchange(p, connectLine('localhost'))).toEqual({
+        data: Buffer.from('HELLO\r\n\r\n'),
+        closed: false,
+      });
       await expect(httpConnect(p, 'localhost', echoPort)).rejects.toThrow(/not HTTP/);
       expect(p.targets()).toEqual([`localhost:${echoPort}`, `localhost:${echoPort}`]);
     },
@@ -352,19 +377,17 @@ const hostileCases: HostileCase[] = [
       expect(again.data.length).toBe(64 * 1024);
     },
   },
-  ...[403, 404, 405, 407, 503].map(
-    (status): HostileCase => ({
-      mode: 'http-status',
-      args: ['--status', String(status)],
-      check: async (p) => {
-        await expect(httpConnect(p, 'localhost', echoPort)).rejects.toMatchObject({ code: status });
-        const r = await exchange(p, connectLine('localhost'));
-        expect(r.closed).toBe(true);
-        expect(r.data.toString()).toMatch(new RegExp(`^HTTP/1\\.1 ${status} [A-Za-z ]+\\r\\n`));
-        expect(r.data.toString().includes('Proxy-Authenticate: Basic')).toBe(status === 407);
-      },
-    }),
-  ),
+  ...[403, 404, 405, 407, 503].map((status): HostileCase => ({
+    mode: 'http-status',
+    args: ['--status', String(status)],
+    check: async (p) => {
+      await expect(httpConnect(p, 'localhost', echoPort)).rejects.toMatchObject({ code: status });
+      const r = await exchange(p, connectLine('localhost'));
+      expect(r.closed).toBe(true);
+      expect(r.data.toString()).toMatch(new RegExp(`^HTTP/1\\.1 ${status} [A-Za-z ]+\\r\\n`));
+      expect(r.data.toString().includes('Proxy-Authenticate: Basic')).toBe(status === 407);
+    },
+  })),
   {
     mode: 'http-close-early',
     check: async (p) => {
@@ -405,7 +428,10 @@ describe('hostile proxy', () => {
 
 test('stop() removes the temp dir holding the config and the log', async () => {
   const p = await startTinyproxy();
-  const conf = fs.readFileSync(`/proc/${p.pid}/cmdline`, 'latin1').split('\0').find((a) => a.endsWith('/tinyproxy.conf'));
+  const conf = fs
+    .readFileSync(`/proc/${p.pid}/cmdline`, 'latin1')
+    .split('\0')
+    .find((a) => a.endsWith('/tinyproxy.conf'));
   expect(conf).toBeDefined();
   const dir = path.dirname(conf as string);
   expect(fs.readdirSync(dir)).toEqual(expect.arrayContaining(['tinyproxy.conf', 'tinyproxy.log']));

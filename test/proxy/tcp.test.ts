@@ -90,7 +90,13 @@ describe('proxyAuthenticationRequired', () => {
     expect(await echoThrough(sock)).toBe('ping');
     expect(seen).toHaveLength(1);
     const [proxy, user, password] = seen[0];
-    expect([proxy.type(), proxy.hostName(), proxy.port(), user, password]).toEqual([Socks5Proxy, '127.0.0.1', microsocks.port, '', '']);
+    expect([proxy.type(), proxy.hostName(), proxy.port(), user, password]).toEqual([
+      Socks5Proxy,
+      '127.0.0.1',
+      microsocks.port,
+      '',
+      '',
+    ]);
     sock.abort();
   });
 
@@ -170,7 +176,15 @@ describe('secrets', () => {
     expect(await sock.waitForConnected(5000)).toBe(false);
     const auth = new QAuthenticator();
     auth.setPassword(SECRET);
-    const outputs = [sock.errorString(), inspect(proxy), inspect(sock.proxy()), JSON.stringify(proxy), inspect(auth), JSON.stringify(auth), inspect(sock, { depth: 4 })];
+    const outputs = [
+      sock.errorString(),
+      inspect(proxy),
+      inspect(sock.proxy()),
+      JSON.stringify(proxy),
+      inspect(auth),
+      JSON.stringify(auth),
+      inspect(sock, { depth: 4 }),
+    ];
     for (const out of outputs) expect(out).not.toContain(SECRET);
     expect(sock.proxy().password()).toBe('wrong-' + SECRET); // still there for whoever asks for it
   });

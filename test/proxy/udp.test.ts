@@ -56,7 +56,9 @@ async function run(cmd: string, script: string, scenario: Scenario): Promise<unk
 const viaDante = (): number => dante.targets().length;
 
 test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
-  const usesDante = scenario.steps.some((st) => st.proxy === 'dante' || (st.op === 'applicationProxy' && st.port === 'dante'));
+  const usesDante = scenario.steps.some(
+    (st) => st.proxy === 'dante' || (st.op === 'applicationProxy' && st.port === 'dante'),
+  );
   echoed.length = 0;
   let before = viaDante();
   const pyqt = await run('/usr/bin/python3', 'udp_runner.py', scenario);

@@ -29,7 +29,12 @@ interface Summary {
 function fuzz(seed: number): Summary {
   const start = Date.now();
   const r = spawnSync(process.execPath, ['--no-warnings', CHILD], {
-    env: { ...process.env, QTN_DIST: path.join(__dirname, '..', '..', 'dist'), FUZZ_SEED: String(seed), FUZZ_CALLS: String(CALLS) },
+    env: {
+      ...process.env,
+      QTN_DIST: path.join(__dirname, '..', '..', 'dist'),
+      FUZZ_SEED: String(seed),
+      FUZZ_CALLS: String(CALLS),
+    },
     encoding: 'utf8',
     timeout: TIMEOUT_MS,
     maxBuffer: 16 << 20,
@@ -37,7 +42,11 @@ function fuzz(seed: number): Summary {
   const ms = Date.now() - start;
   // Printed so a failing seed can be rerun: FUZZ_SEED=<seed> node test/fixtures/reliability/fuzz_child.js
   console.log(`fuzz seed ${seed}: exit ${r.status} signal ${r.signal} in ${ms} ms; ${r.stdout.trim().slice(0, 600)}`);
-  const verdict = r.signal ? `seed ${seed}: died of ${r.signal}${r.error ? ` (${r.error.message})` : ''}` : r.status !== 0 ? `seed ${seed}: exit ${r.status}` : 'ok';
+  const verdict = r.signal
+    ? `seed ${seed}: died of ${r.signal}${r.error ? ` (${r.error.message})` : ''}`
+    : r.status !== 0
+      ? `seed ${seed}: exit ${r.status}`
+      : 'ok';
   expect(`${verdict}${verdict === 'ok' ? '' : `\n${r.stderr.slice(-4000)}`}`).toBe('ok');
   return JSON.parse(r.stdout) as Summary;
 }
@@ -47,7 +56,8 @@ function check(s: Summary): void {
   expect({ seed: s.seed, acceptedSymbol: s.acceptedSymbol }).toEqual({ seed: s.seed, acceptedSymbol: [] });
   expect(s.calls).toBeGreaterThanOrEqual(10000);
   // Only the allowed kinds were thrown (the child lists any other as a failure, this is the tally).
-  for (const kind of Object.keys(s.threw)) expect(['TypeError', 'RangeError', 'FuzzFactoryError', 'AbortError']).toContain(kind);
+  for (const kind of Object.keys(s.threw))
+    expect(['TypeError', 'RangeError', 'FuzzFactoryError', 'AbortError']).toContain(kind);
   // Both outcomes happen: a fuzzer whose calls all throw would test only the checks.
   expect(s.returned).toBeGreaterThan(s.calls / 5);
   expect(s.threw.TypeError).toBeGreaterThan(s.calls / 5);

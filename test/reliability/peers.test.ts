@@ -148,11 +148,15 @@ test('a peer that resets during a pending wait: the wait ends false, promptly', 
 });
 
 test('a 256 MiB burst to a reader that does not read for 2 s, then reads: the peer is held back, memory bounded, every byte intact', () => {
-  const r = spawnSync(process.execPath, ['--expose-gc', path.join(__dirname, '..', 'fixtures', 'reliability', 'burst_child.js')], {
-    env: { ...process.env, QTN_DIST: path.join(__dirname, '..', '..', 'dist'), BURST_MIB: '256', STALL_MS: '2000' },
-    encoding: 'utf8',
-    timeout: 150000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', path.join(__dirname, '..', 'fixtures', 'reliability', 'burst_child.js')],
+    {
+      env: { ...process.env, QTN_DIST: path.join(__dirname, '..', '..', 'dist'), BURST_MIB: '256', STALL_MS: '2000' },
+      encoding: 'utf8',
+      timeout: 150000,
+    },
+  );
   expect({ status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({ status: 0, signal: null, stderr: '' });
   const m = JSON.parse(r.stdout);
   console.log(

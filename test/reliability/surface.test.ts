@@ -4,8 +4,21 @@
 // objects a program can reach at run time (`sock.native`). And secrets stay out of what is shown.
 import { inspect } from 'node:util';
 import {
-  QAbstractSocket, QAuthenticator, QHostAddress, QIODevice, QNetworkAddressEntry, QNetworkDatagram, QNetworkInterface,
-  QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery, QObject, QTcpServer, QTcpSocket, QUdpSocket, QtHttpAgent,
+  QAbstractSocket,
+  QAuthenticator,
+  QHostAddress,
+  QIODevice,
+  QNetworkAddressEntry,
+  QNetworkDatagram,
+  QNetworkInterface,
+  QNetworkProxy,
+  QNetworkProxyFactory,
+  QNetworkProxyQuery,
+  QObject,
+  QTcpServer,
+  QTcpSocket,
+  QUdpSocket,
+  QtHttpAgent,
 } from '../../lib';
 import { native } from '../../lib/core/runtime';
 
@@ -23,19 +36,38 @@ const natives: Record<string, Any> = {
   TcpServer: nativeOf(server),
   Udp: nativeOf(udp), // a TcpSocket of the UDP kind: foreign where a TCP socket's core is not enough
 };
-for (const name of ['QHostAddress', 'QNetworkProxy', 'QNetworkProxyQuery', 'QAuthenticator', 'QNetworkDatagram', 'QNetworkInterface', 'QNetworkAddressEntry']) {
+for (const name of [
+  'QHostAddress',
+  'QNetworkProxy',
+  'QNetworkProxyQuery',
+  'QAuthenticator',
+  'QNetworkDatagram',
+  'QNetworkInterface',
+  'QNetworkAddressEntry',
+]) {
   natives[name] = new native[name]();
 }
 natives.QHostAddress.setAddress('127.0.0.1');
 
 const wrappers: object[] = [
-  sock, server, udp, new QHostAddress('127.0.0.1'), new QNetworkProxy(), new QNetworkProxyQuery(), new QAuthenticator(),
-  new QNetworkDatagram(), new QNetworkInterface(), new QNetworkAddressEntry(), new QObject(),
+  sock,
+  server,
+  udp,
+  new QHostAddress('127.0.0.1'),
+  new QNetworkProxy(),
+  new QNetworkProxyQuery(),
+  new QAuthenticator(),
+  new QNetworkDatagram(),
+  new QNetworkInterface(),
+  new QNetworkAddressEntry(),
+  new QObject(),
 ];
 
 /** Everything that is not a `kind` handle: other classes' natives and wrappers, plain things, forgeries of `kind`. */
 function foreignTo(kind: string, ctor?: { prototype: object }): unknown[] {
-  const others = Object.entries(natives).filter(([k]) => k !== kind && !(kind === 'TcpSocket' && k === 'Udp')).map(([, v]) => v);
+  const others = Object.entries(natives)
+    .filter(([k]) => k !== kind && !(kind === 'TcpSocket' && k === 'Udp'))
+    .map(([, v]) => v);
   const forged = ctor ? [Object.create(ctor.prototype)] : [];
   return [...others, ...wrappers, {}, [], 1, 'x', Object.create(Object.getPrototypeOf(natives[kind] ?? {})), ...forged];
 }
@@ -92,9 +124,24 @@ test('foreign objects where the addon expects a handle: TypeError', async () => 
   const F = Symbol('foreign');
   // [what is expected at the F position, call with F replaced by the foreign object]
   const calls: [string, string, (...a: unknown[]) => unknown, unknown[]][] = [
-    ['QHostAddress', 'TcpSocket.connectToAddress', n.TcpSocket.connectToAddress.bind(n.TcpSocket), [F, 1, 3, undefined]],
-    ['QNetworkProxy', 'TcpSocket.connectToAddress (proxy list)', n.TcpSocket.connectToAddress.bind(n.TcpSocket), [n.QHostAddress, 1, 3, [F]]],
-    ['QNetworkProxy', 'TcpSocket.connectToHost (proxy list)', n.TcpSocket.connectToHost.bind(n.TcpSocket), ['127.0.0.1', 1, 3, 0, [F]]],
+    [
+      'QHostAddress',
+      'TcpSocket.connectToAddress',
+      n.TcpSocket.connectToAddress.bind(n.TcpSocket),
+      [F, 1, 3, undefined],
+    ],
+    [
+      'QNetworkProxy',
+      'TcpSocket.connectToAddress (proxy list)',
+      n.TcpSocket.connectToAddress.bind(n.TcpSocket),
+      [n.QHostAddress, 1, 3, [F]],
+    ],
+    [
+      'QNetworkProxy',
+      'TcpSocket.connectToHost (proxy list)',
+      n.TcpSocket.connectToHost.bind(n.TcpSocket),
+      ['127.0.0.1', 1, 3, 0, [F]],
+    ],
     ['QHostAddress', 'TcpSocket.bind', n.TcpSocket.bind.bind(n.TcpSocket), [F, 0, 0, undefined]],
     ['QNetworkProxy', 'TcpSocket.setProxy', n.TcpSocket.setProxy.bind(n.TcpSocket), [F]],
     ['QAuthenticator', 'TcpSocket.answerProxyAuth', n.TcpSocket.answerProxyAuth.bind(n.TcpSocket), [1, F]],
@@ -109,26 +156,59 @@ test('foreign objects where the addon expects a handle: TypeError', async () => 
     ['QHostAddress', 'Udp.joinMulticastGroup (group)', native.Udp.joinMulticastGroup, [n.Udp, F]],
     ['QNetworkInterface', 'Udp.joinMulticastGroup (iface)', native.Udp.joinMulticastGroup, [n.Udp, n.QHostAddress, F]],
     ['QHostAddress', 'Udp.leaveMulticastGroup (group)', native.Udp.leaveMulticastGroup, [n.Udp, F]],
-    ['QNetworkInterface', 'Udp.leaveMulticastGroup (iface)', native.Udp.leaveMulticastGroup, [n.Udp, n.QHostAddress, F]],
+    [
+      'QNetworkInterface',
+      'Udp.leaveMulticastGroup (iface)',
+      native.Udp.leaveMulticastGroup,
+      [n.Udp, n.QHostAddress, F],
+    ],
     ['Udp', 'Udp.multicastInterface', native.Udp.multicastInterface, [F]],
     ['Udp', 'Udp.setMulticastInterface (socket)', native.Udp.setMulticastInterface, [F, n.QNetworkInterface]],
     ['QNetworkInterface', 'Udp.setMulticastInterface (iface)', native.Udp.setMulticastInterface, [n.Udp, F]],
     ['Udp', 'Udp.readNothing', native.Udp.readNothing, [F]],
     ['Udp', 'Udp.droppedDatagrams', native.Udp.droppedDatagrams, [F]],
     ['QNetworkProxyQuery', 'QNetworkProxyFactory.proxyForQuery', native.QNetworkProxyFactory.proxyForQuery, [F]],
-    ['QNetworkProxyQuery', 'QNetworkProxyFactory.systemProxyForQuery', native.QNetworkProxyFactory.systemProxyForQuery, [F]],
+    [
+      'QNetworkProxyQuery',
+      'QNetworkProxyFactory.systemProxyForQuery',
+      native.QNetworkProxyFactory.systemProxyForQuery,
+      [F],
+    ],
     ['QNetworkProxy', 'QNetworkProxyFactory.setEmptyAnswer', native.QNetworkProxyFactory.setEmptyAnswer, [0, [F]]],
     ['QNetworkProxy', 'QNetworkProxy.setApplicationProxy', native.QNetworkProxy.setApplicationProxy, [F]],
     ['QHostAddress', 'QHostAddress.isEqual', n.QHostAddress.isEqual.bind(n.QHostAddress), [F, 0]],
     ['QHostAddress', 'QHostAddress.isInSubnet', n.QHostAddress.isInSubnet.bind(n.QHostAddress), [F, 8]],
     ['QHostAddress', 'QNetworkAddressEntry.setIp', n.QNetworkAddressEntry.setIp.bind(n.QNetworkAddressEntry), [F]],
-    ['QHostAddress', 'QNetworkAddressEntry.setNetmask', n.QNetworkAddressEntry.setNetmask.bind(n.QNetworkAddressEntry), [F]],
-    ['QHostAddress', 'QNetworkAddressEntry.setBroadcast', n.QNetworkAddressEntry.setBroadcast.bind(n.QNetworkAddressEntry), [F]],
-    ['QHostAddress', 'QNetworkDatagram.setDestination', n.QNetworkDatagram.setDestination.bind(n.QNetworkDatagram), [F, 1]],
+    [
+      'QHostAddress',
+      'QNetworkAddressEntry.setNetmask',
+      n.QNetworkAddressEntry.setNetmask.bind(n.QNetworkAddressEntry),
+      [F],
+    ],
+    [
+      'QHostAddress',
+      'QNetworkAddressEntry.setBroadcast',
+      n.QNetworkAddressEntry.setBroadcast.bind(n.QNetworkAddressEntry),
+      [F],
+    ],
+    [
+      'QHostAddress',
+      'QNetworkDatagram.setDestination',
+      n.QNetworkDatagram.setDestination.bind(n.QNetworkDatagram),
+      [F, 1],
+    ],
     ['QHostAddress', 'QNetworkDatagram.setSender', n.QNetworkDatagram.setSender.bind(n.QNetworkDatagram), [F, 1]],
   ];
   // Every value class: its copy constructor, swap and == take only their own kind.
-  for (const kind of ['QHostAddress', 'QNetworkProxy', 'QNetworkProxyQuery', 'QAuthenticator', 'QNetworkDatagram', 'QNetworkInterface', 'QNetworkAddressEntry']) {
+  for (const kind of [
+    'QHostAddress',
+    'QNetworkProxy',
+    'QNetworkProxyQuery',
+    'QAuthenticator',
+    'QNetworkDatagram',
+    'QNetworkInterface',
+    'QNetworkAddressEntry',
+  ]) {
     calls.push([kind, `new ${kind}(other)`, (x) => new native[kind](x), [F]]);
     if (typeof n[kind].swap === 'function') calls.push([kind, `${kind}.swap`, n[kind].swap.bind(n[kind]), [F]]);
     if (typeof n[kind].equals === 'function') calls.push([kind, `${kind}.equals`, n[kind].equals.bind(n[kind]), [F]]);
@@ -138,7 +218,9 @@ test('foreign objects where the addon expects a handle: TypeError', async () => 
     for (const other of foreignTo(kind)) {
       // A SpecialAddress member is an address to Qt's == (QHostAddress.equals(QHostAddress.SpecialAddress.Any)).
       if (typeof other === 'number' && label === 'QHostAddress.equals') continue;
-      await expectTypeError(`${label} given ${show(other)}`, () => fn(...args.map((a) => (a === F ? other : Array.isArray(a) && a[0] === F ? [other] : a))));
+      await expectTypeError(`${label} given ${show(other)}`, () =>
+        fn(...args.map((a) => (a === F ? other : Array.isArray(a) && a[0] === F ? [other] : a))),
+      );
       checked++;
     }
   }
@@ -161,19 +243,35 @@ test('the same through the public API: a foreign object, a forgery or a Proxy is
     [QNetworkDatagram, 'QUdpSocket.writeDatagram', (x) => udp.writeDatagram(x)],
     [QHostAddress, 'QUdpSocket.writeDatagram (address)', (x) => udp.writeDatagram('x', x, 1)],
     [QHostAddress, 'QUdpSocket.joinMulticastGroup', (x) => udp.joinMulticastGroup(x)],
-    [QNetworkInterface, 'QUdpSocket.joinMulticastGroup (iface)', (x) => udp.joinMulticastGroup(new QHostAddress('239.1.1.1'), x)],
+    [
+      QNetworkInterface,
+      'QUdpSocket.joinMulticastGroup (iface)',
+      (x) => udp.joinMulticastGroup(new QHostAddress('239.1.1.1'), x),
+    ],
     [QNetworkInterface, 'QUdpSocket.setMulticastInterface', (x) => udp.setMulticastInterface(x)],
     [QNetworkProxyQuery, 'QNetworkProxyFactory.proxyForQuery', (x) => QNetworkProxyFactory.proxyForQuery(x)],
-    [QNetworkProxyQuery, 'QNetworkProxyFactory.systemProxyForQuery', (x) => QNetworkProxyFactory.systemProxyForQuery(x)],
-    [QNetworkProxyFactory, 'QNetworkProxyFactory.setApplicationProxyFactory', (x) => QNetworkProxyFactory.setApplicationProxyFactory(x)],
+    [
+      QNetworkProxyQuery,
+      'QNetworkProxyFactory.systemProxyForQuery',
+      (x) => QNetworkProxyFactory.systemProxyForQuery(x),
+    ],
+    [
+      QNetworkProxyFactory,
+      'QNetworkProxyFactory.setApplicationProxyFactory',
+      (x) => QNetworkProxyFactory.setApplicationProxyFactory(x),
+    ],
     [QHostAddress, 'QHostAddress.isEqual', (x) => addr.isEqual(x)],
     [QHostAddress, 'QHostAddress.isInSubnet', (x) => addr.isInSubnet(x, 8)],
     [QHostAddress, 'QNetworkAddressEntry.setIp', (x) => entry.setIp(x)],
     [QHostAddress, 'QNetworkDatagram.setDestination', (x) => dgram.setDestination(x, 1)],
   ];
   for (const [cls, make] of [
-    [QHostAddress, () => new QHostAddress()], [QNetworkProxy, () => new QNetworkProxy()], [QNetworkProxyQuery, () => new QNetworkProxyQuery()],
-    [QAuthenticator, () => new QAuthenticator()], [QNetworkDatagram, () => new QNetworkDatagram()], [QNetworkInterface, () => new QNetworkInterface()],
+    [QHostAddress, () => new QHostAddress()],
+    [QNetworkProxy, () => new QNetworkProxy()],
+    [QNetworkProxyQuery, () => new QNetworkProxyQuery()],
+    [QAuthenticator, () => new QAuthenticator()],
+    [QNetworkDatagram, () => new QNetworkDatagram()],
+    [QNetworkInterface, () => new QNetworkInterface()],
     [QNetworkAddressEntry, () => new QNetworkAddressEntry()],
   ] as [Any, () => Any][]) {
     calls.push([cls, `new ${cls.name}(other)`, (x) => new cls(x)]);
@@ -181,10 +279,17 @@ test('the same through the public API: a foreign object, a forgery or a Proxy is
   }
   let checked = 0;
   for (const [cls, label, call] of calls) {
-    const foreign = [...foreignTo('', cls).filter((o) => !(o instanceof (cls as Any))), proxyOf(Object.create(cls.prototype))];
+    const foreign = [
+      ...foreignTo('', cls).filter((o) => !(o instanceof (cls as Any))),
+      proxyOf(Object.create(cls.prototype)),
+    ];
     for (const other of foreign) {
       // Numbers are SpecialAddress or ProxyType members, strings addresses or URLs: legitimate there.
-      if ((typeof other === 'number' || typeof other === 'string') && (cls === QHostAddress || label.startsWith('new '))) continue;
+      if (
+        (typeof other === 'number' || typeof other === 'string') &&
+        (cls === QHostAddress || label.startsWith('new '))
+      )
+        continue;
       if (typeof other === 'number' && cls === QNetworkProxy) continue;
       await expectTypeError(`${label} given ${show(other)}`, () => call(other));
       checked++;
@@ -196,7 +301,18 @@ test('the same through the public API: a foreign object, a forgery or a Proxy is
 test('inspecting a class prototype, or an object made from one without its constructor, throws nothing', () => {
   // Found by the fuzzer (inspect with showHidden reaches prototypes): the custom inspectors read
   // the instance's native object, which a prototype does not have.
-  const classes = [QAuthenticator, QHostAddress, QNetworkDatagram, QNetworkProxy, QNetworkProxyQuery, QNetworkInterface, QNetworkAddressEntry, QTcpSocket, QUdpSocket, QTcpServer];
+  const classes = [
+    QAuthenticator,
+    QHostAddress,
+    QNetworkDatagram,
+    QNetworkProxy,
+    QNetworkProxyQuery,
+    QNetworkInterface,
+    QNetworkAddressEntry,
+    QTcpSocket,
+    QUdpSocket,
+    QTcpServer,
+  ];
   for (const cls of classes) {
     expect(() => inspect(cls.prototype, { showHidden: true, depth: 4 })).not.toThrow();
     const bare = Object.create(cls.prototype);
@@ -217,7 +333,11 @@ describe('secrets', () => {
         return (e as Error).message;
       }
     };
-    const calls = [() => sock.setReadBufferSize(url as never), () => new QObject().blockSignals(url as never), () => sock.setPauseMode(url as never)];
+    const calls = [
+      () => sock.setReadBufferSize(url as never),
+      () => new QObject().blockSignals(url as never),
+      () => sock.setPauseMode(url as never),
+    ];
     for (const m of calls.map(messageOf)) {
       expect(m).not.toContain(secret);
       expect(m).toMatch(/http:\/\/alice:<hidden>@/);
@@ -235,7 +355,11 @@ describe('secrets', () => {
     const auth = new QAuthenticator();
     auth.setPassword(secret);
     for (const o of [s, srv, agent, query, auth, { nested: [proxy, auth, query] }]) {
-      for (const text of [inspect(o, { depth: 6, showHidden: true }), inspect(o, { depth: 6, customInspect: false }), safeJson(o)]) {
+      for (const text of [
+        inspect(o, { depth: 6, showHidden: true }),
+        inspect(o, { depth: 6, customInspect: false }),
+        safeJson(o),
+      ]) {
         expect(text).not.toContain(secret);
       }
     }

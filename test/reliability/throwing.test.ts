@@ -76,7 +76,11 @@ describe.each([false, true])('with an uncaughtException handler: %s', (handler) 
     const qt = run(prelude(handler) + dataHandlerThrows.qt);
     const node = run(prelude(handler) + dataHandlerThrows.net);
     expect(shape(qt)).toEqual(shape(node));
-    expect(shape(qt)).toEqual(handler ? { status: 0, signal: null, stdout: 'caught handler failed\n', stackPrinted: false } : { status: 1, signal: null, stdout: '', stackPrinted: true });
+    expect(shape(qt)).toEqual(
+      handler
+        ? { status: 0, signal: null, stdout: 'caught handler failed\n', stackPrinted: false }
+        : { status: 1, signal: null, stdout: '', stackPrinted: true },
+    );
     expect(qt.ms).toBeLessThan(15000);
   });
 
@@ -110,7 +114,12 @@ describe.each([false, true])('with an uncaughtException handler: %s', (handler) 
       echo.listen(0, '127.0.0.1', () => s.connectToHost('127.0.0.1', echo.address().port));`);
     expect(shape(r)).toEqual(
       handler
-        ? { status: 0, signal: null, stdout: 'caught auth slot failed\nerror ProxyAuthenticationRequiredError\n', stackPrinted: false }
+        ? {
+            status: 0,
+            signal: null,
+            stdout: 'caught auth slot failed\nerror ProxyAuthenticationRequiredError\n',
+            stackPrinted: false,
+          }
         : { status: 1, signal: null, stdout: '', stackPrinted: true },
     );
     expect(r.ms).toBeLessThan(15000);

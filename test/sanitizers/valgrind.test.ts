@@ -17,7 +17,10 @@ afterAll(async () => {
   await stopAllProxies();
 });
 
-function memcheck(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function memcheck(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const args = [
     '--error-exitcode=1',
     '--leak-check=full',
@@ -43,18 +46,27 @@ function memcheck(script: string, env: Record<string, string>): Promise<{ code: 
   });
 }
 
-test('a connect, echo, proxy, UDP and exit tour is clean under valgrind memcheck', async () => {
-  const smoke = path.join(__dirname, '..', 'fixtures', 'valgrind_smoke.js');
-  // The release build, as shipped (an ASan build cannot run under valgrind).
-  const env = { QTN_DANTE_PORT: String(dante.port), QTNETWORK_ADDON: path.join(__dirname, '..', '..', 'build', 'Release', 'qtnetwork.node') };
-  const r = await memcheck(smoke, env);
-  const errors = r.stderr.match(/ERROR SUMMARY: (\d+) errors/);
-  if (r.code !== 0 || errors?.[1] !== '0') process.stderr.write(r.stderr);
-  expect(r.stdout).toBe(
-    ['direct: hello direct', 'socks5: hello through dante', 'udp: datagram one / datagram two', 'done', ''].join('\n'),
-  );
-  expect(errors?.[1]).toBe('0');
-  expect(r.code).toBe(0);
-  // dante saw the proxied connection: the smoke went through it.
-  expect(dante.log()).toMatch(/connect/i);
-}, LIMIT_MS + 30000);
+test(
+  'a connect, echo, proxy, UDP and exit tour is clean under valgrind memcheck',
+  async () => {
+    const smoke = path.join(__dirname, '..', 'fixtures', 'valgrind_smoke.js');
+    // The release build, as shipped (an ASan build cannot run under valgrind).
+    const env = {
+      QTN_DANTE_PORT: String(dante.port),
+      QTNETWORK_ADDON: path.join(__dirname, '..', '..', 'build', 'Release', 'qtnetwork.node'),
+    };
+    const r = await memcheck(smoke, env);
+    const errors = r.stderr.match(/ERROR SUMMARY: (\d+) errors/);
+    if (r.code !== 0 || errors?.[1] !== '0') process.stderr.write(r.stderr);
+    expect(r.stdout).toBe(
+      ['direct: hello direct', 'socks5: hello through dante', 'udp: datagram one / datagram two', 'done', ''].join(
+        '\n',
+      ),
+    );
+    expect(errors?.[1]).toBe('0');
+    expect(r.code).toBe(0);
+    // dante saw the proxied connection: the smoke went through it.
+    expect(dante.log()).toMatch(/connect/i);
+  },
+  LIMIT_MS + 30000,
+);

@@ -21,7 +21,7 @@ export async function port(): Promise<void> {
   // Scoped enums are numbers with a type, compared with ===.
   const t: QNetworkProxy.ProxyType = QNetworkProxy.ProxyType.NoProxy;
   const n: number = QAbstractSocket.SocketState.ConnectedState;
-  void t, n;
+  (void t, n);
 
   const sock = new QTcpSocket();
   sock.stateChanged.connect((state: QAbstractSocket.SocketState) => void state);
@@ -34,11 +34,16 @@ export async function port(): Promise<void> {
     const data: Buffer = sock.readAll();
     const line: Buffer = sock.readLine();
     const [ok, ch]: [boolean, Buffer] = sock.getChar();
-    void data, line, ok, ch;
+    (void data, line, ok, ch);
   });
   // Both connectToHost overloads, with and without the defaults.
   sock.connectToHost('example.com', 80);
-  sock.connectToHost('example.com', 80, QIODeviceBase.OpenModeFlag.ReadWrite, QAbstractSocket.NetworkLayerProtocol.IPv4Protocol);
+  sock.connectToHost(
+    'example.com',
+    80,
+    QIODeviceBase.OpenModeFlag.ReadWrite,
+    QAbstractSocket.NetworkLayerProtocol.IPv4Protocol,
+  );
   sock.connectToHost(new QHostAddress('127.0.0.1'), 80);
   sock.connectToHost(QHostAddress.SpecialAddress.LocalHost, 80, QIODeviceBase.OpenModeFlag.ReadOnly);
   const connected: boolean = await sock.waitForConnected(3000);
@@ -52,7 +57,7 @@ export async function port(): Promise<void> {
   const listening: boolean = await server.listen(new QHostAddress(QHostAddress.SpecialAddress.Any), 0);
   const [got, timedOut]: [boolean, boolean] = await server.waitForNewConnection(100);
   const peer: QTcpSocket | null = server.nextPendingConnection();
-  void listening, got, timedOut, peer;
+  (void listening, got, timedOut, peer);
 
   class Direct extends QNetworkProxyFactory {
     queryProxy(query = new QNetworkProxyQuery()): QNetworkProxy[] {

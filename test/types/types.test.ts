@@ -9,7 +9,10 @@ const dir = __dirname;
 const tsc = path.join(dir, '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');
 
 function compile(project: string): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], { encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [tsc, '-p', project, '--pretty', 'false'], {
+    encoding: 'utf8',
+    timeout: 60000,
+  });
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
@@ -49,7 +52,11 @@ test('the ESM entry exports every name of the CJS entry, as the same objects', (
 const cjs = createRequire(import.meta.url)('qtnetwork');
 const names = Object.keys(cjs).sort();
 console.log(JSON.stringify({ names, same: names.every((n) => esm[n] === cjs[n]), esm: Object.keys(esm).filter((n) => n !== 'default').sort(), dflt: esm.default === cjs }));`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 20000,
+  });
   expect(r.stderr).toBe('');
   const out = JSON.parse(r.stdout);
   expect(out.names).toContain('QTcpSocket');

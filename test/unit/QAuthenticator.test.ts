@@ -20,7 +20,19 @@ const pair = (aCalls: [string, ...Arg[]][], bCalls: [string, ...Arg[]][]): Scena
   ],
 });
 
-const optionValues: Arg[] = ['text', '', 1, -7, 2 ** 40, 2.5, true, false, bytes('\u0000\u00ff'), { date: Date.UTC(2021, 5, 7) }, null];
+const optionValues: Arg[] = [
+  'text',
+  '',
+  1,
+  -7,
+  2 ** 40,
+  2.5,
+  true,
+  false,
+  bytes('\u0000\u00ff'),
+  { date: Date.UTC(2021, 5, 7) },
+  null,
+];
 
 const cases = {
   defaults: [
@@ -28,13 +40,21 @@ const cases = {
     { objects: { a: ['QAuthenticator'], b: ['QAuthenticator', { obj: 'a' }] }, calls: [] },
   ] as Scenario[],
   setters: [
-    ...['', 'user', 'DOMAIN\\user', '\u00fc\u00df\u4e2d', 'a\u0000b'].map((u) => one(['setUser', u], ['user'], ['isNull'])),
+    ...['', 'user', 'DOMAIN\\user', '\u00fc\u00df\u4e2d', 'a\u0000b'].map((u) =>
+      one(['setUser', u], ['user'], ['isNull']),
+    ),
     ...['', 'p@ss:w/rd', '\u00fc\u00df'].map((pw) => one(['setPassword', pw], ['password'], ['isNull'])),
     ...optionValues.map((v) => one(['setOption', 'k', v], ['option', 'k'], ['option', 'other'], ['isNull'])),
     one(['setOption', 'k', 1], ['setOption', 'k', true], ['option', 'k']),
     one(['setOption', 'k', 1], ['setOption', 'k', 2.5], ['option', 'k']),
     one(['setOption', 'k', 1], ['setOption', 'k', null], ['option', 'k'], ['options']),
-    one(['setOption', 'k', 'x'], ['setOption', 'K', 'y'], ['setOption', '', 'z'], ['setOption', '__proto__', 'p'], ['options']),
+    one(
+      ['setOption', 'k', 'x'],
+      ['setOption', 'K', 'y'],
+      ['setOption', '', 'z'],
+      ['setOption', '__proto__', 'p'],
+      ['options'],
+    ),
     one(['setUser', 'u'], ['setPassword', 'p'], ['setOption', 'k', 'v'], ['realm']),
   ] as Scenario[],
   equality: [
@@ -43,8 +63,26 @@ const cases = {
     pair([['setUser', '']], []),
     pair([['setUser', 'u']], [['setUser', 'u']]),
     pair([['setUser', 'u']], [['setUser', 'U']]),
-    pair([['setUser', 'u'], ['setPassword', 'p']], [['setUser', 'u'], ['setPassword', 'q']]),
-    pair([['setUser', 'u'], ['setPassword', 'p']], [['setPassword', 'p'], ['setUser', 'u']]),
+    pair(
+      [
+        ['setUser', 'u'],
+        ['setPassword', 'p'],
+      ],
+      [
+        ['setUser', 'u'],
+        ['setPassword', 'q'],
+      ],
+    ),
+    pair(
+      [
+        ['setUser', 'u'],
+        ['setPassword', 'p'],
+      ],
+      [
+        ['setPassword', 'p'],
+        ['setUser', 'u'],
+      ],
+    ),
     pair([['setOption', 'k', 1]], [['setOption', 'k', 1]]),
     pair([['setOption', 'k', 1]], [['setOption', 'k', 2]]),
     pair([['setOption', 'k', 1]], [['setOption', 'k', true]]),
@@ -57,7 +95,11 @@ const cases = {
   copies: [
     {
       objects: { a: ['QAuthenticator'], b: ['QAuthenticator', { obj: 'a' }] },
-      calls: [['a', 'setUser', 'u'], ['b', 'isNull'], ['a', 'equals', { obj: 'b' }]],
+      calls: [
+        ['a', 'setUser', 'u'],
+        ['b', 'isNull'],
+        ['a', 'equals', { obj: 'b' }],
+      ],
     },
   ] as Scenario[],
 };
@@ -67,7 +109,8 @@ describeParity(cases, (answered) => {
   expect(eq.filter((v) => v === true).length).toBeGreaterThan(5);
   expect(eq.filter((v) => v === false).length).toBeGreaterThan(5);
   const flat = JSON.stringify(resultsOf(answered, 'setters'));
-  for (const needle of ['1099511627776', '2.5', '{"bytes":"00ff"}', '{"date":1623024000000}', '"__proto__":"p"']) expect(flat).toContain(needle);
+  for (const needle of ['1099511627776', '2.5', '{"bytes":"00ff"}', '{"date":1623024000000}', '"__proto__":"p"'])
+    expect(flat).toContain(needle);
 });
 
 test('copies are independent values; options() is a fresh object', () => {
@@ -111,7 +154,9 @@ test('bad input is a TypeError naming the method and argument', () => {
   expect(() => a.setOption(1 as never, 'x')).toThrow(/QAuthenticator.setOption: argument 'opt'/);
   expect(() => a.setOption('k', {} as never)).toThrow(/QAuthenticator.setOption: argument 'value'/);
   expect(() => a.setOption('k', [1] as never)).toThrow(TypeError);
-  expect(() => (a as unknown as { user(x: number): string }).user(1)).toThrow(/QAuthenticator.user: expected 0 argument/);
+  expect(() => (a as unknown as { user(x: number): string }).user(1)).toThrow(
+    /QAuthenticator.user: expected 0 argument/,
+  );
   // @ts-expect-error: no argument, on purpose
   expect(() => a.equals()).toThrow(TypeError);
   expect(() => QAuthenticator.prototype.user.call({})).toThrow(TypeError);
@@ -124,15 +169,25 @@ test('the password is never shown: inspect, console.log, JSON, errors', () => {
   a.setPassword(secret);
   a.setOption('realmHint', 'x');
   const shown = [
-    inspect(a), inspect(a, { showHidden: true, depth: 10 }), inspect(a, { customInspect: false, showHidden: true }),
-    inspect({ nested: [a] }), format('%s %o %O %j', a, a, a, a), String(a), JSON.stringify(a), JSON.stringify({ a }),
+    inspect(a),
+    inspect(a, { showHidden: true, depth: 10 }),
+    inspect(a, { customInspect: false, showHidden: true }),
+    inspect({ nested: [a] }),
+    format('%s %o %O %j', a, a, a, a),
+    String(a),
+    JSON.stringify(a),
+    JSON.stringify({ a }),
   ];
   for (const s of shown) expect(s).not.toContain(secret);
   expect(inspect(a)).toContain("password: '<hidden>'");
   expect(inspect(new QAuthenticator())).toBe('QAuthenticator()');
   expect(JSON.parse(JSON.stringify(a))).toEqual({ user: 'alice', realm: '', options: { realmHint: 'x' } });
   const messages: string[] = [];
-  for (const f of [() => a.setPassword(4242 as never), () => a.setPassword(Buffer.from(secret) as never), () => (a.setPassword as (x: string, y: string) => void)(secret, secret)]) {
+  for (const f of [
+    () => a.setPassword(4242 as never),
+    () => a.setPassword(Buffer.from(secret) as never),
+    () => (a.setPassword as (x: string, y: string) => void)(secret, secret),
+  ]) {
     try {
       f();
     } catch (e) {

@@ -5,30 +5,90 @@ import path from 'node:path';
 import { inspect } from 'node:util';
 import { QAbstractSocket, QHostAddress } from '../../lib';
 
-type Spec = { str: string } | { ip4: number } | { ip6: number[] } | { special: number } | { copy: Spec } | { subnetOf: string };
+type Spec =
+  { str: string } | { ip4: number } | { ip6: number[] } | { special: number } | { copy: Spec } | { subnetOf: string };
 type Step = [string, ...unknown[]];
 
 const S = QHostAddress.SpecialAddress;
 const texts = [
-  '127.0.0.1', '10.1.2.3', '255.255.255.255', '224.0.0.1', '0.0.0.0', '192.168.1.1', '8.8.8.8',
-  '169.254.1.1', '172.16.5.4', '::1', '::', 'fe80::1%lo', 'fe80::1%eth0', '::ffff:127.0.0.1',
-  '::ffff:1.2.3.4', 'fd00::1', 'fc00::1', 'ff02::1', 'fec0::1', '2001:db8::1', '2001:DB8:0:0:0:0:0:1',
-  '1:2:3:4:5:6:7:8', '::1.2.3.4', 'garbage', '', ' 1.2.3.4 ', '1.2.3', '1.2.3.4.5', '01.02.03.004',
-  '0x7f.1', '4294967295', '10.0.0.0/8', '2001:db8::/32', '300.1.1.1', ':::', '1::2::3', 'fe80::1%',
-  '[::1]', '\u00e9', '1.2.3.4\u0000x',
+  '127.0.0.1',
+  '10.1.2.3',
+  '255.255.255.255',
+  '224.0.0.1',
+  '0.0.0.0',
+  '192.168.1.1',
+  '8.8.8.8',
+  '169.254.1.1',
+  '172.16.5.4',
+  '::1',
+  '::',
+  'fe80::1%lo',
+  'fe80::1%eth0',
+  '::ffff:127.0.0.1',
+  '::ffff:1.2.3.4',
+  'fd00::1',
+  'fc00::1',
+  'ff02::1',
+  'fec0::1',
+  '2001:db8::1',
+  '2001:DB8:0:0:0:0:0:1',
+  '1:2:3:4:5:6:7:8',
+  '::1.2.3.4',
+  'garbage',
+  '',
+  ' 1.2.3.4 ',
+  '1.2.3',
+  '1.2.3.4.5',
+  '01.02.03.004',
+  '0x7f.1',
+  '4294967295',
+  '10.0.0.0/8',
+  '2001:db8::/32',
+  '300.1.1.1',
+  ':::',
+  '1::2::3',
+  'fe80::1%',
+  '[::1]',
+  '\u00e9',
+  '1.2.3.4\u0000x',
 ];
 const ip6 = (last: number, first = 0): number[] => [first, ...Array(14).fill(0), last];
 const specs: Spec[] = [
   ...texts.map((str) => ({ str })),
   ...[0x7f000001, 0xffffffff, 0xe0000001, 0x0a000001, 7].map((ip4) => ({ ip4 })),
-  { ip6: ip6(1) }, { ip6: ip6(0) }, { ip6: ip6(1, 0xfe) }, { ip6: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1] },
-  ...Object.values(S).filter((v): v is number => typeof v === 'number').map((special) => ({ special })),
-  { copy: { str: 'fe80::1%lo' } }, { copy: { special: S.AnyIPv6 } },
-  { subnetOf: '10.1.2.3/8' }, { subnetOf: '2001:db8::1/64' }, { subnetOf: 'garbage' },
+  { ip6: ip6(1) },
+  { ip6: ip6(0) },
+  { ip6: ip6(1, 0xfe) },
+  { ip6: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1] },
+  ...Object.values(S)
+    .filter((v): v is number => typeof v === 'number')
+    .map((special) => ({ special })),
+  { copy: { str: 'fe80::1%lo' } },
+  { copy: { special: S.AnyIPv6 } },
+  { subnetOf: '10.1.2.3/8' },
+  { subnetOf: '2001:db8::1/64' },
+  { subnetOf: 'garbage' },
 ];
-const subnets = ['10.0.0.0/8', '10.1.2.3/8', '10.0.0.0/255.0.0.0', '10.0.0.0/255.0.255.0', '10.0.0.0', '10.0.0.0/33',
-  '10.0.0.0/-1', '2001:db8::/32', '2001:db8::/129', '::/0', '0.0.0.0/0', '/8', 'garbage', '', '1.2.3.4/',
-  '1.2.3.4/ 8', '::ffff:10.0.0.0/104', 'fe80::1%lo/64'];
+const subnets = [
+  '10.0.0.0/8',
+  '10.1.2.3/8',
+  '10.0.0.0/255.0.0.0',
+  '10.0.0.0/255.0.255.0',
+  '10.0.0.0',
+  '10.0.0.0/33',
+  '10.0.0.0/-1',
+  '2001:db8::/32',
+  '2001:db8::/129',
+  '::/0',
+  '0.0.0.0/0',
+  '/8',
+  'garbage',
+  '',
+  '1.2.3.4/',
+  '1.2.3.4/ 8',
+  '::ffff:10.0.0.0/104',
+  'fe80::1%lo/64',
+];
 const inSubnet = [
   { a: { str: '10.1.2.3' }, subnet: { str: '10.0.0.0' }, netmask: 8 },
   { a: { str: '10.1.2.3' }, subnet: { str: '11.0.0.0' }, netmask: 8 },
@@ -43,19 +103,45 @@ const inSubnet = [
   { a: { special: S.Null }, subnet: { special: S.Null }, netmask: 0 },
 ];
 const pairs: [Spec, Spec][] = [
-  [{ str: '127.0.0.1' }, { special: S.LocalHost }], [{ str: '::ffff:127.0.0.1' }, { str: '127.0.0.1' }],
-  [{ str: '::1' }, { special: S.LocalHostIPv6 }], [{ str: '0.0.0.0' }, { special: S.Any }],
-  [{ special: S.Any }, { special: S.AnyIPv4 }], [{ special: S.Any }, { special: S.AnyIPv6 }],
-  [{ str: '::' }, { special: S.AnyIPv6 }], [{ str: 'fe80::1%lo' }, { str: 'fe80::1' }],
-  [{ special: S.Null }, { special: S.Null }], [{ str: '1.2.3.4' }, { ip4: 0x01020304 }],
+  [{ str: '127.0.0.1' }, { special: S.LocalHost }],
+  [{ str: '::ffff:127.0.0.1' }, { str: '127.0.0.1' }],
+  [{ str: '::1' }, { special: S.LocalHostIPv6 }],
+  [{ str: '0.0.0.0' }, { special: S.Any }],
+  [{ special: S.Any }, { special: S.AnyIPv4 }],
+  [{ special: S.Any }, { special: S.AnyIPv6 }],
+  [{ str: '::' }, { special: S.AnyIPv6 }],
+  [{ str: 'fe80::1%lo' }, { str: 'fe80::1' }],
+  [{ special: S.Null }, { special: S.Null }],
+  [{ str: '1.2.3.4' }, { ip4: 0x01020304 }],
   [{ str: '::ffff:0.0.0.0' }, { special: S.AnyIPv4 }],
 ];
 const Mode = QHostAddress.ConversionModeFlag;
-const modes = [undefined, Mode.StrictConversion, Mode.ConvertV4MappedToIPv4, Mode.ConvertUnspecifiedAddress,
-  Mode.ConvertLocalHost, Mode.ConvertV4MappedToIPv4 | Mode.ConvertLocalHost, Mode.TolerantConversion];
+const modes = [
+  undefined,
+  Mode.StrictConversion,
+  Mode.ConvertV4MappedToIPv4,
+  Mode.ConvertUnspecifiedAddress,
+  Mode.ConvertLocalHost,
+  Mode.ConvertV4MappedToIPv4 | Mode.ConvertLocalHost,
+  Mode.TolerantConversion,
+];
 const steps: { a: Spec; b: Spec; steps: Step[] }[] = [
-  { a: { str: '1.2.3.4' }, b: { str: '::1' }, steps: [['swap'], ['setScopeId', 'eth0'], ['swap'], ['setScopeId', 'lo'], ['clear']] },
-  { a: { str: 'fe80::1%lo' }, b: { special: S.Null }, steps: [['setScopeId', ''], ['setAddress', { str: 'x' }], ['setAddress', { ip4: 0x05060708 }], ['setAddress', { special: S.Broadcast }], ['setAddress', { ip6: ip6(2) }]] },
+  {
+    a: { str: '1.2.3.4' },
+    b: { str: '::1' },
+    steps: [['swap'], ['setScopeId', 'eth0'], ['swap'], ['setScopeId', 'lo'], ['clear']],
+  },
+  {
+    a: { str: 'fe80::1%lo' },
+    b: { special: S.Null },
+    steps: [
+      ['setScopeId', ''],
+      ['setAddress', { str: 'x' }],
+      ['setAddress', { ip4: 0x05060708 }],
+      ['setAddress', { special: S.Broadcast }],
+      ['setAddress', { ip6: ip6(2) }],
+    ],
+  },
 ];
 
 const inputs = {
@@ -63,8 +149,16 @@ const inputs = {
   setAddress: specs.filter((s) => 'str' in s || 'ip4' in s || 'ip6' in s || 'special' in s),
   parseSubnet: subnets,
   isInSubnet: inSubnet,
-  isEqual: pairs.flatMap(([a, b]) => modes.flatMap((mode) => [{ a, b, ...(mode === undefined ? {} : { mode }) }, { a: b, b: a, ...(mode === undefined ? {} : { mode }) }])),
-  equals: pairs.flatMap(([a, b]) => [{ a, b }, { a: b, b: a }]),
+  isEqual: pairs.flatMap(([a, b]) =>
+    modes.flatMap((mode) => [
+      { a, b, ...(mode === undefined ? {} : { mode }) },
+      { a: b, b: a, ...(mode === undefined ? {} : { mode }) },
+    ]),
+  ),
+  equals: pairs.flatMap(([a, b]) => [
+    { a, b },
+    { a: b, b: a },
+  ]),
   steps,
 };
 
@@ -84,10 +178,19 @@ function union(spec: Spec): QHostAddress | QHostAddress.SpecialAddress {
 
 function profile(a: QHostAddress): Record<string, unknown> {
   return {
-    toString: a.toString(), protocol: a.protocol(), scopeId: a.scopeId(), isNull: a.isNull(),
-    isLoopback: a.isLoopback(), isMulticast: a.isMulticast(), isBroadcast: a.isBroadcast(),
-    isGlobal: a.isGlobal(), isLinkLocal: a.isLinkLocal(), isSiteLocal: a.isSiteLocal(),
-    isUniqueLocalUnicast: a.isUniqueLocalUnicast(), toIPv4Address: a.toIPv4Address(), toIPv6Address: a.toIPv6Address(),
+    toString: a.toString(),
+    protocol: a.protocol(),
+    scopeId: a.scopeId(),
+    isNull: a.isNull(),
+    isLoopback: a.isLoopback(),
+    isMulticast: a.isMulticast(),
+    isBroadcast: a.isBroadcast(),
+    isGlobal: a.isGlobal(),
+    isLinkLocal: a.isLinkLocal(),
+    isSiteLocal: a.isSiteLocal(),
+    isUniqueLocalUnicast: a.isUniqueLocalUnicast(),
+    toIPv4Address: a.toIPv4Address(),
+    toIPv6Address: a.toIPv6Address(),
   };
 }
 
@@ -129,14 +232,18 @@ const ours = {
     const [s, n] = c.subnet as [Spec, number];
     return a.isInSubnet([union(s), n]);
   }),
-  isEqual: inputs.isEqual.map((c) => ('mode' in c ? build(c.a).isEqual(union(c.b), c.mode) : build(c.a).isEqual(union(c.b)))),
+  isEqual: inputs.isEqual.map((c) =>
+    'mode' in c ? build(c.a).isEqual(union(c.b), c.mode) : build(c.a).isEqual(union(c.b)),
+  ),
   equals: inputs.equals.map((c) => build(c.a).equals(union(c.b))),
   steps: inputs.steps.map(runSteps),
 };
 
 test('every answer matches PyQt6 for the same cases', () => {
   const script = path.join(__dirname, '..', 'fixtures', 'parity', 'host_address.py');
-  const pyqt = JSON.parse(execFileSync('/usr/bin/python3', [script], { input: JSON.stringify(inputs), encoding: 'utf8' }));
+  const pyqt = JSON.parse(
+    execFileSync('/usr/bin/python3', [script], { input: JSON.stringify(inputs), encoding: 'utf8' }),
+  );
   for (const cat of Object.keys(inputs) as (keyof typeof inputs)[]) {
     // Each case beside its answers, so a mismatch names its input.
     const label = (i: number): unknown => inputs[cat][i];

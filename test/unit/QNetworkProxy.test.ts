@@ -24,27 +24,56 @@ const defaults: Scenario[] = [
   ...types.map((t) => one([pt(t)])),
   ...types.map((t) => one([pt(t), 'proxy.example.com', 1080, 'user', 'pw'])),
   one([pt(P.HttpProxy), '', 65535, '', '']),
-  { objects: { a: ['QNetworkProxy', pt(P.Socks5Proxy), 'h', 1, 'u', 'p'], b: ['QNetworkProxy', { obj: 'a' }] }, calls: [] },
+  {
+    objects: { a: ['QNetworkProxy', pt(P.Socks5Proxy), 'h', 1, 'u', 'p'], b: ['QNetworkProxy', { obj: 'a' }] },
+    calls: [],
+  },
 ];
 
 // Every setter, on a proxy of every type; capabilities follow setType until setCapabilities.
 const setters: Scenario[] = [
   ...types.flatMap((from) => types.map((to) => one([pt(from), 'h', 8080], ['setType', pt(to)], ['capabilities']))),
-  ...['', 'proxy.example.com', 'Proxy.Example.COM', '10.0.0.1', '::1', 'h\u00e9\u4e2d', 'a\u0000b'].map((h) => one([pt(P.Socks5Proxy)], ['setHostName', h], ['hostName'])),
+  ...['', 'proxy.example.com', 'Proxy.Example.COM', '10.0.0.1', '::1', 'h\u00e9\u4e2d', 'a\u0000b'].map((h) =>
+    one([pt(P.Socks5Proxy)], ['setHostName', h], ['hostName']),
+  ),
   ...[0, 1, 1080, 65535].map((port) => one([pt(P.HttpProxy)], ['setPort', port], ['port'])),
   ...['', 'user', 'us:er@x', '\u00fc\u00df'].map((u) => one([pt(P.Socks5Proxy)], ['setUser', u], ['user'])),
   ...['', 'p@ss:w/rd', '\u00fc\u00df', ' '].map((pw) => one([pt(P.Socks5Proxy)], ['setPassword', pw], ['password'])),
-  ...[0, C.TunnelingCapability, C.CachingCapability, C.HostNameLookupCapability | C.UdpTunnelingCapability, 0x7f].flatMap((c) =>
+  ...[
+    0,
+    C.TunnelingCapability,
+    C.CachingCapability,
+    C.HostNameLookupCapability | C.UdpTunnelingCapability,
+    0x7f,
+  ].flatMap((c) =>
     [P.HttpProxy, P.Socks5Proxy].map((t) =>
-      one([pt(t)], ['setCapabilities', caps(c)], ['isCachingProxy'], ['isTransparentProxy'], ['setType', pt(P.FtpCachingProxy)], ['capabilities']),
+      one(
+        [pt(t)],
+        ['setCapabilities', caps(c)],
+        ['isCachingProxy'],
+        ['isTransparentProxy'],
+        ['setType', pt(P.FtpCachingProxy)],
+        ['capabilities'],
+      ),
     ),
   ),
-  one([], ['setHostName', 'h'], ['setPort', 3128], ['setUser', 'u'], ['setPassword', 'p'], ['setType', pt(P.HttpProxy)]),
+  one(
+    [],
+    ['setHostName', 'h'],
+    ['setPort', 3128],
+    ['setUser', 'u'],
+    ['setPassword', 'p'],
+    ['setType', pt(P.HttpProxy)],
+  ),
 ];
 
 const pair = (a: Arg[], b: Arg[], ...bCalls: [string, ...Arg[]][]): Scenario => ({
   objects: { a: ['QNetworkProxy', ...a], b: ['QNetworkProxy', ...b] },
-  calls: [...bCalls.map(([m, ...args]): [string, string, ...Arg[]] => ['b', m, ...args]), ['a', 'equals', { obj: 'b' }], ['b', 'equals', { obj: 'a' }]],
+  calls: [
+    ...bCalls.map(([m, ...args]): [string, string, ...Arg[]] => ['b', m, ...args]),
+    ['a', 'equals', { obj: 'b' }],
+    ['b', 'equals', { obj: 'a' }],
+  ],
 });
 const full = [pt(P.Socks5Proxy), 'h', 1080, 'u', 'p'];
 const equality: Scenario[] = [
@@ -58,7 +87,10 @@ const equality: Scenario[] = [
   pair(full, [pt(P.Socks5Proxy), 'h', 1080, 'U', 'p']),
   pair(full, [pt(P.Socks5Proxy), 'h', 1080, 'u', 'P']),
   pair(full, full, ['setCapabilities', caps(0)]),
-  pair(full, full, ['setCapabilities', caps(C.TunnelingCapability | C.ListeningCapability | C.UdpTunnelingCapability | C.HostNameLookupCapability)]),
+  pair(full, full, [
+    'setCapabilities',
+    caps(C.TunnelingCapability | C.ListeningCapability | C.UdpTunnelingCapability | C.HostNameLookupCapability),
+  ]),
   pair([pt(P.HttpProxy)], [pt(P.HttpProxy)], ['setRawHeader', bytes('X-A'), bytes('1')]),
   pair([pt(P.HttpProxy)], [pt(P.Socks5Proxy)], ['setType', pt(P.HttpProxy)]),
   pair([pt(P.NoProxy)], [], ['setType', pt(P.NoProxy)]),
@@ -68,68 +100,175 @@ const equality: Scenario[] = [
 // type was HTTP is there again when it is HTTP again.
 const raw: Scenario[] = [
   ...types.map((t) =>
-    one([pt(t)], ['setRawHeader', bytes('X-Foo'), bytes('bar')], ['hasRawHeader', bytes('x-foo')], ['rawHeader', bytes('X-FOO')], ['rawHeader', bytes('nope')], ['rawHeaderList']),
+    one(
+      [pt(t)],
+      ['setRawHeader', bytes('X-Foo'), bytes('bar')],
+      ['hasRawHeader', bytes('x-foo')],
+      ['rawHeader', bytes('X-FOO')],
+      ['rawHeader', bytes('nope')],
+      ['rawHeaderList'],
+    ),
   ),
-  one([pt(P.HttpProxy)],
-    ['setRawHeader', bytes('a'), bytes('1')], ['setRawHeader', bytes('B'), bytes('2')], ['setRawHeader', bytes('A'), bytes('3')], ['rawHeaderList'],
-    ['rawHeader', bytes('a')], ['setRawHeader', bytes('b'), bytes('')], ['hasRawHeader', bytes('b')], ['rawHeaderList'],
-    ['setRawHeader', bytes('b'), { null: 1 }], ['hasRawHeader', bytes('b')], ['setRawHeader', bytes(''), bytes('v')], ['rawHeaderList'],
-    ['setRawHeader', bytes('X-Bin'), bytes('\u0000\u00ff\r\n')], ['rawHeader', bytes('x-bin')],
-    ['setRawHeader', { utf8: 'X-\u00e9' }, { utf8: '\u4e2d' }], ['rawHeader', { utf8: 'x-\u00e9' }], ['rawHeaderList']),
-  one([pt(P.HttpProxy)], ['setRawHeader', bytes('X-A'), bytes('1')], ['setType', pt(P.Socks5Proxy)], ['rawHeaderList'], ['hasRawHeader', bytes('X-A')],
-    ['setRawHeader', bytes('X-B'), bytes('2')], ['setType', pt(P.HttpCachingProxy)], ['rawHeaderList']),
+  one(
+    [pt(P.HttpProxy)],
+    ['setRawHeader', bytes('a'), bytes('1')],
+    ['setRawHeader', bytes('B'), bytes('2')],
+    ['setRawHeader', bytes('A'), bytes('3')],
+    ['rawHeaderList'],
+    ['rawHeader', bytes('a')],
+    ['setRawHeader', bytes('b'), bytes('')],
+    ['hasRawHeader', bytes('b')],
+    ['rawHeaderList'],
+    ['setRawHeader', bytes('b'), { null: 1 }],
+    ['hasRawHeader', bytes('b')],
+    ['setRawHeader', bytes(''), bytes('v')],
+    ['rawHeaderList'],
+    ['setRawHeader', bytes('X-Bin'), bytes('\u0000\u00ff\r\n')],
+    ['rawHeader', bytes('x-bin')],
+    ['setRawHeader', { utf8: 'X-\u00e9' }, { utf8: '\u4e2d' }],
+    ['rawHeader', { utf8: 'x-\u00e9' }],
+    ['rawHeaderList'],
+  ),
+  one(
+    [pt(P.HttpProxy)],
+    ['setRawHeader', bytes('X-A'), bytes('1')],
+    ['setType', pt(P.Socks5Proxy)],
+    ['rawHeaderList'],
+    ['hasRawHeader', bytes('X-A')],
+    ['setRawHeader', bytes('X-B'), bytes('2')],
+    ['setType', pt(P.HttpCachingProxy)],
+    ['rawHeaderList'],
+  ),
 ];
 
 // Known headers: setHeader with each kind of JS value, then what Qt reads back and the raw text it
 // made; and setRawHeader, then what Qt parsed for every known header.
 const setHeaderCases: [number, Arg][] = [
-  [H.ContentTypeHeader, 'text/html; charset=utf-8'], [H.ContentLengthHeader, 5], [H.ContentLengthHeader, '7'],
-  [H.ContentLengthHeader, 2.5], [H.ContentLengthHeader, true], [H.ContentLengthHeader, 2 ** 40], [H.ContentLengthHeader, -3],
-  [H.ContentLengthHeader, ''], [H.LocationHeader, 'http://a/b c'], [H.LastModifiedHeader, { date: Date.UTC(2020, 0, 2, 3, 4, 5) }],
-  [H.IfModifiedSinceHeader, { date: 0 }], [H.IfModifiedSinceHeader, 'yesterday'], [H.CookieHeader, 'a=b'], [H.SetCookieHeader, 'a=b'],
-  [H.ContentDispositionHeader, 'attachment'], [H.UserAgentHeader, 'ua/1.0'], [H.UserAgentHeader, bytes('bytes-ua')],
-  [H.ServerHeader, 'srv'], [H.ETagHeader, '"abc"'], [H.IfMatchHeader, '"a", "b"'], [H.IfNoneMatchHeader, '*'], [H.ContentTypeHeader, null],
+  [H.ContentTypeHeader, 'text/html; charset=utf-8'],
+  [H.ContentLengthHeader, 5],
+  [H.ContentLengthHeader, '7'],
+  [H.ContentLengthHeader, 2.5],
+  [H.ContentLengthHeader, true],
+  [H.ContentLengthHeader, 2 ** 40],
+  [H.ContentLengthHeader, -3],
+  [H.ContentLengthHeader, ''],
+  [H.LocationHeader, 'http://a/b c'],
+  [H.LastModifiedHeader, { date: Date.UTC(2020, 0, 2, 3, 4, 5) }],
+  [H.IfModifiedSinceHeader, { date: 0 }],
+  [H.IfModifiedSinceHeader, 'yesterday'],
+  [H.CookieHeader, 'a=b'],
+  [H.SetCookieHeader, 'a=b'],
+  [H.ContentDispositionHeader, 'attachment'],
+  [H.UserAgentHeader, 'ua/1.0'],
+  [H.UserAgentHeader, bytes('bytes-ua')],
+  [H.ServerHeader, 'srv'],
+  [H.ETagHeader, '"abc"'],
+  [H.IfMatchHeader, '"a", "b"'],
+  [H.IfNoneMatchHeader, '*'],
+  [H.ContentTypeHeader, null],
 ];
-const headerNames = ['content-type', 'content-length', 'location', 'last-modified', 'cookie', 'set-cookie', 'content-disposition',
-  'user-agent', 'server', 'if-modified-since', 'etag', 'if-match', 'if-none-match'];
+const headerNames = [
+  'content-type',
+  'content-length',
+  'location',
+  'last-modified',
+  'cookie',
+  'set-cookie',
+  'content-disposition',
+  'user-agent',
+  'server',
+  'if-modified-since',
+  'etag',
+  'if-match',
+  'if-none-match',
+];
 const rawHeaderCases: [string, string][] = [
-  ['Content-Type', 'text/html'], ['Content-Length', ' 12 '], ['Content-Length', 'x'], ['Location', 'http://x/y'], ['Location', 'http://x/y z'],
-  ['Location', 'rel'], ['Last-Modified', 'Sun, 06 Nov 1994 08:49:37 GMT'], ['Last-Modified', 'Sunday, 06-Nov-94 08:49:37 GMT'], ['Last-Modified', 'bad'],
-  ['If-Modified-Since', 'Sun Nov  6 08:49:37 1994'], ['ETag', '"abc"'], ['ETag', 'W/"abc"'], ['If-Match', '"a", "b"'], ['If-None-Match', '*'],
-  ['Cookie', 'a=b; c=d'], ['Set-Cookie', 'a=b; Path=/; HttpOnly'], ['Content-Disposition', 'attachment'], ['User-Agent', 'ua'], ['Server', 'srv'],
+  ['Content-Type', 'text/html'],
+  ['Content-Length', ' 12 '],
+  ['Content-Length', 'x'],
+  ['Location', 'http://x/y'],
+  ['Location', 'http://x/y z'],
+  ['Location', 'rel'],
+  ['Last-Modified', 'Sun, 06 Nov 1994 08:49:37 GMT'],
+  ['Last-Modified', 'Sunday, 06-Nov-94 08:49:37 GMT'],
+  ['Last-Modified', 'bad'],
+  ['If-Modified-Since', 'Sun Nov  6 08:49:37 1994'],
+  ['ETag', '"abc"'],
+  ['ETag', 'W/"abc"'],
+  ['If-Match', '"a", "b"'],
+  ['If-None-Match', '*'],
+  ['Cookie', 'a=b; c=d'],
+  ['Set-Cookie', 'a=b; Path=/; HttpOnly'],
+  ['Content-Disposition', 'attachment'],
+  ['User-Agent', 'ua'],
+  ['Server', 'srv'],
 ];
 const headers: Scenario[] = [
   ...[P.HttpProxy, P.HttpCachingProxy, P.Socks5Proxy, P.FtpCachingProxy].flatMap((t) =>
-    setHeaderCases.map(([h, v]) => one([pt(t)], ['setHeader', kh(h), v], ['header', kh(h)], ['rawHeader', bytes(headerNames[h])], ['rawHeaderList'])),
+    setHeaderCases.map(([h, v]) =>
+      one([pt(t)], ['setHeader', kh(h), v], ['header', kh(h)], ['rawHeader', bytes(headerNames[h])], ['rawHeaderList']),
+    ),
   ),
-  one([pt(P.HttpProxy)], ['setHeader', kh(H.ContentLengthHeader), 5], ['setHeader', kh(H.ContentLengthHeader), null], ['header', kh(H.ContentLengthHeader)], ['rawHeaderList']),
+  one(
+    [pt(P.HttpProxy)],
+    ['setHeader', kh(H.ContentLengthHeader), 5],
+    ['setHeader', kh(H.ContentLengthHeader), null],
+    ['header', kh(H.ContentLengthHeader)],
+    ['rawHeaderList'],
+  ),
   ...[P.HttpProxy, P.NoProxy].flatMap((t) =>
-    rawHeaderCases.map(([name, value]) => one([pt(t)], ['setRawHeader', bytes(name), bytes(value)], ...knownHeaders.map((h): [string, Arg] => ['header', kh(h)]))),
+    rawHeaderCases.map(([name, value]) =>
+      one(
+        [pt(t)],
+        ['setRawHeader', bytes(name), bytes(value)],
+        ...knownHeaders.map((h): [string, Arg] => ['header', kh(h)]),
+      ),
+    ),
   ),
 ];
 
 const swaps: Scenario[] = [
   {
     objects: { a: ['QNetworkProxy', pt(P.HttpProxy), 'a', 1, 'ua', 'pa'], b: ['QNetworkProxy', ...full] },
-    calls: [['a', 'setRawHeader', bytes('X-A'), bytes('1')], ['a', 'setCapabilities', caps(C.CachingCapability)], ['a', 'swap', { obj: 'b' }], ['a', 'setType', pt(P.HttpProxy)], ['b', 'header', kh(H.UserAgentHeader)]],
+    calls: [
+      ['a', 'setRawHeader', bytes('X-A'), bytes('1')],
+      ['a', 'setCapabilities', caps(C.CachingCapability)],
+      ['a', 'swap', { obj: 'b' }],
+      ['a', 'setType', pt(P.HttpProxy)],
+      ['b', 'header', kh(H.UserAgentHeader)],
+    ],
   },
   { objects: { a: ['QNetworkProxy'], b: ['QNetworkProxy', ...full] }, calls: [['b', 'swap', { obj: 'a' }]] },
   // Copies are independent values.
   {
     objects: { a: ['QNetworkProxy', pt(P.HttpProxy), 'a', 1, 'u', 'p'], b: ['QNetworkProxy', { obj: 'a' }] },
-    calls: [['a', 'setRawHeader', bytes('X-A'), bytes('1')], ['b', 'setHostName', 'b'], ['b', 'setPassword', 'q'], ['b', 'setCapabilities', caps(0)], ['a', 'equals', { obj: 'b' }]],
+    calls: [
+      ['a', 'setRawHeader', bytes('X-A'), bytes('1')],
+      ['b', 'setHostName', 'b'],
+      ['b', 'setPassword', 'q'],
+      ['b', 'setCapabilities', caps(0)],
+      ['a', 'equals', { obj: 'b' }],
+    ],
   },
 ];
 
 // Qt stores a DefaultProxy as NoProxy; the last call puts Qt's default back.
 const application: Scenario[] = [
   {
-    objects: { a: ['QNetworkProxy', ...full], d: ['QNetworkProxy', pt(P.DefaultProxy), 'h', 1] , n: ['QNetworkProxy', pt(P.NoProxy)] },
+    objects: {
+      a: ['QNetworkProxy', ...full],
+      d: ['QNetworkProxy', pt(P.DefaultProxy), 'h', 1],
+      n: ['QNetworkProxy', pt(P.NoProxy)],
+    },
     calls: [
-      ['QNetworkProxy', 'setApplicationProxy', { obj: 'a' }], ['QNetworkProxy', 'applicationProxy'],
-      ['a', 'setHostName', 'changed'], ['QNetworkProxy', 'applicationProxy'],
-      ['QNetworkProxy', 'setApplicationProxy', { obj: 'd' }], ['QNetworkProxy', 'applicationProxy'],
-      ['QNetworkProxy', 'setApplicationProxy', { obj: 'n' }], ['QNetworkProxy', 'applicationProxy'],
+      ['QNetworkProxy', 'setApplicationProxy', { obj: 'a' }],
+      ['QNetworkProxy', 'applicationProxy'],
+      ['a', 'setHostName', 'changed'],
+      ['QNetworkProxy', 'applicationProxy'],
+      ['QNetworkProxy', 'setApplicationProxy', { obj: 'd' }],
+      ['QNetworkProxy', 'applicationProxy'],
+      ['QNetworkProxy', 'setApplicationProxy', { obj: 'n' }],
+      ['QNetworkProxy', 'applicationProxy'],
     ],
   },
 ];
@@ -146,7 +285,9 @@ afterAll(() => {
 });
 
 describeParity(cases, (answered) => {
-  const defaultCaps = answered.filter(([c]) => c === 'defaults').map(([, , a]) => (a.objects.a as { capabilities: number }).capabilities);
+  const defaultCaps = answered
+    .filter(([c]) => c === 'defaults')
+    .map(([, , a]) => (a.objects.a as { capabilities: number }).capabilities);
   expect(new Set(defaultCaps).size).toBeGreaterThanOrEqual(4);
   const eq = resultsOf(answered, 'equality');
   expect(eq.filter((v) => v === true).length).toBeGreaterThan(5);
@@ -156,7 +297,8 @@ describeParity(cases, (answered) => {
   expect(headerValues.filter((v) => v === null).length).toBeGreaterThan(20);
   // What header() gave for a Date, a QUrl, a string list and cookies, not just strings.
   const flat = JSON.stringify(resultsOf(answered, 'headers'));
-  for (const needle of ['"date":784111777000', '"http://x/y"', '["\\"a\\"","\\"b\\""]', '{"bytes":"613d62"}']) expect(flat).toContain(needle);
+  for (const needle of ['"date":784111777000', '"http://x/y"', '["\\"a\\"","\\"b\\""]', '{"bytes":"613d62"}'])
+    expect(flat).toContain(needle);
 });
 
 test('ProxyType and Capability are PyQt6 enums on the class', () => {
@@ -167,7 +309,13 @@ test('ProxyType and Capability are PyQt6 enums on the class', () => {
 
 test('constructors, getters and setters, copies and swap are values', () => {
   const p = new QNetworkProxy(P.Socks5Proxy, 'proxy.example.com', 1080, 'user', 'pw');
-  expect([p.type(), p.hostName(), p.port(), p.user(), p.password()]).toEqual([P.Socks5Proxy, 'proxy.example.com', 1080, 'user', 'pw']);
+  expect([p.type(), p.hostName(), p.port(), p.user(), p.password()]).toEqual([
+    P.Socks5Proxy,
+    'proxy.example.com',
+    1080,
+    'user',
+    'pw',
+  ]);
   const q = new QNetworkProxy(p);
   q.setPort(1081);
   expect(p.port()).toBe(1080);
@@ -208,7 +356,7 @@ test('a default-constructed proxy reads as having no headers (Qt 6.4 itself woul
   expect(p.rawHeaderList()).toEqual([]);
 });
 
-test('the application proxy is Qt\'s own global, set and read back', () => {
+test("the application proxy is Qt's own global, set and read back", () => {
   const saved = QNetworkProxy.applicationProxy();
   try {
     QNetworkProxy.setApplicationProxy(new QNetworkProxy(P.HttpProxy, '10.9.8.7', 3128));
@@ -250,9 +398,13 @@ test('bad input is a TypeError or RangeError naming the method and argument', ()
   expect(() => p.setRawHeader('x', 5 as never)).toThrow(/argument 'value'/);
   expect(() => p.hasRawHeader(undefined as never)).toThrow(/QNetworkProxy.hasRawHeader: argument 'headerName'/);
   expect(() => p.swap('x' as never)).toThrow(/QNetworkProxy.swap: argument 'other'/);
-  expect(() => QNetworkProxy.setApplicationProxy('x' as never)).toThrow(/QNetworkProxy.setApplicationProxy: argument 'proxy'/);
+  expect(() => QNetworkProxy.setApplicationProxy('x' as never)).toThrow(
+    /QNetworkProxy.setApplicationProxy: argument 'proxy'/,
+  );
   expect(() => QNetworkProxy.setApplicationProxy(99 as never)).toThrow(TypeError);
-  expect(() => (p as unknown as { port(x: number): number }).port(1)).toThrow(/QNetworkProxy.port: expected 0 argument/);
+  expect(() => (p as unknown as { port(x: number): number }).port(1)).toThrow(
+    /QNetworkProxy.port: expected 0 argument/,
+  );
   expect(() => QNetworkProxy.prototype.port.call({})).toThrow(TypeError);
 });
 
@@ -260,14 +412,26 @@ test('the password is never shown: inspect, console.log, JSON, errors', () => {
   const secret = 'S3cr3t-pw';
   const p = new QNetworkProxy(P.Socks5Proxy, 'proxy.example.com', 1080, 'alice', secret);
   const shown = [
-    inspect(p), inspect(p, { showHidden: true, depth: 10 }), inspect(p, { customInspect: false, showHidden: true }),
-    inspect({ nested: [p] }, { depth: 10 }), format('%s %o %O %j', p, p, p, p), String(p), JSON.stringify(p), JSON.stringify({ p }),
+    inspect(p),
+    inspect(p, { showHidden: true, depth: 10 }),
+    inspect(p, { customInspect: false, showHidden: true }),
+    inspect({ nested: [p] }, { depth: 10 }),
+    format('%s %o %O %j', p, p, p, p),
+    String(p),
+    JSON.stringify(p),
+    JSON.stringify({ p }),
   ];
   for (const s of shown) expect(s).not.toContain(secret);
   expect(inspect(p)).toContain("password: '<hidden>'");
   expect(inspect(p)).toContain("user: 'alice'");
   expect(inspect(new QNetworkProxy())).toContain("password: ''");
-  expect(JSON.parse(JSON.stringify(p))).toEqual({ type: 'Socks5Proxy', hostName: 'proxy.example.com', port: 1080, user: 'alice', capabilities: 23 });
+  expect(JSON.parse(JSON.stringify(p))).toEqual({
+    type: 'Socks5Proxy',
+    hostName: 'proxy.example.com',
+    port: 1080,
+    user: 'alice',
+    capabilities: 23,
+  });
   expect(Object.keys(p)).toEqual([]);
   const messages: string[] = [];
   const attempt = (f: () => unknown): void => {

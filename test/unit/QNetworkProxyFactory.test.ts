@@ -7,9 +7,15 @@ import { QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery } from '../../l
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'parity');
 const cases = [
-  { url: 'http://www.example.com/' }, { url: 'https://secure.example.com/' }, { url: 'http://internal.example/x' },
-  { url: 'ftp://files.example.com/' }, { url: 'http://localhost:8080/' }, { host: 'www.example.com', port: 80 },
-  { host: 'internal.example', port: 443, tag: 'https' }, { host: '127.0.0.1', port: 80 }, { bindPort: 0 },
+  { url: 'http://www.example.com/' },
+  { url: 'https://secure.example.com/' },
+  { url: 'http://internal.example/x' },
+  { url: 'ftp://files.example.com/' },
+  { url: 'http://localhost:8080/' },
+  { host: 'www.example.com', port: 80 },
+  { host: 'internal.example', port: 443, tag: 'https' },
+  { host: '127.0.0.1', port: 80 },
+  { bindPort: 0 },
 ];
 
 function both(env: Record<string, string>): [unknown, unknown] {
@@ -45,7 +51,9 @@ test('without proxy variables: the same as PyQt6 (no proxy)', () => {
 });
 
 test('bad arguments', () => {
-  expect(() => QNetworkProxyFactory.proxyForQuery('x' as never)).toThrow(/argument 'query' must be a QNetworkProxyQuery/);
+  expect(() => QNetworkProxyFactory.proxyForQuery('x' as never)).toThrow(
+    /argument 'query' must be a QNetworkProxyQuery/,
+  );
   expect(() => QNetworkProxyFactory.systemProxyForQuery({} as never)).toThrow(TypeError);
   expect(() => QNetworkProxyFactory.setUseSystemConfiguration(1 as never)).toThrow(/argument 'enable'/);
   expect(() => QNetworkProxyFactory.setApplicationProxyFactory({} as never)).toThrow(/argument 'factory'/);
@@ -60,9 +68,13 @@ test('a factory returning something other than a list of proxies is a TypeError 
   }
   QNetworkProxyFactory.setApplicationProxyFactory(new Bad());
   try {
-    expect(() => QNetworkProxyFactory.proxyForQuery(new QNetworkProxyQuery('example.com', 80))).toThrow(/Bad.queryProxy\(\) must return an array of QNetworkProxy/);
+    expect(() => QNetworkProxyFactory.proxyForQuery(new QNetworkProxyQuery('example.com', 80))).toThrow(
+      /Bad.queryProxy\(\) must return an array of QNetworkProxy/,
+    );
     // Loopback is never asked about (Qt's rule), so nothing to throw there.
-    expect(QNetworkProxyFactory.proxyForQuery(new QNetworkProxyQuery('localhost', 80))[0].type()).toBe(QNetworkProxy.ProxyType.NoProxy);
+    expect(QNetworkProxyFactory.proxyForQuery(new QNetworkProxyQuery('localhost', 80))[0].type()).toBe(
+      QNetworkProxy.ProxyType.NoProxy,
+    );
   } finally {
     QNetworkProxyFactory.setApplicationProxyFactory(null);
   }

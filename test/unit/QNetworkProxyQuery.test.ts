@@ -14,8 +14,19 @@ const one = (ctorArgs: Arg[], ...calls: [string, ...Arg[]][]): Scenario => ({
 });
 
 const urls = [
-  'http://user:pw@Example.com:8080/a b?q=1#f', 'ftp://x/', 'http://x', '', 'not a url', 'https://[::1]:443/', 'http://h:99999/',
-  'mailto:a@b', 'http://ex ample.com/', 'HTTP://EXAMPLE.COM', 'socks5://proxy:1080', '//host:1/', 'http://%41/',
+  'http://user:pw@Example.com:8080/a b?q=1#f',
+  'ftp://x/',
+  'http://x',
+  '',
+  'not a url',
+  'https://[::1]:443/',
+  'http://h:99999/',
+  'mailto:a@b',
+  'http://ex ample.com/',
+  'HTTP://EXAMPLE.COM',
+  'socks5://proxy:1080',
+  '//host:1/',
+  'http://%41/',
 ];
 const constructors: Scenario[] = [
   one([]),
@@ -30,7 +41,10 @@ const constructors: Scenario[] = [
   ...queryTypes.map((t) => one([65535, 'tag', qt(t)])),
   ...urls.map((u) => one([{ url: u }])),
   ...queryTypes.map((t) => one([{ whatwg: 'http://example.com:8080/p' }, qt(t)])),
-  { objects: { a: ['QNetworkProxyQuery', 'h', 1, 'http', qt(Q.UdpSocket)], b: ['QNetworkProxyQuery', { obj: 'a' }] }, calls: [] },
+  {
+    objects: { a: ['QNetworkProxyQuery', 'h', 1, 'http', qt(Q.UdpSocket)], b: ['QNetworkProxyQuery', { obj: 'a' }] },
+    calls: [],
+  },
 ];
 
 const bases: Arg[][] = [[], ['example.com', 80, 'http'], [8080, 'ftp'], [{ url: 'https://user:pw@h:1/p?q' }]];
@@ -46,7 +60,11 @@ const setters: Scenario[] = bases.flatMap((base) => [
 
 const pair = (a: Arg[], b: Arg[], ...bCalls: [string, ...Arg[]][]): Scenario => ({
   objects: { a: ['QNetworkProxyQuery', ...a], b: ['QNetworkProxyQuery', ...b] },
-  calls: [...bCalls.map(([m, ...args]): [string, string, ...Arg[]] => ['b', m, ...args]), ['a', 'equals', { obj: 'b' }], ['b', 'equals', { obj: 'a' }]],
+  calls: [
+    ...bCalls.map(([m, ...args]): [string, string, ...Arg[]] => ['b', m, ...args]),
+    ['a', 'equals', { obj: 'b' }],
+    ['b', 'equals', { obj: 'a' }],
+  ],
 });
 const equality: Scenario[] = [
   pair([], []),
@@ -67,12 +85,20 @@ const equality: Scenario[] = [
 const swaps: Scenario[] = [
   {
     objects: { a: ['QNetworkProxyQuery', 'a', 1, 'http'], b: ['QNetworkProxyQuery', 8080, 'ftp'] },
-    calls: [['a', 'swap', { obj: 'b' }], ['a', 'setLocalPort', 1], ['b', 'setPeerPort', 2]],
+    calls: [
+      ['a', 'swap', { obj: 'b' }],
+      ['a', 'setLocalPort', 1],
+      ['b', 'setPeerPort', 2],
+    ],
   },
   // A copy is an independent value.
   {
     objects: { a: ['QNetworkProxyQuery', 'a', 1, 'http'], b: ['QNetworkProxyQuery', { obj: 'a' }] },
-    calls: [['b', 'setPeerHostName', 'b'], ['b', 'setQueryType', qt(Q.UdpSocket)], ['a', 'equals', { obj: 'b' }]],
+    calls: [
+      ['b', 'setPeerHostName', 'b'],
+      ['b', 'setQueryType', qt(Q.UdpSocket)],
+      ['a', 'equals', { obj: 'b' }],
+    ],
   },
 ];
 
@@ -90,9 +116,19 @@ describeParity(cases, (answered) => {
 
 test('a lone string is a URL; a string and a port, a host name; a URL object takes a type', () => {
   const u = new QNetworkProxyQuery('http://example.com:8080/');
-  expect([u.queryType(), u.peerHostName(), u.peerPort(), u.protocolTag()]).toEqual([Q.UrlRequest, 'example.com', 8080, 'http']);
+  expect([u.queryType(), u.peerHostName(), u.peerPort(), u.protocolTag()]).toEqual([
+    Q.UrlRequest,
+    'example.com',
+    8080,
+    'http',
+  ]);
   const h = new QNetworkProxyQuery('example.com', 8080);
-  expect([h.queryType(), h.peerHostName(), h.peerPort(), h.protocolTag()]).toEqual([Q.TcpSocket, 'example.com', 8080, '']);
+  expect([h.queryType(), h.peerHostName(), h.peerPort(), h.protocolTag()]).toEqual([
+    Q.TcpSocket,
+    'example.com',
+    8080,
+    '',
+  ]);
   const w = new QNetworkProxyQuery(new URL('https://example.com/'), Q.TcpSocket);
   expect([w.queryType(), w.url()]).toEqual([Q.TcpSocket, 'https://example.com/']);
   const b = new QNetworkProxyQuery(1080);
@@ -111,7 +147,11 @@ test('copies and swap are values; inspect and JSON leave out a password in the U
   expect(a.url()).toBe('http://user:S3cret@example.com:81/');
   expect(inspect(a)).not.toContain('S3cret');
   expect(JSON.stringify(a)).not.toContain('S3cret');
-  expect(JSON.parse(JSON.stringify(a))).toEqual({ queryType: 'UrlRequest', url: 'http://user@example.com:81/', localPort: -1 });
+  expect(JSON.parse(JSON.stringify(a))).toEqual({
+    queryType: 'UrlRequest',
+    url: 'http://user@example.com:81/',
+    localPort: -1,
+  });
   expect(a.equals('x')).toBe(false);
 });
 
@@ -138,5 +178,7 @@ test('bad input is a TypeError or RangeError naming the method and argument', ()
   expect(() => q.setPeerHostName(null as never)).toThrow(/argument 'hostname'/);
   expect(() => q.setProtocolTag(1 as never)).toThrow(/argument 'protocolTag'/);
   expect(() => q.swap({} as never)).toThrow(/QNetworkProxyQuery.swap: argument 'other'/);
-  expect(() => (q as unknown as { url(x: number): string }).url(1)).toThrow(/QNetworkProxyQuery.url: expected 0 argument/);
+  expect(() => (q as unknown as { url(x: number): string }).url(1)).toThrow(
+    /QNetworkProxyQuery.url: expected 0 argument/,
+  );
 });

@@ -10,7 +10,10 @@ const root = path.join(__dirname, '..', '..');
 
 function inputsHash(): string {
   const h = createHash('sha256');
-  const files = ['binding.gyp', ...fs.readdirSync(path.join(root, 'native'), { recursive: true }).map((f) => path.join('native', String(f)))];
+  const files = [
+    'binding.gyp',
+    ...fs.readdirSync(path.join(root, 'native'), { recursive: true }).map((f) => path.join('native', String(f))),
+  ];
   for (const f of files.sort()) {
     const p = path.join(root, f);
     if (fs.statSync(p).isFile()) h.update(f).update(fs.readFileSync(p));
@@ -58,7 +61,9 @@ test('the node-gyp build (binding.gyp) builds, loads and echoes', () => {
     const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [root] });
     // Build against this Node's own headers when it has them (no download: the tests run offline).
     const prefix = path.join(path.dirname(process.execPath), '..');
-    const nodedir = process.env.npm_config_nodedir ?? (fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')) ? prefix : undefined);
+    const nodedir =
+      process.env.npm_config_nodedir ??
+      (fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')) ? prefix : undefined);
     const args = [nodeGyp, 'rebuild', '-j', String(os.cpus().length), ...(nodedir ? [`--nodedir=${nodedir}`] : [])];
     const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`node-gyp rebuild failed:\n${r.stdout}\n${r.stderr}`);
