@@ -4,16 +4,10 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import {
-  drainEvents,
-  EventSink,
-  native,
-  register,
-  keepAlive,
-  keepAliveRef,
-  unregister,
-  yieldToWaiter,
-} from './core/runtime';
+import { drainEvents, EventSink, native } from './core/runtime';
+import { Handle } from './core/handle';
+import type { NativeAbstractSocket, SocketSnapshot as Snapshot } from './core/native';
+import { Limit, SocketEvent as Ev, SocketSnapshot, SocketStateBits, SocketWait as Wait } from './core/protocol';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import {
   BindFlag,
@@ -34,41 +28,10 @@ import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy
 import { decideProxies } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery } from './QNetworkProxyQuery';
 
-// Event kinds, as native/tcp_socket.h lists them.
-const enum Ev {
-  StateChanged = 1,
-  HostFound,
-  Connected,
-  Disconnected,
-  ErrorOccurred,
-  ReadyRead,
-  BytesWritten,
-  AboutToClose,
-  ReadChannelFinished,
-  Destroyed,
-  Endpoint,
-  ProxyAuthenticationRequired,
-}
-
-// Which Qt wait a timed-out JS wait hands over to (native waitNow).
-const enum Wait {
-  Connected = 0,
-  ReadyRead = 1,
-  BytesWritten = 2,
-  Disconnected = 3,
-}
-
 interface Fresh {
   readyRead: boolean;
   bytesWritten: boolean;
   disconnected: boolean;
-}
-
-interface Waiter {
-  kind: Wait;
-  resolve: (ok: boolean) => void;
-  timer?: NodeJS.Timeout;
-  seq: number; // only events newer than this answer it (older ones are from before the wait)
 }
 
 /** What a socket is set to do that most sockets leave as it is: kept apart, made when first set. */
@@ -97,10 +60,6 @@ function shared(s: string): string {
   return s;
 }
 
-/** The native socket interface (native/tcp_socket.cc). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NativeSocket = any;
-
 export class QAbstractSocket extends QIODevice implements EventSink {
   static readonly BindFlag = BindFlag;
   static readonly NetworkLayerProtocol = NetworkLayerProtocol;
@@ -122,9 +81,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   declare readonly proxyAuthenticationRequired: Signal<[QNetworkProxy, QAuthenticator]>;
 
   /** @internal */
-  protected readonly native: NativeSocket;
+  protected readonly h: Handle<NativeAbstractSocket, boolean>;
   private readonly _socketType: SocketType;
-  private readonly _id: number;
 
   // The mirror of the Qt socket, as of event or snapshot number `seq`.
   private seq = 0;
@@ -146,9 +104,6 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private discardUpTo = 0; // received bytes from events up to this seq were dropped by close/abort
   private unacked = 0; // bytes read here that the Qt side has not been told about
   private settings: Settings | undefined = undefined; // made when one is set: memory per socket
-  private alive = 0; // keepAlive() state
-  private waiters: Waiter[] | undefined = undefined;
-  private gone = false;
   private watchingBytesWritten = false;
   // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
   // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
@@ -157,18 +112,18 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   private announcePending = false;
 
   /** @internal */
-  protected constructor(socketType: SocketType, nativeSocket: NativeSocket) {
+  protected constructor(socketType: SocketType, nativeSocket: NativeAbstractSocket) {
     // TS's `protected` does not exist at run time: `new QAbstractSocket(...)` from JS would make a
     // socket around whatever it was given, failing later in a timer or an event. The classes below
     // pass a native socket the addon made; anything else is refused here, at once.
-    if (new.target === QAbstractSocket || !(nativeSocket instanceof native.TcpSocket)) {
+    if (new.target === QAbstractSocket || !isNativeSocket(nativeSocket)) {
       throw new TypeError('QAbstractSocket cannot be instantiated directly: use QTcpSocket or QUdpSocket');
     }
     super();
     this._socketType = socketType;
-    this.native = nativeSocket;
-    this._id = nativeSocket.id;
-    register(this._id, this);
+    this.h = new Handle(this, nativeSocket, (kind) => {
+      if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
+    });
   }
 
   /** @internal `_fresh`, made on first use; an event or QUdpSocket sets it. */
@@ -203,19 +158,20 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     }
     switch (kind) {
       case Ev.StateChanged:
-        if (arg === SocketState.UnconnectedState) this.settleWaiters(false, seq);
+        // Every wait ends (waitForDisconnected with true, as Qt's).
+        if (arg === SocketState.UnconnectedState) this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
         madeSignal(this, 'stateChanged')?.emit(arg as SocketState);
         break;
       case Ev.HostFound:
         madeSignal(this, 'hostFound')?.emit();
         break;
       case Ev.Connected:
-        this.settle(Wait.Connected, true, seq);
+        this.h.settle(Wait.Connected, true, seq);
         madeSignal(this, 'connected')?.emit();
         break;
       case Ev.Disconnected:
         this.fresh.disconnected = true;
-        this.settle(Wait.Disconnected, true, seq);
+        this.h.settle(Wait.Disconnected, true, seq);
         madeSignal(this, 'disconnected')?.emit();
         break;
       case Ev.ErrorOccurred:
@@ -228,14 +184,14 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         this.fresh.readyRead = true;
         if (more) break; // one readyRead for a run of data events, as one Qt read would give
         this.announcePending = false;
-        this.settle(Wait.ReadyRead, true, seq);
+        this.h.settle(Wait.ReadyRead, true, seq);
         if (!this.shouldAnnounce()) break;
         madeSignal(this, 'readyRead')?.emit();
         madeSignal(this, 'channelReadyRead')?.emit(0);
         break;
       case Ev.BytesWritten:
         this.fresh.bytesWritten = true;
-        this.settle(Wait.BytesWritten, true, seq);
+        this.h.settle(Wait.BytesWritten, true, seq);
         madeSignal(this, 'bytesWritten')?.emit(arg);
         madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
         break;
@@ -251,15 +207,13 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         try {
           madeSignal(this, 'proxyAuthenticationRequired')?.emit(proxyFromNative(proxy), authenticator);
         } finally {
-          if (serial !== 0) this.native.answerProxyAuth(serial, nativeOfAuthenticator(authenticator));
+          if (serial !== 0) this.h.native.answerProxyAuth(serial, nativeOfAuthenticator(authenticator));
         }
         break;
       }
       case Ev.Destroyed:
-        this.gone = true;
+        this.h.destroyed(() => false);
         this.applyState(0, 0, this._error, 0, this.jsWritten);
-        this.settleWaiters(false, Infinity);
-        unregister(this._id, this);
         madeSignal(this, 'destroyed')?.emit(this);
         break;
     }
@@ -276,8 +230,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   }
 
   private applyState(packed: number, openMode: number, error: number, btw: number, taken: number): void {
-    this._state = (packed & 0xf) as SocketState;
-    this._valid = (packed & 0x10) !== 0;
+    this._state = (packed & SocketStateBits.StateMask) as SocketState;
+    this._valid = (packed & SocketStateBits.ValidBit) !== 0;
     this._openMode = openMode | 0;
     this._error = error | 0;
     this.qtBytesToWrite = int(btw);
@@ -293,20 +247,26 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this._peerName = shared(ep[at + 4]);
   }
 
-  /** A sync call's answer: [seq, packed state, openMode, error, errorString, bytesToWrite, taken, endpoint×5, result].
-   * The result is null once the Qt object is gone (deleteLater): callers answer false or -1 then. */
-  protected applySnapshot(snap: unknown[]): unknown {
-    const seq = snap[0] as number;
+  /** @internal A sync call's answer (native/protocol.h SocketSnapshot): the socket as Qt had it when
+   * the call finished, and the call's result, null once the Qt object is gone (deleteLater):
+   * callers answer false or -1 then. */
+  protected applySnapshot(snap: Snapshot): boolean | number | null {
+    const seq = snap[SocketSnapshot.Seq];
     if (seq >= this.seq) {
       this.seq = seq;
-      this.applyState(snap[1] as number, snap[2] as number, snap[3] as number, snap[5] as number, snap[6] as number);
-      this._errorString = shared(snap[4] as string);
-      this.applyEndpoint(snap as string[], 7);
+      this.applyState(
+        snap[SocketSnapshot.State],
+        snap[SocketSnapshot.OpenMode],
+        snap[SocketSnapshot.Error],
+        snap[SocketSnapshot.BytesToWrite],
+        snap[SocketSnapshot.Taken],
+      );
+      this._errorString = shared(snap[SocketSnapshot.ErrorString]);
+      this.applyEndpoint(snap as unknown as string[], SocketSnapshot.LocalAddress);
     }
-    return snap[12];
+    return snap[SocketSnapshot.Result];
   }
 
-  /** After close()/abort()/connectToHost(): Qt dropped its read buffer, so do we. */
   /** @internal a QTcpServer handed this socket out: bytes that came while it was pending are
    * announced once the caller has had a turn to connect its slots (in PyQt6 they would be read
    * only then), and before any later signal of the socket. */
@@ -335,23 +295,18 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     // Also while events a call's snapshot counted are still on their way (close() queues
     // disconnected): their slots run, as Qt runs them inside close(), even if nothing else holds
     // the socket, and as a net.Socket stays alive until its 'close'.
-    this.alive = keepAlive(
-      this._id,
-      this,
-      this.alive,
-      !this.gone && (this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq),
-    );
+    this.h.setActive(this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq);
   }
 
   /** As net.Socket.ref(): an active socket keeps the process alive (the default). */
   ref(): this {
-    this.alive = keepAliveRef(this.alive, true);
+    this.h.ref(true);
     return this;
   }
 
   /** As net.Socket.unref(): the process may exit while this socket is active. */
   unref(): this {
-    this.alive = keepAliveRef(this.alive, false);
+    this.h.ref(false);
     return this;
   }
 
@@ -361,9 +316,9 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.unacked += n;
     // Tell the Qt side in steps, not per read: it stalls only when JS holds a full buffer.
     const size = this.readBufferSize();
-    const limit = size > 0 ? size : 16 << 20;
+    const limit = size > 0 ? size : Limit.DefaultReadLimit;
     if (this.unacked >= limit / 4 || this.bytesAvailable() === 0) {
-      this.native.ack(this.unacked);
+      this.h.native.ack(this.unacked);
       this.unacked = 0;
     }
   }
@@ -417,14 +372,14 @@ export class QAbstractSocket extends QIODevice implements EventSink {
       return -1;
     }
     if (buf.length === 0) return 0;
-    this.native.write(buf);
+    this.h.native.write(buf);
     this.jsWritten += buf.length;
     return buf.length;
   }
 
   close(): void {
     checkArity(this.m('close'), arguments, 0, 0);
-    this.applySnapshot(this.native.close());
+    this.applySnapshot(this.h.native.close());
     this.dropReceived();
   }
 
@@ -449,14 +404,14 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     }
     checkInt(name, 'port', port, 0, PORT_MAX);
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
-    let snap: unknown[];
+    let snap: Snapshot;
     this._fresh = undefined;
     if (typeof host === 'string') {
       checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
-      snap = this.native.connectToHost(host, port, mode, protocol, this.decideProxies(host, port));
+      snap = this.h.native.connectToHost(host, port, mode, protocol, this.decideProxies(host, port));
     } else {
       const addr = QHostAddress.from(name, 'address', host);
-      snap = this.native.connectToAddress(nativeOf(addr), port, mode, this.decideProxies(addr.toString(), port));
+      snap = this.h.native.connectToAddress(nativeOf(addr), port, mode, this.decideProxies(addr.toString(), port));
     }
     this.applySnapshot(snap);
     this.dropReceived();
@@ -464,17 +419,17 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   disconnectFromHost(): void {
     checkArity(this.m('disconnectFromHost'), arguments, 0, 0);
-    this.applySnapshot(this.native.disconnectFromHost());
+    this.applySnapshot(this.h.native.disconnectFromHost());
   }
 
   abort(): void {
     checkArity(this.m('abort'), arguments, 0, 0);
-    this.applySnapshot(this.native.abort());
+    this.applySnapshot(this.h.native.abort());
     this.dropReceived();
   }
 
   flush(): boolean {
-    return this.applySnapshot(this.native.flush()) === true;
+    return this.applySnapshot(this.h.native.flush()) === true;
   }
 
   /**
@@ -517,7 +472,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'port', port, 0, PORT_MAX);
     mode = mode ?? BindFlag.DefaultForPlatform;
     checkFlags(name, 'mode', mode, BindFlag, 'QAbstractSocket.BindFlag');
-    return this.applySnapshot(this.native.bind(nativeOf(addr), port, mode, this.decideProxies('', port))) === true;
+    return this.applySnapshot(this.h.native.bind(nativeOf(addr), port, mode, this.decideProxies('', port))) === true;
   }
 
   error(): SocketError {
@@ -565,7 +520,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   setReadBufferSize(size: number): void {
     checkInt(this.m('setReadBufferSize'), 'size', size, 0, Number.MAX_SAFE_INTEGER);
     this.set().readBufferSize = size;
-    this.native.setReadLimit(size);
+    this.h.native.setReadLimit(size);
   }
 
   pauseMode(): PauseMode {
@@ -575,11 +530,11 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   setPauseMode(pauseMode: PauseMode): void {
     checkFlags(this.m('setPauseMode'), 'pauseMode', pauseMode, PauseMode, 'QAbstractSocket.PauseMode');
     this.set().pauseMode = pauseMode;
-    this.native.setPauseMode(pauseMode);
+    this.h.native.setPauseMode(pauseMode);
   }
 
   resume(): void {
-    this.native.resume();
+    this.h.native.resume();
   }
 
   private set(): Settings {
@@ -615,7 +570,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkArity(name, arguments, 1, 1);
     const proxy = QNetworkProxy.from(name, 'networkProxy', networkProxy);
     const copy = (this.set().proxy = new QNetworkProxy(proxy));
-    this.native.setProxy(nativeOfProxy(copy));
+    this.h.native.setProxy(nativeOfProxy(copy));
   }
 
   protocolTag(): string {
@@ -625,13 +580,13 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   /** Part of what a proxy factory is asked (QNetworkProxyQuery.protocolTag). */
   setProtocolTag(tag: string): void {
     this.set().protocolTag = checkString(this.m('setProtocolTag'), 'tag', tag);
-    this.native.setProtocolTag(tag);
+    this.h.native.setProtocolTag(tag);
   }
 
   /** As PyQt6: an int for every option; None (here null) when the socket has no descriptor. */
   socketOption(option: SocketOption): number | null {
     checkEnum(this.m('socketOption'), 'option', option, SocketOption, 'QAbstractSocket.SocketOption');
-    return this.applySnapshot(this.native.socketOption(option)) as number | null;
+    return this.applySnapshot(this.h.native.socketOption(option)) as number | null;
   }
 
   setSocketOption(option: SocketOption, value: number | boolean): void {
@@ -639,11 +594,11 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkArity(name, arguments, 2, 2);
     checkEnum(name, 'option', option, SocketOption, 'QAbstractSocket.SocketOption');
     const v = typeof value === 'boolean' ? Number(value) : checkInt(name, 'value', value, -(2 ** 31), 2 ** 31 - 1);
-    this.native.setSocketOption(option, v);
+    this.h.native.setSocketOption(option, v);
   }
 
   socketDescriptor(): number {
-    return (this.applySnapshot(this.native.socketDescriptor()) as number | null) ?? -1;
+    return (this.applySnapshot(this.h.native.socketDescriptor()) as number | null) ?? -1;
   }
 
   setSocketDescriptor(
@@ -656,84 +611,34 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'socketDescriptor', socketDescriptor, -1, 2 ** 31 - 1);
     checkEnum(name, 'state', state, SocketState, 'QAbstractSocket.SocketState');
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
-    const ok = this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor, state, mode)) === true;
+    const ok = this.applySnapshot(this.h.native.setSocketDescriptor(socketDescriptor, state, mode)) === true;
     this.dropReceived();
     return ok;
   }
 
   // ---- waits: PyQt6 blocks, we return promises that resolve with what PyQt6 would return ----
 
-  private settle(kind: Wait, ok: boolean, seq: number): void {
-    if (this.waiters === undefined) return;
-    const keep: Waiter[] = [];
-    for (const w of this.waiters) {
-      if (w.kind === kind && seq > w.seq) this.finish(w, ok);
-      else keep.push(w);
-    }
-    this.waiters = keep.length > 0 ? keep : undefined;
-    if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
-  }
-
-  /** The socket became unconnected: every wait ends (waitForDisconnected with true, as Qt's). */
-  private settleWaiters(ok: boolean, seq: number): void {
-    if (this.waiters === undefined) return;
-    const keep: Waiter[] = [];
-    for (const w of this.waiters) {
-      if (seq > w.seq) this.finish(w, w.kind === Wait.Disconnected ? true : ok);
-      else keep.push(w);
-    }
-    this.waiters = keep.length > 0 ? keep : undefined;
-  }
-
-  private finish(w: Waiter, ok: boolean): void {
-    if (w.timer) clearTimeout(w.timer);
-    yieldToWaiter();
-    w.resolve(ok);
-  }
-
   /** @internal Qt wakes us at once for bytesWritten only while a slot or a wait watches it. */
   protected override bytesWrittenWatched(): void {
     const watched =
       (madeSignal(this, 'bytesWritten')?.connected ?? 0) + (madeSignal(this, 'channelBytesWritten')?.connected ?? 0) >
-        0 || this.waiters?.some((w) => w.kind === Wait.BytesWritten) === true;
-    if (watched !== this.watchingBytesWritten && !this.gone) {
+        0 || this.h.hasWait(Wait.BytesWritten);
+    if (watched !== this.watchingBytesWritten && !this.h.gone) {
       this.watchingBytesWritten = watched;
-      this.native.watchBytesWritten(watched);
+      this.h.native.watchBytesWritten(watched);
     }
   }
 
   private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
-    let w: Waiter;
-    const forget = (): void => {
-      const keep = this.waiters?.filter((x) => x !== w);
-      this.waiters = keep?.length ? keep : undefined;
-      if (w.timer) clearTimeout(w.timer);
-      if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
-    };
-    return abortable<boolean>(
-      method,
-      signal,
-      (resolve) => {
-        w = { kind, resolve, seq: this.seq };
-        if (msecs >= 0) {
-          w.timer = setTimeout(() => {
-            forget();
-            // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
-            // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is
-            // delivered before the promise resolves, so a read right after the await sees it.
-            let ok = false;
-            if (!this.gone) {
-              ok = this.applySnapshot(this.native.waitNow(kind)) === true;
-              drainEvents();
-            }
-            resolve(ok);
-          }, msecs);
-        }
-        (this.waiters ??= []).push(w);
-        if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
-      },
-      forget,
-    );
+    return this.h.wait(method, kind, this.seq, msecs, signal, () => {
+      // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
+      // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is
+      // delivered before the promise resolves, so a read right after the await sees it.
+      if (this.h.gone) return false;
+      const ok = this.applySnapshot(this.h.native.waitNow(kind)) === true;
+      drainEvents();
+      return ok;
+    });
   }
 
   /**
@@ -807,15 +712,14 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   // ---- QObject ----
 
   deleteLater(): void {
-    if (this.gone) return;
-    this.native.deleteLater();
+    this.h.deleteLater();
   }
 
   // ---- Node: `using` and `await using` ----
 
   /** `using sock = new QTcpSocket()`: at scope exit, abort the connection and free the Qt object. */
   [disposeSymbol](): void {
-    if (this.gone) return;
+    if (this.h.gone) return;
     this.abort();
     this.deleteLater();
   }
@@ -825,7 +729,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
    * up to 30 s for it, then as `using`.
    */
   async [asyncDisposeSymbol](): Promise<void> {
-    if (this.gone) return;
+    if (this.h.gone) return;
     if (this._state !== SocketState.UnconnectedState) {
       this.disconnectFromHost();
       // state(), not _state: the call above changed it, which TS's narrowing cannot know.
@@ -842,6 +746,11 @@ defineSignals(QAbstractSocket, [
   'stateChanged',
   'proxyAuthenticationRequired',
 ]);
+
+/** Whether `n` is a native socket the addon made (a QTcpSocket's or a QUdpSocket's). */
+function isNativeSocket(n: unknown): n is NativeAbstractSocket {
+  return n instanceof native.QTcpSocket || n instanceof native.QUdpSocket;
+}
 
 /** A plain object (not a QHostAddress, number or enum): Node's trailing options argument. */
 export function isOptions(v: unknown): boolean {

@@ -3,16 +3,10 @@
 import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
 import { checkArity, checkInt, checkMsecs, PORT_MAX } from './core/args';
 import { QObject } from './core/QObject';
-import {
-  drainEvents,
-  EventSink,
-  native,
-  register,
-  keepAlive,
-  keepAliveRef,
-  unregister,
-  yieldToWaiter,
-} from './core/runtime';
+import { Handle } from './core/handle';
+import type { NativeAbstractSocket, NativeTcpServer, ServerSnapshot as Snapshot } from './core/native';
+import { ServerEvent as Ev, ServerSnapshot } from './core/protocol';
+import { drainEvents, EventSink, native } from './core/runtime';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
@@ -21,23 +15,15 @@ import { decideProxies } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery } from './QNetworkProxyQuery';
 import { QTcpSocket } from './QTcpSocket';
 
-// Event kinds, as native/tcp_server.cc lists them.
-const enum Ev {
-  NewPending = 1,
-  PendingConnectionAvailable,
-  NewConnection,
-  AcceptError,
-  Destroyed,
-}
+// The one kind of wait a server has (waitForNewConnection).
+const NEW_CONNECTION = 0;
 
 export class QTcpServer extends QObject implements EventSink {
   declare readonly acceptError: Signal<[SocketError]>;
   declare readonly newConnection: Signal<[]>;
   declare readonly pendingConnectionAvailable: Signal<[]>;
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private readonly native: any;
-  private readonly id: number;
+  private readonly h: Handle<NativeTcpServer, [boolean, boolean]>;
   private seq = 0;
   private listening = false;
   private _serverError = SocketError.UnknownSocketError;
@@ -51,9 +37,6 @@ export class QTcpServer extends QObject implements EventSink {
   // Connections accepted since the last waitForNewConnection: a blocking PyQt6 wait would have
   // found them still in the kernel's queue (see QAbstractSocket's `fresh`).
   private freshPending = 0;
-  private waiters: { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout }[] = [];
-  private alive = 0; // keepAlive() state
-  private gone = false;
 
   /** QTcpServer(parent = None). */
   constructor(parent?: null) {
@@ -62,10 +45,8 @@ export class QTcpServer extends QObject implements EventSink {
     if (parent !== undefined && parent !== null) {
       throw new TypeError("QTcpServer: argument 'parent' must be None (null); parents are not supported");
     }
-    this.native = new native.TcpServer();
-    this.id = this.native.id;
-    register(this.id, this);
-    this.applySnapshot(this.native.snapshot());
+    this.h = new Handle(this, new native.QTcpServer());
+    this.applySnapshot(this.h.native.snapshot());
   }
 
   /** @internal */
@@ -81,7 +62,7 @@ export class QTcpServer extends QObject implements EventSink {
     payload: unknown,
   ): void {
     if (kind === Ev.NewPending) {
-      this.pending.push(QTcpSocket._adopt(payload));
+      this.pending.push(QTcpSocket._adopt(payload as NativeAbstractSocket));
       this.freshPending++;
     }
     if (seq > this.seq && kind !== Ev.NewPending) {
@@ -93,20 +74,19 @@ export class QTcpServer extends QObject implements EventSink {
         madeSignal(this, 'pendingConnectionAvailable')?.emit();
         break;
       case Ev.NewConnection:
-        if (this.waiters.length > 0) this.freshPending = 0;
-        this.settleWaiters([true, false]);
+        if (this.h.hasWait(NEW_CONNECTION)) this.freshPending = 0;
+        this.h.settleAll(() => [true, false], seq);
         madeSignal(this, 'newConnection')?.emit();
         break;
       case Ev.AcceptError:
         madeSignal(this, 'acceptError')?.emit(arg as SocketError);
         break;
       case Ev.Destroyed:
-        this.gone = true;
+        // Waits run to their timeout, which answers [false, true] for a gone server.
+        this.h.destroyed();
         this.listening = false;
         // Qt deleted the connections still pending with the server, as close() does.
         this.pending = [];
-        this.updateKeepAlive();
-        unregister(this.id, this);
         madeSignal(this, 'destroyed')?.emit(this);
         break;
     }
@@ -130,28 +110,33 @@ export class QTcpServer extends QObject implements EventSink {
     this.updateKeepAlive();
   }
 
-  private applySnapshot(s: unknown[]): unknown {
-    if ((s[0] as number) >= this.seq) {
-      this.seq = s[0] as number;
-      this.applyState(s[1] as number, s[2] as number, s[3] as number, s[4] as number, s[5] as number, [
-        s[6] as string,
-        s[7] as string,
-      ]);
+  /** A sync call's answer (native/protocol.h ServerSnapshot); returns the call's result. */
+  private applySnapshot(s: Snapshot): boolean | number | null {
+    if (s[ServerSnapshot.Seq] >= this.seq) {
+      this.seq = s[ServerSnapshot.Seq];
+      this.applyState(
+        s[ServerSnapshot.Listening],
+        s[ServerSnapshot.Error],
+        s[ServerSnapshot.Port],
+        s[ServerSnapshot.Backlog],
+        s[ServerSnapshot.MaxPending],
+        [s[ServerSnapshot.Address], s[ServerSnapshot.ErrorString]],
+      );
     }
-    return s[8];
+    return s[ServerSnapshot.Result];
   }
 
   private updateKeepAlive(): void {
-    this.alive = keepAlive(this.id, this, this.alive, this.listening && !this.gone);
+    this.h.setActive(this.listening);
   }
 
   ref(): this {
-    this.alive = keepAliveRef(this.alive, true);
+    this.h.ref(true);
     return this;
   }
 
   unref(): this {
-    this.alive = keepAliveRef(this.alive, false);
+    this.h.ref(false);
     return this;
   }
 
@@ -178,11 +163,11 @@ export class QTcpServer extends QObject implements EventSink {
     const decided = addr.isLoopback()
       ? undefined
       : decideProxies(this._proxy, () => new QNetworkProxyQuery(port, '', QNetworkProxyQuery.QueryType.TcpServer));
-    return this.applySnapshot(this.native.listen(nativeOf(addr), port, decided)) === true;
+    return this.applySnapshot(this.h.native.listen(nativeOf(addr), port, decided)) === true;
   }
 
   close(): void {
-    this.applySnapshot(this.native.close());
+    this.applySnapshot(this.h.native.close());
     // Qt deletes the connections still pending; their sockets report it through their own events.
     this.pending = [];
   }
@@ -215,7 +200,7 @@ export class QTcpServer extends QObject implements EventSink {
   nextPendingConnection(): QTcpSocket | null {
     const s = this.pending.shift();
     if (s === undefined) return null;
-    this.native.take();
+    this.h.native.take();
     // Arrivals the caller has taken are no longer news for waitForNewConnection.
     this.freshPending = Math.min(this.freshPending, this.pending.length);
     s._announcePending();
@@ -224,11 +209,11 @@ export class QTcpServer extends QObject implements EventSink {
 
   /** Not listening, Qt (and so PyQt6) crashes here; we ignore the call with a warning instead. */
   pauseAccepting(): void {
-    if (!this.notListening('pauseAccepting')) this.native.pauseAccepting();
+    if (!this.notListening('pauseAccepting')) this.h.native.pauseAccepting();
   }
 
   resumeAccepting(): void {
-    if (!this.notListening('resumeAccepting')) this.native.resumeAccepting();
+    if (!this.notListening('resumeAccepting')) this.h.native.resumeAccepting();
   }
 
   private notListening(method: string): boolean {
@@ -243,7 +228,7 @@ export class QTcpServer extends QObject implements EventSink {
 
   setMaxPendingConnections(numConnections: number): void {
     checkInt('QTcpServer.setMaxPendingConnections', 'numConnections', numConnections, -(2 ** 31), 2 ** 31 - 1);
-    this.applySnapshot(this.native.setMaxPendingConnections(numConnections));
+    this.applySnapshot(this.h.native.setMaxPendingConnections(numConnections));
   }
 
   listenBacklogSize(): number {
@@ -252,7 +237,7 @@ export class QTcpServer extends QObject implements EventSink {
 
   setListenBacklogSize(size: number): void {
     checkInt('QTcpServer.setListenBacklogSize', 'size', size, -(2 ** 31), 2 ** 31 - 1);
-    this.applySnapshot(this.native.setListenBacklogSize(size));
+    this.applySnapshot(this.h.native.setListenBacklogSize(size));
   }
 
   /** A copy of the proxy set with setProxy (a DefaultProxy until then). */
@@ -269,16 +254,16 @@ export class QTcpServer extends QObject implements EventSink {
     checkArity('QTcpServer.setProxy', arguments, 1, 1);
     const proxy = QNetworkProxy.from('QTcpServer.setProxy', 'networkProxy', networkProxy);
     this._proxy = new QNetworkProxy(proxy);
-    this.native.setProxy(nativeOfProxy(this._proxy));
+    this.h.native.setProxy(nativeOfProxy(this._proxy));
   }
 
   socketDescriptor(): number {
-    return (this.applySnapshot(this.native.socketDescriptor()) as number | null) ?? -1;
+    return (this.applySnapshot(this.h.native.socketDescriptor()) as number | null) ?? -1;
   }
 
   setSocketDescriptor(socketDescriptor: number): boolean {
     checkInt('QTcpServer.setSocketDescriptor', 'socketDescriptor', socketDescriptor, -1, 2 ** 31 - 1);
-    return this.applySnapshot(this.native.setSocketDescriptor(socketDescriptor)) === true;
+    return this.applySnapshot(this.h.native.setSocketDescriptor(socketDescriptor)) === true;
   }
 
   /** PyQt6 returns (ok, timedOut); so does this promise. msecs = 0 checks without waiting, -1 waits
@@ -294,52 +279,25 @@ export class QTcpServer extends QObject implements EventSink {
         return Promise.resolve([true, false]);
       }
     }
-    type W = { resolve: (r: [boolean, boolean]) => void; timer?: NodeJS.Timeout };
-    let w: W;
-    const forget = (): void => {
-      this.waiters = this.waiters.filter((x) => x !== w);
-      if (w.timer) clearTimeout(w.timer);
-    };
-    return abortable<[boolean, boolean]>(
-      name,
-      signal,
-      (resolve) => {
-        w = { resolve };
-        if (msecs >= 0) {
-          w.timer = setTimeout(() => {
-            forget();
-            // Qt's own zero-timeout wait has the last word; the connection it accepted (if any)
-            // is delivered before the promise resolves, so nextPendingConnection() finds it.
-            const r = this.gone ? 2 : (this.applySnapshot(this.native.waitNow()) as number);
-            drainEvents();
-            this.freshPending = 0;
-            resolve([(r & 1) !== 0, (r & 2) !== 0]);
-          }, msecs);
-        }
-        this.waiters.push(w);
-      },
-      forget,
-    );
-  }
-
-  private settleWaiters(r: [boolean, boolean]): void {
-    const all = this.waiters;
-    this.waiters = [];
-    for (const w of all) {
-      if (w.timer) clearTimeout(w.timer);
-      yieldToWaiter();
-      w.resolve(r);
-    }
+    // Any new connection answers it, whenever the wait began: Qt's waits count from the call.
+    return this.h.wait(name, NEW_CONNECTION, -Infinity, msecs, signal, () => {
+      // Qt's own zero-timeout wait has the last word; the connection it accepted (if any)
+      // is delivered before the promise resolves, so nextPendingConnection() finds it.
+      const r = this.h.gone ? 2 : (this.applySnapshot(this.h.native.waitNow()) as number);
+      drainEvents();
+      this.freshPending = 0;
+      return [(r & 1) !== 0, (r & 2) !== 0];
+    });
   }
 
   deleteLater(): void {
-    if (!this.gone) this.native.deleteLater();
+    this.h.deleteLater();
   }
 
   /** `using server = new QTcpServer()`: at scope exit, stop listening and free the Qt object
    * (connections already handed out stay open: they belong to their holders). */
   [disposeSymbol](): void {
-    if (this.gone) return;
+    if (this.h.gone) return;
     this.close();
     this.deleteLater();
   }

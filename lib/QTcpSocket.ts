@@ -1,11 +1,12 @@
 // QTcpSocket: a QAbstractSocket of type TcpSocket.
 import { checkArity } from './core/args';
+import type { NativeAbstractSocket } from './core/native';
 import { native } from './core/runtime';
 import { SocketType } from './core/socketEnums';
 import { QAbstractSocket } from './QAbstractSocket';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const adopting: { native?: any } = {};
+// The native socket _adopt hands to the one constructor call it makes.
+const adopting: { native?: NativeAbstractSocket } = {};
 
 export class QTcpSocket extends QAbstractSocket {
   /** QTcpSocket(parent = None). Parents are not modelled: the JS object owns its socket. */
@@ -14,14 +15,13 @@ export class QTcpSocket extends QAbstractSocket {
     if (parent !== undefined && parent !== null) {
       throw new TypeError("QTcpSocket: argument 'parent' must be None (null); parents are not supported");
     }
-    const n = adopting.native ?? new native.TcpSocket();
+    const n = adopting.native ?? new native.QTcpSocket();
     adopting.native = undefined;
     super(SocketType.TcpSocket, n);
   }
 
   /** @internal wraps a socket the Qt thread created (a connection a QTcpServer accepted). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  static _adopt(nativeSocket: any): QTcpSocket {
+  static _adopt(nativeSocket: NativeAbstractSocket): QTcpSocket {
     adopting.native = nativeSocket;
     return new QTcpSocket();
   }

@@ -3,6 +3,8 @@
 // until the program reads them.
 import { checkArity, checkInt, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag } from './core/QIODevice';
+import type { NativeUdpSocket, SocketSnapshot } from './core/native';
+import { Limit } from './core/protocol';
 import { native } from './core/runtime';
 import { describe, madeSignal } from './core/signal';
 import { SocketType } from './core/socketEnums';
@@ -24,8 +26,8 @@ interface Received {
  * (`droppedDatagrams()`). Qt keeps reading from the kernel meanwhile, so nothing else is lost.
  * setReadBufferSize() does not change it: on a QUdpSocket Qt documents it as having no effect.
  */
-export const UDP_RECEIVE_CAP: number = native.Udp.datagramCap;
-export const UDP_DATAGRAM_OVERHEAD: number = native.Udp.datagramOverhead;
+export const UDP_RECEIVE_CAP: number = Limit.DatagramCap;
+export const UDP_DATAGRAM_OVERHEAD: number = Limit.DatagramOverhead;
 
 export class QUdpSocket extends QAbstractSocket {
   private queue: Received[] = [];
@@ -41,7 +43,12 @@ export class QUdpSocket extends QAbstractSocket {
     if (parent !== undefined && parent !== null) {
       throw new TypeError("QUdpSocket: argument 'parent' must be None (null); parents are not supported");
     }
-    super(SocketType.UdpSocket, new native.TcpSocket(SocketType.UdpSocket));
+    super(SocketType.UdpSocket, new native.QUdpSocket());
+  }
+
+  /** The native socket, with its UDP calls (QUdpSocket's constructor made it). */
+  private get udp(): NativeUdpSocket {
+    return this.h.native as NativeUdpSocket;
   }
 
   // ---- receiving ----
@@ -79,7 +86,7 @@ export class QUdpSocket extends QAbstractSocket {
     this.unackedCharge += r.charge;
     // Told in steps: the Qt side only drops when JS holds the whole cap.
     if (this.unackedCharge >= UDP_RECEIVE_CAP / 8 || this.queue.length === 0) {
-      this.native.ack(this.unackedCharge);
+      this.h.native.ack(this.unackedCharge);
       this.unackedCharge = 0;
     }
     this.announceArmed = true;
@@ -124,7 +131,7 @@ export class QUdpSocket extends QAbstractSocket {
     const r = this.shift();
     if (r === undefined) {
       // Qt sets TemporaryError ("No datagram available for reading") and emits errorOccurred.
-      this.applySnapshot(native.Udp.readNothing(this.native));
+      this.applySnapshot(this.udp.readNothing());
       return [null, new QHostAddress(), 0];
     }
     return [Buffer.from(r.data.subarray(0, maxlen)), r.datagram.senderAddress(), r.datagram.senderPort()];
@@ -212,49 +219,50 @@ export class QUdpSocket extends QAbstractSocket {
       if (!(data instanceof QNetworkDatagram)) {
         throw new TypeError(`${name}: argument 'datagram' must be a QNetworkDatagram, got ${describe(data)}`);
       }
-      return this.sent(native.Udp.writeDatagram(this.native, nativeOfDatagram(data)));
+      return this.sent(this.udp.writeDatagram(nativeOfDatagram(data)));
     }
     if (arguments.length !== 3)
       throw new TypeError(`${name}: writeDatagram(data, address, port) takes 3 arguments, got ${arguments.length}`);
     const bytes = toBuffer(name, 'data', data);
     const addr = QHostAddress.from(name, 'address', address);
-    checkInt(name, 'port', port, 0, PORT_MAX);
-    return this.sent(native.Udp.writeDatagramTo(this.native, bytes, nativeOfAddress(addr), port));
+    const to = checkInt(name, 'port', port, 0, PORT_MAX);
+    return this.sent(this.udp.writeDatagramTo(bytes, nativeOfAddress(addr), to));
   }
 
   /** A bare count: sent from the JS thread, nothing changed in Qt (native/udp_socket.cc SendDirect). */
-  private sent(answer: number | unknown[]): number {
+  private sent(answer: number | SocketSnapshot): number {
     if (typeof answer === 'number') return answer;
     return (this.applySnapshot(answer) as number | null) ?? -1;
   }
 
   // ---- multicast ----
 
-  private group(method: string, args: IArguments, groupAddress: unknown, iface: unknown): unknown[] {
+  /** The arguments of join/leaveMulticastGroup, checked, as the native call takes them. */
+  private group(method: string, args: IArguments, groupAddress: unknown, iface: unknown): [object, object?] {
     const name = this.m(method);
     checkArity(name, args, 1, 2);
     const g = nativeOfAddress(QHostAddress.from(name, 'groupAddress', groupAddress));
-    if (args.length === 1) return [this.native, g];
+    if (args.length === 1) return [g];
     if (!(iface instanceof QNetworkInterface))
       throw new TypeError(`${name}: argument 'iface' must be a QNetworkInterface, got ${describe(iface)}`);
-    return [this.native, g, nativeOfInterface(iface)];
+    return [g, nativeOfInterface(iface)];
   }
 
   /** joinMulticastGroup(groupAddress) / joinMulticastGroup(groupAddress, iface) -> Qt's bool. */
   joinMulticastGroup(groupAddress: QHostAddress | QHostAddress.SpecialAddress, iface?: QNetworkInterface): boolean {
     const a = this.group('joinMulticastGroup', arguments, groupAddress, iface);
-    return this.applySnapshot(native.Udp.joinMulticastGroup(...a)) === true;
+    return this.applySnapshot(this.udp.joinMulticastGroup(...a)) === true;
   }
 
   leaveMulticastGroup(groupAddress: QHostAddress | QHostAddress.SpecialAddress, iface?: QNetworkInterface): boolean {
     const a = this.group('leaveMulticastGroup', arguments, groupAddress, iface);
-    return this.applySnapshot(native.Udp.leaveMulticastGroup(...a)) === true;
+    return this.applySnapshot(this.udp.leaveMulticastGroup(...a)) === true;
   }
 
   /** The interface for outgoing multicast datagrams (invalid: the system's default). */
   multicastInterface(): QNetworkInterface {
     checkArity(this.m('multicastInterface'), arguments, 0, 0);
-    const [snap, iface] = native.Udp.multicastInterface(this.native);
+    const [snap, iface] = this.udp.multicastInterface();
     this.applySnapshot(snap);
     return adoptInterface(iface);
   }
@@ -264,11 +272,11 @@ export class QUdpSocket extends QAbstractSocket {
     checkArity(name, arguments, 1, 1);
     if (!(iface instanceof QNetworkInterface))
       throw new TypeError(`${name}: argument 'iface' must be a QNetworkInterface, got ${describe(iface)}`);
-    this.applySnapshot(native.Udp.setMulticastInterface(this.native, nativeOfInterface(iface)));
+    this.applySnapshot(this.udp.setMulticastInterface(nativeOfInterface(iface)));
   }
 
   /** Not in PyQt6: datagrams dropped because UDP_RECEIVE_CAP was held unread (see above). */
   droppedDatagrams(): number {
-    return native.Udp.droppedDatagrams(this.native);
+    return this.udp.droppedDatagrams();
   }
 }

@@ -6,9 +6,31 @@
 #include <malloc.h>
 #endif
 
+#include "handle_wrap.h"
+#include "protocol.h"
 #include "runtime/qt_thread.h"
 
 namespace qtn {
+
+namespace {
+
+// native/protocol.h's lists as { SocketEvent: { StateChanged: 1, ... }, ... }, which
+// test/unit/protocol.test.ts compares with lib/core/protocol.ts.
+Napi::Object ProtocolObject(Napi::Env env) {
+  Napi::Object all = Napi::Object::New(env);
+#define QTN_EXPORT_VALUE(name, value) group.Set(#name, Napi::Number::New(env, double(value)));
+#define QTN_EXPORT_GROUP(name, list)              \
+  {                                               \
+    Napi::Object group = Napi::Object::New(env);  \
+    list(QTN_EXPORT_VALUE) all.Set(#name, group); \
+  }
+  QTN_PROTOCOL(QTN_EXPORT_GROUP)
+#undef QTN_EXPORT_GROUP
+#undef QTN_EXPORT_VALUE
+  return all;
+}
+
+}  // namespace
 
 Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<EnvChannel>()) {
   QtThread::acquire();
@@ -33,12 +55,11 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
   exports.Set("QNetworkProxyQuery", InitNetworkProxyQuery(env, *this));
   exports.Set("QAuthenticator", InitAuthenticator(env, *this));
   exports.Set("QNetworkProxyFactory", InitNetworkProxyFactory(env, *this));
-  exports.Set("TcpSocket", InitTcpSocket(env, *this));
-  exports.Set("TcpServer", InitTcpServer(env, *this));
   exports.Set("QNetworkDatagram", InitNetworkDatagram(env, *this));
   exports.Set("QNetworkInterface", InitNetworkInterface(env, *this));
   exports.Set("QNetworkAddressEntry", InitNetworkAddressEntry(env, *this));
-  exports.Set("Udp", InitUdpSocket(env, *this));
+  for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));
+  exports.Set("protocol", ProtocolObject(env));
   exportsRef = Napi::Persistent(exports);
 }
 

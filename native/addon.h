@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include <memory>
+#include <unordered_map>
 
 #include "runtime/channel.h"
 
@@ -22,8 +23,14 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference networkDatagramCtor;
   Napi::FunctionReference networkInterfaceCtor;
   Napi::FunctionReference networkAddressEntryCtor;
-  Napi::FunctionReference tcpSocketCtor;
-  Napi::FunctionReference tcpServerCtor;
+  // The handle classes' constructors (native/handle_wrap.h), by their type tag.
+  std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
+  // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
+  // (Not a thread_local: one with a destructor keeps the addon loaded after its last environment.)
+  struct Adopting {
+    const napi_type_tag* tag = nullptr;
+    std::shared_ptr<Handle> handle;
+  } adopting;
   Napi::ObjectReference exportsRef;
 
   static Module& of(Napi::Env env) { return *env.GetInstanceData<Module>(); }
@@ -46,11 +53,8 @@ Napi::Function InitNetworkProxy(Napi::Env env, Module& m);
 Napi::Function InitNetworkProxyQuery(Napi::Env env, Module& m);
 Napi::Function InitAuthenticator(Napi::Env env, Module& m);
 Napi::Object InitNetworkProxyFactory(Napi::Env env, Module& m);
-Napi::Function InitTcpSocket(Napi::Env env, Module& m);
-Napi::Function InitTcpServer(Napi::Env env, Module& m);
 Napi::Function InitNetworkDatagram(Napi::Env env, Module& m);
 Napi::Function InitNetworkInterface(Napi::Env env, Module& m);
 Napi::Function InitNetworkAddressEntry(Napi::Env env, Module& m);
-Napi::Object InitUdpSocket(Napi::Env env, Module& m);
 
 }  // namespace qtn

@@ -1,7 +1,6 @@
-// QUdpSocket: the Qt-thread half is a TcpSocketCore (native/tcp_socket.h) holding a QUdpSocket,
-// which differs in how received data reaches JS: each datagram Qt receives travels to JS in its own
-// readyRead event, with its sender, destination, hop limit and interface. The UDP-only calls are
-// functions on `native.Udp` taking the native socket object; lib/QUdpSocket.ts mirrors the rest.
+// QUdpSocket: a QAbstractSocket (native/abstract_socket.h) holding a QUdpSocket, which differs in
+// how received data reaches JS: each datagram Qt receives travels to JS in its own readyRead
+// event, with its sender, destination, hop limit and interface. lib/QUdpSocket.ts mirrors it.
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
 #include <QUdpSocket>
@@ -11,11 +10,12 @@
 #include <cerrno>
 #include <cstring>
 
+#include "abstract_socket.h"
 #include "host_address.h"
 #include "network_datagram.h"
 #include "network_interface.h"
+#include "protocol.h"
 #include "runtime/qt_thread.h"
-#include "tcp_socket.h"
 
 namespace qtn {
 
@@ -25,8 +25,8 @@ namespace {
 // overhead (so that empty datagrams count too) against kDatagramCap. Past the cap a newly
 // received datagram is dropped and counted, as the kernel drops what arrives at a full receive
 // buffer; Qt keeps reading from the kernel meanwhile, so the count is exact.
-constexpr int64_t kDatagramOverhead = 256;
-constexpr int64_t kDatagramCap = 4 << 20;
+constexpr int64_t kDatagramOverhead = protocol::Limit::kDatagramOverhead;
+constexpr int64_t kDatagramCap = protocol::Limit::kDatagramCap;
 
 bool Readable(QUdpSocket* s) {
   auto st = s->state();
@@ -47,9 +47,9 @@ constexpr uint64_t kFdBits = 24;                         // descriptor + 1, 0: n
 constexpr uint64_t kSixSocket = uint64_t(1) << kFdBits;  // an IPv6 (or dual-stack) socket
 constexpr uint64_t kGenShift = 32;
 
-class UdpSocketCore : public TcpSocketCore {
+class UdpSocketCore : public AbstractSocketCore {
  public:
-  using TcpSocketCore::TcpSocketCore;
+  using AbstractSocketCore::AbstractSocketCore;
 
   int64_t dropped = 0;
   std::atomic<uint64_t> direct{0};
@@ -73,7 +73,7 @@ class UdpSocketCore : public TcpSocketCore {
 
   // (descriptor + 1) | kSixSocket if IPv6, or 0 when sending must go through Qt.
   uint64_t directDescriptor() const {
-    QAbstractSocket* s = sock;
+    QAbstractSocket* s = object;
     if (!s || s->state() != QAbstractSocket::BoundState || !s->isValid()) return 0;
     // The engine is a child of the socket; a proxy (SOCKS5 UDP ASSOCIATE) has its own class.
     int engines = 0;
@@ -98,6 +98,12 @@ class UdpSocketCore : public TcpSocketCore {
     adopt(new Counted<QUdpSocket>());
   }
 
+  napi_value wrap(napi_env env) override;  // never accepted by a server: no event carries one
+
+  // Sent at once (no write buffer), bytesWritten is emitted for every datagram: kept connected.
+  bool keepBytesWrittenWired() const override { return true; }
+  void afterCommands() override {}
+
   // Qt: "calling setReadBufferSize on QUdpSocket has no effect"; the cap stays.
   void setReadLimit(int64_t) override {}
 
@@ -108,7 +114,7 @@ class UdpSocketCore : public TcpSocketCore {
   void released(int64_t n) override { inFlight = std::max<int64_t>(0, inFlight - n); }
 
   void forward(bool) override {
-    auto* s = qobject_cast<QUdpSocket*>(sock.data());
+    auto* s = qobject_cast<QUdpSocket*>(object.data());
     // Bounded: each turn takes one datagram out of the kernel, or stops. Only while bound or
     // connected: Qt 6.4's hasPendingDatagrams() dereferences a socket engine that is gone once the
     // socket leaves those states (PyQt6 crashes there too).
@@ -123,19 +129,19 @@ class UdpSocketCore : public TcpSocketCore {
         continue;
       }
       inFlight += charge;
-      Event e = make(kReadyRead, int32_t(charge));
+      Event e = make(protocol::SocketEvent::kReadyRead, int32_t(charge));
       e.makePayload = [d = std::move(d)](Napi::Env env) -> Napi::Value { return NewNetworkDatagram(env, d); };
-      channel_->push(std::move(e));
-      s = qobject_cast<QUdpSocket*>(sock.data());
+      channel()->push(std::move(e));
+      s = qobject_cast<QUdpSocket*>(object.data());
     }
   }
 };
 
-std::shared_ptr<UdpSocketCore> UdpOf(const Napi::CallbackInfo& info, const char* method) {
-  auto core = std::dynamic_pointer_cast<UdpSocketCore>(UnwrapSocketCore(info[0], method));
-  if (!core) throw Napi::TypeError::New(info.Env(), std::string(method) + ": native UDP socket expected");
-  return core;
-}
+using Info = const Napi::CallbackInfo&;
+using Core = const std::shared_ptr<AbstractSocketCore>&;
+
+// The core of a QUdpSocket's JS object: only ever a UdpSocketCore (QUdpSocketWrap::NewCore).
+UdpSocketCore& UdpOf(Core core) { return static_cast<UdpSocketCore&>(*core); }
 
 QUdpSocket* Udp(QAbstractSocket* s) { return static_cast<QUdpSocket*>(s); }
 
@@ -233,64 +239,53 @@ qint64 SendDirect(UdpSocketCore& core, const QByteArray& data, const QHostAddres
   return qint64(n);
 }
 
-const QHostAddress& AddressArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
-  const QHostAddress* a = UnwrapHostAddress(info[i]);
-  if (!a) throw Napi::TypeError::New(info.Env(), std::string(method) + ": QHostAddress expected");
-  return *a;
-}
-
-// writeDatagram(socket, bytes, address, port) -> snapshot with the bytes sent or -1; or only the
+// writeDatagramTo(bytes, address, port) -> snapshot with the bytes sent or -1; or only the
 // bytes sent, when sent from this thread (SendDirect).
-Napi::Value WriteDatagramTo(const Napi::CallbackInfo& info) {
-  auto core = UdpOf(info, "writeDatagram");
-  QByteArray bytes = BytesArg(info, 1, "writeDatagram");
-  QHostAddress addr = AddressArg(info, 2, "writeDatagram");
-  quint16 port = quint16(IntArg(info, 3, 0, 65535, "writeDatagram"));
-  qint64 sent = SendDirect(*core, bytes, addr, port, SendHeader{});
+Napi::Value WriteDatagramTo(Info info, Core core) {
+  QByteArray bytes = BytesArg(info, 0, "writeDatagram");
+  QHostAddress addr = HostAddressArg(info, 1, "writeDatagram");
+  quint16 port = quint16(IntArg(info, 2, 0, 65535, "writeDatagram"));
+  qint64 sent = SendDirect(UdpOf(core), bytes, addr, port, SendHeader{});
   if (sent >= 0) return Napi::Number::New(info.Env(), double(sent));
-  return SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
-    return QVariant(qlonglong(Udp(s)->writeDatagram(bytes, addr, port)));
-  });
+  return SyncCall(info.Env(), core,
+                  [&](QAbstractSocket* s) { return QVariant(qlonglong(Udp(s)->writeDatagram(bytes, addr, port))); });
 }
 
-// writeDatagram(socket, QNetworkDatagram) -> as above.
-Napi::Value WriteDatagram(const Napi::CallbackInfo& info) {
-  auto core = UdpOf(info, "writeDatagram");
-  const QNetworkDatagram* d = UnwrapNetworkDatagram(info[1]);
+// writeDatagram(QNetworkDatagram) -> as above.
+Napi::Value WriteDatagram(Info info, Core core) {
+  const QNetworkDatagram* d = UnwrapNetworkDatagram(info[0]);
   if (!d) throw Napi::TypeError::New(info.Env(), "writeDatagram: QNetworkDatagram expected");
   QNetworkDatagram datagram = *d;
-  qint64 sent = SendDirect(*core, datagram.data(), datagram.destinationAddress(), datagram.destinationPort(),
+  qint64 sent = SendDirect(UdpOf(core), datagram.data(), datagram.destinationAddress(), datagram.destinationPort(),
                            SendHeader{datagram.senderAddress(), datagram.interfaceIndex(), datagram.hopLimit()});
   if (sent >= 0) return Napi::Number::New(info.Env(), double(sent));
-  return SocketSyncCall(info.Env(), core,
-                        [&](QAbstractSocket* s) { return QVariant(qlonglong(Udp(s)->writeDatagram(datagram))); });
+  return SyncCall(info.Env(), core,
+                  [&](QAbstractSocket* s) { return QVariant(qlonglong(Udp(s)->writeDatagram(datagram))); });
 }
 
-// joinMulticastGroup / leaveMulticastGroup (socket, group, interface?) -> snapshot with Qt's bool.
+// joinMulticastGroup / leaveMulticastGroup (group, interface?) -> snapshot with Qt's bool.
 template <bool Join>
-Napi::Value MulticastGroup(const Napi::CallbackInfo& info) {
+Napi::Value MulticastGroup(Info info, Core core) {
   const char* method = Join ? "joinMulticastGroup" : "leaveMulticastGroup";
-  auto core = UdpOf(info, method);
-  QHostAddress group = AddressArg(info, 1, method);
-  bool withIface = info.Length() > 2 && !info[2].IsUndefined();
+  QHostAddress group = HostAddressArg(info, 0, method);
+  bool withIface = info.Length() > 1 && !info[1].IsUndefined();
   QNetworkInterface iface;
   if (withIface) {
-    const QNetworkInterface* i = UnwrapNetworkInterface(info[2]);
+    const QNetworkInterface* i = UnwrapNetworkInterface(info[1]);
     if (!i) throw Napi::TypeError::New(info.Env(), std::string(method) + ": QNetworkInterface expected");
     iface = *i;
   }
-  return SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
     QUdpSocket* u = Udp(s);
     if (Join) return QVariant(withIface ? u->joinMulticastGroup(group, iface) : u->joinMulticastGroup(group));
     return QVariant(withIface ? u->leaveMulticastGroup(group, iface) : u->leaveMulticastGroup(group));
   });
 }
 
-// multicastInterface(socket) -> [snapshot, QNetworkInterface].
-Napi::Value MulticastInterface(const Napi::CallbackInfo& info) {
-  auto core = UdpOf(info, "multicastInterface");
+// multicastInterface() -> [snapshot, QNetworkInterface].
+Napi::Value MulticastInterface(Info info, Core core) {
   QNetworkInterface iface;
-  Napi::Value snap = SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+  Napi::Value snap = SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
     iface = Udp(s)->multicastInterface();
     return QVariant();
   });
@@ -300,13 +295,12 @@ Napi::Value MulticastInterface(const Napi::CallbackInfo& info) {
   return r;
 }
 
-Napi::Value SetMulticastInterface(const Napi::CallbackInfo& info) {
-  auto core = UdpOf(info, "setMulticastInterface");
-  const QNetworkInterface* i = UnwrapNetworkInterface(info[1]);
+Napi::Value SetMulticastInterface(Info info, Core core) {
+  const QNetworkInterface* i = UnwrapNetworkInterface(info[0]);
   if (!i) throw Napi::TypeError::New(info.Env(), "setMulticastInterface: QNetworkInterface expected");
   QNetworkInterface iface = *i;
   // Sync, as Qt may warn or fail right away; the snapshot carries any state change.
-  return SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
     Udp(s)->setMulticastInterface(iface);
     return QVariant();
   });
@@ -315,9 +309,8 @@ Napi::Value SetMulticastInterface(const Napi::CallbackInfo& info) {
 // readDatagram while JS holds no datagram: Qt's own readDatagram reports "No datagram available"
 // (TemporaryError, errorOccurred). Should one arrive between the check and the read, it is sent
 // to JS as any other, behind those already on their way.
-Napi::Value ReadNothing(const Napi::CallbackInfo& info) {
-  auto core = UdpOf(info, "readDatagram");
-  return SocketSyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+Napi::Value ReadNothing(Info info, Core core) {
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
     QUdpSocket* u = Udp(s);
     if (!Readable(u) || u->hasPendingDatagrams()) return QVariant();
     QByteArray buf(65536, Qt::Uninitialized);
@@ -327,7 +320,7 @@ Napi::Value ReadNothing(const Napi::CallbackInfo& info) {
     if (n >= 0) {
       QNetworkDatagram d(buf.left(n));
       d.setSender(from, port);
-      Event e = core->make(kReadyRead, int32_t(n + kDatagramOverhead));
+      Event e = core->make(protocol::SocketEvent::kReadyRead, int32_t(n + kDatagramOverhead));
       core->inFlight += n + kDatagramOverhead;
       e.makePayload = [d](Napi::Env env) -> Napi::Value { return NewNetworkDatagram(env, d); };
       core->channel()->push(std::move(e));
@@ -337,11 +330,10 @@ Napi::Value ReadNothing(const Napi::CallbackInfo& info) {
 }
 
 // Debug accessor: datagrams dropped because JS held kDatagramCap unread (see above).
-Napi::Value Dropped(const Napi::CallbackInfo& info) {
-  auto core = UdpOf(info, "droppedDatagrams");
+Napi::Value Dropped(Info info, Core core) {
   int64_t n = 0;
   core->channel()->call(
-      info.Env(), [&] { n = core->dropped; }, core);
+      info.Env(), [&] { n = UdpOf(core).dropped; }, core);
   return Napi::Number::New(info.Env(), double(n));
 }
 
@@ -350,26 +342,39 @@ Napi::Value DirectSends(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), double(direct_sends.load(std::memory_order_relaxed)));
 }
 
+class QUdpSocketWrap : public AbstractSocketWrap<QUdpSocketWrap> {
+ public:
+  static constexpr const char* kName = "QUdpSocket";
+  static constexpr napi_type_tag kTag = {0x3b8e0f6a7c214d95ULL, 0x9d05e2c4a1f7b368ULL};
+
+  using AbstractSocketWrap::AbstractSocketWrap;
+
+  static std::shared_ptr<AbstractSocketCore> NewCore(std::shared_ptr<EnvChannel> channel) {
+    return std::make_shared<UdpSocketCore>(std::move(channel));
+  }
+
+  static Napi::Function Init(Napi::Env env, Module& m) {
+    static const std::vector<SocketMethod> udp = {
+        {"writeDatagramTo", WriteDatagramTo},
+        {"writeDatagram", WriteDatagram},
+        {"joinMulticastGroup", MulticastGroup<true>},
+        {"leaveMulticastGroup", MulticastGroup<false>},
+        {"multicastInterface", MulticastInterface},
+        {"setMulticastInterface", SetMulticastInterface},
+        {"readNothing", ReadNothing},
+        {"droppedDatagrams", Dropped},
+    };
+    Methods methods = SocketMethods();
+    AddCoreMethods(methods, udp);
+    methods.push_back(StaticMethod<&DirectSends>("directSends"));
+    return DefineHandleClass(env, m, methods);
+  }
+};
+
+napi_value UdpSocketCore::wrap(napi_env) { return nullptr; }
+
+const bool registered = RegisterHandleClass(QUdpSocketWrap::kName, &QUdpSocketWrap::Init);
+
 }  // namespace
-
-std::shared_ptr<TcpSocketCore> NewUdpSocketCore(std::shared_ptr<EnvChannel> channel) {
-  return std::make_shared<UdpSocketCore>(std::move(channel));
-}
-
-Napi::Object InitUdpSocket(Napi::Env env, Module&) {
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("writeDatagramTo", Napi::Function::New<WriteDatagramTo>(env, "writeDatagramTo"));
-  o.Set("writeDatagram", Napi::Function::New<WriteDatagram>(env, "writeDatagram"));
-  o.Set("joinMulticastGroup", Napi::Function::New<MulticastGroup<true>>(env, "joinMulticastGroup"));
-  o.Set("leaveMulticastGroup", Napi::Function::New<MulticastGroup<false>>(env, "leaveMulticastGroup"));
-  o.Set("multicastInterface", Napi::Function::New<MulticastInterface>(env, "multicastInterface"));
-  o.Set("setMulticastInterface", Napi::Function::New<SetMulticastInterface>(env, "setMulticastInterface"));
-  o.Set("readNothing", Napi::Function::New<ReadNothing>(env, "readNothing"));
-  o.Set("droppedDatagrams", Napi::Function::New<Dropped>(env, "droppedDatagrams"));
-  o.Set("directSends", Napi::Function::New<DirectSends>(env, "directSends"));
-  o.Set("datagramCap", Napi::Number::New(env, double(kDatagramCap)));
-  o.Set("datagramOverhead", Napi::Number::New(env, double(kDatagramOverhead)));
-  return o;
-}
 
 }  // namespace qtn

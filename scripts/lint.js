@@ -1,4 +1,4 @@
-// npm run lint: ESLint (the porting guide's ```js snippets too, extracted to .lint/docs/), Prettier
+// npm run lint: lib/core/protocol.ts up to date with native/protocol.h, ESLint (the porting guide's ```js snippets too, extracted to .lint/docs/), Prettier
 // for the TS and JS sources, clang-format for native/. `--fix` rewrites instead of checking.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -25,6 +25,7 @@ for (const dir of ['native', 'native/runtime']) {
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const steps = [
+  [process.execPath, [path.join(__dirname, 'gen-protocol.js'), ...(fix ? [] : ['--check'])]],
   [bin('eslint'), [...(fix ? ['--fix'] : []), '.']],
   [
     bin('prettier'),

@@ -2,6 +2,8 @@
 // each event to the object it belongs to; keeps the process alive while any socket is active.
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import type { NativeModule } from './native';
+import { EventSlot } from './protocol';
 
 /** A JS object that receives the Qt-side events of its handle. */
 export interface EventSink {
@@ -19,10 +21,7 @@ export interface EventSink {
   ): void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type NativeModule = any;
-
-const SLOTS = 9; // numbers per event: handle, kind, seq, i0..i3, d0, d1
+const SLOTS = EventSlot.Count; // numbers per event (native/protocol.h EventSlot)
 
 /** What the package needs at run time, as the missing-Qt message says it. */
 export const QT_REQUIRED = { version: '6.4', debianPackage: 'libqt6network6' } as const;
@@ -76,7 +75,7 @@ function sinkOf(id: number): EventSink | undefined {
   return entry !== undefined && isWeak(entry) ? entry.deref() : entry;
 }
 
-// The batch being delivered: kEventSlots numbers per event (native/runtime/channel.cc
+// The batch being delivered: SLOTS numbers per event (native/runtime/channel.cc
 // dispatchBatch), payloads apart (null when no event has one), how many events, and the next one.
 // `shared` views the buffer the native side reuses for every batch; events that must wait for a
 // later task (yieldToWaiter) are copied out of it first.
@@ -140,13 +139,24 @@ function deliverBacklog(): void {
     const k = at * SLOTS;
     const payload = pays === null ? null : (pays[at] ?? null);
     at++;
-    const id = b[k];
+    const id = b[k + EventSlot.Handle];
     const sink = sinkOf(id);
     if (sink === undefined) continue; // its JS object is gone: nothing to tell
-    const kind = b[k + 1];
-    const more = at < count && b[k + SLOTS] === id && b[k + SLOTS + 1] === kind;
+    const kind = b[k + EventSlot.Kind];
+    const more = at < count && b[k + SLOTS + EventSlot.Handle] === id && b[k + SLOTS + EventSlot.Kind] === kind;
     yieldRequested = false;
-    sink.onEvent(kind, b[k + 2], b[k + 3], b[k + 4], b[k + 5], b[k + 6], b[k + 7], b[k + 8], payload, more);
+    sink.onEvent(
+      kind,
+      b[k + EventSlot.Seq],
+      b[k + EventSlot.I0],
+      b[k + EventSlot.I1],
+      b[k + EventSlot.I2],
+      b[k + EventSlot.I3],
+      b[k + EventSlot.D0],
+      b[k + EventSlot.D1],
+      payload,
+      more,
+    );
     if (yieldRequested && at < count) {
       yieldRequested = false;
       // The rest waits for a later task; the native side reuses its buffer meanwhile.
@@ -267,7 +277,7 @@ export function liveHandleCount(): number {
  * and server is closed, collected and freed on the Qt thread.
  */
 export function liveNativeObjects(): { handles: number; qobjects: number } {
-  const [handles, qobjects] = native.liveObjects() as [number, number];
+  const [handles, qobjects] = native.liveObjects();
   return { handles, qobjects };
 }
 

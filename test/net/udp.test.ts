@@ -230,7 +230,7 @@ test('with no bytesWritten slot a bound socket sends from the JS thread; with on
   const a = await bound();
   const b = await bound();
   const to = LOCALHOST();
-  const direct = (): number => native.Udp.directSends();
+  const direct = (): number => native.QUdpSocket.directSends();
   const before = direct();
   for (let i = 0; i < 20; i++)
     expect(a.writeDatagram(Buffer.from(`d${i}`), to, b.localPort())).toBe(1 + String(i).length);

@@ -1,0 +1,131 @@
+// The JS half of a native handle (a socket, a server; next a reply): what every class backed by a
+// Qt object on the Qt side does the same way. It registers the object for its events, keeps the
+// process alive while the object is active (as net.Socket does), holds the waits PyQt6 would block
+// in (settled by events, or by Qt's own zero-timeout verdict when their time runs out), and frees
+// the Qt object (deleteLater). The classes hold one: their own bases (QIODevice, QObject) differ.
+import { abortable } from './node';
+import type { NativeHandle } from './native';
+import { EventSink, keepAlive, keepAliveRef, register, unregister, yieldToWaiter } from './runtime';
+
+interface Waiter<T> {
+  kind: number;
+  seq: number; // only events newer than this answer it (older ones are from before the wait)
+  resolve: (value: T) => void;
+  timer?: NodeJS.Timeout;
+}
+
+export class Handle<N extends NativeHandle, T> {
+  readonly id: number;
+  /** deleteLater ran on the Qt side (the Destroyed event): nothing of the Qt object is left. */
+  gone = false;
+  private alive = 0; // keepAlive() state
+  private waiters: Waiter<T>[] | undefined = undefined; // made when first needed: memory per socket
+
+  /**
+   * `waitsChanged(kind)`: told when a wait of `kind` starts or ends (a socket asks Qt for the
+   * events a wait watches).
+   */
+  constructor(
+    private readonly owner: EventSink,
+    readonly native: N,
+    private readonly waitsChanged?: (kind: number) => void,
+  ) {
+    this.id = native.id;
+    register(this.id, owner);
+  }
+
+  /** An active object (open, connecting, listening) is held strongly and keeps the process alive. */
+  setActive(active: boolean): void {
+    this.alive = keepAlive(this.id, this.owner, this.alive, active && !this.gone);
+  }
+
+  /** As net.Socket.ref() (true) and unref() (false). */
+  ref(ref: boolean): void {
+    this.alive = keepAliveRef(this.alive, ref);
+  }
+
+  hasWait(kind: number): boolean {
+    return this.waiters?.some((w) => w.kind === kind) === true;
+  }
+
+  /**
+   * A wait of `kind` for an event newer than `seq`; after `msecs` (-1: none) `onTimeout()` gives
+   * the answer (Qt's verdict); `signal` abandons it with an AbortError.
+   */
+  wait(
+    method: string,
+    kind: number,
+    seq: number,
+    msecs: number,
+    signal: AbortSignal | undefined,
+    onTimeout: () => T,
+  ): Promise<T> {
+    let w: Waiter<T>;
+    const forget = (): void => {
+      const keep = this.waiters?.filter((x) => x !== w);
+      this.waiters = keep?.length ? keep : undefined;
+      if (w.timer) clearTimeout(w.timer);
+      this.waitsChanged?.(kind);
+    };
+    return abortable<T>(
+      method,
+      signal,
+      (resolve) => {
+        w = { kind, resolve, seq };
+        if (msecs >= 0) {
+          w.timer = setTimeout(() => {
+            forget();
+            resolve(onTimeout());
+          }, msecs);
+        }
+        (this.waiters ??= []).push(w);
+        this.waitsChanged?.(kind);
+      },
+      forget,
+    );
+  }
+
+  /** Event `seq` answers the waits of `kind` that began before it with `value`. */
+  settle(kind: number, value: T, seq: number): void {
+    if (this.waiters === undefined) return;
+    this.settleWhere((w) => (w.kind === kind ? value : undefined), seq);
+    this.waitsChanged?.(kind);
+  }
+
+  /** Event `seq` answers every wait that began before it, each with `valueOf(kind)`. */
+  settleAll(valueOf: (kind: number) => T, seq: number): void {
+    this.settleWhere((w) => valueOf(w.kind), seq);
+  }
+
+  private settleWhere(valueOf: (w: Waiter<T>) => T | undefined, seq: number): void {
+    if (this.waiters === undefined) return;
+    const keep: Waiter<T>[] = [];
+    for (const w of this.waiters) {
+      const value = seq > w.seq ? valueOf(w) : undefined;
+      if (value === undefined) {
+        keep.push(w);
+        continue;
+      }
+      if (w.timer) clearTimeout(w.timer);
+      // The code after `await` sees the object as it was when the wait was answered.
+      yieldToWaiter();
+      w.resolve(value);
+    }
+    this.waiters = keep.length > 0 ? keep : undefined;
+  }
+
+  /**
+   * The Destroyed event: events stop, the process may exit; every wait ends with `valueOf(kind)`
+   * (without it, waits run to their timeout, which answers for a gone object).
+   */
+  destroyed(valueOf?: (kind: number) => T): void {
+    this.gone = true;
+    if (valueOf) this.settleAll(valueOf, Infinity);
+    this.setActive(false);
+    unregister(this.id, this.owner);
+  }
+
+  deleteLater(): void {
+    if (!this.gone) this.native.deleteLater();
+  }
+}

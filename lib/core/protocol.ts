@@ -1,0 +1,168 @@
+// Generated from native/protocol.h by scripts/gen-protocol.js: edit that file, not this one.
+// The numbers both halves of the binding read (see native/protocol.h for what each means).
+
+export const enum SocketEvent {
+  StateChanged = 1,
+  HostFound = 2,
+  Connected = 3,
+  Disconnected = 4,
+  ErrorOccurred = 5,
+  ReadyRead = 6,
+  BytesWritten = 7,
+  AboutToClose = 8,
+  ReadChannelFinished = 9,
+  Destroyed = 10,
+  Endpoint = 11,
+  ProxyAuthenticationRequired = 12,
+}
+
+export const enum ServerEvent {
+  NewPending = 1,
+  PendingConnectionAvailable = 2,
+  NewConnection = 3,
+  AcceptError = 4,
+  Destroyed = 5,
+}
+
+export const enum EventSlot {
+  Handle = 0,
+  Kind = 1,
+  Seq = 2,
+  I0 = 3,
+  I1 = 4,
+  I2 = 5,
+  I3 = 6,
+  D0 = 7,
+  D1 = 8,
+  Count = 9,
+}
+
+export const enum SocketStateBits {
+  StateMask = 15,
+  ValidBit = 16,
+}
+
+export const enum SocketSnapshot {
+  Seq = 0,
+  State = 1,
+  OpenMode = 2,
+  Error = 3,
+  ErrorString = 4,
+  BytesToWrite = 5,
+  Taken = 6,
+  LocalAddress = 7,
+  LocalPort = 8,
+  PeerAddress = 9,
+  PeerPort = 10,
+  PeerName = 11,
+  Result = 12,
+  Length = 13,
+}
+
+export const enum ServerSnapshot {
+  Seq = 0,
+  Listening = 1,
+  Error = 2,
+  Port = 3,
+  Backlog = 4,
+  MaxPending = 5,
+  Address = 6,
+  ErrorString = 7,
+  Result = 8,
+  Length = 9,
+}
+
+export const enum SocketWait {
+  Connected = 0,
+  ReadyRead = 1,
+  BytesWritten = 2,
+  Disconnected = 3,
+}
+
+export const enum Limit {
+  DefaultReadLimit = 16777216,
+  QtReadChunk = 1048576,
+  DatagramCap = 4194304,
+  DatagramOverhead = 256,
+}
+
+/** The same values as plain objects, for the test that compares them with the addon's. */
+export const protocolValues = {
+  SocketEvent: {
+    StateChanged: 1,
+    HostFound: 2,
+    Connected: 3,
+    Disconnected: 4,
+    ErrorOccurred: 5,
+    ReadyRead: 6,
+    BytesWritten: 7,
+    AboutToClose: 8,
+    ReadChannelFinished: 9,
+    Destroyed: 10,
+    Endpoint: 11,
+    ProxyAuthenticationRequired: 12
+  },
+  ServerEvent: {
+    NewPending: 1,
+    PendingConnectionAvailable: 2,
+    NewConnection: 3,
+    AcceptError: 4,
+    Destroyed: 5
+  },
+  EventSlot: {
+    Handle: 0,
+    Kind: 1,
+    Seq: 2,
+    I0: 3,
+    I1: 4,
+    I2: 5,
+    I3: 6,
+    D0: 7,
+    D1: 8,
+    Count: 9
+  },
+  SocketStateBits: {
+    StateMask: 15,
+    ValidBit: 16
+  },
+  SocketSnapshot: {
+    Seq: 0,
+    State: 1,
+    OpenMode: 2,
+    Error: 3,
+    ErrorString: 4,
+    BytesToWrite: 5,
+    Taken: 6,
+    LocalAddress: 7,
+    LocalPort: 8,
+    PeerAddress: 9,
+    PeerPort: 10,
+    PeerName: 11,
+    Result: 12,
+    Length: 13
+  },
+  ServerSnapshot: {
+    Seq: 0,
+    Listening: 1,
+    Error: 2,
+    Port: 3,
+    Backlog: 4,
+    MaxPending: 5,
+    Address: 6,
+    ErrorString: 7,
+    Result: 8,
+    Length: 9
+  },
+  SocketWait: {
+    Connected: 0,
+    ReadyRead: 1,
+    BytesWritten: 2,
+    Disconnected: 3
+  },
+  Limit: {
+    DefaultReadLimit: 16777216,
+    QtReadChunk: 1048576,
+    DatagramCap: 4194304,
+    DatagramOverhead: 256
+  }
+} as const;

@@ -1,0 +1,311 @@
+#include "abstract_socket.h"
+
+#include <QHostAddress>
+#include <QNetworkProxy>
+#include <QVariant>
+
+#include "host_address.h"
+#include "network_proxy.h"
+#include "network_proxy_factory.h"
+#include "proxy_auth.h"
+#include "runtime/qt_thread.h"
+
+namespace qtn {
+
+namespace {
+
+std::string str(const QString& s) { return s.toStdString(); }
+
+using protocol::SocketSnapshot;
+
+}  // namespace
+
+void AbstractSocketCore::Snapshot::take(const AbstractSocketCore& c) {
+  QAbstractSocket* s = c.object;
+  seq = c.seq;
+  state = c.packedState();
+  endpoint = c.endpoint();
+  taken = double(c.accepted);
+  if (!s) return;
+  openMode = int(s->openMode());
+  error = int(s->error());
+  errorString = str(s->errorString());
+  bytesToWrite = double(s->bytesToWrite());
+}
+
+Napi::Array AbstractSocketCore::Snapshot::toJs(Napi::Env env, Napi::Value result) const {
+  Napi::Array a = Napi::Array::New(env, SocketSnapshot::kLength);
+  a.Set(uint32_t(SocketSnapshot::kSeq), Napi::Number::New(env, seq));
+  a.Set(uint32_t(SocketSnapshot::kState), Napi::Number::New(env, state));
+  a.Set(uint32_t(SocketSnapshot::kOpenMode), Napi::Number::New(env, openMode));
+  a.Set(uint32_t(SocketSnapshot::kError), Napi::Number::New(env, error));
+  a.Set(uint32_t(SocketSnapshot::kErrorString), Napi::String::New(env, errorString));
+  a.Set(uint32_t(SocketSnapshot::kBytesToWrite), Napi::Number::New(env, bytesToWrite));
+  a.Set(uint32_t(SocketSnapshot::kTaken), Napi::Number::New(env, taken));
+  for (uint32_t k = 0; k < endpoint.size(); k++)
+    a.Set(SocketSnapshot::kLocalAddress + k, Napi::String::New(env, endpoint[k]));
+  a.Set(uint32_t(SocketSnapshot::kResult), result);
+  return a;
+}
+
+std::vector<std::string> AbstractSocketCore::endpoint() const {
+  QAbstractSocket* s = object;
+  if (!s) return {"", "0", "", "0", ""};
+  return {str(s->localAddress().toString()), std::to_string(s->localPort()), str(s->peerAddress().toString()),
+          std::to_string(s->peerPort()), str(s->peerName())};
+}
+
+void AbstractSocketCore::queueEndpointRefresh() {
+  if (refreshQueued_ || !object) return;
+  refreshQueued_ = true;
+  QtThread::beforePoll([core = std::weak_ptr<Handle>(shared_from_this()), s = QPointer<QAbstractSocket>(object)] {
+    auto self = std::static_pointer_cast<AbstractSocketCore>(core.lock());
+    if (!self || !s || self->object != s) return;
+    self->refreshQueued_ = false;
+    self->push(protocol::SocketEvent::kEndpoint, 0, true);
+  });
+}
+
+void AbstractSocketCore::adopt(QAbstractSocket* s) {
+  wireDevice(s);
+  QObject::connect(s, &QAbstractSocket::stateChanged, s, [this](QAbstractSocket::SocketState st) {
+    if (st == QAbstractSocket::UnconnectedState || st == QAbstractSocket::ClosingState) {
+      forwardAllIfReadable();
+      queueEndpointRefresh();
+    }
+    push(protocol::SocketEvent::kStateChanged, int32_t(st), true);
+  });
+  QObject::connect(s, &QAbstractSocket::disconnected, s, [this] {
+    queueEndpointRefresh();
+    push(protocol::SocketEvent::kDisconnected);
+  });
+  QObject::connect(s, &QAbstractSocket::errorOccurred, s, [this](QAbstractSocket::SocketError) {
+    forwardAllIfReadable();
+    pushError();
+  });
+  if (keepBytesWrittenWired()) wireBytesWritten();
+}
+
+void AbstractSocketCore::wireSetupSignals() {
+  QAbstractSocket* s = object;
+  if (!s || setupWired_) return;
+  setupWired_ = true;
+  QObject::connect(s, &QAbstractSocket::hostFound, s, [this] { push(protocol::SocketEvent::kHostFound); });
+  QObject::connect(
+      s, &QAbstractSocket::proxyAuthenticationRequired, s, [this, s](const QNetworkProxy& proxy, QAuthenticator* auth) {
+        AskForProxyCredentials(*this, s, make(protocol::SocketEvent::kProxyAuthenticationRequired), proxy, auth);
+      });
+  QObject::connect(s, &QAbstractSocket::connected, s, [this, s] {
+    push(protocol::SocketEvent::kConnected, 0, true);
+    // Qt supports disconnecting inside the emission, this slot's own connection included.
+    setupWired_ = false;
+    QObject::disconnect(s, &QAbstractSocket::hostFound, s, nullptr);
+    QObject::disconnect(s, &QAbstractSocket::proxyAuthenticationRequired, s, nullptr);
+    QObject::disconnect(s, &QAbstractSocket::connected, s, nullptr);
+  });
+}
+
+const QHostAddress& HostAddressArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+  const QHostAddress* a = UnwrapHostAddress(info[i]);
+  if (!a) throw Napi::TypeError::New(info.Env(), std::string(method) + ": QHostAddress expected");
+  return *a;
+}
+
+// ---- the methods of QAbstractSocket's JS objects ----
+
+namespace {
+
+using Info = const Napi::CallbackInfo&;
+using Core = const std::shared_ptr<AbstractSocketCore>&;
+
+auto Mode(Info info, size_t i, const char* method) {
+  return QIODevice::OpenMode(int(IntArg(info, i, 0, 0xff, method)));
+}
+quint16 Port(Info info, size_t i, const char* method) { return quint16(IntArg(info, i, 0, 65535, method)); }
+
+// connectToHost(host, port, openMode, protocol, decidedProxies)
+Napi::Value ConnectToHost(Info info, Core core) {
+  QString host = StringArg(info, 0, "connectToHost");
+  quint16 port = Port(info, 1, "connectToHost");
+  auto mode = Mode(info, 2, "connectToHost");
+  auto proto = QAbstractSocket::NetworkLayerProtocol(IntArg(info, 3, -1, 2, "connectToHost"));
+  auto decided = DecidedProxies(info[4], "connectToHost");
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    core->resetFlow();
+    core->wireSetupSignals();
+    ArmDecision arm(decided);
+    s->connectToHost(host, port, mode, proto);
+    return QVariant();
+  });
+}
+
+// connectToAddress(QHostAddress, port, openMode, decidedProxies)
+Napi::Value ConnectToAddress(Info info, Core core) {
+  QHostAddress addr = HostAddressArg(info, 0, "connectToHost");
+  quint16 port = Port(info, 1, "connectToHost");
+  auto mode = Mode(info, 2, "connectToHost");
+  auto decided = DecidedProxies(info[3], "connectToHost");
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    core->resetFlow();
+    core->wireSetupSignals();
+    ArmDecision arm(decided);
+    s->connectToHost(addr, port, mode);
+    return QVariant();
+  });
+}
+
+Napi::Value DisconnectFromHost(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QAbstractSocket* s) {
+    s->disconnectFromHost();
+    return QVariant();
+  });
+}
+
+Napi::Value Close(Info info, Core core) {
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    s->close();
+    core->resetFlow();
+    return QVariant();
+  });
+}
+
+Napi::Value Abort(Info info, Core core) {
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    s->abort();
+    core->resetFlow();
+    return QVariant();
+  });
+}
+
+Napi::Value Flush(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QAbstractSocket* s) { return QVariant(s->flush()); });
+}
+
+// A JS-side wait ran out: let Qt decide with a zero timeout, with Qt's own side effects
+// (SocketTimeoutError, the state change) instead of our imitation of them.
+Napi::Value WaitNow(Info info, Core core) {
+  auto which = protocol::SocketWait::Value(IntArg(info, 0, 0, 3, "waitNow"));
+  return SyncCall(info.Env(), core, [which](QAbstractSocket* s) {
+    switch (which) {
+      case protocol::SocketWait::kConnected:
+        // 1, not 0: with 0 Qt skips the step of its blocking wait that reports a connect
+        // still pending (errorOccurred(SocketTimeoutError) or the proxy's timeout error).
+        return QVariant(s->waitForConnected(1));
+      case protocol::SocketWait::kReadyRead:
+        return QVariant(s->waitForReadyRead(0));
+      case protocol::SocketWait::kBytesWritten:
+        return QVariant(s->waitForBytesWritten(0));
+      default:
+        return QVariant(s->waitForDisconnected(0));
+    }
+  });
+}
+
+// bind(QHostAddress, port, bindMode, decidedProxies)
+Napi::Value Bind(Info info, Core core) {
+  QHostAddress addr = HostAddressArg(info, 0, "bind");
+  quint16 port = Port(info, 1, "bind");
+  auto mode = QAbstractSocket::BindMode(int(IntArg(info, 2, 0, 0xff, "bind")));
+  auto decided = DecidedProxies(info[3], "bind");
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    core->wireSetupSignals();
+    ArmDecision arm(decided);
+    return QVariant(s->bind(addr, port, mode));
+  });
+}
+
+QAbstractSocket::SocketOption Option(Info info, const char* method) {
+  return QAbstractSocket::SocketOption(IntArg(info, 0, 0, QAbstractSocket::PathMtuSocketOption, method));
+}
+
+Napi::Value SetSocketOption(Info info, Core core) {
+  auto opt = Option(info, "setSocketOption");
+  int value = int(IntArg(info, 1, INT32_MIN, INT32_MAX, "setSocketOption"));
+  PostTo(core, [opt, value](QAbstractSocket* s) { s->setSocketOption(opt, value); });
+  return info.Env().Undefined();
+}
+
+Napi::Value SocketOption(Info info, Core core) {
+  auto opt = Option(info, "socketOption");
+  return SyncCall(info.Env(), core, [opt](QAbstractSocket* s) { return s->socketOption(opt); });
+}
+
+// setSocketDescriptor(fd, state, openMode)
+Napi::Value SetSocketDescriptor(Info info, Core core) {
+  qintptr fd = qintptr(IntArg(info, 0, -1, INT32_MAX, "setSocketDescriptor"));
+  auto state = QAbstractSocket::SocketState(IntArg(info, 1, 0, 6, "setSocketDescriptor"));
+  auto mode = Mode(info, 2, "setSocketDescriptor");
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    core->resetFlow();
+    // A descriptor still connecting may go on to emit connected().
+    if (state != QAbstractSocket::ConnectedState) core->wireSetupSignals();
+    return QVariant(s->setSocketDescriptor(fd, state, mode));
+  });
+}
+
+Napi::Value SocketDescriptor(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QAbstractSocket* s) { return QVariant(qlonglong(s->socketDescriptor())); });
+}
+
+Napi::Value SetPauseMode(Info info, Core core) {
+  auto mode = QAbstractSocket::PauseModes(int(IntArg(info, 0, 0, 1, "setPauseMode")));
+  PostTo(core, [mode](QAbstractSocket* s) { s->setPauseMode(mode); });
+  return info.Env().Undefined();
+}
+
+Napi::Value Resume(Info info, Core core) {
+  PostTo(core, [](QAbstractSocket* s) { s->resume(); });
+  return info.Env().Undefined();
+}
+
+Napi::Value Snapshot(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QAbstractSocket*) { return QVariant(); });
+}
+
+Napi::Value SetProxy(Info info, Core core) {
+  const QNetworkProxy* p = UnwrapNetworkProxy(info[0]);
+  if (!p) throw Napi::TypeError::New(info.Env(), "setProxy: QNetworkProxy expected");
+  QNetworkProxy proxy = *p;
+  PostTo(core, [proxy](QAbstractSocket* s) { s->setProxy(proxy); });
+  return info.Env().Undefined();
+}
+
+Napi::Value SetProtocolTag(Info info, Core core) {
+  QString tag = StringArg(info, 0, "setProtocolTag");
+  PostTo(core, [tag](QAbstractSocket* s) { s->setProtocolTag(tag); });
+  return info.Env().Undefined();
+}
+
+// answerProxyAuth(serial, QAuthenticator): what the proxyAuthenticationRequired slots filled.
+Napi::Value AnswerProxyAuth(Info info, Core core) {
+  AnswerProxyCredentials(core, uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerProxyAuth")), info[1]);
+  return info.Env().Undefined();
+}
+
+}  // namespace
+
+const std::vector<SocketMethod>& AbstractSocketMethods() {
+  static const std::vector<SocketMethod> methods = {
+      {"connectToHost", ConnectToHost},
+      {"connectToAddress", ConnectToAddress},
+      {"disconnectFromHost", DisconnectFromHost},
+      {"close", Close},
+      {"abort", Abort},
+      {"flush", Flush},
+      {"waitNow", WaitNow},
+      {"bind", Bind},
+      {"setSocketOption", SetSocketOption},
+      {"socketOption", SocketOption},
+      {"setSocketDescriptor", SetSocketDescriptor},
+      {"socketDescriptor", SocketDescriptor},
+      {"setPauseMode", SetPauseMode},
+      {"resume", Resume},
+      {"snapshot", Snapshot},
+      {"setProxy", SetProxy},
+      {"setProtocolTag", SetProtocolTag},
+      {"answerProxyAuth", AnswerProxyAuth},
+  };
+  return methods;
+}
+
+}  // namespace qtn

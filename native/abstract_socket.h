@@ -1,0 +1,80 @@
+// QAbstractSocket: the Qt-side half that QTcpSocket and QUdpSocket share (AbstractSocketCore), the
+// methods their JS objects share (AbstractSocketWrap), and the snapshot a sync call answers with.
+// lib/QAbstractSocket.ts mirrors the socket's state from the events and snapshots sent from here.
+#pragma once
+
+#include <napi.h>
+
+#include <QAbstractSocket>
+#include <QHostAddress>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "handle_wrap.h"
+#include "io_device.h"
+
+namespace qtn {
+
+class AbstractSocketCore : public StreamHandle<QAbstractSocket> {
+ public:
+  using StreamHandle::StreamHandle;
+
+  // Qt side: take `s` (made by create(), or accepted by a server) and forward its signals.
+  void adopt(QAbstractSocket* s);
+  // Qt side, before a command starts a connection or a bind (the only times Qt emits them):
+  // connects hostFound, connected and proxyAuthenticationRequired. Once connected they are
+  // disconnected again, so that an established socket does not keep three Qt connections
+  // (~130 B each) for signals it cannot emit any more.
+  void wireSetupSignals();
+  // Qt clears the addresses after it emits disconnected(): send them once the call stack unwinds.
+  void queueEndpointRefresh();
+
+  // local address, local port, peer address, peer port, peer name.
+  std::vector<std::string> endpoint() const override;
+
+  // A sync call's answer (protocol.h SocketSnapshot): the socket as Qt had it when the call
+  // finished, taken on the Qt side (it moves on as soon as the call returns).
+  struct Snapshot {
+    double seq = 0;
+    int32_t state = 0, openMode = 0, error = -1;
+    std::string errorString = "Unknown error";
+    double bytesToWrite = 0, taken = 0;
+    std::vector<std::string> endpoint;
+    void take(const AbstractSocketCore& c);
+    Napi::Array toJs(Napi::Env env, Napi::Value result) const;
+  };
+
+ protected:
+  void pushDestroyed() override { push(protocol::SocketEvent::kDestroyed); }
+
+ private:
+  bool refreshQueued_ = false;
+  bool setupWired_ = false;
+};
+
+// Argument i as a QHostAddress, or a TypeError naming `method` (sockets and servers take them).
+const QHostAddress& HostAddressArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+
+using SocketMethod = CoreMethod<AbstractSocketCore>;
+// The methods of QAbstractSocket's JS objects (connectToHost, bind, abort, ...).
+const std::vector<SocketMethod>& AbstractSocketMethods();
+
+// The JS object of a QAbstractSocket subclass: HandleWrap's, the stream's and the socket's methods.
+template <class Self>
+class AbstractSocketWrap : public StreamWrap<Self, AbstractSocketCore> {
+ public:
+  using StreamWrap<Self, AbstractSocketCore>::StreamWrap;
+
+ protected:
+  using Methods = typename StreamWrap<Self, AbstractSocketCore>::Methods;
+  static Methods SocketMethods() {
+    Methods m;
+    StreamWrap<Self, AbstractSocketCore>::AddStreamMethods(m);
+    HandleWrap<Self, AbstractSocketCore>::AddCoreMethods(m, AbstractSocketMethods());
+    return m;
+  }
+};
+
+}  // namespace qtn

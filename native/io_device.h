@@ -1,0 +1,204 @@
+// QIODevice's part of a stream handle (QAbstractSocket, QLocalSocket), the native half of
+// lib/core/QIODevice.ts: received bytes move to JS with the events that announce them, as far as
+// JS has room (flow control), and bytes JS writes are counted as Qt takes them.
+#pragma once
+
+#include <napi.h>
+
+#include <QByteArray>
+#include <QIODevice>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "handle_wrap.h"
+#include "protocol.h"
+#include "value_wrap.h"
+
+namespace qtn {
+
+// Q is a QIODevice with a socket's state(), isValid(), error() and errorString().
+template <class Q>
+class StreamHandle : public QtHandle<Q> {
+ public:
+  using QtHandle<Q>::QtHandle;
+
+  int64_t accepted = 0;  // bytes Qt took from JS writes (for bytesToWrite)
+  int64_t inFlight = 0;  // bytes handed to JS and not yet read there
+  int64_t limit = 0;     // how much JS may hold unread
+  // Set by JS while a slot or a wait watches bytesWritten; otherwise the event is lazy (see
+  // EnvChannel::push): it updates bytesToWrite() on the JS side without a wake of its own.
+  std::atomic<bool> watchBytesWritten{false};
+  bool bytesWrittenWired = false;
+
+  // The state, with isValid() (the device has a descriptor) in ValidBit.
+  int32_t packedState() const {
+    Q* s = this->object;
+    if (!s) return 0;
+    return int32_t(s->state()) | (s->isValid() ? protocol::SocketStateBits::kValidBit : 0);
+  }
+
+  // The strings a snapshot and some events carry after the state (addresses and ports, names).
+  virtual std::vector<std::string> endpoint() const = 0;
+
+  Event make(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {
+    Event e;
+    e.handle = this->id();
+    e.kind = kind;
+    e.seq = ++this->seq;
+    Q* s = this->object;
+    e.i[0] = packedState();
+    e.i[1] = s ? int(s->openMode()) : 0;
+    e.i[2] = s ? int(s->error()) : -1;
+    e.i[3] = arg;
+    e.d[0] = s ? double(s->bytesToWrite()) : 0;
+    e.d[1] = double(accepted);
+    if (withEndpoint) e.strings = endpoint();
+    return e;
+  }
+  void push(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {
+    this->channel()->push(make(kind, arg, withEndpoint));
+  }
+  // errorOccurred: the error as the argument, Qt's message as the payload.
+  void pushError() {
+    Event e = make(protocol::SocketEvent::kErrorOccurred);
+    e.i[3] = e.i[2];
+    Q* s = this->object;
+    e.strings = {s ? s->errorString().toStdString() : std::string()};
+    this->channel()->push(std::move(e));
+  }
+
+  // Moves what Qt received to JS, as far as JS has room (all: the device is closing).
+  virtual void forward(bool all) {
+    Q* s = this->object;
+    while (s) {
+      qint64 avail = s->bytesAvailable();
+      if (avail <= 0) break;
+      qint64 room = all ? avail : std::min<qint64>(avail, limit - inFlight);
+      if (room <= 0) break;
+      // QIODevice::read(n) hands over the chunk Qt read from the kernel when n covers it: no copy.
+      QByteArray chunk = s->read(room);
+      if (chunk.isEmpty()) break;
+      inFlight += chunk.size();
+      Event e = make(protocol::SocketEvent::kReadyRead);
+      e.bytes = std::move(chunk);
+      this->channel()->push(std::move(e));
+    }
+  }
+  // JS read `n` of what it held: room for more.
+  virtual void released(int64_t n) {
+    inFlight = std::max<int64_t>(0, inFlight - n);
+    forward(false);
+  }
+  // setReadBufferSize(n > 0) lowers both how much Qt buffers and how much JS may hold.
+  virtual void setReadLimit(int64_t size) {
+    limit = size > 0 ? size : protocol::Limit::kDefaultReadLimit;
+    if (Q* s = this->object)
+      s->setReadBufferSize(size > 0 ? std::min<int64_t>(size, protocol::Limit::kQtReadChunk)
+                                    : protocol::Limit::kQtReadChunk);
+    forward(false);
+  }
+  // close()/abort()/a new connection: Qt dropped what it had, JS drops what it held.
+  void resetFlow() { inFlight = 0; }
+
+  // Qt side, when the core takes its Qt object: the QIODevice signals every stream forwards.
+  void wireDevice(Q* s) {
+    this->object = s;
+    if (limit == 0) limit = protocol::Limit::kDefaultReadLimit;
+    s->setReadBufferSize(protocol::Limit::kQtReadChunk);
+    QObject::connect(s, &QIODevice::readyRead, s, [this] { forward(false); });
+    QObject::connect(s, &QIODevice::aboutToClose, s, [this] { push(protocol::SocketEvent::kAboutToClose); });
+    QObject::connect(s, &QIODevice::readChannelFinished, s, [this] {
+      forwardAllIfReadable();
+      push(protocol::SocketEvent::kReadChannelFinished);
+    });
+  }
+  void forwardAllIfReadable() {
+    if (this->object && this->object->isReadable()) forward(true);
+  }
+
+  // Qt side, before a write: bytesWritten, which a stream emits only while what was written is
+  // going out; disconnected again once it has all gone, unless keepBytesWrittenWired().
+  void wireBytesWritten() {
+    Q* s = this->object;
+    if (!s || bytesWrittenWired) return;
+    bytesWrittenWired = true;
+    QObject::connect(s, &QIODevice::bytesWritten, s, [this, s](qint64 n) {
+      this->channel()->push(make(protocol::SocketEvent::kBytesWritten, int32_t(n)),
+                            !watchBytesWritten.load(std::memory_order_relaxed));
+      if (!keepBytesWrittenWired() && s->bytesToWrite() == 0) {
+        bytesWrittenWired = false;
+        QObject::disconnect(s, &QIODevice::bytesWritten, s, nullptr);
+      }
+    });
+  }
+  virtual bool keepBytesWrittenWired() const { return false; }
+
+  // Qt side: a write from JS.
+  void write(const QByteArray& bytes) {
+    Q* s = this->object;
+    if (!s) return;
+    wireBytesWritten();
+    qint64 n = s->write(bytes);
+    if (n > 0) {
+      accepted += n;
+      this->channel()->flushAfterCommands(this->shared_from_this());
+    }
+  }
+
+  void afterCommands() override {
+    // What JS wrote in this batch goes to the kernel now, as Qt's next turn of its event loop
+    // would send it (flush() is that same step), not one poll later: a round trip costs one turn less.
+    Q* s = this->object;
+    if (s && int(s->state()) == 3 /* ConnectedState in both socket enums */ && s->bytesToWrite() > 0) s->flush();
+  }
+};
+
+// The methods every stream's JS object has beside HandleWrap's: write, ack (JS read bytes),
+// setReadLimit, watchBytesWritten.
+template <class Self, class Core>
+class StreamWrap : public HandleWrap<Self, Core> {
+ public:
+  using HandleWrap<Self, Core>::HandleWrap;
+
+ protected:
+  using Methods = typename HandleWrap<Self, Core>::Methods;
+  static void AddStreamMethods(Methods& m) {
+    m.push_back(Self::InstanceMethod("write", &StreamWrap::Write));
+    m.push_back(Self::InstanceMethod("ack", &StreamWrap::Ack));
+    m.push_back(Self::InstanceMethod("setReadLimit", &StreamWrap::SetReadLimit));
+    m.push_back(Self::InstanceMethod("watchBytesWritten", &StreamWrap::WatchBytesWritten));
+  }
+
+ private:
+  Napi::Value Write(const Napi::CallbackInfo& info) {
+    QByteArray bytes = BytesArg(info, 0, "write");
+    auto core = this->core_;
+    core->channel()->post([core, bytes = std::move(bytes)] { core->write(bytes); }, core);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value Ack(const Napi::CallbackInfo& info) {
+    int64_t n = IntArg(info, 0, 0, int64_t(1) << 53, "ack");
+    auto core = this->core_;
+    core->channel()->post([core, n] { core->released(n); }, core, true);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value SetReadLimit(const Napi::CallbackInfo& info) {
+    int64_t n = IntArg(info, 0, 0, int64_t(1) << 53, "setReadBufferSize");
+    auto core = this->core_;
+    core->channel()->post([core, n] { core->setReadLimit(n); }, core);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value WatchBytesWritten(const Napi::CallbackInfo& info) {
+    this->core_->watchBytesWritten.store(info[0].ToBoolean(), std::memory_order_relaxed);
+    return info.Env().Undefined();
+  }
+};
+
+}  // namespace qtn

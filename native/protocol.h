@@ -1,0 +1,143 @@
+// The numbers both halves of the binding read: event kinds, where each value sits in an event and
+// in a sync call's snapshot, the kinds of wait, and the flow-control limits. This file is their one
+// source: lib/core/protocol.ts is generated from it (scripts/gen-protocol.js, run by the build), the
+// addon exports them (`native.protocol`), and test/unit/protocol.test.ts fails when the two differ.
+// Each list is X(Name, value): the generator reads exactly that form.
+#pragma once
+
+#include <cstdint>
+
+// Events of a socket (QAbstractSocket, QLocalSocket): Qt's signals, plus Endpoint (the addresses
+// changed after the last signal) and Destroyed (deleteLater ran).
+#define QTN_SOCKET_EVENT(X) \
+  X(StateChanged, 1)        \
+  X(HostFound, 2)           \
+  X(Connected, 3)           \
+  X(Disconnected, 4)        \
+  X(ErrorOccurred, 5)       \
+  X(ReadyRead, 6)           \
+  X(BytesWritten, 7)        \
+  X(AboutToClose, 8)        \
+  X(ReadChannelFinished, 9) \
+  X(Destroyed, 10)          \
+  X(Endpoint, 11)           \
+  X(ProxyAuthenticationRequired, 12)
+
+// Events of a server (QTcpServer, QLocalServer): NewPending carries an accepted connection the
+// moment Qt queues it (it has no signal of its own).
+#define QTN_SERVER_EVENT(X)        \
+  X(NewPending, 1)                 \
+  X(PendingConnectionAvailable, 2) \
+  X(NewConnection, 3)              \
+  X(AcceptError, 4)                \
+  X(Destroyed, 5)
+
+// One event in the batch JS reads: Count numbers each; payloads travel apart. What I0..D1 hold
+// belongs to the handle's class (SocketField, ServerField).
+#define QTN_EVENT_SLOT(X) \
+  X(Handle, 0)            \
+  X(Kind, 1)              \
+  X(Seq, 2)               \
+  X(I0, 3)                \
+  X(I1, 4)                \
+  X(I2, 5)                \
+  X(I3, 6)                \
+  X(D0, 7)                \
+  X(D1, 8)                \
+  X(Count, 9)
+
+// A socket event's I0 is its state with isValid() in ValidBit; I1 its open mode, I2 its error,
+// I3 the signal's argument, D0 Qt's bytesToWrite, D1 the bytes Qt took from JS writes.
+#define QTN_SOCKET_STATE_BITS(X) \
+  X(StateMask, 15)               \
+  X(ValidBit, 16)
+
+// A socket's sync-call answer: an array of Length values, the call's result last.
+#define QTN_SOCKET_SNAPSHOT(X) \
+  X(Seq, 0)                    \
+  X(State, 1)                  \
+  X(OpenMode, 2)               \
+  X(Error, 3)                  \
+  X(ErrorString, 4)            \
+  X(BytesToWrite, 5)           \
+  X(Taken, 6)                  \
+  X(LocalAddress, 7)           \
+  X(LocalPort, 8)              \
+  X(PeerAddress, 9)            \
+  X(PeerPort, 10)              \
+  X(PeerName, 11)              \
+  X(Result, 12)                \
+  X(Length, 13)
+
+// A server's sync-call answer; a server event's I0..D1 hold Listening, Error, Port, the signal's
+// argument, Backlog and MaxPending, and its payload [Address, ErrorString].
+#define QTN_SERVER_SNAPSHOT(X) \
+  X(Seq, 0)                    \
+  X(Listening, 1)              \
+  X(Error, 2)                  \
+  X(Port, 3)                   \
+  X(Backlog, 4)                \
+  X(MaxPending, 5)             \
+  X(Address, 6)                \
+  X(ErrorString, 7)            \
+  X(Result, 8)                 \
+  X(Length, 9)
+
+// Which of Qt's blocking waits a JS wait that ran out hands over to (waitNow).
+#define QTN_SOCKET_WAIT(X) \
+  X(Connected, 0)          \
+  X(ReadyRead, 1)          \
+  X(BytesWritten, 2)       \
+  X(Disconnected, 3)
+
+// Flow control, in bytes. A stream's reader may hold DefaultReadLimit unread before the Qt side
+// stops reading (then TCP backpressure reaches the peer); Qt buffers up to QtReadChunk before it
+// is moved to JS. Unread datagrams count their size plus DatagramOverhead against DatagramCap.
+#define QTN_LIMIT(X)            \
+  X(DefaultReadLimit, 16777216) \
+  X(QtReadChunk, 1048576)       \
+  X(DatagramCap, 4194304)       \
+  X(DatagramOverhead, 256)
+
+namespace qtn::protocol {
+
+// Each list as a struct of enumerators (protocol::SocketEvent::kConnected): the lists share names.
+#define QTN_ENUMERATOR(name, value) k##name = value,
+struct SocketEvent {
+  enum Value : uint32_t { QTN_SOCKET_EVENT(QTN_ENUMERATOR) };
+};
+struct ServerEvent {
+  enum Value : uint32_t { QTN_SERVER_EVENT(QTN_ENUMERATOR) };
+};
+struct EventSlot {
+  enum Value : uint32_t { QTN_EVENT_SLOT(QTN_ENUMERATOR) };
+};
+struct SocketStateBits {
+  enum Value : int32_t { QTN_SOCKET_STATE_BITS(QTN_ENUMERATOR) };
+};
+struct SocketSnapshot {
+  enum Value : uint32_t { QTN_SOCKET_SNAPSHOT(QTN_ENUMERATOR) };
+};
+struct ServerSnapshot {
+  enum Value : uint32_t { QTN_SERVER_SNAPSHOT(QTN_ENUMERATOR) };
+};
+struct SocketWait {
+  enum Value : int32_t { QTN_SOCKET_WAIT(QTN_ENUMERATOR) };
+};
+struct Limit {
+  enum Value : int64_t { QTN_LIMIT(QTN_ENUMERATOR) };
+};
+#undef QTN_ENUMERATOR
+
+}  // namespace qtn::protocol
+
+// Every list above, for the addon's `protocol` export: X(Group, ListMacro).
+#define QTN_PROTOCOL(X)                     \
+  X(SocketEvent, QTN_SOCKET_EVENT)          \
+  X(ServerEvent, QTN_SERVER_EVENT)          \
+  X(EventSlot, QTN_EVENT_SLOT)              \
+  X(SocketStateBits, QTN_SOCKET_STATE_BITS) \
+  X(SocketSnapshot, QTN_SOCKET_SNAPSHOT)    \
+  X(ServerSnapshot, QTN_SERVER_SNAPSHOT)    \
+  X(SocketWait, QTN_SOCKET_WAIT)            \
+  X(Limit, QTN_LIMIT)
