@@ -1,13 +1,12 @@
-// QAbstractSocket: PyQt6's names over a Qt socket that lives on the Qt thread. The state here is
-// the JS thread's view of it: it changes when Qt's events are delivered (in Qt's order) and when a
-// call that changes state in Qt returns (connectToHost, abort, close, disconnectFromHost).
-import { AbortOptions, abortable, asyncDisposeSymbol, disposeSymbol, signalOf } from './core/node';
-import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, toBuffer, PORT_MAX } from './core/args';
-import { OpenModeFlag, QIODevice } from './core/QIODevice';
-import { drainEvents, EventSink, native } from './core/runtime';
-import { Handle } from './core/handle';
+// QAbstractSocket: PyQt6's names over a Qt socket that lives on the Qt side. What every stream
+// socket does (events, reads and writes, waits, lifetime) is StreamSocket's (lib/core/stream.ts);
+// here are the addresses, connecting and binding, proxies and socket options.
+import { AbortOptions, abortable, signalOf } from './core/node';
+import { checkArity, checkEnum, checkFlags, checkInt, checkString, PORT_MAX } from './core/args';
+import { OpenModeFlag } from './core/QIODevice';
+import { native } from './core/runtime';
 import type { NativeAbstractSocket, SocketSnapshot as Snapshot } from './core/native';
-import { Limit, SocketEvent as Ev, SocketSnapshot, SocketStateBits, SocketWait as Wait } from './core/protocol';
+import { SocketEvent as Ev } from './core/protocol';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import {
   BindFlag,
@@ -18,6 +17,7 @@ import {
   SocketState,
   SocketType,
 } from './core/socketEnums';
+import { shared, StreamSocket } from './core/stream';
 import { QHostAddress, nativeOf } from './QHostAddress';
 import {
   QAuthenticator,
@@ -28,12 +28,6 @@ import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy
 import { decideProxies } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery } from './QNetworkProxyQuery';
 
-interface Fresh {
-  readyRead: boolean;
-  bytesWritten: boolean;
-  disconnected: boolean;
-}
-
 /** What a socket is set to do that most sockets leave as it is: kept apart, made when first set. */
 interface Settings {
   readBufferSize: number;
@@ -42,25 +36,7 @@ interface Settings {
   proxy: QNetworkProxy | null; // null: DefaultProxy
 }
 
-/**
- * An event's number as the field that keeps it: a small integer when it is one. The numbers come
- * from a Float64Array, read as heap numbers, and a field that once holds one keeps every value
- * boxed (16 bytes each, for every socket); an integer stays unboxed.
- */
-const int = (v: number): number => ((v | 0) === v ? v | 0 : v);
-
-// One copy of the addresses and messages seen lately, which sockets keep instead of a copy each:
-// the clients of one server all have its address as peer, and most sockets one local address.
-const lastStrings = new Map<string, string>();
-function shared(s: string): string {
-  const known = lastStrings.get(s);
-  if (known !== undefined) return known;
-  if (lastStrings.size >= 16) lastStrings.clear();
-  lastStrings.set(s, s);
-  return s;
-}
-
-export class QAbstractSocket extends QIODevice implements EventSink {
+export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
   static readonly BindFlag = BindFlag;
   static readonly NetworkLayerProtocol = NetworkLayerProtocol;
   static readonly PauseMode = PauseMode;
@@ -80,36 +56,14 @@ export class QAbstractSocket extends QIODevice implements EventSink {
    */
   declare readonly proxyAuthenticationRequired: Signal<[QNetworkProxy, QAuthenticator]>;
 
-  /** @internal */
-  protected readonly h: Handle<NativeAbstractSocket, boolean>;
   private readonly _socketType: SocketType;
 
-  // The mirror of the Qt socket, as of event or snapshot number `seq`.
-  private seq = 0;
-  private eventSeq = 0; // the newest event delivered (events up to `seq` may still be on their way)
-  private _state = SocketState.UnconnectedState;
-  private _valid = false;
-  private _openMode = OpenModeFlag.NotOpen;
-  private _error = SocketError.UnknownSocketError;
-  private _errorString = 'Unknown error';
-  private qtBytesToWrite = 0;
-  private qtTaken = 0; // bytes of our writes the Qt side has taken
-  private jsWritten = 0; // bytes of our writes sent to the Qt side
   private _localAddress = '';
   private _localPort = 0;
   private _peerAddress = '';
   private _peerPort = 0;
   private _peerName = '';
-
-  private discardUpTo = 0; // received bytes from events up to this seq were dropped by close/abort
-  private unacked = 0; // bytes read here that the Qt side has not been told about
   private settings: Settings | undefined = undefined; // made when one is set: memory per socket
-  private watchingBytesWritten = false;
-  // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
-  // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
-  // the Qt thread may have received it already, while JS was busy: a wait then returns at once.
-  private _fresh: Fresh | undefined = undefined; // made when first set: memory per socket
-  private announcePending = false;
 
   /** @internal */
   protected constructor(socketType: SocketType, nativeSocket: NativeAbstractSocket) {
@@ -119,268 +73,42 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     if (new.target === QAbstractSocket || !isNativeSocket(nativeSocket)) {
       throw new TypeError('QAbstractSocket cannot be instantiated directly: use QTcpSocket or QUdpSocket');
     }
-    super();
+    super(nativeSocket);
     this._socketType = socketType;
-    this.h = new Handle(this, nativeSocket, (kind) => {
-      if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
-    });
   }
-
-  /** @internal `_fresh`, made on first use; an event or QUdpSocket sets it. */
-  protected get fresh(): Fresh {
-    return (this._fresh ??= { readyRead: false, bytesWritten: false, disconnected: false });
-  }
-
-  // ---- events from the Qt thread ----
 
   /** @internal */
-  onEvent(
-    kind: number,
-    seq: number,
-    packed: number,
-    openMode: number,
-    error: number,
-    arg: number,
-    btw: number,
-    taken: number,
-    payload: unknown,
-    more: boolean,
-  ): void {
-    if (this.announcePending && kind !== Ev.ReadyRead && kind !== Ev.Endpoint) this.announce();
-    if (seq > this.eventSeq) this.eventSeq = int(seq);
-    if (seq > this.seq) {
-      this.seq = int(seq);
-      this.applyState(packed, openMode, error, btw, taken);
-      if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired)
-        this.applyEndpoint(payload as string[], 0);
-    } else if (seq === this.seq) {
-      this.updateKeepAlive(); // the last event a snapshot counted is here
-    }
-    switch (kind) {
-      case Ev.StateChanged:
-        // Every wait ends (waitForDisconnected with true, as Qt's).
-        if (arg === SocketState.UnconnectedState) this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
-        madeSignal(this, 'stateChanged')?.emit(arg as SocketState);
-        break;
-      case Ev.HostFound:
-        madeSignal(this, 'hostFound')?.emit();
-        break;
-      case Ev.Connected:
-        this.h.settle(Wait.Connected, true, seq);
-        madeSignal(this, 'connected')?.emit();
-        break;
-      case Ev.Disconnected:
-        this.fresh.disconnected = true;
-        this.h.settle(Wait.Disconnected, true, seq);
-        madeSignal(this, 'disconnected')?.emit();
-        break;
-      case Ev.ErrorOccurred:
-        if (seq >= this.seq) this._errorString = shared((payload as string[])[0]);
-        madeSignal(this, 'errorOccurred')?.emit(arg as SocketError);
-        break;
-      case Ev.ReadyRead:
-        if (seq <= this.discardUpTo) break;
-        this.received(payload, arg);
-        this.fresh.readyRead = true;
-        if (more) break; // one readyRead for a run of data events, as one Qt read would give
-        this.announcePending = false;
-        this.h.settle(Wait.ReadyRead, true, seq);
-        if (!this.shouldAnnounce()) break;
-        madeSignal(this, 'readyRead')?.emit();
-        madeSignal(this, 'channelReadyRead')?.emit(0);
-        break;
-      case Ev.BytesWritten:
-        this.fresh.bytesWritten = true;
-        this.h.settle(Wait.BytesWritten, true, seq);
-        madeSignal(this, 'bytesWritten')?.emit(arg);
-        madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
-        break;
-      case Ev.AboutToClose:
-        madeSignal(this, 'aboutToClose')?.emit();
-        break;
-      case Ev.ReadChannelFinished:
-        madeSignal(this, 'readChannelFinished')?.emit();
-        break;
-      case Ev.ProxyAuthenticationRequired: {
-        const [proxy, auth, serial] = payload as [unknown, unknown, number];
-        const authenticator = authenticatorFromNative(auth);
-        try {
-          madeSignal(this, 'proxyAuthenticationRequired')?.emit(proxyFromNative(proxy), authenticator);
-        } finally {
-          if (serial !== 0) this.h.native.answerProxyAuth(serial, nativeOfAuthenticator(authenticator));
-        }
-        break;
+  protected qtClass(): string {
+    return 'QAbstractSocket';
+  }
+
+  /** @internal */
+  protected disconnectGracefully(): void {
+    this.disconnectFromHost();
+  }
+
+  /** @internal */
+  protected otherEvent(kind: number, _seq: number, _arg: number, payload: unknown): void {
+    if (kind === Ev.HostFound) {
+      madeSignal(this, 'hostFound')?.emit();
+    } else if (kind === Ev.ProxyAuthenticationRequired) {
+      const [proxy, auth, serial] = payload as [unknown, unknown, number];
+      const authenticator = authenticatorFromNative(auth);
+      try {
+        madeSignal(this, 'proxyAuthenticationRequired')?.emit(proxyFromNative(proxy), authenticator);
+      } finally {
+        if (serial !== 0) this.h.native.answerProxyAuth(serial, nativeOfAuthenticator(authenticator));
       }
-      case Ev.Destroyed:
-        this.h.destroyed(() => false);
-        this.applyState(0, 0, this._error, 0, this.jsWritten);
-        madeSignal(this, 'destroyed')?.emit(this);
-        break;
     }
   }
 
-  /** @internal received data from a readyRead event: bytes here (TCP); QUdpSocket takes datagrams. */
-  protected received(payload: unknown, _arg: number): void {
-    this.appendReceived(payload as Buffer);
-  }
-
-  /** @internal whether new data is announced with readyRead (QUdpSocket: not until one is read, as Qt). */
-  protected shouldAnnounce(): boolean {
-    return true;
-  }
-
-  private applyState(packed: number, openMode: number, error: number, btw: number, taken: number): void {
-    this._state = (packed & SocketStateBits.StateMask) as SocketState;
-    this._valid = (packed & SocketStateBits.ValidBit) !== 0;
-    this._openMode = openMode | 0;
-    this._error = error | 0;
-    this.qtBytesToWrite = int(btw);
-    this.qtTaken = int(taken);
-    this.updateKeepAlive();
-  }
-
-  private applyEndpoint(ep: string[], at: number): void {
-    this._localAddress = shared(ep[at]);
+  /** @internal local address, local port, peer address, peer port, peer name. */
+  protected applyStrings(ep: readonly unknown[], at: number): void {
+    this._localAddress = shared(ep[at] as string);
     this._localPort = Number(ep[at + 1]);
-    this._peerAddress = shared(ep[at + 2]);
+    this._peerAddress = shared(ep[at + 2] as string);
     this._peerPort = Number(ep[at + 3]);
-    this._peerName = shared(ep[at + 4]);
-  }
-
-  /** @internal A sync call's answer (native/protocol.h SocketSnapshot): the socket as Qt had it when
-   * the call finished, and the call's result, null once the Qt object is gone (deleteLater):
-   * callers answer false or -1 then. */
-  protected applySnapshot(snap: Snapshot): boolean | number | null {
-    const seq = snap[SocketSnapshot.Seq];
-    if (seq >= this.seq) {
-      this.seq = seq;
-      this.applyState(
-        snap[SocketSnapshot.State],
-        snap[SocketSnapshot.OpenMode],
-        snap[SocketSnapshot.Error],
-        snap[SocketSnapshot.BytesToWrite],
-        snap[SocketSnapshot.Taken],
-      );
-      this._errorString = shared(snap[SocketSnapshot.ErrorString]);
-      this.applyEndpoint(snap as unknown as string[], SocketSnapshot.LocalAddress);
-    }
-    return snap[SocketSnapshot.Result];
-  }
-
-  /** @internal a QTcpServer handed this socket out: bytes that came while it was pending are
-   * announced once the caller has had a turn to connect its slots (in PyQt6 they would be read
-   * only then), and before any later signal of the socket. */
-  _announcePending(): void {
-    if (this.bytesAvailable() === 0) return;
-    this.announcePending = true;
-    setImmediate(() => {
-      if (this.announcePending) this.announce();
-    });
-  }
-
-  private announce(): void {
-    this.announcePending = false;
-    madeSignal(this, 'readyRead')?.emit();
-    madeSignal(this, 'channelReadyRead')?.emit(0);
-  }
-
-  /** @internal close()/abort()/connectToHost(): Qt dropped what it had received, and the Qt side forgot what JS held. */
-  protected dropReceived(): void {
-    this.discardUpTo = this.seq;
-    this.unacked = 0;
-    this.clearReceived();
-  }
-
-  private updateKeepAlive(): void {
-    // Also while events a call's snapshot counted are still on their way (close() queues
-    // disconnected): their slots run, as Qt runs them inside close(), even if nothing else holds
-    // the socket, and as a net.Socket stays alive until its 'close'.
-    this.h.setActive(this._state !== SocketState.UnconnectedState || this.eventSeq < this.seq);
-  }
-
-  /** As net.Socket.ref(): an active socket keeps the process alive (the default). */
-  ref(): this {
-    this.h.ref(true);
-    return this;
-  }
-
-  /** As net.Socket.unref(): the process may exit while this socket is active. */
-  unref(): this {
-    this.h.ref(false);
-    return this;
-  }
-
-  /** @internal the QIODevice read buffer gave up n bytes: let the Qt side read more. */
-  protected consumed(n: number): void {
-    if (this._fresh) this._fresh.readyRead = false;
-    this.unacked += n;
-    // Tell the Qt side in steps, not per read: it stalls only when JS holds a full buffer.
-    const size = this.readBufferSize();
-    const limit = size > 0 ? size : Limit.DefaultReadLimit;
-    if (this.unacked >= limit / 4 || this.bytesAvailable() === 0) {
-      this.h.native.ack(this.unacked);
-      this.unacked = 0;
-    }
-  }
-
-  /** @internal a method's name for messages: `QUdpSocket.bind`. */
-  protected m(method: string): string {
-    return `${this.constructor.name}.${method}`;
-  }
-
-  // ---- QIODevice ----
-
-  openMode(): OpenModeFlag {
-    return this._openMode;
-  }
-
-  errorString(): string {
-    return this._errorString;
-  }
-
-  bytesAvailable(): number {
-    return super.bytesAvailable();
-  }
-
-  bytesToWrite(): number {
-    return this.qtBytesToWrite + (this.jsWritten - this.qtTaken);
-  }
-
-  isSequential(): boolean {
-    return true;
-  }
-
-  atEnd(): boolean {
-    return this.bytesAvailable() === 0;
-  }
-
-  write(data: Buffer | Uint8Array | string): number {
-    checkArity(this.m('write'), arguments, 1, 1);
-    const buf = toBuffer(this.m('write'), 'data', data);
-    if (!this.isOpen()) {
-      process.emitWarning(`QIODevice::write (${this.constructor.name}): device not open`);
-      return -1;
-    }
-    if (!this.isWritable()) {
-      process.emitWarning(`QIODevice::write (${this.constructor.name}): ReadOnly device`);
-      return -1;
-    }
-    if (this._state === SocketState.UnconnectedState) {
-      // Qt's writeData: still open (the peer closed, the data stays readable) but not connected.
-      this._error = SocketError.UnknownSocketError;
-      this._errorString = 'Socket is not connected';
-      return -1;
-    }
-    if (buf.length === 0) return 0;
-    this.h.native.write(buf);
-    this.jsWritten += buf.length;
-    return buf.length;
-  }
-
-  close(): void {
-    checkArity(this.m('close'), arguments, 0, 0);
-    this.applySnapshot(this.h.native.close());
-    this.dropReceived();
+    this._peerName = shared(ep[at + 4] as string);
   }
 
   // ---- QAbstractSocket ----
@@ -405,7 +133,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     checkInt(name, 'port', port, 0, PORT_MAX);
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
     let snap: Snapshot;
-    this._fresh = undefined;
+    this.forgetFresh();
     if (typeof host === 'string') {
       checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
       snap = this.h.native.connectToHost(host, port, mode, protocol, this.decideProxies(host, port));
@@ -420,16 +148,6 @@ export class QAbstractSocket extends QIODevice implements EventSink {
   disconnectFromHost(): void {
     checkArity(this.m('disconnectFromHost'), arguments, 0, 0);
     this.applySnapshot(this.h.native.disconnectFromHost());
-  }
-
-  abort(): void {
-    checkArity(this.m('abort'), arguments, 0, 0);
-    this.applySnapshot(this.h.native.abort());
-    this.dropReceived();
-  }
-
-  flush(): boolean {
-    return this.applySnapshot(this.h.native.flush()) === true;
   }
 
   /**
@@ -485,10 +203,6 @@ export class QAbstractSocket extends QIODevice implements EventSink {
 
   socketType(): SocketType {
     return this._socketType;
-  }
-
-  isValid(): boolean {
-    return this._valid;
   }
 
   localAddress(): QHostAddress {
@@ -615,137 +329,8 @@ export class QAbstractSocket extends QIODevice implements EventSink {
     this.dropReceived();
     return ok;
   }
-
-  // ---- waits: PyQt6 blocks, we return promises that resolve with what PyQt6 would return ----
-
-  /** @internal Qt wakes us at once for bytesWritten only while a slot or a wait watches it. */
-  protected override bytesWrittenWatched(): void {
-    const watched =
-      (madeSignal(this, 'bytesWritten')?.connected ?? 0) + (madeSignal(this, 'channelBytesWritten')?.connected ?? 0) >
-        0 || this.h.hasWait(Wait.BytesWritten);
-    if (watched !== this.watchingBytesWritten && !this.h.gone) {
-      this.watchingBytesWritten = watched;
-      this.h.native.watchBytesWritten(watched);
-    }
-  }
-
-  private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
-    return this.h.wait(method, kind, this.seq, msecs, signal, () => {
-      // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
-      // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is
-      // delivered before the promise resolves, so a read right after the await sees it.
-      if (this.h.gone) return false;
-      const ok = this.applySnapshot(this.h.native.waitNow(kind)) === true;
-      drainEvents();
-      return ok;
-    });
-  }
-
-  /**
-   * The waits: PyQt6's msecs (-1: no limit), and `options.signal` to abandon the wait, which
-   * rejects with an AbortError and leaves the socket as it is (still connecting, say), with no
-   * timeout verdict applied.
-   */
-  waitForConnected(msecs = 30000, options?: AbortOptions): Promise<boolean> {
-    const name = this.m('waitForConnected');
-    checkMsecs(name, msecs);
-    const signal = signalOf(name, options);
-    if (signal?.aborted) return this.wait(name, Wait.Connected, msecs, signal);
-    if (this._state === SocketState.ConnectedState) return Promise.resolve(true);
-    if (this._state === SocketState.UnconnectedState) return Promise.resolve(false);
-    return this.wait(name, Wait.Connected, msecs, signal);
-  }
-
-  async waitForReadyRead(msecs = 30000, options?: AbortOptions): Promise<boolean> {
-    const name = this.m('waitForReadyRead');
-    checkMsecs(name, msecs);
-    const signal = signalOf(name, options);
-    if (signal?.aborted) return this.wait(name, Wait.ReadyRead, msecs, signal);
-    if (this._state === SocketState.UnconnectedState) return false;
-    if (this._state === SocketState.HostLookupState || this._state === SocketState.ConnectingState) {
-      const start = Date.now();
-      if (!(await this.waitForConnected(msecs, options))) return false;
-      if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
-    }
-    if (this._fresh?.readyRead) {
-      this._fresh.readyRead = false;
-      return true;
-    }
-    return this.wait(name, Wait.ReadyRead, msecs, signal);
-  }
-
-  async waitForBytesWritten(msecs = 30000, options?: AbortOptions): Promise<boolean> {
-    const name = this.m('waitForBytesWritten');
-    checkMsecs(name, msecs);
-    const signal = signalOf(name, options);
-    if (signal?.aborted) return this.wait(name, Wait.BytesWritten, msecs, signal);
-    if (this._state === SocketState.UnconnectedState) return false;
-    if (this._state === SocketState.HostLookupState || this._state === SocketState.ConnectingState) {
-      const start = Date.now();
-      if (!(await this.waitForConnected(msecs, options))) return false;
-      if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
-    }
-    if (this._fresh?.bytesWritten) {
-      this._fresh.bytesWritten = false;
-      return true;
-    }
-    if (this.bytesToWrite() === 0) return false;
-    return this.wait(name, Wait.BytesWritten, msecs, signal);
-  }
-
-  waitForDisconnected(msecs = 30000, options?: AbortOptions): Promise<boolean> {
-    const name = this.m('waitForDisconnected');
-    checkMsecs(name, msecs);
-    const signal = signalOf(name, options);
-    if (signal?.aborted) return this.wait(name, Wait.Disconnected, msecs, signal);
-    if (this._fresh?.disconnected) {
-      this._fresh.disconnected = false;
-      return Promise.resolve(true);
-    }
-    if (this._state === SocketState.UnconnectedState) {
-      process.emitWarning('QAbstractSocket::waitForDisconnected() is not allowed in UnconnectedState');
-      return Promise.resolve(false);
-    }
-    return this.wait(name, Wait.Disconnected, msecs, signal);
-  }
-
-  // ---- QObject ----
-
-  deleteLater(): void {
-    this.h.deleteLater();
-  }
-
-  // ---- Node: `using` and `await using` ----
-
-  /** `using sock = new QTcpSocket()`: at scope exit, abort the connection and free the Qt object. */
-  [disposeSymbol](): void {
-    if (this.h.gone) return;
-    this.abort();
-    this.deleteLater();
-  }
-
-  /**
-   * `await using`: a graceful end first (disconnectFromHost: what was written is sent), waiting
-   * up to 30 s for it, then as `using`.
-   */
-  async [asyncDisposeSymbol](): Promise<void> {
-    if (this.h.gone) return;
-    if (this._state !== SocketState.UnconnectedState) {
-      this.disconnectFromHost();
-      // state(), not _state: the call above changed it, which TS's narrowing cannot know.
-      if (this.state() !== SocketState.UnconnectedState) await this.waitForDisconnected(30000);
-    }
-    this[disposeSymbol]();
-  }
 }
-defineSignals(QAbstractSocket, [
-  'connected',
-  'disconnected',
-  'errorOccurred',
-  'hostFound',
-  'stateChanged',
-  'proxyAuthenticationRequired',
-]);
+defineSignals(QAbstractSocket, ['hostFound', 'proxyAuthenticationRequired']);
 
 /** Whether `n` is a native socket the addon made (a QTcpSocket's or a QUdpSocket's). */
 function isNativeSocket(n: unknown): n is NativeAbstractSocket {

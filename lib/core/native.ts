@@ -80,8 +80,24 @@ export interface NativeStream extends NativeHandle {
   watchBytesWritten(watched: boolean): void;
 }
 
+/**
+ * A stream socket's sync-call answer: SocketSnapshot's first positions (Seq .. Taken, the same in
+ * every stream socket's snapshot), the class's strings from SocketSnapshot.LocalAddress on, the
+ * result last.
+ */
+export type StreamSnapshot = readonly [number, number, number, number, string, number, number, ...unknown[]];
+
+/** What every stream socket's has (QAbstractSocket's, QLocalSocket's). */
+export interface NativeStreamSocket extends NativeStream {
+  abort(): StreamSnapshot;
+  close(): StreamSnapshot;
+  flush(): StreamSnapshot;
+  /** Qt's own zero-timeout wait of kind `wait` (protocol SocketWait). */
+  waitNow(wait: number): StreamSnapshot;
+}
+
 /** QAbstractSocket's (native/abstract_socket.cc). */
-export interface NativeAbstractSocket extends NativeStream {
+export interface NativeAbstractSocket extends NativeStreamSocket {
   connectToHost(host: string, port: number, mode: number, protocol: number, decided: DecidedProxies): SocketSnapshot;
   connectToAddress(address: NativeValueObject, port: number, mode: number, decided: DecidedProxies): SocketSnapshot;
   disconnectFromHost(): SocketSnapshot;

@@ -1,0 +1,485 @@
+// What QAbstractSocket and QLocalSocket share: a QIODevice whose Qt object is a connected stream on
+// the Qt side (native/io_device.h StreamHandle). The state here is the JS side's view of it: it
+// changes when Qt's events are delivered (in Qt's order) and when a call that changes state in Qt
+// returns (connect, abort, close, disconnect). Received bytes come with the events that announce
+// them; writes go to the Qt side in order; the waits PyQt6 blocks in are promises.
+import { AbortOptions, asyncDisposeSymbol, disposeSymbol, signalOf } from './node';
+import { checkArity, checkMsecs, toBuffer } from './args';
+import { Handle } from './handle';
+import type { NativeStreamSocket, StreamSnapshot } from './native';
+import { Limit, SocketEvent as Ev, SocketSnapshot, SocketStateBits, SocketWait as Wait } from './protocol';
+import { OpenModeFlag, QIODevice } from './QIODevice';
+import { drainEvents, EventSink } from './runtime';
+import { defineSignals, madeSignal, Signal } from './signal';
+
+// The states both socket enums give the same numbers (QAbstractSocket.SocketState, QLocalSocket.LocalSocketState).
+const enum State {
+  Unconnected = 0,
+  HostLookup = 1,
+  Connecting = 2,
+  Connected = 3,
+}
+
+// QAbstractSocket.SocketError.UnknownSocketError, QLocalSocket.LocalSocketError.UnknownSocketError.
+const UNKNOWN_ERROR = -1;
+
+interface Fresh {
+  readyRead: boolean;
+  bytesWritten: boolean;
+  disconnected: boolean;
+}
+
+/**
+ * An event's number as the field that keeps it: a small integer when it is one. The numbers come
+ * from a Float64Array, read as heap numbers, and a field that once holds one keeps every value
+ * boxed (16 bytes each, for every socket); an integer stays unboxed.
+ */
+const int = (v: number): number => ((v | 0) === v ? v | 0 : v);
+
+// One copy of the addresses and messages seen lately, which sockets keep instead of a copy each:
+// the clients of one server all have its address as peer, and most sockets one local address.
+const lastStrings = new Map<string, string>();
+export function shared(s: string): string {
+  const known = lastStrings.get(s);
+  if (known !== undefined) return known;
+  if (lastStrings.size >= 16) lastStrings.clear();
+  lastStrings.set(s, s);
+  return s;
+}
+
+export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSocket>
+  extends QIODevice
+  implements EventSink
+{
+  // The subclass declares them with its own enums as arguments.
+  declare readonly connected: Signal<[]>;
+  declare readonly disconnected: Signal<[]>;
+  declare readonly errorOccurred: Signal<[number]>;
+  declare readonly stateChanged: Signal<[number]>;
+
+  /** @internal */
+  protected readonly h: Handle<N, boolean>;
+
+  // The mirror of the Qt socket, as of event or snapshot number `seq`.
+  private seq = 0;
+  private eventSeq = 0; // the newest event delivered (events up to `seq` may still be on their way)
+  /** @internal the state and error as Qt numbers them (the subclass's enums) */
+  protected _state = 0;
+  protected _error = UNKNOWN_ERROR;
+  private _valid = false;
+  private _openMode = OpenModeFlag.NotOpen;
+  private _errorString = 'Unknown error';
+  private qtBytesToWrite = 0;
+  private qtTaken = 0; // bytes of our writes the Qt side has taken
+  private jsWritten = 0; // bytes of our writes sent to the Qt side
+
+  private discardUpTo = 0; // received bytes from events up to this seq were dropped by close/abort
+  private unacked = 0; // bytes read here that the Qt side has not been told about
+  private watchingBytesWritten = false;
+  // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
+  // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
+  // the Qt side may have received it already, while JS was busy: a wait then returns at once.
+  private _fresh: Fresh | undefined = undefined; // made when first set: memory per socket
+  private announcePending = false;
+
+  /** @internal */
+  protected constructor(nativeSocket: N) {
+    super();
+    this.h = new Handle(this, nativeSocket, (kind) => {
+      if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
+    });
+  }
+
+  // ---- what the subclass says ----
+
+  /** @internal the Qt class whose warnings we repeat ('QAbstractSocket', 'QLocalSocket'). */
+  protected abstract qtClass(): string;
+  /** @internal the strings a snapshot or an event carries (addresses, names), from `at` on. */
+  protected abstract applyStrings(strings: readonly unknown[], at: number): void;
+  /** @internal an event of a kind only the subclass has (HostFound, ProxyAuthenticationRequired). */
+  protected otherEvent(_kind: number, _seq: number, _arg: number, _payload: unknown): void {}
+  /** @internal the graceful end `await using` waits for (disconnectFromHost, disconnectFromServer). */
+  protected abstract disconnectGracefully(): void;
+  abstract readBufferSize(): number;
+
+  /** @internal `_fresh`, made on first use; an event or QUdpSocket sets it. */
+  protected get fresh(): Fresh {
+    return (this._fresh ??= { readyRead: false, bytesWritten: false, disconnected: false });
+  }
+
+  // ---- events from the Qt side ----
+
+  /** @internal */
+  onEvent(
+    kind: number,
+    seq: number,
+    packed: number,
+    openMode: number,
+    error: number,
+    arg: number,
+    btw: number,
+    taken: number,
+    payload: unknown,
+    more: boolean,
+  ): void {
+    if (this.announcePending && kind !== Ev.ReadyRead && kind !== Ev.Endpoint) this.announce();
+    if (seq > this.eventSeq) this.eventSeq = int(seq);
+    if (seq > this.seq) {
+      this.seq = int(seq);
+      this.applyState(packed, openMode, error, btw, taken);
+      if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired)
+        this.applyStrings(payload, 0);
+    } else if (seq === this.seq) {
+      this.updateKeepAlive(); // the last event a snapshot counted is here
+    }
+    switch (kind) {
+      case Ev.StateChanged:
+        // Every wait ends (waitForDisconnected with true, as Qt's).
+        if (arg === State.Unconnected) this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
+        madeSignal(this, 'stateChanged')?.emit(arg);
+        break;
+      case Ev.Connected:
+        this.h.settle(Wait.Connected, true, seq);
+        madeSignal(this, 'connected')?.emit();
+        break;
+      case Ev.Disconnected:
+        this.fresh.disconnected = true;
+        this.h.settle(Wait.Disconnected, true, seq);
+        madeSignal(this, 'disconnected')?.emit();
+        break;
+      case Ev.ErrorOccurred:
+        if (seq >= this.seq) this._errorString = shared((payload as string[])[0]);
+        madeSignal(this, 'errorOccurred')?.emit(arg);
+        break;
+      case Ev.ReadyRead:
+        if (seq <= this.discardUpTo) break;
+        this.received(payload, arg);
+        this.fresh.readyRead = true;
+        if (more) break; // one readyRead for a run of data events, as one Qt read would give
+        this.announcePending = false;
+        this.h.settle(Wait.ReadyRead, true, seq);
+        if (!this.shouldAnnounce()) break;
+        madeSignal(this, 'readyRead')?.emit();
+        madeSignal(this, 'channelReadyRead')?.emit(0);
+        break;
+      case Ev.BytesWritten:
+        this.fresh.bytesWritten = true;
+        this.h.settle(Wait.BytesWritten, true, seq);
+        madeSignal(this, 'bytesWritten')?.emit(arg);
+        madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
+        break;
+      case Ev.AboutToClose:
+        madeSignal(this, 'aboutToClose')?.emit();
+        break;
+      case Ev.ReadChannelFinished:
+        madeSignal(this, 'readChannelFinished')?.emit();
+        break;
+      case Ev.Destroyed:
+        this.h.destroyed(() => false);
+        this.applyState(0, 0, this._error, 0, this.jsWritten);
+        madeSignal(this, 'destroyed')?.emit(this);
+        break;
+      default:
+        this.otherEvent(kind, seq, arg, payload);
+    }
+  }
+
+  /** @internal received data from a readyRead event: bytes here; QUdpSocket takes datagrams. */
+  protected received(payload: unknown, _arg: number): void {
+    this.appendReceived(payload as Buffer);
+  }
+
+  /** @internal whether new data is announced with readyRead (QUdpSocket: not until one is read, as Qt). */
+  protected shouldAnnounce(): boolean {
+    return true;
+  }
+
+  private applyState(packed: number, openMode: number, error: number, btw: number, taken: number): void {
+    this._state = packed & SocketStateBits.StateMask;
+    this._valid = (packed & SocketStateBits.ValidBit) !== 0;
+    this._openMode = openMode | 0;
+    this._error = error | 0;
+    this.qtBytesToWrite = int(btw);
+    this.qtTaken = int(taken);
+    this.updateKeepAlive();
+  }
+
+  /** @internal A sync call's answer: the socket as Qt had it when the call finished, and the call's
+   * result (last), null once the Qt object is gone (deleteLater): callers answer false or -1 then. */
+  protected applySnapshot(snap: StreamSnapshot): boolean | number | null {
+    const seq = snap[SocketSnapshot.Seq];
+    if (seq >= this.seq) {
+      this.seq = seq;
+      this.applyState(
+        snap[SocketSnapshot.State],
+        snap[SocketSnapshot.OpenMode],
+        snap[SocketSnapshot.Error],
+        snap[SocketSnapshot.BytesToWrite],
+        snap[SocketSnapshot.Taken],
+      );
+      this._errorString = shared(snap[SocketSnapshot.ErrorString]);
+      this.applyStrings(snap, SocketSnapshot.LocalAddress);
+    }
+    return snap[snap.length - 1] as boolean | number | null;
+  }
+
+  /** @internal a server handed this socket out: bytes that came while it was pending are
+   * announced once the caller has had a turn to connect its slots (in PyQt6 they would be read
+   * only then), and before any later signal of the socket. */
+  _announcePending(): void {
+    if (this.bytesAvailable() === 0) return;
+    this.announcePending = true;
+    setImmediate(() => {
+      if (this.announcePending) this.announce();
+    });
+  }
+
+  private announce(): void {
+    this.announcePending = false;
+    madeSignal(this, 'readyRead')?.emit();
+    madeSignal(this, 'channelReadyRead')?.emit(0);
+  }
+
+  /** @internal close()/abort()/a new connection: Qt dropped what it had received, and the Qt side
+   * forgot what JS held. */
+  protected dropReceived(): void {
+    this.discardUpTo = this.seq;
+    this.unacked = 0;
+    this.clearReceived();
+  }
+
+  /** @internal a new connection starts: nothing of the last one is news for a wait. */
+  protected forgetFresh(): void {
+    this._fresh = undefined;
+  }
+
+  private updateKeepAlive(): void {
+    // Also while events a call's snapshot counted are still on their way (close() queues
+    // disconnected): their slots run, as Qt runs them inside close(), even if nothing else holds
+    // the socket, and as a net.Socket stays alive until its 'close'.
+    this.h.setActive(this._state !== State.Unconnected || this.eventSeq < this.seq);
+  }
+
+  /** As net.Socket.ref(): an active socket keeps the process alive (the default). */
+  ref(): this {
+    this.h.ref(true);
+    return this;
+  }
+
+  /** As net.Socket.unref(): the process may exit while this socket is active. */
+  unref(): this {
+    this.h.ref(false);
+    return this;
+  }
+
+  /** @internal the QIODevice read buffer gave up n bytes: let the Qt side read more. */
+  protected consumed(n: number): void {
+    if (this._fresh) this._fresh.readyRead = false;
+    this.unacked += n;
+    // Tell the Qt side in steps, not per read: it stalls only when JS holds a full buffer.
+    const size = this.readBufferSize();
+    const limit = size > 0 ? size : Limit.DefaultReadLimit;
+    if (this.unacked >= limit / 4 || this.bytesAvailable() === 0) {
+      this.h.native.ack(this.unacked);
+      this.unacked = 0;
+    }
+  }
+
+  /** @internal a method's name for messages: `QUdpSocket.bind`. */
+  protected m(method: string): string {
+    return `${this.constructor.name}.${method}`;
+  }
+
+  // ---- QIODevice ----
+
+  openMode(): OpenModeFlag {
+    return this._openMode;
+  }
+
+  errorString(): string {
+    return this._errorString;
+  }
+
+  bytesAvailable(): number {
+    return super.bytesAvailable();
+  }
+
+  bytesToWrite(): number {
+    return this.qtBytesToWrite + (this.jsWritten - this.qtTaken);
+  }
+
+  isSequential(): boolean {
+    return true;
+  }
+
+  isValid(): boolean {
+    return this._valid;
+  }
+
+  atEnd(): boolean {
+    return this.bytesAvailable() === 0;
+  }
+
+  write(data: Buffer | Uint8Array | string): number {
+    checkArity(this.m('write'), arguments, 1, 1);
+    const buf = toBuffer(this.m('write'), 'data', data);
+    if (!this.isOpen()) {
+      process.emitWarning(`QIODevice::write (${this.constructor.name}): device not open`);
+      return -1;
+    }
+    if (!this.isWritable()) {
+      process.emitWarning(`QIODevice::write (${this.constructor.name}): ReadOnly device`);
+      return -1;
+    }
+    if (this._state === State.Unconnected) {
+      // Qt's writeData: still open (the peer closed, the data stays readable) but not connected.
+      this._error = UNKNOWN_ERROR;
+      this._errorString = 'Socket is not connected';
+      return -1;
+    }
+    if (buf.length === 0) return 0;
+    this.h.native.write(buf);
+    this.jsWritten += buf.length;
+    return buf.length;
+  }
+
+  close(): void {
+    checkArity(this.m('close'), arguments, 0, 0);
+    this.applySnapshot(this.h.native.close());
+    this.dropReceived();
+  }
+
+  abort(): void {
+    checkArity(this.m('abort'), arguments, 0, 0);
+    this.applySnapshot(this.h.native.abort());
+    this.dropReceived();
+  }
+
+  flush(): boolean {
+    checkArity(this.m('flush'), arguments, 0, 0);
+    return this.applySnapshot(this.h.native.flush()) === true;
+  }
+
+  // ---- waits: PyQt6 blocks, we return promises that resolve with what PyQt6 would return ----
+
+  /** @internal Qt wakes us at once for bytesWritten only while a slot or a wait watches it. */
+  protected override bytesWrittenWatched(): void {
+    const watched =
+      (madeSignal(this, 'bytesWritten')?.connected ?? 0) + (madeSignal(this, 'channelBytesWritten')?.connected ?? 0) >
+        0 || this.h.hasWait(Wait.BytesWritten);
+    if (watched !== this.watchingBytesWritten && !this.h.gone) {
+      this.watchingBytesWritten = watched;
+      this.h.native.watchBytesWritten(watched);
+    }
+  }
+
+  private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
+    return this.h.wait(method, kind, this.seq, msecs, signal, () => {
+      // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
+      // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is
+      // delivered before the promise resolves, so a read right after the await sees it.
+      if (this.h.gone) return false;
+      const ok = this.applySnapshot(this.h.native.waitNow(kind)) === true;
+      drainEvents();
+      return ok;
+    });
+  }
+
+  /**
+   * The waits: PyQt6's msecs (-1: no limit), and `options.signal` to abandon the wait, which
+   * rejects with an AbortError and leaves the socket as it is (still connecting, say), with no
+   * timeout verdict applied.
+   */
+  waitForConnected(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForConnected');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.Connected, msecs, signal);
+    if (this._state === State.Connected) return Promise.resolve(true);
+    if (this._state === State.Unconnected) return Promise.resolve(false);
+    return this.wait(name, Wait.Connected, msecs, signal);
+  }
+
+  async waitForReadyRead(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForReadyRead');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.ReadyRead, msecs, signal);
+    if (this._state === State.Unconnected) return false;
+    if (this._state === State.HostLookup || this._state === State.Connecting) {
+      const start = Date.now();
+      if (!(await this.waitForConnected(msecs, options))) return false;
+      if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
+    }
+    if (this._fresh?.readyRead) {
+      this._fresh.readyRead = false;
+      return true;
+    }
+    return this.wait(name, Wait.ReadyRead, msecs, signal);
+  }
+
+  async waitForBytesWritten(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForBytesWritten');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.BytesWritten, msecs, signal);
+    if (this._state === State.Unconnected) return false;
+    if (this._state === State.HostLookup || this._state === State.Connecting) {
+      const start = Date.now();
+      if (!(await this.waitForConnected(msecs, options))) return false;
+      if (msecs >= 0) msecs = Math.max(0, msecs - (Date.now() - start));
+    }
+    if (this._fresh?.bytesWritten) {
+      this._fresh.bytesWritten = false;
+      return true;
+    }
+    if (this.bytesToWrite() === 0) return false;
+    return this.wait(name, Wait.BytesWritten, msecs, signal);
+  }
+
+  waitForDisconnected(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForDisconnected');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.Disconnected, msecs, signal);
+    if (this._fresh?.disconnected) {
+      this._fresh.disconnected = false;
+      return Promise.resolve(true);
+    }
+    if (this._state === State.Unconnected) {
+      process.emitWarning(`${this.qtClass()}::waitForDisconnected() is not allowed in UnconnectedState`);
+      return Promise.resolve(false);
+    }
+    return this.wait(name, Wait.Disconnected, msecs, signal);
+  }
+
+  // ---- QObject ----
+
+  deleteLater(): void {
+    this.h.deleteLater();
+  }
+
+  // ---- Node: `using` and `await using` ----
+
+  /** `using sock = new QTcpSocket()`: at scope exit, abort the connection and free the Qt object. */
+  [disposeSymbol](): void {
+    if (this.h.gone) return;
+    this.abort();
+    this.deleteLater();
+  }
+
+  /**
+   * `await using`: a graceful end first (what was written is sent), waiting up to 30 s for it,
+   * then as `using`.
+   */
+  async [asyncDisposeSymbol](): Promise<void> {
+    if (this.h.gone) return;
+    if (this._state !== State.Unconnected) {
+      this.disconnectGracefully();
+      // The call above changed the state, which TS's narrowing cannot know.
+      if ((this._state as number) !== State.Unconnected) await this.waitForDisconnected(30000);
+    }
+    this[disposeSymbol]();
+  }
+}
+defineSignals(StreamSocket, ['connected', 'disconnected', 'errorOccurred', 'stateChanged']);
