@@ -32,6 +32,7 @@ import {
 } from './QAuthenticator';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { decideProxies } from './QNetworkProxyFactory';
+import type { NativeAuthenticator, NativeNetworkProxy } from './core/native';
 import { QNetworkProxyQuery } from './QNetworkProxyQuery';
 
 // Event kinds, as native/tcp_socket.h lists them.
@@ -246,7 +247,7 @@ export class QAbstractSocket extends QIODevice implements EventSink {
         madeSignal(this, 'readChannelFinished')?.emit();
         break;
       case Ev.ProxyAuthenticationRequired: {
-        const [proxy, auth, serial] = payload as [unknown, unknown, number];
+        const [proxy, auth, serial] = payload as [NativeNetworkProxy, NativeAuthenticator, number];
         const authenticator = authenticatorFromNative(auth);
         try {
           madeSignal(this, 'proxyAuthenticationRequired')?.emit(proxyFromNative(proxy), authenticator);

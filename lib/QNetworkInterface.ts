@@ -1,13 +1,13 @@
 // QNetworkInterface: the machine's network interfaces, Qt's own class used on the JS thread
 // directly (its static lookups read the system there). QUdpSocket's multicast calls take these.
-import { checkArity, checkInt, checkString } from './core/args';
+import { checkArity, checkInt, checkString, describe } from './core/args';
+import type { NativeModule, NativeNetworkInterface } from './core/native';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
+import { Value, valueKit } from './core/value';
 import { fromNative as addressFromNative, type QHostAddress } from './QHostAddress';
 import { adopt as adoptEntry, type QNetworkAddressEntry } from './QNetworkAddressEntry';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NativeInterface = any;
+const addon: NativeModule = native;
 
 export enum InterfaceFlag {
   IsUp = 0x1,
@@ -36,46 +36,32 @@ export enum InterfaceType {
   Ieee1394 = 13,
 }
 
-let adopting: NativeInterface | undefined;
-let nativeOfImpl: (i: QNetworkInterface) => NativeInterface;
-
-export class QNetworkInterface {
+export class QNetworkInterface extends Value<NativeNetworkInterface> {
   static readonly InterfaceFlag = InterfaceFlag;
   static readonly InterfaceType = InterfaceType;
 
-  readonly #n: NativeInterface;
-
-  static {
-    nativeOfImpl = (i) => i.#n;
-  }
-
   /** QNetworkInterface() (invalid) / QNetworkInterface(other). */
   constructor(other?: QNetworkInterface) {
-    if (adopting !== undefined) {
-      this.#n = adopting;
-      adopting = undefined;
-      return;
-    }
     checkArity('QNetworkInterface', arguments, 0, 1);
-    if (arguments.length === 0) this.#n = new native.QNetworkInterface();
-    else if (other instanceof QNetworkInterface) this.#n = new native.QNetworkInterface(other.#n);
-    else throw new TypeError(`QNetworkInterface: argument 'other' must be a QNetworkInterface, got ${describe(other)}`);
+    if (arguments.length === 1 && !(other instanceof QNetworkInterface))
+      throw new TypeError(`QNetworkInterface: argument 'other' must be a QNetworkInterface, got ${describe(other)}`);
+    super(other === undefined ? new addon.QNetworkInterface() : new addon.QNetworkInterface(nativeOf(other)));
   }
 
   static allAddresses(): QHostAddress[] {
     checkArity('QNetworkInterface.allAddresses', arguments, 0, 0);
-    return (native.QNetworkInterface.allAddresses() as unknown[]).map(addressFromNative);
+    return addon.QNetworkInterface.allAddresses().map(addressFromNative);
   }
 
   static allInterfaces(): QNetworkInterface[] {
     checkArity('QNetworkInterface.allInterfaces', arguments, 0, 0);
-    return (native.QNetworkInterface.allInterfaces() as unknown[]).map(adopt);
+    return addon.QNetworkInterface.allInterfaces().map(adopt);
   }
 
   static interfaceFromIndex(index: number): QNetworkInterface {
     checkArity('QNetworkInterface.interfaceFromIndex', arguments, 1, 1);
     return adopt(
-      native.QNetworkInterface.interfaceFromIndex(
+      addon.QNetworkInterface.interfaceFromIndex(
         checkInt('QNetworkInterface.interfaceFromIndex', 'index', index, -(2 ** 31), 2 ** 31 - 1),
       ),
     );
@@ -84,58 +70,58 @@ export class QNetworkInterface {
   static interfaceFromName(name: string): QNetworkInterface {
     checkArity('QNetworkInterface.interfaceFromName', arguments, 1, 1);
     return adopt(
-      native.QNetworkInterface.interfaceFromName(checkString('QNetworkInterface.interfaceFromName', 'name', name)),
+      addon.QNetworkInterface.interfaceFromName(checkString('QNetworkInterface.interfaceFromName', 'name', name)),
     );
   }
 
   static interfaceIndexFromName(name: string): number {
     checkArity('QNetworkInterface.interfaceIndexFromName', arguments, 1, 1);
-    return native.QNetworkInterface.interfaceIndexFromName(
+    return addon.QNetworkInterface.interfaceIndexFromName(
       checkString('QNetworkInterface.interfaceIndexFromName', 'name', name),
     );
   }
 
   static interfaceNameFromIndex(index: number): string {
     checkArity('QNetworkInterface.interfaceNameFromIndex', arguments, 1, 1);
-    return native.QNetworkInterface.interfaceNameFromIndex(
+    return addon.QNetworkInterface.interfaceNameFromIndex(
       checkInt('QNetworkInterface.interfaceNameFromIndex', 'index', index, -(2 ** 31), 2 ** 31 - 1),
     );
   }
 
   addressEntries(): QNetworkAddressEntry[] {
-    return (this.#n.addressEntries() as unknown[]).map(adoptEntry);
+    return nativeOf(this).addressEntries().map(adoptEntry);
   }
 
   flags(): InterfaceFlag {
-    return this.#n.flags();
+    return nativeOf(this).flags();
   }
 
   hardwareAddress(): string {
-    return this.#n.hardwareAddress();
+    return nativeOf(this).hardwareAddress();
   }
 
   humanReadableName(): string {
-    return this.#n.humanReadableName();
+    return nativeOf(this).humanReadableName();
   }
 
   index(): number {
-    return this.#n.index();
+    return nativeOf(this).index();
   }
 
   isValid(): boolean {
-    return this.#n.isValid();
+    return nativeOf(this).isValid();
   }
 
   maximumTransmissionUnit(): number {
-    return this.#n.maximumTransmissionUnit();
+    return nativeOf(this).maximumTransmissionUnit();
   }
 
   name(): string {
-    return this.#n.name();
+    return nativeOf(this).name();
   }
 
   type(): InterfaceType {
-    return this.#n.type();
+    return nativeOf(this).type();
   }
 
   swap(other: QNetworkInterface): void {
@@ -143,7 +129,7 @@ export class QNetworkInterface {
       throw new TypeError(
         `QNetworkInterface.swap: argument 'other' must be a QNetworkInterface, got ${describe(other)}`,
       );
-    this.#n.swap(other.#n);
+    nativeOf(this).swap(nativeOf(other));
   }
 }
 
@@ -153,13 +139,10 @@ export declare namespace QNetworkInterface {
   type InterfaceType = import('./QNetworkInterface').InterfaceType;
 }
 
-/** @internal a QNetworkInterface around `n`, which the addon just made and nothing else holds. */
-export function adopt(n: NativeInterface): QNetworkInterface {
-  adopting = n;
-  return new QNetworkInterface();
-}
-
-/** @internal the native object inside `i` (read it, don't keep it). */
-export function nativeOf(i: QNetworkInterface): NativeInterface {
-  return nativeOfImpl(i);
-}
+// @internal adopt: a QNetworkInterface around a native one the addon just made; nativeOf: the
+// native object inside an interface (read it, don't keep it).
+const { adopt, nativeOf } = valueKit<QNetworkInterface, NativeNetworkInterface>(
+  QNetworkInterface,
+  addon.QNetworkInterface,
+);
+export { adopt, nativeOf };

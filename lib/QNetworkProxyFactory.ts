@@ -2,19 +2,21 @@
 // as in PyQt6; setApplicationProxyFactory makes Qt use it for every socket and server whose proxy
 // is DefaultProxy. The factory runs on the JS thread when a connection or listen starts (before the
 // command reaches the Qt thread, which never waits on JS): Qt then uses the list it returned.
-import { checkArity, checkBool } from './core/args';
+import { checkArity, checkBool, describe } from './core/args';
+import type { NativeModule, NativeNetworkProxy } from './core/native';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
 import { QHostAddress } from './QHostAddress';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { QNetworkProxyQuery, nativeOf as nativeOfQuery } from './QNetworkProxyQuery';
+
+const addon: NativeModule = native;
 
 // The JS factory this environment set, and the generation Qt knows it by; Qt drops it (and
 // installedGeneration() changes) when the application proxy or the system configuration replaces it.
 let current: { factory: QNetworkProxyFactory; generation: number } | null = null;
 
 function activeFactory(): QNetworkProxyFactory | null {
-  if (current !== null && native.QNetworkProxyFactory.installedGeneration() !== current.generation) current = null;
+  if (current !== null && addon.QNetworkProxyFactory.installedGeneration() !== current.generation) current = null;
   return current?.factory ?? null;
 }
 
@@ -65,7 +67,7 @@ export abstract class QNetworkProxyFactory {
     checkArity(method, arguments, 1, 1);
     checkQuery(method, query);
     const factory = activeFactory();
-    if (factory === null) return native.QNetworkProxyFactory.proxyForQuery(nativeOfQuery(query)).map(proxyFromNative);
+    if (factory === null) return addon.QNetworkProxyFactory.proxyForQuery(nativeOfQuery(query)).map(proxyFromNative);
     if (isLocal(query)) return [new QNetworkProxy(QNetworkProxy.ProxyType.NoProxy)];
     const list = checkList(factory, factory.queryProxy(new QNetworkProxyQuery(query)));
     if (list.length === 0) {
@@ -80,7 +82,7 @@ export abstract class QNetworkProxyFactory {
     const method = 'QNetworkProxyFactory.systemProxyForQuery';
     checkArity(method, arguments, 0, 1);
     checkQuery(method, query);
-    return native.QNetworkProxyFactory.systemProxyForQuery(nativeOfQuery(query)).map(proxyFromNative);
+    return addon.QNetworkProxyFactory.systemProxyForQuery(nativeOfQuery(query)).map(proxyFromNative);
   }
 
   /** `null` removes the application factory (Qt then uses the application proxy). */
@@ -89,7 +91,7 @@ export abstract class QNetworkProxyFactory {
     checkArity(method, arguments, 1, 1);
     if (factory === null) {
       current = null;
-      native.QNetworkProxyFactory.uninstall();
+      addon.QNetworkProxyFactory.uninstall();
       return;
     }
     if (!(factory instanceof QNetworkProxyFactory)) {
@@ -101,19 +103,19 @@ export abstract class QNetworkProxyFactory {
     if (typeof factory.queryProxy !== 'function') {
       throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
     }
-    current = { factory, generation: native.QNetworkProxyFactory.install() };
+    current = { factory, generation: addon.QNetworkProxyFactory.install() };
   }
 
   /** Qt's default on Debian's Qt 6.4 is true: the system configuration (environment variables) decides. */
   static setUseSystemConfiguration(enable: boolean): void {
     const method = 'QNetworkProxyFactory.setUseSystemConfiguration';
     checkArity(method, arguments, 1, 1);
-    native.QNetworkProxyFactory.setUseSystemConfiguration(checkBool(method, 'enable', enable));
+    addon.QNetworkProxyFactory.setUseSystemConfiguration(checkBool(method, 'enable', enable));
   }
 
   static usesSystemConfiguration(): boolean {
     checkArity('QNetworkProxyFactory.usesSystemConfiguration', arguments, 0, 0);
-    return native.QNetworkProxyFactory.usesSystemConfiguration();
+    return addon.QNetworkProxyFactory.usesSystemConfiguration();
   }
 }
 
@@ -126,7 +128,10 @@ export abstract class QNetworkProxyFactory {
  * the query that holds only the type (QNativeSocketEngine's check that no proxy is required).
  * It asks it on the Qt thread, maybe later, so the answer is asked for now and kept there.
  */
-export function decideProxies(proxy: QNetworkProxy | null, query: () => QNetworkProxyQuery): unknown[] | undefined {
+export function decideProxies(
+  proxy: QNetworkProxy | null,
+  query: () => QNetworkProxyQuery,
+): NativeNetworkProxy[] | undefined {
   if ((proxy !== null && proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy) || activeFactory() === null)
     return undefined;
   const q = query();
@@ -134,7 +139,7 @@ export function decideProxies(proxy: QNetworkProxy | null, query: () => QNetwork
   if (!isLocal(q) && decided.find((p) => canServe(p, q.queryType()))?.type() === QNetworkProxy.ProxyType.NoProxy) {
     const empty = new QNetworkProxyQuery();
     empty.setQueryType(q.queryType());
-    native.QNetworkProxyFactory.setEmptyAnswer(
+    addon.QNetworkProxyFactory.setEmptyAnswer(
       q.queryType(),
       QNetworkProxyFactory.proxyForQuery(empty).map(nativeOfProxy),
     );

@@ -10,6 +10,7 @@ import { QAbstractSocket } from './QAbstractSocket';
 import { QHostAddress, nativeOf as nativeOfAddress } from './QHostAddress';
 import { QNetworkDatagram, adopt as adoptDatagram, nativeOf as nativeOfDatagram } from './QNetworkDatagram';
 import { QNetworkInterface, adopt as adoptInterface, nativeOf as nativeOfInterface } from './QNetworkInterface';
+import type { NativeNetworkDatagram } from './core/native';
 
 interface Received {
   datagram: QNetworkDatagram;
@@ -48,7 +49,7 @@ export class QUdpSocket extends QAbstractSocket {
 
   /** @internal */
   protected received(payload: unknown, charge: number): void {
-    const datagram = adoptDatagram(payload);
+    const datagram = adoptDatagram(payload as NativeNetworkDatagram);
     this.queue.push({ datagram, data: datagram.data(), charge });
   }
 

@@ -21,10 +21,273 @@ export interface NativeRuntime {
 }
 
 // ---- value classes (native/value_wrap.h and one file per class) ----
-// VALUES: filled in by the value-class work (see NativeValues below).
+// Each is a class the addon defines (ValueWrap): instances hold a Qt value, and every method
+// checks `this` by type tag, its arguments by type and range (a TypeError or RangeError otherwise).
+// The TS classes (lib/Q*.ts) check arguments first, with PyQt6's messages; these types say what
+// reaches the addon once they have. Enum results are typed as the TS enums: the addon returns Qt's
+// values, which are theirs.
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in below
-export interface NativeValues {}
+import type { QueryType } from '../QNetworkProxyQuery';
+import type { ProxyType } from '../QNetworkProxy';
+import type { DnsEligibilityStatus } from '../QNetworkAddressEntry';
+import type { InterfaceType } from '../QNetworkInterface';
+import type { NetworkLayerProtocol } from './socketEnums';
+
+// A brand per class (types only): one native class's object is not another's, as the addon's
+// type tags say at run time.
+declare const brand: unique symbol;
+interface Native<Name extends string> {
+  readonly [brand]: Name;
+}
+
+/** Bytes as the addon takes them (BytesArg): a Buffer or Uint8Array, or a string as its UTF-8. */
+export type NativeBytes = Uint8Array | string;
+/** A QVariant argument (VariantArg): null/undefined is an invalid QVariant, a Date a UTC QDateTime. */
+export type NativeVariantIn = string | number | boolean | Uint8Array | Date | null | undefined;
+/** A QVariant result (FromVariant): a QUrl as its string, a QNetworkCookie list as their raw forms. */
+export type NativeVariant = string | number | boolean | Buffer | Date | string[] | Buffer[] | null;
+
+export interface NativeHostAddress extends Native<'QHostAddress'> {
+  /** A string: whether Qt parsed it. An IPv4 address as uint32, or 16 IPv6 bytes: undefined. */
+  setAddress(address: string): boolean;
+  setAddress(address: number | Uint8Array): undefined;
+  setSpecialAddress(address: number): undefined;
+  clear(): undefined;
+  swap(other: NativeHostAddress): undefined;
+  /** Qt's operator==, with another address or a SpecialAddress. */
+  equals(other: NativeHostAddress | number): boolean;
+  isEqual(other: NativeHostAddress, mode: number): boolean;
+  isInSubnet(subnet: NativeHostAddress, netmask: number): boolean;
+  isBroadcast(): boolean;
+  isGlobal(): boolean;
+  isLinkLocal(): boolean;
+  isLoopback(): boolean;
+  isMulticast(): boolean;
+  isNull(): boolean;
+  isSiteLocal(): boolean;
+  isUniqueLocalUnicast(): boolean;
+  protocol(): NetworkLayerProtocol;
+  scopeId(): string;
+  setScopeId(id: string): undefined;
+  /** PyQt6's (address, ok). */
+  toIPv4Address(): [number, boolean];
+  /** 16 bytes. */
+  toIPv6Address(): number[];
+  toString(): string;
+}
+
+export interface NativeHostAddressClass {
+  /** Null, or a copy of `other`. */
+  new (other?: NativeHostAddress): NativeHostAddress;
+  readonly prototype: NativeHostAddress;
+  /** [address, prefix length]; [null address, -1] when `subnet` does not parse. */
+  parseSubnet(subnet: string): [NativeHostAddress, number];
+}
+
+export interface NativeNetworkProxy extends Native<'QNetworkProxy'> {
+  type(): ProxyType;
+  setType(type: number): undefined;
+  hostName(): string;
+  setHostName(hostName: string): undefined;
+  port(): number;
+  setPort(port: number): undefined;
+  user(): string;
+  setUser(user: string): undefined;
+  password(): string;
+  setPassword(password: string): undefined;
+  /** QNetworkProxy.Capability flags. */
+  capabilities(): number;
+  setCapabilities(capabilities: number): undefined;
+  isCachingProxy(): boolean;
+  isTransparentProxy(): boolean;
+  hasRawHeader(headerName: NativeBytes): boolean;
+  rawHeader(headerName: NativeBytes): Buffer;
+  rawHeaderList(): Buffer[];
+  /** null removes the header. */
+  setRawHeader(headerName: NativeBytes, value: NativeBytes | null): undefined;
+  /** header and setHeader take a QNetworkRequest.KnownHeaders value. */
+  header(header: number): NativeVariant;
+  setHeader(header: number, value: NativeVariantIn): undefined;
+  swap(other: NativeNetworkProxy): undefined;
+  equals(other: NativeNetworkProxy): boolean;
+}
+
+export interface NativeNetworkProxyClass {
+  /** Qt's default-constructed proxy; a copy of `other`; Qt's (type, hostName, port, user, password). */
+  new (): NativeNetworkProxy;
+  new (other: NativeNetworkProxy): NativeNetworkProxy;
+  new (type: number, hostName: string, port: number, user: string, password: string): NativeNetworkProxy;
+  readonly prototype: NativeNetworkProxy;
+  applicationProxy(): NativeNetworkProxy;
+  setApplicationProxy(proxy: NativeNetworkProxy): undefined;
+}
+
+export interface NativeNetworkProxyQuery extends Native<'QNetworkProxyQuery'> {
+  queryType(): QueryType;
+  setQueryType(type: number): undefined;
+  peerHostName(): string;
+  setPeerHostName(hostname: string): undefined;
+  /** -1 for none. */
+  peerPort(): number;
+  setPeerPort(port: number): undefined;
+  localPort(): number;
+  setLocalPort(port: number): undefined;
+  protocolTag(): string;
+  setProtocolTag(protocolTag: string): undefined;
+  /** Qt's QUrl.toString(). */
+  url(): string;
+  setUrl(url: string): undefined;
+  /** The URL without its password, for inspect and toJSON. */
+  urlWithoutPassword(): string;
+  swap(other: NativeNetworkProxyQuery): undefined;
+  equals(other: NativeNetworkProxyQuery): boolean;
+}
+
+export interface NativeNetworkProxyQueryClass {
+  /** Qt's constructors, told apart by arity (ports: -1 for none, a bind port 0..65535). */
+  new (): NativeNetworkProxyQuery;
+  new (other: NativeNetworkProxyQuery): NativeNetworkProxyQuery;
+  new (requestUrl: string, type: number): NativeNetworkProxyQuery;
+  new (bindPort: number, protocolTag: string, type: number): NativeNetworkProxyQuery;
+  new (hostname: string, port: number, protocolTag: string, type: number): NativeNetworkProxyQuery;
+  readonly prototype: NativeNetworkProxyQuery;
+}
+
+export interface NativeAuthenticator extends Native<'QAuthenticator'> {
+  isNull(): boolean;
+  user(): string;
+  setUser(user: string): undefined;
+  password(): string;
+  setPassword(password: string): undefined;
+  realm(): string;
+  /** null for no such option. */
+  option(opt: string): NativeVariant;
+  /** [name, value] pairs (the TS side makes the object, so that "__proto__" stays a name). */
+  options(): [string, NativeVariant][];
+  setOption(opt: string, value: NativeVariantIn): undefined;
+  equals(other: NativeAuthenticator): boolean;
+}
+
+export interface NativeAuthenticatorClass {
+  /** Null, or a copy of `other`. */
+  new (other?: NativeAuthenticator): NativeAuthenticator;
+  readonly prototype: NativeAuthenticator;
+}
+
+export interface NativeNetworkDatagram extends Native<'QNetworkDatagram'> {
+  clear(): undefined;
+  data(): Buffer;
+  setData(data: NativeBytes): undefined;
+  destinationAddress(): NativeHostAddress;
+  /** -1 when unset. */
+  destinationPort(): number;
+  setDestination(address: NativeHostAddress, port: number): undefined;
+  senderAddress(): NativeHostAddress;
+  senderPort(): number;
+  setSender(address: NativeHostAddress, port: number): undefined;
+  hopLimit(): number;
+  setHopLimit(count: number): undefined;
+  interfaceIndex(): number;
+  setInterfaceIndex(index: number): undefined;
+  isNull(): boolean;
+  isValid(): boolean;
+  makeReply(payload: NativeBytes): NativeNetworkDatagram;
+  swap(other: NativeNetworkDatagram): undefined;
+}
+
+export interface NativeNetworkDatagramClass {
+  /** Null; a copy of `other`; Qt's (data, destinationAddress, port). */
+  new (): NativeNetworkDatagram;
+  new (other: NativeNetworkDatagram): NativeNetworkDatagram;
+  new (data: NativeBytes, destinationAddress: NativeHostAddress, port: number): NativeNetworkDatagram;
+  readonly prototype: NativeNetworkDatagram;
+}
+
+export interface NativeNetworkInterface extends Native<'QNetworkInterface'> {
+  addressEntries(): NativeNetworkAddressEntry[];
+  /** QNetworkInterface.InterfaceFlag flags. */
+  flags(): number;
+  hardwareAddress(): string;
+  humanReadableName(): string;
+  index(): number;
+  isValid(): boolean;
+  maximumTransmissionUnit(): number;
+  name(): string;
+  type(): InterfaceType;
+  swap(other: NativeNetworkInterface): undefined;
+}
+
+export interface NativeNetworkInterfaceClass {
+  /** Invalid, or a copy of `other`. */
+  new (): NativeNetworkInterface;
+  new (other: NativeNetworkInterface): NativeNetworkInterface;
+  readonly prototype: NativeNetworkInterface;
+  allAddresses(): NativeHostAddress[];
+  allInterfaces(): NativeNetworkInterface[];
+  /** Invalid when there is no such interface. */
+  interfaceFromIndex(index: number): NativeNetworkInterface;
+  interfaceFromName(name: string): NativeNetworkInterface;
+  /** 0 when there is none. */
+  interfaceIndexFromName(name: string): number;
+  /** '' when there is none. */
+  interfaceNameFromIndex(index: number): string;
+}
+
+export interface NativeNetworkAddressEntry extends Native<'QNetworkAddressEntry'> {
+  ip(): NativeHostAddress;
+  setIp(newIp: NativeHostAddress): undefined;
+  netmask(): NativeHostAddress;
+  setNetmask(newNetmask: NativeHostAddress): undefined;
+  broadcast(): NativeHostAddress;
+  setBroadcast(newBroadcast: NativeHostAddress): undefined;
+  prefixLength(): number;
+  setPrefixLength(length: number): undefined;
+  dnsEligibility(): DnsEligibilityStatus;
+  setDnsEligibility(status: number): undefined;
+  isLifetimeKnown(): boolean;
+  isPermanent(): boolean;
+  isTemporary(): boolean;
+  clearAddressLifetime(): undefined;
+  swap(other: NativeNetworkAddressEntry): undefined;
+  equals(other: NativeNetworkAddressEntry): boolean;
+}
+
+export interface NativeNetworkAddressEntryClass {
+  /** Empty, or a copy of `other`. */
+  new (): NativeNetworkAddressEntry;
+  new (other: NativeNetworkAddressEntry): NativeNetworkAddressEntry;
+  readonly prototype: NativeNetworkAddressEntry;
+}
+
+/**
+ * Qt's application proxy factory (native/network_proxy_factory.cc): not a class but functions. A JS
+ * factory is consulted on the JS thread; Qt holds a stand-in that answers with what JS decided.
+ */
+export interface NativeProxyFactory {
+  /** Makes Qt hold a new stand-in; its generation, which installedGeneration() reports while Qt holds it. */
+  install(): number;
+  /** The JS factory's answer to the query that holds only `type` (a QueryType); undefined: none. */
+  setEmptyAnswer(type: number, proxies: NativeNetworkProxy[] | undefined): undefined;
+  uninstall(): undefined;
+  /** 0 when Qt holds none of ours (the application proxy or another factory replaced it). */
+  installedGeneration(): number;
+  /** Qt's own answer (application proxy or system configuration). */
+  proxyForQuery(query: NativeNetworkProxyQuery): NativeNetworkProxy[];
+  systemProxyForQuery(query: NativeNetworkProxyQuery): NativeNetworkProxy[];
+  setUseSystemConfiguration(enable: boolean): undefined;
+  usesSystemConfiguration(): boolean;
+}
+
+export interface NativeValues {
+  QHostAddress: NativeHostAddressClass;
+  QNetworkProxy: NativeNetworkProxyClass;
+  QNetworkProxyQuery: NativeNetworkProxyQueryClass;
+  QAuthenticator: NativeAuthenticatorClass;
+  QNetworkDatagram: NativeNetworkDatagramClass;
+  QNetworkInterface: NativeNetworkInterfaceClass;
+  QNetworkAddressEntry: NativeNetworkAddressEntryClass;
+  QNetworkProxyFactory: NativeProxyFactory;
+}
 
 // ---- handles: sockets and servers (native/handle_wrap.h and one file per class) ----
 // HANDLES: filled in by the handle-layer work (see NativeHandles below).
