@@ -6,6 +6,7 @@
 #include <malloc.h>
 #endif
 
+#include "runtime/channel.h"
 #include "runtime/qt_thread.h"
 
 namespace qtn {

@@ -6,9 +6,9 @@
 
 #include <memory>
 
-#include "runtime/channel.h"
-
 namespace qtn {
+
+class EnvChannel;  // runtime/channel.h: value classes do not depend on the runtime
 
 class Module : public Napi::Addon<Module> {
  public:
@@ -17,7 +17,6 @@ class Module : public Napi::Addon<Module> {
   std::shared_ptr<EnvChannel> channel;
   Napi::FunctionReference hostAddressCtor;
   Napi::FunctionReference networkProxyCtor;
-  Napi::FunctionReference networkProxyQueryCtor;
   Napi::FunctionReference authenticatorCtor;
   Napi::FunctionReference networkDatagramCtor;
   Napi::FunctionReference networkInterfaceCtor;
