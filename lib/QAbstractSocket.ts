@@ -5,7 +5,12 @@ import { AbortOptions, abortable, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkString, PORT_MAX } from './core/args';
 import { OpenModeFlag } from './core/QIODevice';
 import { native } from './core/runtime';
-import type { NativeAbstractSocket, SocketSnapshot as Snapshot } from './core/native';
+import type {
+  NativeAbstractSocket,
+  NativeAuthenticator,
+  NativeNetworkProxy,
+  SocketSnapshot as Snapshot,
+} from './core/native';
 import { SocketEvent as Ev } from './core/protocol';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import {
@@ -92,7 +97,7 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
     if (kind === Ev.HostFound) {
       madeSignal(this, 'hostFound')?.emit();
     } else if (kind === Ev.ProxyAuthenticationRequired) {
-      const [proxy, auth, serial] = payload as [unknown, unknown, number];
+      const [proxy, auth, serial] = payload as [NativeNetworkProxy, NativeAuthenticator, number];
       const authenticator = authenticatorFromNative(auth);
       try {
         madeSignal(this, 'proxyAuthenticationRequired')?.emit(proxyFromNative(proxy), authenticator);

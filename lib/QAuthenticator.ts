@@ -1,19 +1,19 @@
 // QAuthenticator: PyQt6's API over Qt's own QAuthenticator, used on the JS thread directly (a
 // reentrant value type). A socket's proxyAuthenticationRequired slot receives one to fill in.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkSecret, checkString, checkVariant, type VariantInput } from './core/args';
+import { checkArity, checkSecret, checkString, checkVariant, describe, type VariantInput } from './core/args';
+import type { NativeAuthenticator, NativeVariant } from './core/native';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
+import { holdsNative, Value, valueKit } from './core/value';
 
 /** An option's value: Qt's QVariant as JS (strings, numbers, booleans, bytes, dates), null for none. */
 export type OptionValue = string | number | boolean | Buffer | Date | string[] | null;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NativeAuthenticator = any;
-
-// Set by adopt() for the one constructor call that wraps a native object made by the addon.
-let adopting: NativeAuthenticator | undefined;
-let nativeOfImpl: (a: QAuthenticator) => NativeAuthenticator;
+// Qt's options hold what setOption() stored and the strings Qt sets itself: never a cookie list,
+// the one QVariant result (Buffer[]) that is not an OptionValue.
+const asOption = (v: NativeVariant): OptionValue => v as OptionValue;
+const optionsOf = (n: NativeAuthenticator): Record<string, OptionValue> =>
+  Object.fromEntries(n.options()) as Record<string, OptionValue>;
 
 /**
  * Credentials for a proxy or server: user, password, the realm Qt read from the challenge, and
@@ -22,72 +22,57 @@ let nativeOfImpl: (a: QAuthenticator) => NativeAuthenticator;
  * The password never appears in util.inspect(), console.log() or JSON.stringify() output, nor in
  * an error message: it is read only with password().
  */
-export class QAuthenticator {
-  readonly #n: NativeAuthenticator;
-
-  static {
-    nativeOfImpl = (a) => a.#n;
-  }
-
+export class QAuthenticator extends Value<NativeAuthenticator> {
   constructor();
   constructor(other: QAuthenticator);
   constructor(other?: QAuthenticator) {
-    if (adopting !== undefined) {
-      this.#n = adopting;
-      adopting = undefined;
-      return;
-    }
     checkArity('QAuthenticator', arguments, 0, 1);
-    if (arguments.length === 0) {
-      this.#n = new native.QAuthenticator();
-    } else if (other instanceof QAuthenticator) {
-      this.#n = new native.QAuthenticator(other.#n);
-    } else {
+    if (arguments.length === 1 && !(other instanceof QAuthenticator))
       throw new TypeError(`QAuthenticator: argument 'other' must be a QAuthenticator, got ${describe(other)}`);
-    }
+    super(other === undefined ? new native.QAuthenticator() : new native.QAuthenticator(nativeOf(other)));
   }
 
   isNull(): boolean {
     checkArity('QAuthenticator.isNull', arguments, 0, 0);
-    return this.#n.isNull();
+    return nativeOf(this).isNull();
   }
 
   user(): string {
     checkArity('QAuthenticator.user', arguments, 0, 0);
-    return this.#n.user();
+    return nativeOf(this).user();
   }
 
   setUser(user: string): void {
     checkArity('QAuthenticator.setUser', arguments, 1, 1);
-    this.#n.setUser(checkString('QAuthenticator.setUser', 'user', user));
+    nativeOf(this).setUser(checkString('QAuthenticator.setUser', 'user', user));
   }
 
   password(): string {
     checkArity('QAuthenticator.password', arguments, 0, 0);
-    return this.#n.password();
+    return nativeOf(this).password();
   }
 
   setPassword(password: string): void {
     checkArity('QAuthenticator.setPassword', arguments, 1, 1);
-    this.#n.setPassword(checkSecret('QAuthenticator.setPassword', 'password', password));
+    nativeOf(this).setPassword(checkSecret('QAuthenticator.setPassword', 'password', password));
   }
 
   /** Set by Qt from the server's or proxy's challenge (PyQt6 has no setRealm). */
   realm(): string {
     checkArity('QAuthenticator.realm', arguments, 0, 0);
-    return this.#n.realm();
+    return nativeOf(this).realm();
   }
 
   /** null if there is no such option. */
   option(opt: string): OptionValue {
     checkArity('QAuthenticator.option', arguments, 1, 1);
-    return this.#n.option(checkString('QAuthenticator.option', 'opt', opt));
+    return asOption(nativeOf(this).option(checkString('QAuthenticator.option', 'opt', opt)));
   }
 
   /** PyQt6's dict, as a plain object (a fresh copy: changing it changes nothing here). */
   options(): Record<string, OptionValue> {
     checkArity('QAuthenticator.options', arguments, 0, 0);
-    return Object.fromEntries(this.#n.options());
+    return optionsOf(nativeOf(this));
   }
 
   /**
@@ -97,7 +82,7 @@ export class QAuthenticator {
   setOption(opt: string, value: VariantInput): void {
     const method = 'QAuthenticator.setOption';
     checkArity(method, arguments, 2, 2);
-    this.#n.setOption(checkString(method, 'opt', opt), checkVariant(method, 'value', value));
+    nativeOf(this).setOption(checkString(method, 'opt', opt), checkVariant(method, 'value', value));
   }
 
   /**
@@ -106,45 +91,32 @@ export class QAuthenticator {
    */
   equals(other: unknown): boolean {
     checkArity('QAuthenticator.equals', arguments, 1, 1);
-    return other instanceof QAuthenticator && this.#n.equals(other.#n);
+    return other instanceof QAuthenticator && nativeOf(this).equals(nativeOf(other));
   }
 
   /** Everything but the password. */
   toJSON(): { user: string; realm: string; options: Record<string, OptionValue> } {
-    const n = this.#n;
-    return { user: n.user(), realm: n.realm(), options: Object.fromEntries(n.options()) };
+    const n = nativeOf(this);
+    return { user: n.user(), realm: n.realm(), options: optionsOf(n) };
   }
 
   [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
-    if (!(#n in this)) return 'QAuthenticator {}'; // the prototype itself
-    const n = this.#n;
+    if (!holdsNative(this)) return 'QAuthenticator {}'; // the prototype itself
+    const n = nativeOf(this);
     if (n.isNull()) return 'QAuthenticator()';
     const shown = {
       user: n.user(),
       password: n.password() === '' ? '' : '<hidden>',
       realm: n.realm(),
-      options: Object.fromEntries(n.options()),
+      options: optionsOf(n),
     };
     return `QAuthenticator ${show(shown, options)}`;
   }
 }
 
-/** A QAuthenticator around `n`, which the addon just made and nothing else holds. */
-function adopt(n: NativeAuthenticator): QAuthenticator {
-  adopting = n;
-  return new QAuthenticator();
-}
-
-/**
- * @internal the native object inside `a`, for the socket wrappers: a proxyAuthenticationRequired
- * slot fills the QAuthenticator made with fromNative(), and the socket hands nativeOf() of it back
- * to the addon (UnwrapAuthenticator) once the slot returns.
- */
-export function nativeOf(a: QAuthenticator): NativeAuthenticator {
-  return nativeOfImpl(a);
-}
-
-/** @internal a QAuthenticator holding a copy of the native object `n` (made by the addon). */
-export function fromNative(n: NativeAuthenticator): QAuthenticator {
-  return adopt(new native.QAuthenticator(n));
-}
+// @internal nativeOf: the native object inside an authenticator, for the socket wrappers: a
+// proxyAuthenticationRequired slot fills the QAuthenticator made with fromNative() (a copy of the
+// addon's), and the socket hands nativeOf() of it back to the addon (UnwrapAuthenticator) once the
+// slot returns.
+const { nativeOf, fromNative } = valueKit<QAuthenticator, NativeAuthenticator>(QAuthenticator, native.QAuthenticator);
+export { nativeOf, fromNative };

@@ -1,10 +1,11 @@
 // QHostAddress: PyQt6's API over Qt's own QHostAddress (parsing, formatting and classification are
 // Qt's), used on the JS thread directly: it is a reentrant value type, so no Qt-thread hop.
 import { inspect } from 'node:util';
-import { checkArity, checkFlags, checkInt, checkString } from './core/args';
+import { checkArity, checkFlags, checkInt, checkString, describe } from './core/args';
+import type { NativeHostAddress } from './core/native';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
 import { NetworkLayerProtocol } from './core/socketEnums';
+import { holdsNative, Value, valueKit } from './core/value';
 
 export enum SpecialAddress {
   Null = 0,
@@ -28,9 +29,6 @@ export enum ConversionModeFlag {
 /** An IPv6 address as PyQt6's 16-tuple: 16 integers 0..255, as an array, Uint8Array or Buffer. */
 export type IPv6Bytes = readonly number[] | Uint8Array;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NativeAddress = any;
-
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
@@ -48,24 +46,14 @@ function ipv6Bytes(method: string, v: Uint8Array | unknown[]): Uint8Array {
   return Uint8Array.from(v as number[]);
 }
 
-// Set by adopt() for the one constructor call that wraps a native object made by the addon.
-let adopting: NativeAddress | undefined;
-let nativeOfImpl: (a: QHostAddress) => NativeAddress;
-
 /**
  * An IPv4 or IPv6 address. Where PyQt6 takes `Union[QHostAddress, QHostAddress.SpecialAddress]`,
  * either is accepted. A number 0..6 is a QHostAddress.SpecialAddress member; any other integer up
  * to 0xFFFFFFFF is an IPv4 address.
  */
-export class QHostAddress {
+export class QHostAddress extends Value<NativeHostAddress> {
   static readonly SpecialAddress = SpecialAddress;
   static readonly ConversionModeFlag = ConversionModeFlag;
-
-  readonly #n: NativeAddress;
-
-  static {
-    nativeOfImpl = (a) => a.#n;
-  }
 
   constructor();
   constructor(address: QHostAddress.SpecialAddress);
@@ -74,18 +62,15 @@ export class QHostAddress {
   constructor(ip6Addr: IPv6Bytes);
   constructor(copy: QHostAddress | QHostAddress.SpecialAddress);
   constructor(address?: QHostAddress | SpecialAddress | number | string | IPv6Bytes) {
-    if (adopting !== undefined) {
-      this.#n = adopting;
-      adopting = undefined;
-      return;
-    }
     checkArity('QHostAddress', arguments, 0, 1);
+    let n: NativeHostAddress;
     if (address instanceof QHostAddress) {
-      this.#n = new native.QHostAddress(address.#n);
+      n = new native.QHostAddress(nativeOf(address));
     } else {
-      this.#n = new native.QHostAddress();
-      if (arguments.length === 1) this.assign('QHostAddress', address);
+      n = new native.QHostAddress();
+      if (arguments.length === 1) assign(n, 'QHostAddress', address);
     }
+    super(n);
   }
 
   /**
@@ -100,19 +85,6 @@ export class QHostAddress {
     );
   }
 
-  private assign(method: string, v: unknown): boolean | undefined {
-    const n = this.#n;
-    if (typeof v === 'string') return n.setAddress(v);
-    if (isSpecial(v)) return n.setSpecialAddress(v);
-    if (typeof v === 'number') return n.setAddress(checkInt(method, 'ip4Addr', v, 0, 0xffffffff));
-    if (v instanceof Uint8Array || Array.isArray(v)) return n.setAddress(ipv6Bytes(method, v));
-    const copy = method === 'QHostAddress' ? ', a QHostAddress' : '';
-    throw new TypeError(
-      `${method}: argument 'address' must be a string, an IPv4 address as an integer, 16 bytes${copy} ` +
-        `or a QHostAddress.SpecialAddress member, got ${describe(v)}`,
-    );
-  }
-
   /** setAddress(address: string) → whether Qt parsed it (if not, the address is null). */
   setAddress(address: string): boolean;
   setAddress(address: QHostAddress.SpecialAddress): void;
@@ -121,52 +93,52 @@ export class QHostAddress {
   setAddress(address: SpecialAddress | number | string | IPv6Bytes): boolean | void {
     const method = 'QHostAddress.setAddress';
     checkArity(method, arguments, 1, 1);
-    return this.assign(method, address);
+    return assign(nativeOf(this), method, address);
   }
 
   clear(): void {
     checkArity('QHostAddress.clear', arguments, 0, 0);
-    this.#n.clear();
+    nativeOf(this).clear();
   }
 
   isBroadcast(): boolean {
     checkArity('QHostAddress.isBroadcast', arguments, 0, 0);
-    return this.#n.isBroadcast();
+    return nativeOf(this).isBroadcast();
   }
 
   isGlobal(): boolean {
     checkArity('QHostAddress.isGlobal', arguments, 0, 0);
-    return this.#n.isGlobal();
+    return nativeOf(this).isGlobal();
   }
 
   isLinkLocal(): boolean {
     checkArity('QHostAddress.isLinkLocal', arguments, 0, 0);
-    return this.#n.isLinkLocal();
+    return nativeOf(this).isLinkLocal();
   }
 
   isLoopback(): boolean {
     checkArity('QHostAddress.isLoopback', arguments, 0, 0);
-    return this.#n.isLoopback();
+    return nativeOf(this).isLoopback();
   }
 
   isMulticast(): boolean {
     checkArity('QHostAddress.isMulticast', arguments, 0, 0);
-    return this.#n.isMulticast();
+    return nativeOf(this).isMulticast();
   }
 
   isNull(): boolean {
     checkArity('QHostAddress.isNull', arguments, 0, 0);
-    return this.#n.isNull();
+    return nativeOf(this).isNull();
   }
 
   isSiteLocal(): boolean {
     checkArity('QHostAddress.isSiteLocal', arguments, 0, 0);
-    return this.#n.isSiteLocal();
+    return nativeOf(this).isSiteLocal();
   }
 
   isUniqueLocalUnicast(): boolean {
     checkArity('QHostAddress.isUniqueLocalUnicast', arguments, 0, 0);
-    return this.#n.isUniqueLocalUnicast();
+    return nativeOf(this).isUniqueLocalUnicast();
   }
 
   /** Flags combine with `|`; PyQt6's default is TolerantConversion. */
@@ -178,7 +150,7 @@ export class QHostAddress {
     checkArity(method, arguments, 1, 2);
     const other = QHostAddress.from(method, 'address', address);
     checkFlags(method, 'mode', mode, ConversionModeFlag, 'QHostAddress.ConversionModeFlag');
-    return this.#n.isEqual(other.#n, mode);
+    return nativeOf(this).isEqual(nativeOf(other), mode);
   }
 
   /**
@@ -187,8 +159,8 @@ export class QHostAddress {
    */
   equals(other: unknown): boolean {
     checkArity('QHostAddress.equals', arguments, 1, 1);
-    if (other instanceof QHostAddress) return this.#n.equals(other.#n);
-    if (isSpecial(other)) return this.#n.equals(other);
+    if (other instanceof QHostAddress) return nativeOf(this).equals(nativeOf(other));
+    if (isSpecial(other)) return nativeOf(this).equals(other);
     return false;
   }
 
@@ -214,8 +186,8 @@ export class QHostAddress {
       [address, netmask] = subnet;
     }
     const addr = QHostAddress.from(method, 'subnet', address);
-    checkInt(method, 'netmask', netmask, INT32_MIN, INT32_MAX);
-    return this.#n.isInSubnet(addr.#n, netmask);
+    const mask = checkInt(method, 'netmask', netmask, INT32_MIN, INT32_MAX);
+    return nativeOf(this).isInSubnet(nativeOf(addr), mask);
   }
 
   /** [address, prefixLength]; [null address, -1] when `subnet` does not parse (no exception). */
@@ -228,52 +200,52 @@ export class QHostAddress {
 
   protocol(): NetworkLayerProtocol {
     checkArity('QHostAddress.protocol', arguments, 0, 0);
-    return this.#n.protocol();
+    return nativeOf(this).protocol();
   }
 
   scopeId(): string {
     checkArity('QHostAddress.scopeId', arguments, 0, 0);
-    return this.#n.scopeId();
+    return nativeOf(this).scopeId();
   }
 
   /** Qt keeps a scope id only on IPv6 addresses. */
   setScopeId(id: string): void {
     checkArity('QHostAddress.setScopeId', arguments, 1, 1);
-    this.#n.setScopeId(checkString('QHostAddress.setScopeId', 'id', id));
+    nativeOf(this).setScopeId(checkString('QHostAddress.setScopeId', 'id', id));
   }
 
   swap(other: QHostAddress): void {
     checkArity('QHostAddress.swap', arguments, 1, 1);
     if (!(other instanceof QHostAddress))
       throw new TypeError(`QHostAddress.swap: argument 'other' must be a QHostAddress, got ${describe(other)}`);
-    this.#n.swap(other.#n);
+    nativeOf(this).swap(nativeOf(other));
   }
 
   /** PyQt6's (address, ok): ok is false (and address 0) unless the address is IPv4 or v4-mapped. */
   toIPv4Address(): [number, boolean] {
     checkArity('QHostAddress.toIPv4Address', arguments, 0, 0);
-    return this.#n.toIPv4Address();
+    return nativeOf(this).toIPv4Address();
   }
 
   /** PyQt6's 16-tuple of bytes (an IPv4 address comes back v4-mapped). */
   toIPv6Address(): number[] {
     checkArity('QHostAddress.toIPv6Address', arguments, 0, 0);
-    return this.#n.toIPv6Address();
+    return nativeOf(this).toIPv6Address();
   }
 
   toString(): string {
     checkArity('QHostAddress.toString', arguments, 0, 0);
-    return this.#n.toString();
+    return nativeOf(this).toString();
   }
 
   toJSON(): string {
-    return this.#n.toString();
+    return nativeOf(this).toString();
   }
 
   /** Code that makes an equal address; Any is named because its text, 0.0.0.0, would parse as IPv4. */
   [inspect.custom](): string {
-    if (!(#n in this)) return 'QHostAddress {}'; // the prototype itself
-    const n = this.#n;
+    if (!holdsNative(this)) return 'QHostAddress {}'; // the prototype itself
+    const n = nativeOf(this);
     if (n.isNull()) return 'QHostAddress()';
     if (n.protocol() === NetworkLayerProtocol.AnyIPProtocol) return 'QHostAddress(QHostAddress.SpecialAddress.Any)';
     return `QHostAddress(${JSON.stringify(n.toString())})`;
@@ -286,18 +258,19 @@ export declare namespace QHostAddress {
   type ConversionModeFlag = import('./QHostAddress').ConversionModeFlag;
 }
 
-/** A QHostAddress around `n`, which the addon just made and nothing else holds. */
-function adopt(n: NativeAddress): QHostAddress {
-  adopting = n;
-  return new QHostAddress();
+function assign(n: NativeHostAddress, method: string, v: unknown): boolean | undefined {
+  if (typeof v === 'string') return n.setAddress(v);
+  if (isSpecial(v)) return n.setSpecialAddress(v);
+  if (typeof v === 'number') return n.setAddress(checkInt(method, 'ip4Addr', v, 0, 0xffffffff));
+  if (v instanceof Uint8Array || Array.isArray(v)) return n.setAddress(ipv6Bytes(method, v));
+  const copy = method === 'QHostAddress' ? ', a QHostAddress' : '';
+  throw new TypeError(
+    `${method}: argument 'address' must be a string, an IPv4 address as an integer, 16 bytes${copy} ` +
+      `or a QHostAddress.SpecialAddress member, got ${describe(v)}`,
+  );
 }
 
-/** @internal the native object inside `a`, for the socket and server wrappers (read it, don't keep it). */
-export function nativeOf(a: QHostAddress): NativeAddress {
-  return nativeOfImpl(a);
-}
-
-/** @internal a QHostAddress holding a copy of the native object `n` (made by the addon). */
-export function fromNative(n: NativeAddress): QHostAddress {
-  return adopt(new native.QHostAddress(n));
-}
+// @internal nativeOf: the native object inside an address, for the socket and server wrappers
+// (read it, don't keep it); fromNative: a QHostAddress holding a copy of a native one.
+const { adopt, nativeOf, fromNative } = valueKit<QHostAddress, NativeHostAddress>(QHostAddress, native.QHostAddress);
+export { nativeOf, fromNative };

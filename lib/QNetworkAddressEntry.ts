@@ -1,12 +1,10 @@
 // QNetworkAddressEntry: one address of a network interface (QNetworkInterface.addressEntries()),
 // Qt's own class used on the JS thread directly. Qt's lifetimes (QDeadlineTimer) are not wrapped.
-import { checkArity, checkEnum, checkInt } from './core/args';
+import { checkArity, checkEnum, checkInt, describe } from './core/args';
+import type { NativeHostAddress, NativeNetworkAddressEntry } from './core/native';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
+import { Value, valueKit } from './core/value';
 import { QHostAddress, fromNative as addressFromNative, nativeOf as nativeOfAddress } from './QHostAddress';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NativeEntry = any;
 
 export enum DnsEligibilityStatus {
   DnsEligibilityUnknown = -1,
@@ -14,76 +12,66 @@ export enum DnsEligibilityStatus {
   DnsEligible = 1,
 }
 
-let adopting: NativeEntry | undefined;
-
-export class QNetworkAddressEntry {
+export class QNetworkAddressEntry extends Value<NativeNetworkAddressEntry> {
   static readonly DnsEligibilityStatus = DnsEligibilityStatus;
 
-  readonly #n: NativeEntry;
-
   constructor(other?: QNetworkAddressEntry) {
-    if (adopting !== undefined) {
-      this.#n = adopting;
-      adopting = undefined;
-      return;
-    }
     checkArity('QNetworkAddressEntry', arguments, 0, 1);
-    if (arguments.length === 0) this.#n = new native.QNetworkAddressEntry();
-    else if (other instanceof QNetworkAddressEntry) this.#n = new native.QNetworkAddressEntry(other.#n);
-    else
+    if (arguments.length === 1 && !(other instanceof QNetworkAddressEntry))
       throw new TypeError(
         `QNetworkAddressEntry: argument 'other' must be a QNetworkAddressEntry, got ${describe(other)}`,
       );
+    super(other === undefined ? new native.QNetworkAddressEntry() : new native.QNetworkAddressEntry(nativeOf(other)));
   }
 
-  private address(method: string, args: IArguments, v: unknown): unknown {
+  private address(method: string, args: IArguments, v: unknown): NativeHostAddress {
     const name = `QNetworkAddressEntry.${method}`;
     checkArity(name, args, 1, 1);
     return nativeOfAddress(QHostAddress.from(name, 'address', v));
   }
 
   ip(): QHostAddress {
-    return addressFromNative(this.#n.ip());
+    return addressFromNative(nativeOf(this).ip());
   }
 
   setIp(newIp: QHostAddress | QHostAddress.SpecialAddress): void {
-    this.#n.setIp(this.address('setIp', arguments, newIp));
+    nativeOf(this).setIp(this.address('setIp', arguments, newIp));
   }
 
   netmask(): QHostAddress {
-    return addressFromNative(this.#n.netmask());
+    return addressFromNative(nativeOf(this).netmask());
   }
 
   setNetmask(newNetmask: QHostAddress | QHostAddress.SpecialAddress): void {
-    this.#n.setNetmask(this.address('setNetmask', arguments, newNetmask));
+    nativeOf(this).setNetmask(this.address('setNetmask', arguments, newNetmask));
   }
 
   broadcast(): QHostAddress {
-    return addressFromNative(this.#n.broadcast());
+    return addressFromNative(nativeOf(this).broadcast());
   }
 
   setBroadcast(newBroadcast: QHostAddress | QHostAddress.SpecialAddress): void {
-    this.#n.setBroadcast(this.address('setBroadcast', arguments, newBroadcast));
+    nativeOf(this).setBroadcast(this.address('setBroadcast', arguments, newBroadcast));
   }
 
   prefixLength(): number {
-    return this.#n.prefixLength();
+    return nativeOf(this).prefixLength();
   }
 
   setPrefixLength(length: number): void {
     checkArity('QNetworkAddressEntry.setPrefixLength', arguments, 1, 1);
-    this.#n.setPrefixLength(
+    nativeOf(this).setPrefixLength(
       checkInt('QNetworkAddressEntry.setPrefixLength', 'length', length, -(2 ** 31), 2 ** 31 - 1),
     );
   }
 
   dnsEligibility(): DnsEligibilityStatus {
-    return this.#n.dnsEligibility();
+    return nativeOf(this).dnsEligibility();
   }
 
   setDnsEligibility(status: DnsEligibilityStatus): void {
     checkArity('QNetworkAddressEntry.setDnsEligibility', arguments, 1, 1);
-    this.#n.setDnsEligibility(
+    nativeOf(this).setDnsEligibility(
       checkEnum(
         'QNetworkAddressEntry.setDnsEligibility',
         'status',
@@ -95,19 +83,19 @@ export class QNetworkAddressEntry {
   }
 
   isLifetimeKnown(): boolean {
-    return this.#n.isLifetimeKnown();
+    return nativeOf(this).isLifetimeKnown();
   }
 
   isPermanent(): boolean {
-    return this.#n.isPermanent();
+    return nativeOf(this).isPermanent();
   }
 
   isTemporary(): boolean {
-    return this.#n.isTemporary();
+    return nativeOf(this).isTemporary();
   }
 
   clearAddressLifetime(): void {
-    this.#n.clearAddressLifetime();
+    nativeOf(this).clearAddressLifetime();
   }
 
   swap(other: QNetworkAddressEntry): void {
@@ -115,12 +103,12 @@ export class QNetworkAddressEntry {
       throw new TypeError(
         `QNetworkAddressEntry.swap: argument 'other' must be a QNetworkAddressEntry, got ${describe(other)}`,
       );
-    this.#n.swap(other.#n);
+    nativeOf(this).swap(nativeOf(other));
   }
 
   /** Python's ==. */
   equals(other: unknown): boolean {
-    return other instanceof QNetworkAddressEntry && this.#n.equals(other.#n);
+    return other instanceof QNetworkAddressEntry && nativeOf(this).equals(nativeOf(other));
   }
 }
 
@@ -129,8 +117,10 @@ export declare namespace QNetworkAddressEntry {
   type DnsEligibilityStatus = import('./QNetworkAddressEntry').DnsEligibilityStatus;
 }
 
-/** @internal a QNetworkAddressEntry around `n`, which the addon just made and nothing else holds. */
-export function adopt(n: NativeEntry): QNetworkAddressEntry {
-  adopting = n;
-  return new QNetworkAddressEntry();
-}
+// @internal adopt: a QNetworkAddressEntry around a native one the addon just made
+// (QNetworkInterface.addressEntries()).
+const { adopt, nativeOf } = valueKit<QNetworkAddressEntry, NativeNetworkAddressEntry>(
+  QNetworkAddressEntry,
+  native.QNetworkAddressEntry,
+);
+export { adopt };

@@ -1,13 +1,11 @@
 // QNetworkInterface: the machine's network interfaces, Qt's own class used on the JS thread
 // directly (its static lookups read the system there). QUdpSocket's multicast calls take these.
-import { checkArity, checkInt, checkString } from './core/args';
+import { checkArity, checkInt, checkString, describe } from './core/args';
+import type { NativeNetworkInterface } from './core/native';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
+import { Value, valueKit } from './core/value';
 import { fromNative as addressFromNative, type QHostAddress } from './QHostAddress';
 import { adopt as adoptEntry, type QNetworkAddressEntry } from './QNetworkAddressEntry';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NativeInterface = any;
 
 export enum InterfaceFlag {
   IsUp = 0x1,
@@ -36,40 +34,26 @@ export enum InterfaceType {
   Ieee1394 = 13,
 }
 
-let adopting: NativeInterface | undefined;
-let nativeOfImpl: (i: QNetworkInterface) => NativeInterface;
-
-export class QNetworkInterface {
+export class QNetworkInterface extends Value<NativeNetworkInterface> {
   static readonly InterfaceFlag = InterfaceFlag;
   static readonly InterfaceType = InterfaceType;
 
-  readonly #n: NativeInterface;
-
-  static {
-    nativeOfImpl = (i) => i.#n;
-  }
-
   /** QNetworkInterface() (invalid) / QNetworkInterface(other). */
   constructor(other?: QNetworkInterface) {
-    if (adopting !== undefined) {
-      this.#n = adopting;
-      adopting = undefined;
-      return;
-    }
     checkArity('QNetworkInterface', arguments, 0, 1);
-    if (arguments.length === 0) this.#n = new native.QNetworkInterface();
-    else if (other instanceof QNetworkInterface) this.#n = new native.QNetworkInterface(other.#n);
-    else throw new TypeError(`QNetworkInterface: argument 'other' must be a QNetworkInterface, got ${describe(other)}`);
+    if (arguments.length === 1 && !(other instanceof QNetworkInterface))
+      throw new TypeError(`QNetworkInterface: argument 'other' must be a QNetworkInterface, got ${describe(other)}`);
+    super(other === undefined ? new native.QNetworkInterface() : new native.QNetworkInterface(nativeOf(other)));
   }
 
   static allAddresses(): QHostAddress[] {
     checkArity('QNetworkInterface.allAddresses', arguments, 0, 0);
-    return (native.QNetworkInterface.allAddresses() as unknown[]).map(addressFromNative);
+    return native.QNetworkInterface.allAddresses().map(addressFromNative);
   }
 
   static allInterfaces(): QNetworkInterface[] {
     checkArity('QNetworkInterface.allInterfaces', arguments, 0, 0);
-    return (native.QNetworkInterface.allInterfaces() as unknown[]).map(adopt);
+    return native.QNetworkInterface.allInterfaces().map(adopt);
   }
 
   static interfaceFromIndex(index: number): QNetworkInterface {
@@ -103,39 +87,39 @@ export class QNetworkInterface {
   }
 
   addressEntries(): QNetworkAddressEntry[] {
-    return (this.#n.addressEntries() as unknown[]).map(adoptEntry);
+    return nativeOf(this).addressEntries().map(adoptEntry);
   }
 
   flags(): InterfaceFlag {
-    return this.#n.flags();
+    return nativeOf(this).flags();
   }
 
   hardwareAddress(): string {
-    return this.#n.hardwareAddress();
+    return nativeOf(this).hardwareAddress();
   }
 
   humanReadableName(): string {
-    return this.#n.humanReadableName();
+    return nativeOf(this).humanReadableName();
   }
 
   index(): number {
-    return this.#n.index();
+    return nativeOf(this).index();
   }
 
   isValid(): boolean {
-    return this.#n.isValid();
+    return nativeOf(this).isValid();
   }
 
   maximumTransmissionUnit(): number {
-    return this.#n.maximumTransmissionUnit();
+    return nativeOf(this).maximumTransmissionUnit();
   }
 
   name(): string {
-    return this.#n.name();
+    return nativeOf(this).name();
   }
 
   type(): InterfaceType {
-    return this.#n.type();
+    return nativeOf(this).type();
   }
 
   swap(other: QNetworkInterface): void {
@@ -143,7 +127,7 @@ export class QNetworkInterface {
       throw new TypeError(
         `QNetworkInterface.swap: argument 'other' must be a QNetworkInterface, got ${describe(other)}`,
       );
-    this.#n.swap(other.#n);
+    nativeOf(this).swap(nativeOf(other));
   }
 }
 
@@ -153,13 +137,10 @@ export declare namespace QNetworkInterface {
   type InterfaceType = import('./QNetworkInterface').InterfaceType;
 }
 
-/** @internal a QNetworkInterface around `n`, which the addon just made and nothing else holds. */
-export function adopt(n: NativeInterface): QNetworkInterface {
-  adopting = n;
-  return new QNetworkInterface();
-}
-
-/** @internal the native object inside `i` (read it, don't keep it). */
-export function nativeOf(i: QNetworkInterface): NativeInterface {
-  return nativeOfImpl(i);
-}
+// @internal adopt: a QNetworkInterface around a native one the addon just made; nativeOf: the
+// native object inside an interface (read it, don't keep it).
+const { adopt, nativeOf } = valueKit<QNetworkInterface, NativeNetworkInterface>(
+  QNetworkInterface,
+  native.QNetworkInterface,
+);
+export { adopt, nativeOf };

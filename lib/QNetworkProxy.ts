@@ -10,12 +10,14 @@ import {
   checkSecret,
   checkString,
   checkVariant,
+  describe,
   toBuffer,
   type VariantInput,
   PORT_MAX,
 } from './core/args';
+import type { NativeNetworkProxy } from './core/native';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
+import { holdsNative, Value, valueKit } from './core/value';
 import { QNetworkRequest } from './QNetworkRequest';
 
 export enum ProxyType {
@@ -51,13 +53,6 @@ export type HeaderValue = string | number | boolean | Buffer | Date | string[] |
 /** What setHeader() takes: Qt converts it to the header's text as it would the QVariant PyQt6 makes. */
 export type HeaderInput = VariantInput;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type NativeProxy = any;
-
-// Set by adopt() for the one constructor call that wraps a native object made by the addon.
-let adopting: NativeProxy | undefined;
-let nativeOfImpl: (p: QNetworkProxy) => NativeProxy;
-
 function flagNames(v: number): string {
   const names = Object.keys(Capability).filter(
     (k) => Number.isNaN(Number(k)) && (v & Capability[k as keyof typeof Capability]) !== 0,
@@ -73,15 +68,9 @@ function flagNames(v: number): string {
  * The password never appears in util.inspect(), console.log() or JSON.stringify() output, nor in
  * an error message: it is read only with password().
  */
-export class QNetworkProxy {
+export class QNetworkProxy extends Value<NativeNetworkProxy> {
   static readonly ProxyType = ProxyType;
   static readonly Capability = Capability;
-
-  readonly #n: NativeProxy;
-
-  static {
-    nativeOfImpl = (p) => p.#n;
-  }
 
   /**
    * QNetworkProxy() is Qt's default-constructed proxy (DefaultProxy, which Qt's == finds equal only
@@ -91,18 +80,14 @@ export class QNetworkProxy {
   constructor(type: QNetworkProxy.ProxyType, hostName?: string, port?: number, user?: string, password?: string);
   constructor(other: QNetworkProxy);
   constructor(type?: QNetworkProxy | ProxyType, hostName = '', port = 0, user = '', password = '') {
-    if (adopting !== undefined) {
-      this.#n = adopting;
-      adopting = undefined;
-      return;
-    }
     const method = 'QNetworkProxy';
     checkArity(method, arguments, 0, 5);
+    let n: NativeNetworkProxy;
     if (arguments.length === 0) {
-      this.#n = new native.QNetworkProxy();
+      n = new native.QNetworkProxy();
     } else if (type instanceof QNetworkProxy) {
       checkArity(`${method}(other)`, arguments, 1, 1);
-      this.#n = new native.QNetworkProxy(type.#n);
+      n = new native.QNetworkProxy(nativeOf(type));
     } else {
       // A string where a number belongs may be a misplaced password: say only that it is a string.
       if (typeof type === 'string' || typeof port === 'string') {
@@ -110,13 +95,15 @@ export class QNetworkProxy {
           `${method}: argument '${typeof type === 'string' ? 'type' : 'port'}' must be an integer, got a string`,
         );
       }
-      checkEnum(method, 'type', type, ProxyType, 'QNetworkProxy.ProxyType');
-      checkString(method, 'hostName', hostName);
-      checkInt(method, 'port', port, 0, PORT_MAX);
-      checkString(method, 'user', user);
-      checkSecret(method, 'password', password);
-      this.#n = new native.QNetworkProxy(type, hostName, port, user, password);
+      n = new native.QNetworkProxy(
+        checkEnum(method, 'type', type, ProxyType, 'QNetworkProxy.ProxyType'),
+        checkString(method, 'hostName', hostName),
+        checkInt(method, 'port', port, 0, PORT_MAX),
+        checkString(method, 'user', user),
+        checkSecret(method, 'password', password),
+      );
     }
+    super(n);
   }
 
   /**
@@ -145,101 +132,101 @@ export class QNetworkProxy {
   static setApplicationProxy(proxy: QNetworkProxy | QNetworkProxy.ProxyType): void {
     const method = 'QNetworkProxy.setApplicationProxy';
     checkArity(method, arguments, 1, 1);
-    native.QNetworkProxy.setApplicationProxy(QNetworkProxy.from(method, 'proxy', proxy).#n);
+    native.QNetworkProxy.setApplicationProxy(nativeOf(QNetworkProxy.from(method, 'proxy', proxy)));
   }
 
   type(): ProxyType {
     checkArity('QNetworkProxy.type', arguments, 0, 0);
-    return this.#n.type();
+    return nativeOf(this).type();
   }
 
   /** Also resets the capabilities to the type's defaults, unless setCapabilities() was called. */
   setType(type: QNetworkProxy.ProxyType): void {
     const method = 'QNetworkProxy.setType';
     checkArity(method, arguments, 1, 1);
-    this.#n.setType(checkEnum(method, 'type', type, ProxyType, 'QNetworkProxy.ProxyType'));
+    nativeOf(this).setType(checkEnum(method, 'type', type, ProxyType, 'QNetworkProxy.ProxyType'));
   }
 
   hostName(): string {
     checkArity('QNetworkProxy.hostName', arguments, 0, 0);
-    return this.#n.hostName();
+    return nativeOf(this).hostName();
   }
 
   setHostName(hostName: string): void {
     checkArity('QNetworkProxy.setHostName', arguments, 1, 1);
-    this.#n.setHostName(checkString('QNetworkProxy.setHostName', 'hostName', hostName));
+    nativeOf(this).setHostName(checkString('QNetworkProxy.setHostName', 'hostName', hostName));
   }
 
   port(): number {
     checkArity('QNetworkProxy.port', arguments, 0, 0);
-    return this.#n.port();
+    return nativeOf(this).port();
   }
 
   setPort(port: number): void {
     checkArity('QNetworkProxy.setPort', arguments, 1, 1);
-    this.#n.setPort(checkInt('QNetworkProxy.setPort', 'port', port, 0, PORT_MAX));
+    nativeOf(this).setPort(checkInt('QNetworkProxy.setPort', 'port', port, 0, PORT_MAX));
   }
 
   user(): string {
     checkArity('QNetworkProxy.user', arguments, 0, 0);
-    return this.#n.user();
+    return nativeOf(this).user();
   }
 
   setUser(userName: string): void {
     checkArity('QNetworkProxy.setUser', arguments, 1, 1);
-    this.#n.setUser(checkString('QNetworkProxy.setUser', 'userName', userName));
+    nativeOf(this).setUser(checkString('QNetworkProxy.setUser', 'userName', userName));
   }
 
   password(): string {
     checkArity('QNetworkProxy.password', arguments, 0, 0);
-    return this.#n.password();
+    return nativeOf(this).password();
   }
 
   setPassword(password: string): void {
     checkArity('QNetworkProxy.setPassword', arguments, 1, 1);
-    this.#n.setPassword(checkSecret('QNetworkProxy.setPassword', 'password', password));
+    nativeOf(this).setPassword(checkSecret('QNetworkProxy.setPassword', 'password', password));
   }
 
   /** Flags: combine QNetworkProxy.Capability members with `|`. */
   capabilities(): number {
     checkArity('QNetworkProxy.capabilities', arguments, 0, 0);
-    return this.#n.capabilities();
+    return nativeOf(this).capabilities();
   }
 
   /** From now on setType() keeps these instead of applying the new type's defaults. */
   setCapabilities(capab: number): void {
     const method = 'QNetworkProxy.setCapabilities';
     checkArity(method, arguments, 1, 1);
-    this.#n.setCapabilities(checkFlags(method, 'capab', capab, Capability, 'QNetworkProxy.Capability'));
+    nativeOf(this).setCapabilities(checkFlags(method, 'capab', capab, Capability, 'QNetworkProxy.Capability'));
   }
 
   isCachingProxy(): boolean {
     checkArity('QNetworkProxy.isCachingProxy', arguments, 0, 0);
-    return this.#n.isCachingProxy();
+    return nativeOf(this).isCachingProxy();
   }
 
   isTransparentProxy(): boolean {
     checkArity('QNetworkProxy.isTransparentProxy', arguments, 0, 0);
-    return this.#n.isTransparentProxy();
+    return nativeOf(this).isTransparentProxy();
   }
 
   /** Header names compare case-insensitively, as in Qt. */
   hasRawHeader(headerName: Bytes): boolean {
     const method = 'QNetworkProxy.hasRawHeader';
     checkArity(method, arguments, 1, 1);
-    return this.#n.hasRawHeader(toBuffer(method, 'headerName', headerName));
+    return nativeOf(this).hasRawHeader(toBuffer(method, 'headerName', headerName));
   }
 
   /** The header's value; an empty Buffer if there is none. */
   rawHeader(headerName: Bytes): Buffer {
     const method = 'QNetworkProxy.rawHeader';
     checkArity(method, arguments, 1, 1);
-    return this.#n.rawHeader(toBuffer(method, 'headerName', headerName));
+    return nativeOf(this).rawHeader(toBuffer(method, 'headerName', headerName));
   }
 
   rawHeaderList(): Buffer[] {
     checkArity('QNetworkProxy.rawHeaderList', arguments, 0, 0);
-    return this.#n.rawHeaderList();
+    return nativeOf(this).rawHeaderList();
   }
 
   /**
@@ -249,7 +236,7 @@ export class QNetworkProxy {
   setRawHeader(headerName: Bytes, value: Bytes | null): void {
     const method = 'QNetworkProxy.setRawHeader';
     checkArity(method, arguments, 2, 2);
-    this.#n.setRawHeader(
+    nativeOf(this).setRawHeader(
       toBuffer(method, 'headerName', headerName),
       value === null ? null : toBuffer(method, 'value', value),
     );
@@ -264,7 +251,7 @@ export class QNetworkProxy {
     const method = 'QNetworkProxy.header';
     checkArity(method, arguments, 1, 1);
     checkEnum(method, 'header', header, QNetworkRequest.KnownHeaders, 'QNetworkRequest.KnownHeaders');
-    return this.#n.header(header);
+    return nativeOf(this).header(header);
   }
 
   /**
@@ -277,14 +264,14 @@ export class QNetworkProxy {
     const method = 'QNetworkProxy.setHeader';
     checkArity(method, arguments, 2, 2);
     checkEnum(method, 'header', header, QNetworkRequest.KnownHeaders, 'QNetworkRequest.KnownHeaders');
-    this.#n.setHeader(header, checkVariant(method, 'value', value));
+    nativeOf(this).setHeader(header, checkVariant(method, 'value', value));
   }
 
   swap(other: QNetworkProxy): void {
     checkArity('QNetworkProxy.swap', arguments, 1, 1);
     if (!(other instanceof QNetworkProxy))
       throw new TypeError(`QNetworkProxy.swap: argument 'other' must be a QNetworkProxy, got ${describe(other)}`);
-    this.#n.swap(other.#n);
+    nativeOf(this).swap(nativeOf(other));
   }
 
   /**
@@ -293,12 +280,12 @@ export class QNetworkProxy {
    */
   equals(other: unknown): boolean {
     checkArity('QNetworkProxy.equals', arguments, 1, 1);
-    return other instanceof QNetworkProxy && this.#n.equals(other.#n);
+    return other instanceof QNetworkProxy && nativeOf(this).equals(nativeOf(other));
   }
 
   /** Everything but the password and the headers (which may carry credentials). */
   toJSON(): { type: string; hostName: string; port: number; user: string; capabilities: number } {
-    const n = this.#n;
+    const n = nativeOf(this);
     return {
       type: ProxyType[n.type()],
       hostName: n.hostName(),
@@ -309,8 +296,8 @@ export class QNetworkProxy {
   }
 
   [inspect.custom](depth: number, options: InspectOptionsStylized, show: typeof inspect): string {
-    if (!(#n in this)) return 'QNetworkProxy {}'; // the prototype itself
-    const n = this.#n;
+    if (!holdsNative(this)) return 'QNetworkProxy {}'; // the prototype itself
+    const n = nativeOf(this);
     const shown = {
       type: ProxyType[n.type()],
       hostName: n.hostName(),
@@ -329,18 +316,10 @@ export declare namespace QNetworkProxy {
   type Capability = import('./QNetworkProxy').Capability;
 }
 
-/** A QNetworkProxy around `n`, which the addon just made and nothing else holds. */
-function adopt(n: NativeProxy): QNetworkProxy {
-  adopting = n;
-  return new QNetworkProxy();
-}
-
-/** @internal the native object inside `p`, for the socket and server wrappers (read it, don't keep it). */
-export function nativeOf(p: QNetworkProxy): NativeProxy {
-  return nativeOfImpl(p);
-}
-
-/** @internal a QNetworkProxy holding a copy of the native object `n` (made by the addon). */
-export function fromNative(n: NativeProxy): QNetworkProxy {
-  return adopt(new native.QNetworkProxy(n));
-}
+// @internal nativeOf: the native object inside a proxy, for the socket and server wrappers (read
+// it, don't keep it); fromNative: a QNetworkProxy holding a copy of a native one.
+const { adopt, nativeOf, fromNative } = valueKit<QNetworkProxy, NativeNetworkProxy>(
+  QNetworkProxy,
+  native.QNetworkProxy,
+);
+export { nativeOf, fromNative };

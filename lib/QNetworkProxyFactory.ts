@@ -2,9 +2,9 @@
 // as in PyQt6; setApplicationProxyFactory makes Qt use it for every socket and server whose proxy
 // is DefaultProxy. The factory runs on the JS thread when a connection or listen starts (before the
 // command reaches the Qt thread, which never waits on JS): Qt then uses the list it returned.
-import { checkArity, checkBool } from './core/args';
+import { checkArity, checkBool, describe } from './core/args';
+import type { NativeNetworkProxy } from './core/native';
 import { native } from './core/runtime';
-import { describe } from './core/signal';
 import { QHostAddress } from './QHostAddress';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { QNetworkProxyQuery, nativeOf as nativeOfQuery } from './QNetworkProxyQuery';
@@ -126,7 +126,10 @@ export abstract class QNetworkProxyFactory {
  * the query that holds only the type (QNativeSocketEngine's check that no proxy is required).
  * It asks it on the Qt thread, maybe later, so the answer is asked for now and kept there.
  */
-export function decideProxies(proxy: QNetworkProxy | null, query: () => QNetworkProxyQuery): unknown[] | undefined {
+export function decideProxies(
+  proxy: QNetworkProxy | null,
+  query: () => QNetworkProxyQuery,
+): NativeNetworkProxy[] | undefined {
   if ((proxy !== null && proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy) || activeFactory() === null)
     return undefined;
   const q = query();

@@ -3,7 +3,7 @@
 // until the program reads them.
 import { checkArity, checkInt, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag } from './core/QIODevice';
-import type { NativeUdpSocket, SocketSnapshot } from './core/native';
+import type { NativeHostAddress, NativeNetworkInterface, NativeUdpSocket, SocketSnapshot } from './core/native';
 import { Limit } from './core/protocol';
 import { native } from './core/runtime';
 import { describe, madeSignal } from './core/signal';
@@ -12,6 +12,7 @@ import { QAbstractSocket } from './QAbstractSocket';
 import { QHostAddress, nativeOf as nativeOfAddress } from './QHostAddress';
 import { QNetworkDatagram, adopt as adoptDatagram, nativeOf as nativeOfDatagram } from './QNetworkDatagram';
 import { QNetworkInterface, adopt as adoptInterface, nativeOf as nativeOfInterface } from './QNetworkInterface';
+import type { NativeNetworkDatagram } from './core/native';
 
 interface Received {
   datagram: QNetworkDatagram;
@@ -55,7 +56,7 @@ export class QUdpSocket extends QAbstractSocket {
 
   /** @internal */
   protected received(payload: unknown, charge: number): void {
-    const datagram = adoptDatagram(payload);
+    const datagram = adoptDatagram(payload as NativeNetworkDatagram);
     this.queue.push({ datagram, data: datagram.data(), charge });
   }
 
@@ -238,7 +239,12 @@ export class QUdpSocket extends QAbstractSocket {
   // ---- multicast ----
 
   /** The arguments of join/leaveMulticastGroup, checked, as the native call takes them. */
-  private group(method: string, args: IArguments, groupAddress: unknown, iface: unknown): [object, object?] {
+  private group(
+    method: string,
+    args: IArguments,
+    groupAddress: unknown,
+    iface: unknown,
+  ): [NativeHostAddress, NativeNetworkInterface?] {
     const name = this.m(method);
     checkArity(name, args, 1, 2);
     const g = nativeOfAddress(QHostAddress.from(name, 'groupAddress', groupAddress));

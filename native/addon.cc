@@ -8,6 +8,7 @@
 
 #include "handle_wrap.h"
 #include "protocol.h"
+#include "runtime/channel.h"
 #include "runtime/qt_thread.h"
 
 namespace qtn {

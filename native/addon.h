@@ -7,9 +7,10 @@
 #include <memory>
 #include <unordered_map>
 
-#include "runtime/channel.h"
-
 namespace qtn {
+
+class EnvChannel;  // runtime/channel.h: value classes do not depend on the runtime
+class Handle;      // the same
 
 class Module : public Napi::Addon<Module> {
  public:
@@ -18,7 +19,6 @@ class Module : public Napi::Addon<Module> {
   std::shared_ptr<EnvChannel> channel;
   Napi::FunctionReference hostAddressCtor;
   Napi::FunctionReference networkProxyCtor;
-  Napi::FunctionReference networkProxyQueryCtor;
   Napi::FunctionReference authenticatorCtor;
   Napi::FunctionReference networkDatagramCtor;
   Napi::FunctionReference networkInterfaceCtor;

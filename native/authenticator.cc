@@ -37,7 +37,7 @@ class AuthenticatorWrap : public ValueWrap<AuthenticatorWrap, QAuthenticator> {
 
  private:
   Napi::Value Option(const Napi::CallbackInfo& info) {
-    return FromVariant(info.Env(), value.option(StringArg(info, 0, "option")), "QAuthenticator.option");
+    return FromVariant(info.Env(), value.option(StringArg(info, 0, Method(info))), Method(info));
   }
 
   // [name, value] pairs: the TS layer makes the object, so that a name such as "__proto__" is an
@@ -50,14 +50,14 @@ class AuthenticatorWrap : public ValueWrap<AuthenticatorWrap, QAuthenticator> {
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
       Napi::Array pair = Napi::Array::New(env, 2);
       pair.Set(0u, FromQString(env, it.key()));
-      pair.Set(1u, FromVariant(env, it.value(), "QAuthenticator.options"));
+      pair.Set(1u, FromVariant(env, it.value(), Method(info)));
       a.Set(k++, pair);
     }
     return a;
   }
 
   Napi::Value SetOption(const Napi::CallbackInfo& info) {
-    value.setOption(StringArg(info, 0, "setOption"), VariantArg(info, 1, "setOption"));
+    value.setOption(StringArg(info, 0, Method(info)), VariantArg(info, 1, Method(info)));
     return info.Env().Undefined();
   }
 };

@@ -43,7 +43,7 @@ class HostAddressWrap : public ValueWrap<HostAddressWrap, QHostAddress> {
 
   // new QHostAddress() is null; new QHostAddress(other) copies other.
   explicit HostAddressWrap(const Napi::CallbackInfo& info) : ValueWrap(info) {
-    if (info.Length() > 0 && !info[0].IsUndefined()) value = Other(info, 0, "QHostAddress");
+    if (info.Length() > 0 && !info[0].IsUndefined()) value = Other(info, 0, kName);
   }
 
  private:
@@ -54,7 +54,7 @@ class HostAddressWrap : public ValueWrap<HostAddressWrap, QHostAddress> {
   static Napi::Value ParseSubnet(const Napi::CallbackInfo& info) {
     Napi::Env env = info.Env();
     QPair<QHostAddress, int> r =
-        Guard(env, kName, [&] { return QHostAddress::parseSubnet(StringArg(info, 0, "parseSubnet")); });
+        Guard(env, kName, [&] { return QHostAddress::parseSubnet(StringArg(info, 0, "QHostAddress.parseSubnet")); });
     Napi::Array pair = Napi::Array::New(env, 2);
     pair.Set(0u, NewHostAddress(env, r.first));
     pair.Set(1u, Napi::Number::New(env, r.second));
@@ -68,22 +68,22 @@ class HostAddressWrap : public ValueWrap<HostAddressWrap, QHostAddress> {
     Napi::Value v = info[0];
     if (v.IsString()) return Napi::Boolean::New(env, value.setAddress(ToQString(v)));
     if (v.IsNumber()) {
-      value.setAddress(quint32(IntArg(info, 0, 0, 0xffffffffLL, "setAddress")));
+      value.setAddress(quint32(IntArg(info, 0, 0, 0xffffffffLL, Method(info))));
       return env.Undefined();
     }
     if (v.IsTypedArray() && v.As<Napi::TypedArray>().TypedArrayType() == napi_uint8_array) {
       Napi::Uint8Array bytes = v.As<Napi::Uint8Array>();
-      if (bytes.ElementLength() != 16) throw Napi::TypeError::New(env, "setAddress: 16 bytes expected");
+      if (bytes.ElementLength() != 16) throw ArgTypeError(env, 0, Method(info), "16 bytes long");
       Q_IPV6ADDR a;
       std::memcpy(a.c, bytes.Data(), 16);
       value.setAddress(a);
       return env.Undefined();
     }
-    throw Napi::TypeError::New(env, "setAddress: string, uint32 or 16-byte Uint8Array expected");
+    throw ArgTypeError(env, 0, Method(info), "a string, a uint32 or a 16-byte Uint8Array");
   }
 
   Napi::Value SetSpecialAddress(const Napi::CallbackInfo& info) {
-    value.setAddress(Special(info, 0, "setSpecialAddress"));
+    value.setAddress(Special(info, 0, Method(info)));
     return info.Env().Undefined();
   }
 
@@ -94,19 +94,20 @@ class HostAddressWrap : public ValueWrap<HostAddressWrap, QHostAddress> {
 
   // Qt's operator==, which PyQt6's == calls: with a SpecialAddress (a number) or a QHostAddress.
   Napi::Value Equals(const Napi::CallbackInfo& info) {
-    bool eq = info[0].IsNumber() ? value == Special(info, 0, "equals") : value == Other(info, 0, "equals");
+    const char* method = Method(info);
+    bool eq = info[0].IsNumber() ? value == Special(info, 0, method) : value == Other(info, 0, method);
     return Napi::Boolean::New(info.Env(), eq);
   }
 
   Napi::Value IsEqual(const Napi::CallbackInfo& info) {
-    const QHostAddress& other = Other(info, 0, "isEqual");
-    auto mode = QHostAddress::ConversionMode::fromInt(int(IntArg(info, 1, 0, 0xff, "isEqual")));
+    const QHostAddress& other = Other(info, 0, Method(info));
+    auto mode = QHostAddress::ConversionMode::fromInt(int(IntArg(info, 1, 0, 0xff, Method(info))));
     return Napi::Boolean::New(info.Env(), value.isEqual(other, mode));
   }
 
   Napi::Value IsInSubnet(const Napi::CallbackInfo& info) {
-    const QHostAddress& subnet = Other(info, 0, "isInSubnet");
-    int netmask = int(IntArg(info, 1, INT32_MIN, INT32_MAX, "isInSubnet"));
+    const QHostAddress& subnet = Other(info, 0, Method(info));
+    int netmask = int(IntArg(info, 1, INT32_MIN, INT32_MAX, Method(info)));
     return Napi::Boolean::New(info.Env(), value.isInSubnet(subnet, netmask));
   }
 

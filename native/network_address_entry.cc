@@ -1,9 +1,6 @@
-// QNetworkAddressEntry: a value class used on the JS thread directly; QNetworkInterface's
-// addressEntries() returns these. Qt's address lifetimes (QDeadlineTimer) are not wrapped.
-#include <QNetworkAddressEntry>
+#include "network_address_entry.h"
 
 #include "host_address.h"
-#include "network_interface.h"
 
 namespace qtn {
 
@@ -56,7 +53,7 @@ class AddressEntryWrap : public ValueWrap<AddressEntryWrap, QNetworkAddressEntry
   template <auto S>
   Napi::Value SetAddress(const Napi::CallbackInfo& info) {
     const QHostAddress* a = UnwrapHostAddress(info[0]);
-    if (!a) throw Napi::TypeError::New(info.Env(), "QNetworkAddressEntry: QHostAddress expected");
+    if (!a) throw ArgTypeError(info.Env(), 0, Method(info), "a native QHostAddress");
     (value.*S)(*a);
     return info.Env().Undefined();
   }

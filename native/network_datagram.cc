@@ -54,7 +54,7 @@ class NetworkDatagramWrap : public ValueWrap<NetworkDatagramWrap, QNetworkDatagr
  private:
   static const QHostAddress& Address(const Napi::CallbackInfo& info, size_t i, const char* method) {
     const QHostAddress* a = UnwrapHostAddress(info[i]);
-    if (!a) throw Napi::TypeError::New(info.Env(), std::string(method) + ": QHostAddress expected");
+    if (!a) throw ArgTypeError(info.Env(), i, method, "a native QHostAddress");
     return *a;
   }
 
@@ -69,22 +69,22 @@ class NetworkDatagramWrap : public ValueWrap<NetworkDatagramWrap, QNetworkDatagr
   }
 
   Napi::Value SetData(const Napi::CallbackInfo& info) {
-    value.setData(BytesArg(info, 0, "setData"));
+    value.setData(BytesArg(info, 0, Method(info)));
     return info.Env().Undefined();
   }
 
   Napi::Value SetDestination(const Napi::CallbackInfo& info) {
-    value.setDestination(Address(info, 0, "setDestination"), quint16(IntArg(info, 1, 0, kPortMax, "setDestination")));
+    value.setDestination(Address(info, 0, Method(info)), quint16(IntArg(info, 1, 0, kPortMax, Method(info))));
     return info.Env().Undefined();
   }
 
   Napi::Value SetSender(const Napi::CallbackInfo& info) {
-    value.setSender(Address(info, 0, "setSender"), quint16(IntArg(info, 1, 0, kPortMax, "setSender")));
+    value.setSender(Address(info, 0, Method(info)), quint16(IntArg(info, 1, 0, kPortMax, Method(info))));
     return info.Env().Undefined();
   }
 
   Napi::Value MakeReply(const Napi::CallbackInfo& info) {
-    QByteArray payload = BytesArg(info, 0, "makeReply");
+    QByteArray payload = BytesArg(info, 0, Method(info));
     return New(Module::of(info.Env()).networkDatagramCtor, value.makeReply(payload));
   }
 };

@@ -1,6 +1,7 @@
 #include "network_interface.h"
 
 #include "host_address.h"
+#include "network_address_entry.h"
 
 namespace qtn {
 
@@ -59,22 +60,22 @@ class NetworkInterfaceWrap : public ValueWrap<NetworkInterfaceWrap, QNetworkInte
   }
 
   static Napi::Value InterfaceFromIndex(const Napi::CallbackInfo& info) {
-    int index = int(IntArg(info, 0, INT32_MIN, INT32_MAX, "interfaceFromIndex"));
+    int index = int(IntArg(info, 0, INT32_MIN, INT32_MAX, "QNetworkInterface.interfaceFromIndex"));
     return NewNetworkInterface(info.Env(), QNetworkInterface::interfaceFromIndex(index));
   }
 
   static Napi::Value InterfaceFromName(const Napi::CallbackInfo& info) {
-    return NewNetworkInterface(info.Env(),
-                               QNetworkInterface::interfaceFromName(StringArg(info, 0, "interfaceFromName")));
+    return NewNetworkInterface(
+        info.Env(), QNetworkInterface::interfaceFromName(StringArg(info, 0, "QNetworkInterface.interfaceFromName")));
   }
 
   static Napi::Value InterfaceIndexFromName(const Napi::CallbackInfo& info) {
-    return Napi::Number::New(info.Env(),
-                             QNetworkInterface::interfaceIndexFromName(StringArg(info, 0, "interfaceIndexFromName")));
+    return Napi::Number::New(info.Env(), QNetworkInterface::interfaceIndexFromName(
+                                             StringArg(info, 0, "QNetworkInterface.interfaceIndexFromName")));
   }
 
   static Napi::Value InterfaceNameFromIndex(const Napi::CallbackInfo& info) {
-    int index = int(IntArg(info, 0, INT32_MIN, INT32_MAX, "interfaceNameFromIndex"));
+    int index = int(IntArg(info, 0, INT32_MIN, INT32_MAX, "QNetworkInterface.interfaceNameFromIndex"));
     return FromQString(info.Env(), QNetworkInterface::interfaceNameFromIndex(index));
   }
 

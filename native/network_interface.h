@@ -16,7 +16,5 @@ namespace qtn {
 const QNetworkInterface* UnwrapNetworkInterface(Napi::Value v);
 // A new JS native QNetworkInterface holding a copy of i.
 Napi::Object NewNetworkInterface(Napi::Env env, const QNetworkInterface& i);
-// native/network_address_entry.cc: a new JS native QNetworkAddressEntry holding a copy of e.
-Napi::Object NewNetworkAddressEntry(Napi::Env env, const QNetworkAddressEntry& e);
 
 }  // namespace qtn

@@ -79,13 +79,13 @@ class NetworkProxyWrap : public ValueWrap<NetworkProxyWrap, QNetworkProxy> {
 
   // Qt's own global, which Qt's sockets on the Qt thread read under Qt's lock.
   static Napi::Value SetApplicationProxy(const Napi::CallbackInfo& info) {
-    const QNetworkProxy& p = Other(info, 0, "setApplicationProxy");
+    const QNetworkProxy& p = Other(info, 0, "QNetworkProxy.setApplicationProxy");
     Guard(info.Env(), kName, [&] { QNetworkProxy::setApplicationProxy(p); });
     return info.Env().Undefined();
   }
 
   Napi::Value SetCapabilities(const Napi::CallbackInfo& info) {
-    value.setCapabilities(QNetworkProxy::Capabilities::fromInt(int(IntArg(info, 0, 0, INT32_MAX, "setCapabilities"))));
+    value.setCapabilities(QNetworkProxy::Capabilities::fromInt(int(IntArg(info, 0, 0, INT32_MAX, Method(info)))));
     return info.Env().Undefined();
   }
 
@@ -96,12 +96,12 @@ class NetworkProxyWrap : public ValueWrap<NetworkProxyWrap, QNetworkProxy> {
   bool Unallocated() const { return value == QNetworkProxy(); }
 
   Napi::Value HasRawHeader(const Napi::CallbackInfo& info) {
-    QByteArray name = BytesArg(info, 0, "hasRawHeader");
+    QByteArray name = BytesArg(info, 0, Method(info));
     return Napi::Boolean::New(info.Env(), !Unallocated() && value.hasRawHeader(name));
   }
 
   Napi::Value RawHeader(const Napi::CallbackInfo& info) {
-    QByteArray name = BytesArg(info, 0, "rawHeader");
+    QByteArray name = BytesArg(info, 0, Method(info));
     return FromQByteArray(info.Env(), Unallocated() ? QByteArray() : value.rawHeader(name));
   }
 
@@ -115,18 +115,18 @@ class NetworkProxyWrap : public ValueWrap<NetworkProxyWrap, QNetworkProxy> {
 
   // A null value is PyQt6's QByteArray(), with which Qt removes the header.
   Napi::Value SetRawHeader(const Napi::CallbackInfo& info) {
-    QByteArray v = info[1].IsNull() ? QByteArray() : BytesArg(info, 1, "setRawHeader");
-    value.setRawHeader(BytesArg(info, 0, "setRawHeader"), v);
+    QByteArray v = info[1].IsNull() ? QByteArray() : BytesArg(info, 1, Method(info));
+    value.setRawHeader(BytesArg(info, 0, Method(info)), v);
     return info.Env().Undefined();
   }
 
   Napi::Value Header(const Napi::CallbackInfo& info) {
-    QNetworkRequest::KnownHeaders h = KnownHeader(info, "header");
-    return FromVariant(info.Env(), Unallocated() ? QVariant() : value.header(h), "QNetworkProxy.header");
+    QNetworkRequest::KnownHeaders h = KnownHeader(info, Method(info));
+    return FromVariant(info.Env(), Unallocated() ? QVariant() : value.header(h), Method(info));
   }
 
   Napi::Value SetHeader(const Napi::CallbackInfo& info) {
-    value.setHeader(KnownHeader(info, "setHeader"), VariantArg(info, 1, "setHeader"));
+    value.setHeader(KnownHeader(info, Method(info)), VariantArg(info, 1, Method(info)));
     return info.Env().Undefined();
   }
 };

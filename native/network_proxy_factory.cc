@@ -9,6 +9,7 @@
 #include "addon.h"
 #include "network_proxy.h"
 #include "network_proxy_query.h"
+#include "value_wrap.h"
 
 namespace qtn {
 
@@ -59,7 +60,7 @@ class JsDecidedFactory : public QNetworkProxyFactory {
 
 const QNetworkProxyQuery& QueryArg(const Napi::CallbackInfo& info, const char* method) {
   const QNetworkProxyQuery* q = UnwrapNetworkProxyQuery(info[0]);
-  if (!q) throw Napi::TypeError::New(info.Env(), std::string(method) + ": native QNetworkProxyQuery expected");
+  if (!q) throw ArgTypeError(info.Env(), 0, method, "a native QNetworkProxyQuery");
   return *q;
 }
 
@@ -78,8 +79,9 @@ Napi::Value Install(const Napi::CallbackInfo& info) {
 
 // JS thread: the JS factory's answer to the empty query of a type (see empty_answers).
 Napi::Value SetEmptyAnswer(const Napi::CallbackInfo& info) {
-  int type = info[0].As<Napi::Number>().Int32Value();
-  auto list = DecidedProxies(info[1], "setEmptyAnswer");
+  const char* method = "QNetworkProxyFactory.setEmptyAnswer";
+  int type = int(IntArg(info, 0, QNetworkProxyQuery::TcpSocket, QNetworkProxyQuery::SctpServer, method));
+  auto list = DecidedProxies(info[1], method);
   std::lock_guard<std::mutex> lock(empty_mu);
   empty_answers[type] = list ? *list : QList<QNetworkProxy>{};
   return info.Env().Undefined();
@@ -96,16 +98,18 @@ Napi::Value InstalledGeneration(const Napi::CallbackInfo& info) {
 
 // Qt's own answer, when no JS factory is involved (the application proxy, or the system's).
 Napi::Value ProxyForQuery(const Napi::CallbackInfo& info) {
-  return ToArray(info.Env(), QNetworkProxyFactory::proxyForQuery(QueryArg(info, "proxyForQuery")), NewNetworkProxy);
+  return ToArray(info.Env(), QNetworkProxyFactory::proxyForQuery(QueryArg(info, "QNetworkProxyFactory.proxyForQuery")),
+                 NewNetworkProxy);
 }
 
 Napi::Value SystemProxyForQuery(const Napi::CallbackInfo& info) {
-  return ToArray(info.Env(), QNetworkProxyFactory::systemProxyForQuery(QueryArg(info, "systemProxyForQuery")),
+  return ToArray(info.Env(),
+                 QNetworkProxyFactory::systemProxyForQuery(QueryArg(info, "QNetworkProxyFactory.systemProxyForQuery")),
                  NewNetworkProxy);
 }
 
 Napi::Value SetUseSystemConfiguration(const Napi::CallbackInfo& info) {
-  QNetworkProxyFactory::setUseSystemConfiguration(info[0].ToBoolean());
+  QNetworkProxyFactory::setUseSystemConfiguration(BoolArg(info, 0, "QNetworkProxyFactory.setUseSystemConfiguration"));
   return info.Env().Undefined();
 }
 
@@ -117,12 +121,14 @@ Napi::Value UsesSystemConfiguration(const Napi::CallbackInfo& info) {
 
 std::optional<QList<QNetworkProxy>> DecidedProxies(Napi::Value v, const char* method) {
   if (v.IsUndefined()) return std::nullopt;
-  if (!v.IsArray()) throw Napi::TypeError::New(v.Env(), std::string(method) + ": proxy list expected");
+  if (!v.IsArray()) throw Napi::TypeError::New(v.Env(), std::string(method) + ": the proxy list must be an array");
   Napi::Array a = v.As<Napi::Array>();
   QList<QNetworkProxy> list;
   for (uint32_t k = 0; k < a.Length(); k++) {
     const QNetworkProxy* p = UnwrapNetworkProxy(a.Get(k));
-    if (!p) throw Napi::TypeError::New(v.Env(), std::string(method) + ": native QNetworkProxy expected");
+    if (!p)
+      throw Napi::TypeError::New(v.Env(),
+                                 std::string(method) + ": the proxy list must hold native QNetworkProxy objects");
     list.append(*p);
   }
   return list;

@@ -14,8 +14,8 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
   static constexpr const char* kName = "QNetworkProxyQuery";
   static constexpr napi_type_tag kTag = {0xc20f7b3e81d54a96ULL, 0x6b93e1d04f7a2c58ULL};
 
-  static Napi::Function Init(Napi::Env env, Module& m) {
-    Napi::Function ctor = Define(
+  static Napi::Function Init(Napi::Env env, Module&) {
+    return Define(
         env, {},
         {
             Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::queryType>>(env, "queryType"),
@@ -36,8 +36,6 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
             Bind<&NetworkProxyQueryWrap::Swap>(env, "swap"),
             Bind<&NetworkProxyQueryWrap::Equals>(env, "equals"),
         });
-    m.networkProxyQueryCtor = Napi::Persistent(ctor);
-    return ctor;
   }
 
   // Qt's constructors, told apart by arity (the TS layer passes every argument):
@@ -50,15 +48,15 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
         value = Other(info, 0, kName);
         break;
       case 2:
-        value = QNetworkProxyQuery(QUrl(StringArg(info, 0, kName)), Type(info, 1));
+        value = QNetworkProxyQuery(QUrl(StringArg(info, 0, kName)), Type(info, 1, kName));
         break;
       case 3:
-        value =
-            QNetworkProxyQuery(quint16(IntArg(info, 0, 0, kPortMax, kName)), StringArg(info, 1, kName), Type(info, 2));
+        value = QNetworkProxyQuery(quint16(IntArg(info, 0, 0, kPortMax, kName)), StringArg(info, 1, kName),
+                                   Type(info, 2, kName));
         break;
       case 4:
         value = QNetworkProxyQuery(StringArg(info, 0, kName), int(IntArg(info, 1, kNoPort, kPortMax, kName)),
-                                   StringArg(info, 2, kName), Type(info, 3));
+                                   StringArg(info, 2, kName), Type(info, 3, kName));
         break;
       default:
         throw Napi::TypeError::New(info.Env(), "QNetworkProxyQuery: 0 to 4 arguments expected");
@@ -66,13 +64,13 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
   }
 
  private:
-  static QNetworkProxyQuery::QueryType Type(const Napi::CallbackInfo& info, size_t i) {
+  static QNetworkProxyQuery::QueryType Type(const Napi::CallbackInfo& info, size_t i, const char* method) {
     return QNetworkProxyQuery::QueryType(
-        IntArg(info, i, QNetworkProxyQuery::TcpSocket, QNetworkProxyQuery::SctpServer, kName));
+        IntArg(info, i, QNetworkProxyQuery::TcpSocket, QNetworkProxyQuery::SctpServer, method));
   }
 
   Napi::Value SetQueryType(const Napi::CallbackInfo& info) {
-    value.setQueryType(Type(info, 0));
+    value.setQueryType(Type(info, 0, Method(info)));
     return info.Env().Undefined();
   }
 
@@ -84,7 +82,7 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
   }
 
   Napi::Value SetUrl(const Napi::CallbackInfo& info) {
-    value.setUrl(QUrl(StringArg(info, 0, "setUrl")));
+    value.setUrl(QUrl(StringArg(info, 0, Method(info))));
     return info.Env().Undefined();
   }
 };
@@ -92,10 +90,6 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
 }  // namespace
 
 const QNetworkProxyQuery* UnwrapNetworkProxyQuery(Napi::Value v) { return NetworkProxyQueryWrap::ValueOf(v); }
-
-Napi::Object NewNetworkProxyQuery(Napi::Env env, const QNetworkProxyQuery& q) {
-  return NetworkProxyQueryWrap::New(Module::of(env).networkProxyQueryCtor, q);
-}
 
 Napi::Function InitNetworkProxyQuery(Napi::Env env, Module& m) { return NetworkProxyQueryWrap::Init(env, m); }
 

@@ -14,7 +14,5 @@ namespace qtn {
 // The QNetworkProxyQuery inside a JS native QNetworkProxyQuery object, or nullptr if v is not one
 // (checked by type tag).
 const QNetworkProxyQuery* UnwrapNetworkProxyQuery(Napi::Value v);
-// A new JS native QNetworkProxyQuery holding a copy of q.
-Napi::Object NewNetworkProxyQuery(Napi::Env env, const QNetworkProxyQuery& q);
 
 }  // namespace qtn

@@ -24,20 +24,34 @@ Napi::Buffer<char> FromQByteArray(Napi::Env env, const QByteArray& b) {
   return Napi::Buffer<char>::Copy(env, b.constData(), size_t(b.size()));
 }
 
+namespace {
+
+std::string Where(size_t i, const char* method) { return std::string(method) + ": argument " + std::to_string(i + 1); }
+
+}  // namespace
+
+Napi::TypeError ArgTypeError(Napi::Env env, size_t i, const char* method, const std::string& what) {
+  return Napi::TypeError::New(env, Where(i, method) + " must be " + what);
+}
+
 QString StringArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
-  if (!info[i].IsString()) throw Napi::TypeError::New(info.Env(), std::string(method) + ": string expected");
+  if (!info[i].IsString()) throw ArgTypeError(info.Env(), i, method, "a string");
   return ToQString(info[i]);
 }
 
 int64_t IntArg(const Napi::CallbackInfo& info, size_t i, int64_t min, int64_t max, const char* method) {
-  if (!info[i].IsNumber()) throw Napi::TypeError::New(info.Env(), std::string(method) + ": integer expected");
+  if (!info[i].IsNumber()) throw ArgTypeError(info.Env(), i, method, "an integer");
   double d = info[i].As<Napi::Number>().DoubleValue();
-  if (!std::isfinite(d) || d != std::trunc(d))
-    throw Napi::TypeError::New(info.Env(), std::string(method) + ": integer expected");
+  if (!std::isfinite(d) || d != std::trunc(d)) throw ArgTypeError(info.Env(), i, method, "an integer");
   if (d < double(min) || d > double(max))
-    throw Napi::RangeError::New(
-        info.Env(), std::string(method) + ": " + std::to_string(min) + ".." + std::to_string(max) + " expected");
+    throw Napi::RangeError::New(info.Env(),
+                                Where(i, method) + " must be in " + std::to_string(min) + ".." + std::to_string(max));
   return int64_t(d);
+}
+
+bool BoolArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+  if (!info[i].IsBoolean()) throw ArgTypeError(info.Env(), i, method, "a boolean");
+  return info[i].As<Napi::Boolean>().Value();
 }
 
 namespace {
@@ -60,7 +74,7 @@ QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method
   Napi::Value v = info[i];
   if (IsBytes(v)) return Bytes(v);
   if (v.IsString()) return QByteArray::fromStdString(v.As<Napi::String>().Utf8Value());
-  throw Napi::TypeError::New(info.Env(), std::string(method) + ": Buffer, Uint8Array or string expected");
+  throw ArgTypeError(info.Env(), i, method, "a Buffer, Uint8Array or string");
 }
 
 QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
@@ -80,11 +94,10 @@ QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method
   if (IsBytes(v)) return QVariant(Bytes(v));
   if (v.IsDate()) {
     double ms = v.As<Napi::Date>().ValueOf();
-    if (!std::isfinite(ms)) throw Napi::TypeError::New(info.Env(), std::string(method) + ": valid Date expected");
+    if (!std::isfinite(ms)) throw ArgTypeError(info.Env(), i, method, "a valid Date");
     return QVariant(QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC));
   }
-  throw Napi::TypeError::New(info.Env(),
-                             std::string(method) + ": null, boolean, number, string, bytes or Date expected");
+  throw ArgTypeError(info.Env(), i, method, "null, a boolean, number, string, bytes or a Date");
 }
 
 Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method) {

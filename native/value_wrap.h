@@ -1,6 +1,7 @@
-// What the value-class wrappers (QHostAddress, QNetworkProxy, QNetworkProxyQuery, QAuthenticator)
-// share: the JS <-> Qt conversions of their arguments and results, and ValueWrap, the ObjectWrap
-// base that holds the Qt value and checks that `this` really is one of ours.
+// What the value-class wrappers (QHostAddress, QNetworkProxy, QNetworkDatagram... one file each)
+// share: the JS <-> Qt conversions and checks of their arguments and results, and ValueWrap, the
+// ObjectWrap base that holds the Qt value and checks that `this` really is one of ours. lib/core/
+// native.ts declares what they export to JS.
 #pragma once
 
 #include <napi.h>
@@ -17,16 +18,21 @@
 
 namespace qtn {
 
-// Through UTF-16, so that every JS string reaches Qt unchanged (embedded NULs included).
+// Through UTF-16, so that every JS string reaches Qt unchanged (embedded NULs included). v must be
+// a string (StringArg checks it).
 QString ToQString(Napi::Value v);
 Napi::String FromQString(Napi::Env env, const QString& s);
 Napi::Buffer<char> FromQByteArray(Napi::Env env, const QByteArray& b);
 
 // The TS layer checks arguments with PyQt6's messages; these checks only keep bad calls from
-// reaching Qt (a double out of an integer's range is undefined behaviour when converted). Their
-// messages never include the value: it may be a password.
+// reaching Qt (a double out of an integer's range is undefined behaviour when converted). One
+// policy for every argument a program can pass: a wrong type is a TypeError, a number out of range
+// a RangeError, saying "<method>: argument <n> must be ..." (n from 1: the native side has no
+// argument names). Their messages never include the value: it may be a password.
+Napi::TypeError ArgTypeError(Napi::Env env, size_t i, const char* method, const std::string& what);
 QString StringArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 int64_t IntArg(const Napi::CallbackInfo& info, size_t i, int64_t min, int64_t max, const char* method);
+bool BoolArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 // A Buffer or Uint8Array as bytes, a string as its UTF-8.
 QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 
@@ -59,8 +65,6 @@ struct ArgOf<void (C::*)(A)> {
   using type = std::decay_t<A>;
 };
 
-// Runs f, turning a C++ exception that is not already a JS one (std::bad_alloc from Qt) into a JS
-// Error: node-addon-api only converts Napi::Error, anything else would terminate the process.
 // The highest TCP/UDP port (Qt takes ports as quint16).
 constexpr int64_t kPortMax = 65535;
 
@@ -72,6 +76,8 @@ Napi::Array ToArray(Napi::Env env, const QList<T>& list, W wrap) {
   return a;
 }
 
+// Runs f, turning a C++ exception that is not already a JS one (std::bad_alloc from Qt) into a JS
+// Error: node-addon-api only converts Napi::Error, anything else would terminate the process.
 template <typename F>
 auto Guard(Napi::Env env, const char* cls, F&& f) -> decltype(f()) {
   try {
@@ -149,26 +155,33 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
     return Guard(info.Env(), Self::kName, [&] { return (self->*M)(info); });
   }
 
+  // The function's data is its qualified name ("QHostAddress.setScopeId", see Method), made once
+  // per bound method: M is bound under one name only.
   template <auto M>
   static Napi::PropertyDescriptor Bind(Napi::Env env, const char* name) {
-    return Napi::PropertyDescriptor::Value(name, Napi::Function::New<&ValueWrap::Call<M>>(env, name));
+    static const std::string qualified = std::string(Self::kName) + "." + name;
+    return Napi::PropertyDescriptor::Value(
+        name, Napi::Function::New<&ValueWrap::Call<M>>(env, name, const_cast<char*>(qualified.c_str())));
   }
+
+  // Inside a method bound with Bind: its qualified name, for messages.
+  static const char* Method(const Napi::CallbackInfo& info) { return static_cast<const char*>(info.Data()); }
 
   // Argument i as the T of another object of this class.
   static T& Other(const Napi::CallbackInfo& info, size_t i, const char* method) {
     Self* o = Of(info[i]);
-    if (!o) throw Napi::TypeError::New(info.Env(), std::string(method) + ": native " + Self::kName + " expected");
+    if (!o) throw ArgTypeError(info.Env(), i, method, std::string("a native ") + Self::kName);
     return o->value;
   }
 
   // The methods every value class has the same way: T::swap and T::operator== (Python's ==).
   Napi::Value Swap(const Napi::CallbackInfo& info) {
-    value.swap(Other(info, 0, "swap"));
+    value.swap(Other(info, 0, Method(info)));
     return info.Env().Undefined();
   }
 
   Napi::Value Equals(const Napi::CallbackInfo& info) {
-    return Napi::Boolean::New(info.Env(), value == Other(info, 0, "equals"));
+    return Napi::Boolean::New(info.Env(), value == Other(info, 0, Method(info)));
   }
 
   // The plain getters and setters of T, one template each rather than one method each: Get
@@ -181,14 +194,14 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
 
   template <auto S>
   Napi::Value SetString(const Napi::CallbackInfo& info) {
-    (value.*S)(StringArg(info, 0, Self::kName));
+    (value.*S)(StringArg(info, 0, Method(info)));
     return info.Env().Undefined();
   }
 
   template <auto S, int64_t Min, int64_t Max>
   Napi::Value SetInt(const Napi::CallbackInfo& info) {
     using Arg = typename ArgOf<decltype(S)>::type;
-    (value.*S)(Arg(IntArg(info, 0, Min, Max, Self::kName)));
+    (value.*S)(Arg(IntArg(info, 0, Min, Max, Method(info))));
     return info.Env().Undefined();
   }
 };

@@ -1,7 +1,21 @@
 // Argument checks shared by every class: a wrong type is a TypeError, a number out of range a
 // RangeError, both naming the method and the argument and saying what was given.
 import { types } from 'node:util';
-import { describe } from './signal';
+
+/** A value as an error message shows it: its type, and a short form of a string, number or boolean. */
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'string') {
+    // A URL's password given where something else was expected stays out of the message.
+    const shown = v.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1<hidden>@');
+    return `string ${JSON.stringify(shown.length > 40 ? shown.slice(0, 40) + '…' : shown)}`;
+  }
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  if (typeof v === 'function') return 'function';
+  const ctor = (v as object).constructor;
+  return ctor && ctor.name ? `${ctor.name} object` : 'object';
+}
 
 /** The highest TCP/UDP port: Qt takes ports as quint16. */
 export const PORT_MAX = 65535;

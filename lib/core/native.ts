@@ -21,15 +21,275 @@ export interface NativeRuntime {
 }
 
 // ---- value classes (native/value_wrap.h and one file per class) ----
-// VALUES: filled in by the value-class work (see NativeValues below).
+// Each is a class the addon defines (ValueWrap): instances hold a Qt value, and every method
+// checks `this` by type tag, its arguments by type and range (a TypeError or RangeError otherwise).
+// The TS classes (lib/Q*.ts) check arguments first, with PyQt6's messages; these types say what
+// reaches the addon once they have. Enum results are typed as the TS enums: the addon returns Qt's
+// values, which are theirs.
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in below
-export interface NativeValues {}
+import type { QueryType } from '../QNetworkProxyQuery';
+import type { ProxyType } from '../QNetworkProxy';
+import type { DnsEligibilityStatus } from '../QNetworkAddressEntry';
+import type { InterfaceType } from '../QNetworkInterface';
+import type { NetworkLayerProtocol } from './socketEnums';
+
+// A brand per class (types only): one native class's object is not another's, as the addon's
+// type tags say at run time.
+declare const brand: unique symbol;
+interface Native<Name extends string> {
+  readonly [brand]: Name;
+}
+
+/** Bytes as the addon takes them (BytesArg): a Buffer or Uint8Array, or a string as its UTF-8. */
+export type NativeBytes = Uint8Array | string;
+/** A QVariant argument (VariantArg): null/undefined is an invalid QVariant, a Date a UTC QDateTime. */
+export type NativeVariantIn = string | number | boolean | Uint8Array | Date | null | undefined;
+/** A QVariant result (FromVariant): a QUrl as its string, a QNetworkCookie list as their raw forms. */
+export type NativeVariant = string | number | boolean | Buffer | Date | string[] | Buffer[] | null;
+
+export interface NativeHostAddress extends Native<'QHostAddress'> {
+  /** A string: whether Qt parsed it. An IPv4 address as uint32, or 16 IPv6 bytes: undefined. */
+  setAddress(address: string): boolean;
+  setAddress(address: number | Uint8Array): undefined;
+  setSpecialAddress(address: number): undefined;
+  clear(): undefined;
+  swap(other: NativeHostAddress): undefined;
+  /** Qt's operator==, with another address or a SpecialAddress. */
+  equals(other: NativeHostAddress | number): boolean;
+  isEqual(other: NativeHostAddress, mode: number): boolean;
+  isInSubnet(subnet: NativeHostAddress, netmask: number): boolean;
+  isBroadcast(): boolean;
+  isGlobal(): boolean;
+  isLinkLocal(): boolean;
+  isLoopback(): boolean;
+  isMulticast(): boolean;
+  isNull(): boolean;
+  isSiteLocal(): boolean;
+  isUniqueLocalUnicast(): boolean;
+  protocol(): NetworkLayerProtocol;
+  scopeId(): string;
+  setScopeId(id: string): undefined;
+  /** PyQt6's (address, ok). */
+  toIPv4Address(): [number, boolean];
+  /** 16 bytes. */
+  toIPv6Address(): number[];
+  toString(): string;
+}
+
+export interface NativeHostAddressClass {
+  /** Null, or a copy of `other`. */
+  new (other?: NativeHostAddress): NativeHostAddress;
+  readonly prototype: NativeHostAddress;
+  /** [address, prefix length]; [null address, -1] when `subnet` does not parse. */
+  parseSubnet(subnet: string): [NativeHostAddress, number];
+}
+
+export interface NativeNetworkProxy extends Native<'QNetworkProxy'> {
+  type(): ProxyType;
+  setType(type: number): undefined;
+  hostName(): string;
+  setHostName(hostName: string): undefined;
+  port(): number;
+  setPort(port: number): undefined;
+  user(): string;
+  setUser(user: string): undefined;
+  password(): string;
+  setPassword(password: string): undefined;
+  /** QNetworkProxy.Capability flags. */
+  capabilities(): number;
+  setCapabilities(capabilities: number): undefined;
+  isCachingProxy(): boolean;
+  isTransparentProxy(): boolean;
+  hasRawHeader(headerName: NativeBytes): boolean;
+  rawHeader(headerName: NativeBytes): Buffer;
+  rawHeaderList(): Buffer[];
+  /** null removes the header. */
+  setRawHeader(headerName: NativeBytes, value: NativeBytes | null): undefined;
+  /** header and setHeader take a QNetworkRequest.KnownHeaders value. */
+  header(header: number): NativeVariant;
+  setHeader(header: number, value: NativeVariantIn): undefined;
+  swap(other: NativeNetworkProxy): undefined;
+  equals(other: NativeNetworkProxy): boolean;
+}
+
+export interface NativeNetworkProxyClass {
+  /** Qt's default-constructed proxy; a copy of `other`; Qt's (type, hostName, port, user, password). */
+  new (): NativeNetworkProxy;
+  new (other: NativeNetworkProxy): NativeNetworkProxy;
+  new (type: number, hostName: string, port: number, user: string, password: string): NativeNetworkProxy;
+  readonly prototype: NativeNetworkProxy;
+  applicationProxy(): NativeNetworkProxy;
+  setApplicationProxy(proxy: NativeNetworkProxy): undefined;
+}
+
+export interface NativeNetworkProxyQuery extends Native<'QNetworkProxyQuery'> {
+  queryType(): QueryType;
+  setQueryType(type: number): undefined;
+  peerHostName(): string;
+  setPeerHostName(hostname: string): undefined;
+  /** -1 for none. */
+  peerPort(): number;
+  setPeerPort(port: number): undefined;
+  localPort(): number;
+  setLocalPort(port: number): undefined;
+  protocolTag(): string;
+  setProtocolTag(protocolTag: string): undefined;
+  /** Qt's QUrl.toString(). */
+  url(): string;
+  setUrl(url: string): undefined;
+  /** The URL without its password, for inspect and toJSON. */
+  urlWithoutPassword(): string;
+  swap(other: NativeNetworkProxyQuery): undefined;
+  equals(other: NativeNetworkProxyQuery): boolean;
+}
+
+export interface NativeNetworkProxyQueryClass {
+  /** Qt's constructors, told apart by arity (ports: -1 for none, a bind port 0..65535). */
+  new (): NativeNetworkProxyQuery;
+  new (other: NativeNetworkProxyQuery): NativeNetworkProxyQuery;
+  new (requestUrl: string, type: number): NativeNetworkProxyQuery;
+  new (bindPort: number, protocolTag: string, type: number): NativeNetworkProxyQuery;
+  new (hostname: string, port: number, protocolTag: string, type: number): NativeNetworkProxyQuery;
+  readonly prototype: NativeNetworkProxyQuery;
+}
+
+export interface NativeAuthenticator extends Native<'QAuthenticator'> {
+  isNull(): boolean;
+  user(): string;
+  setUser(user: string): undefined;
+  password(): string;
+  setPassword(password: string): undefined;
+  realm(): string;
+  /** null for no such option. */
+  option(opt: string): NativeVariant;
+  /** [name, value] pairs (the TS side makes the object, so that "__proto__" stays a name). */
+  options(): [string, NativeVariant][];
+  setOption(opt: string, value: NativeVariantIn): undefined;
+  equals(other: NativeAuthenticator): boolean;
+}
+
+export interface NativeAuthenticatorClass {
+  /** Null, or a copy of `other`. */
+  new (other?: NativeAuthenticator): NativeAuthenticator;
+  readonly prototype: NativeAuthenticator;
+}
+
+export interface NativeNetworkDatagram extends Native<'QNetworkDatagram'> {
+  clear(): undefined;
+  data(): Buffer;
+  setData(data: NativeBytes): undefined;
+  destinationAddress(): NativeHostAddress;
+  /** -1 when unset. */
+  destinationPort(): number;
+  setDestination(address: NativeHostAddress, port: number): undefined;
+  senderAddress(): NativeHostAddress;
+  senderPort(): number;
+  setSender(address: NativeHostAddress, port: number): undefined;
+  hopLimit(): number;
+  setHopLimit(count: number): undefined;
+  interfaceIndex(): number;
+  setInterfaceIndex(index: number): undefined;
+  isNull(): boolean;
+  isValid(): boolean;
+  makeReply(payload: NativeBytes): NativeNetworkDatagram;
+  swap(other: NativeNetworkDatagram): undefined;
+}
+
+export interface NativeNetworkDatagramClass {
+  /** Null; a copy of `other`; Qt's (data, destinationAddress, port). */
+  new (): NativeNetworkDatagram;
+  new (other: NativeNetworkDatagram): NativeNetworkDatagram;
+  new (data: NativeBytes, destinationAddress: NativeHostAddress, port: number): NativeNetworkDatagram;
+  readonly prototype: NativeNetworkDatagram;
+}
+
+export interface NativeNetworkInterface extends Native<'QNetworkInterface'> {
+  addressEntries(): NativeNetworkAddressEntry[];
+  /** QNetworkInterface.InterfaceFlag flags. */
+  flags(): number;
+  hardwareAddress(): string;
+  humanReadableName(): string;
+  index(): number;
+  isValid(): boolean;
+  maximumTransmissionUnit(): number;
+  name(): string;
+  type(): InterfaceType;
+  swap(other: NativeNetworkInterface): undefined;
+}
+
+export interface NativeNetworkInterfaceClass {
+  /** Invalid, or a copy of `other`. */
+  new (): NativeNetworkInterface;
+  new (other: NativeNetworkInterface): NativeNetworkInterface;
+  readonly prototype: NativeNetworkInterface;
+  allAddresses(): NativeHostAddress[];
+  allInterfaces(): NativeNetworkInterface[];
+  /** Invalid when there is no such interface. */
+  interfaceFromIndex(index: number): NativeNetworkInterface;
+  interfaceFromName(name: string): NativeNetworkInterface;
+  /** 0 when there is none. */
+  interfaceIndexFromName(name: string): number;
+  /** '' when there is none. */
+  interfaceNameFromIndex(index: number): string;
+}
+
+export interface NativeNetworkAddressEntry extends Native<'QNetworkAddressEntry'> {
+  ip(): NativeHostAddress;
+  setIp(newIp: NativeHostAddress): undefined;
+  netmask(): NativeHostAddress;
+  setNetmask(newNetmask: NativeHostAddress): undefined;
+  broadcast(): NativeHostAddress;
+  setBroadcast(newBroadcast: NativeHostAddress): undefined;
+  prefixLength(): number;
+  setPrefixLength(length: number): undefined;
+  dnsEligibility(): DnsEligibilityStatus;
+  setDnsEligibility(status: number): undefined;
+  isLifetimeKnown(): boolean;
+  isPermanent(): boolean;
+  isTemporary(): boolean;
+  clearAddressLifetime(): undefined;
+  swap(other: NativeNetworkAddressEntry): undefined;
+  equals(other: NativeNetworkAddressEntry): boolean;
+}
+
+export interface NativeNetworkAddressEntryClass {
+  /** Empty, or a copy of `other`. */
+  new (): NativeNetworkAddressEntry;
+  new (other: NativeNetworkAddressEntry): NativeNetworkAddressEntry;
+  readonly prototype: NativeNetworkAddressEntry;
+}
+
+/**
+ * Qt's application proxy factory (native/network_proxy_factory.cc): not a class but functions. A JS
+ * factory is consulted on the JS thread; Qt holds a stand-in that answers with what JS decided.
+ */
+export interface NativeProxyFactory {
+  /** Makes Qt hold a new stand-in; its generation, which installedGeneration() reports while Qt holds it. */
+  install(): number;
+  /** The JS factory's answer to the query that holds only `type` (a QueryType); undefined: none. */
+  setEmptyAnswer(type: number, proxies: NativeNetworkProxy[] | undefined): undefined;
+  uninstall(): undefined;
+  /** 0 when Qt holds none of ours (the application proxy or another factory replaced it). */
+  installedGeneration(): number;
+  /** Qt's own answer (application proxy or system configuration). */
+  proxyForQuery(query: NativeNetworkProxyQuery): NativeNetworkProxy[];
+  systemProxyForQuery(query: NativeNetworkProxyQuery): NativeNetworkProxy[];
+  setUseSystemConfiguration(enable: boolean): undefined;
+  usesSystemConfiguration(): boolean;
+}
+
+export interface NativeValues {
+  QHostAddress: NativeHostAddressClass;
+  QNetworkProxy: NativeNetworkProxyClass;
+  QNetworkProxyQuery: NativeNetworkProxyQueryClass;
+  QAuthenticator: NativeAuthenticatorClass;
+  QNetworkDatagram: NativeNetworkDatagramClass;
+  QNetworkInterface: NativeNetworkInterfaceClass;
+  QNetworkAddressEntry: NativeNetworkAddressEntryClass;
+  QNetworkProxyFactory: NativeProxyFactory;
+}
 
 // ---- handles: sockets and servers (native/handle_wrap.h and one file per class) ----
-
-/** A native value object (QHostAddress, QNetworkProxy, ...) as handles take them. */
-type NativeValueObject = object;
 
 /** What a JS proxy factory decided for a connection (lib/QNetworkProxyFactory.ts decideProxies). */
 export type DecidedProxies = unknown[] | undefined;
@@ -99,14 +359,14 @@ export interface NativeStreamSocket extends NativeStream {
 /** QAbstractSocket's (native/abstract_socket.cc). */
 export interface NativeAbstractSocket extends NativeStreamSocket {
   connectToHost(host: string, port: number, mode: number, protocol: number, decided: DecidedProxies): SocketSnapshot;
-  connectToAddress(address: NativeValueObject, port: number, mode: number, decided: DecidedProxies): SocketSnapshot;
+  connectToAddress(address: NativeHostAddress, port: number, mode: number, decided: DecidedProxies): SocketSnapshot;
   disconnectFromHost(): SocketSnapshot;
   close(): SocketSnapshot;
   abort(): SocketSnapshot;
   flush(): SocketSnapshot;
   /** Qt's own zero-timeout wait of kind `wait` (protocol SocketWait). */
   waitNow(wait: number): SocketSnapshot;
-  bind(address: NativeValueObject, port: number, mode: number, decided: DecidedProxies): SocketSnapshot;
+  bind(address: NativeHostAddress, port: number, mode: number, decided: DecidedProxies): SocketSnapshot;
   setSocketOption(option: number, value: number): void;
   socketOption(option: number): SocketSnapshot;
   setSocketDescriptor(fd: number, state: number, mode: number): SocketSnapshot;
@@ -114,20 +374,20 @@ export interface NativeAbstractSocket extends NativeStreamSocket {
   setPauseMode(mode: number): void;
   resume(): void;
   snapshot(): SocketSnapshot;
-  setProxy(proxy: NativeValueObject): void;
+  setProxy(proxy: NativeNetworkProxy): void;
   setProtocolTag(tag: string): void;
   /** The authenticator the proxyAuthenticationRequired slots filled, for the wait numbered `serial`. */
-  answerProxyAuth(serial: number, authenticator: NativeValueObject): void;
+  answerProxyAuth(serial: number, authenticator: NativeAuthenticator): void;
 }
 
 /** QUdpSocket's (native/udp_socket.cc). A bare number: sent from the JS thread, nothing changed in Qt. */
 export interface NativeUdpSocket extends NativeAbstractSocket {
-  writeDatagramTo(data: Buffer, address: NativeValueObject, port: number): number | SocketSnapshot;
-  writeDatagram(datagram: NativeValueObject): number | SocketSnapshot;
-  joinMulticastGroup(group: NativeValueObject, iface?: NativeValueObject): SocketSnapshot;
-  leaveMulticastGroup(group: NativeValueObject, iface?: NativeValueObject): SocketSnapshot;
-  multicastInterface(): [SocketSnapshot, NativeValueObject];
-  setMulticastInterface(iface: NativeValueObject): SocketSnapshot;
+  writeDatagramTo(data: Buffer, address: NativeHostAddress, port: number): number | SocketSnapshot;
+  writeDatagram(datagram: NativeNetworkDatagram): number | SocketSnapshot;
+  joinMulticastGroup(group: NativeHostAddress, iface?: NativeNetworkInterface): SocketSnapshot;
+  leaveMulticastGroup(group: NativeHostAddress, iface?: NativeNetworkInterface): SocketSnapshot;
+  multicastInterface(): [SocketSnapshot, NativeNetworkInterface];
+  setMulticastInterface(iface: NativeNetworkInterface): SocketSnapshot;
   /** readDatagram with nothing held in JS: Qt's own read reports it (TemporaryError). */
   readNothing(): SocketSnapshot;
   droppedDatagrams(): number;
@@ -135,7 +395,7 @@ export interface NativeUdpSocket extends NativeAbstractSocket {
 
 /** QTcpServer's (native/tcp_server.cc). */
 export interface NativeTcpServer extends NativeHandle {
-  listen(address: NativeValueObject, port: number, decided: DecidedProxies): ServerSnapshot;
+  listen(address: NativeHostAddress, port: number, decided: DecidedProxies): ServerSnapshot;
   close(): ServerSnapshot;
   /** JS took the oldest pending connection. */
   take(): void;
@@ -148,7 +408,7 @@ export interface NativeTcpServer extends NativeHandle {
   snapshot(): ServerSnapshot;
   /** Qt's zero-timeout waitForNewConnection: the result is ok + 2 * timedOut. */
   waitNow(): ServerSnapshot;
-  setProxy(proxy: NativeValueObject): void;
+  setProxy(proxy: NativeNetworkProxy): void;
 }
 
 export interface NativeHandles {
@@ -162,8 +422,4 @@ export interface NativeHandles {
   protocol: Record<string, Record<string, number>>;
 }
 
-export interface NativeModule extends NativeRuntime, NativeValues, NativeHandles {
-  // TEMPORARY until the value classes are declared (NativeValues).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [valueClass: string]: any;
-}
+export interface NativeModule extends NativeRuntime, NativeValues, NativeHandles {}

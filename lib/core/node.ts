@@ -1,7 +1,7 @@
 // Node's conventions, beside PyQt6's API: the dispose symbols, and AbortSignal on the calls that
 // return promises (waits, listen, bind), beside PyQt6's msecs. An abort rejects the promise with an AbortError (name 'AbortError', code
 // 'ABORT_ERR', the signal's reason as its cause), as Node's own APIs do.
-import { describe } from './signal';
+import { describe } from './args';
 
 // Node 20 before 20.4 has no Symbol.dispose; Node's own classes then use these registered symbols.
 export const disposeSymbol: typeof Symbol.dispose = (Symbol.dispose ??

@@ -1,4 +1,8 @@
 // PyQt-style signals: `obj.readyRead.connect(slot)`, `.disconnect(slot)`, `.disconnect()`, `.emit(...)`.
+import { describe } from './args';
+
+// Until the socket modules and lib/interop/ import it from './args' (then this goes).
+export { describe } from './args';
 
 export type Slot<A extends unknown[]> = (...args: A) => unknown;
 
@@ -67,20 +71,6 @@ function call<A extends unknown[]>(slot: Slot<A>, args: A): void {
       throw err;
     });
   }
-}
-
-export function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'string') {
-    // A URL's password given where something else was expected stays out of the message.
-    const shown = v.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, '$1<hidden>@');
-    return `string ${JSON.stringify(shown.length > 40 ? shown.slice(0, 40) + '…' : shown)}`;
-  }
-  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
-  if (typeof v === 'function') return 'function';
-  const ctor = (v as object).constructor;
-  return ctor && ctor.name ? `${ctor.name} object` : 'object';
 }
 
 // Signals made on first use (see defineSignals), per object: an own field of every QObject
