@@ -1,6 +1,7 @@
 // Shared test helpers: bounded waits on signals and conditions.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Signal } from '../lib/core/signal';
 
@@ -30,6 +31,29 @@ export async function until(cond: () => boolean, ms = 10000, what = 'condition')
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Runs the collector a few times, with turns of the loop between (the suite runs with --expose-gc). */
+export async function collectGarbage(): Promise<void> {
+  const gc = (global as unknown as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run the tests with node --expose-gc');
+  for (let i = 0; i < 5; i++) {
+    gc();
+    await sleep(20);
+  }
+}
+
+/**
+ * Runs `work`, which makes native objects and closes them without keeping a reference: once
+ * collected, they must all be freed (`liveCount`: the runtime's count of live native handles).
+ */
+export async function expectFreedOnceCollected(liveCount: () => number, work: () => Promise<void>): Promise<void> {
+  await collectGarbage();
+  const baseline = liveCount();
+  await work();
+  expect(liveCount()).toBeGreaterThan(baseline);
+  await collectGarbage();
+  await until(() => liveCount() === baseline, 5000, `live handles back to ${baseline}`);
+}
 
 /**
  * An address of this network namespace that is not loopback (Qt's application proxy and QTcpServer
@@ -70,22 +94,39 @@ export function loadScenarios<S extends Scenario = Scenario>(file: string): S[] 
 /**
  * Runs `scenario` with PyQt6 (`<runner>.py`, /usr/bin/python3) and with ours (`<runner>.js` on
  * dist/), each in a fresh process, and returns both traces: [ours, pyqt]. `ports`: servers the test
- * started, by the names the scenarios use.
+ * started, by the names the scenarios use. `env`: variables for one side's process (e.g. a TMPDIR
+ * of its own).
  */
 export function runBothSides(
   runner: string,
   scenario: Scenario,
   ports: Record<string, number> = {},
+  env: (side: 'ours' | 'pyqt') => Record<string, string> = () => ({}),
 ): [unknown, unknown] {
-  const run = (cmd: string, script: string): unknown =>
+  const run = (cmd: string, script: string, side: 'ours' | 'pyqt'): unknown =>
     JSON.parse(
       execFileSync(cmd, [path.join(PARITY_FIXTURES, script)], {
         input: JSON.stringify(scenario),
         encoding: 'utf8',
         timeout: 60000,
-        env: { ...process.env, QTN_DIST: path.join(__dirname, '..', 'dist'), QTN_PORTS: JSON.stringify(ports) },
+        env: {
+          ...process.env,
+          QTN_DIST: path.join(__dirname, '..', 'dist'),
+          QTN_PORTS: JSON.stringify(ports),
+          ...env(side),
+        },
       }),
     );
-  const pyqt = run('/usr/bin/python3', `${runner}.py`);
-  return [run(process.execPath, `${runner}.js`), pyqt];
+  const pyqt = run('/usr/bin/python3', `${runner}.py`, 'pyqt');
+  return [run(process.execPath, `${runner}.js`, 'ours'), pyqt];
+}
+
+/**
+ * A fresh directory for a test's files and socket names (pid and a counter in its name, under the
+ * system's temp dir); `remove()` deletes it with everything in it.
+ */
+let tempDirs = 0;
+export function makeTempDir(label: string): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `qtn-${label}-${process.pid}-${++tempDirs}-`));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -3,28 +3,19 @@
 // net.Socket does; deleteLater is idempotent; a closed server frees its pending connections.
 import { QAbstractSocket, QHostAddress, QNetworkProxy, QTcpServer, QTcpSocket, QUdpSocket } from '../../lib';
 import { liveHandleCount } from '../../lib/core/runtime';
-import { sleep, until } from '../helpers';
+import { collectGarbage, expectFreedOnceCollected, sleep, until } from '../helpers';
 import { startHostileProxy, stopAllProxies } from '../proxies';
 
 afterAll(() => stopAllProxies());
 
 const gc = (global as unknown as { gc?: () => void }).gc;
 
-async function collect(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    gc!();
-    await sleep(20);
-  }
-}
-
 test('the suite runs with --expose-gc', () => {
   expect(typeof gc).toBe('function');
 });
 
 test('closed, unreachable sockets and servers are collected and their QObjects freed', async () => {
-  await collect();
-  const baseline = liveHandleCount();
-  await (async () => {
+  await expectFreedOnceCollected(liveHandleCount, async () => {
     const server = new QTcpServer();
     expect(await server.listen(new QHostAddress('127.0.0.1'), 0)).toBe(true);
     for (let i = 0; i < 50; i++) {
@@ -37,10 +28,7 @@ test('closed, unreachable sockets and servers are collected and their QObjects f
       p.close();
     }
     server.close();
-  })();
-  expect(liveHandleCount()).toBeGreaterThan(baseline);
-  await collect();
-  await until(() => liveHandleCount() === baseline, 5000, `live handles back to ${baseline}`);
+  });
 });
 
 test('an open socket nobody references stays alive and delivers its data', async () => {
@@ -52,7 +40,7 @@ test('an open socket nobody references stays alive and delivers its data', async
     c.connected.connect(() => c.write('still here'));
     c.connectToHost('127.0.0.1', server.serverPort());
   })();
-  await collect();
+  await collectGarbage();
   expect((await server.waitForNewConnection(5000))[0]).toBe(true);
   const p = server.nextPendingConnection()!;
   p.readyRead.connect(() => (received += p.readAll().toString()));
@@ -65,7 +53,7 @@ test('sockets dropped while connecting stay alive until the connect ends, then a
   // A SOCKS5 proxy that accepts and never answers keeps them connecting as long as it runs.
   const silent = await startHostileProxy('socks-silent');
   try {
-    await collect();
+    await collectGarbage();
     const baseline = liveHandleCount();
     const errors: number[] = [];
     (() => {
@@ -76,13 +64,13 @@ test('sockets dropped while connecting stay alive until the connect ends, then a
         s.connectToHost('127.0.0.1', 9);
       }
     })();
-    await collect();
+    await collectGarbage();
     // Held while active, as a connecting net.Socket is: nothing freed, nothing failed yet.
     expect(liveHandleCount()).toBe(baseline + 20);
     expect(errors).toEqual([]);
     await silent.stop();
     await until(() => errors.length === 20, 10000, 'the 20 connects to fail');
-    await collect();
+    await collectGarbage();
     await until(() => liveHandleCount() === baseline, 5000, `live handles back to ${baseline}`);
   } finally {
     await silent.stop();
@@ -90,7 +78,7 @@ test('sockets dropped while connecting stay alive until the connect ends, then a
 });
 
 test('deleteLater twice: one destroyed, the handle freed once, later calls answered without a crash', async () => {
-  await collect();
+  await collectGarbage();
   const baseline = liveHandleCount();
   const server = new QTcpServer();
   expect(await server.listen(new QHostAddress('127.0.0.1'), 0)).toBe(true);
@@ -121,12 +109,12 @@ test('deleteLater twice: one destroyed, the handle freed once, later calls answe
   expect(await udp.bind(new QHostAddress('127.0.0.1'), 0)).toBe(false);
   // The connection the server had pending went with it (Qt deletes it with the server).
   expect(server.hasPendingConnections()).toBe(false);
-  await collect();
+  await collectGarbage();
   await until(() => liveHandleCount() === baseline, 5000, `live handles back to ${baseline}`);
 });
 
 test('a server closed with connections still pending frees them; their clients see the close', async () => {
-  await collect();
+  await collectGarbage();
   const baseline = liveHandleCount();
   const clients: QTcpSocket[] = [];
   const errors: number[] = [];
@@ -149,6 +137,6 @@ test('a server closed with connections still pending frees them; their clients s
   await until(() => errors.length === 5, 5000, 'the clients to see the close');
   expect(errors).toEqual(Array(5).fill(QAbstractSocket.SocketError.RemoteHostClosedError));
   clients.length = 0;
-  await collect();
+  await collectGarbage();
   await until(() => liveHandleCount() === baseline, 5000, `live handles back to ${baseline}`);
 });
