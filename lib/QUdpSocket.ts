@@ -1,12 +1,12 @@
 // QUdpSocket: a QAbstractSocket of type UdpSocket. The Qt thread reads each datagram as it
 // arrives and sends it here with its event (native/udp_socket.cc); the datagrams wait in `queue`
 // until the program reads them.
-import { checkArity, checkInt, toBuffer, PORT_MAX } from './core/args';
+import { checkArity, checkInt, describe, toBuffer, PORT_MAX } from './core/args';
 import { OpenModeFlag } from './core/QIODevice';
 import type { NativeHostAddress, NativeNetworkInterface, NativeUdpSocket, SocketSnapshot } from './core/native';
 import { Limit } from './core/protocol';
 import { native } from './core/runtime';
-import { describe, madeSignal } from './core/signal';
+import { madeSignal } from './core/signal';
 import { SocketType } from './core/socketEnums';
 import { QAbstractSocket } from './QAbstractSocket';
 import { QHostAddress, nativeOf as nativeOfAddress } from './QHostAddress';

@@ -83,6 +83,37 @@
   X(Result, 8)                 \
   X(Length, 9)
 
+// A QLocalSocket's sync-call answer: SocketSnapshot's first seven (every stream socket's snapshot
+// starts so), then its names and options; the result last. Its events carry the same strings.
+#define QTN_LOCAL_SOCKET_SNAPSHOT(X) \
+  X(Seq, 0)                          \
+  X(State, 1)                        \
+  X(OpenMode, 2)                     \
+  X(Error, 3)                        \
+  X(ErrorString, 4)                  \
+  X(BytesToWrite, 5)                 \
+  X(Taken, 6)                        \
+  X(ServerName, 7)                   \
+  X(FullServerName, 8)               \
+  X(SocketOptions, 9)                \
+  X(Result, 10)                      \
+  X(Length, 11)
+
+// A QLocalServer's sync-call answer; its events' I0..D1 hold Listening, Error, SocketOptions, the
+// signal's argument, Backlog and MaxPending, and the payload [ServerName, FullServerName, ErrorString].
+#define QTN_LOCAL_SERVER_SNAPSHOT(X) \
+  X(Seq, 0)                          \
+  X(Listening, 1)                    \
+  X(Error, 2)                        \
+  X(SocketOptions, 3)                \
+  X(Backlog, 4)                      \
+  X(MaxPending, 5)                   \
+  X(ServerName, 6)                   \
+  X(FullServerName, 7)               \
+  X(ErrorString, 8)                  \
+  X(Result, 9)                       \
+  X(Length, 10)
+
 // Which of Qt's blocking waits a JS wait that ran out hands over to (waitNow).
 #define QTN_SOCKET_WAIT(X) \
   X(Connected, 0)          \
@@ -121,6 +152,12 @@ struct SocketSnapshot {
 struct ServerSnapshot {
   enum Value : uint32_t { QTN_SERVER_SNAPSHOT(QTN_ENUMERATOR) };
 };
+struct LocalSocketSnapshot {
+  enum Value : uint32_t { QTN_LOCAL_SOCKET_SNAPSHOT(QTN_ENUMERATOR) };
+};
+struct LocalServerSnapshot {
+  enum Value : uint32_t { QTN_LOCAL_SERVER_SNAPSHOT(QTN_ENUMERATOR) };
+};
 struct SocketWait {
   enum Value : int32_t { QTN_SOCKET_WAIT(QTN_ENUMERATOR) };
 };
@@ -132,12 +169,14 @@ struct Limit {
 }  // namespace qtn::protocol
 
 // Every list above, for the addon's `protocol` export: X(Group, ListMacro).
-#define QTN_PROTOCOL(X)                     \
-  X(SocketEvent, QTN_SOCKET_EVENT)          \
-  X(ServerEvent, QTN_SERVER_EVENT)          \
-  X(EventSlot, QTN_EVENT_SLOT)              \
-  X(SocketStateBits, QTN_SOCKET_STATE_BITS) \
-  X(SocketSnapshot, QTN_SOCKET_SNAPSHOT)    \
-  X(ServerSnapshot, QTN_SERVER_SNAPSHOT)    \
-  X(SocketWait, QTN_SOCKET_WAIT)            \
+#define QTN_PROTOCOL(X)                             \
+  X(SocketEvent, QTN_SOCKET_EVENT)                  \
+  X(ServerEvent, QTN_SERVER_EVENT)                  \
+  X(EventSlot, QTN_EVENT_SLOT)                      \
+  X(SocketStateBits, QTN_SOCKET_STATE_BITS)         \
+  X(SocketSnapshot, QTN_SOCKET_SNAPSHOT)            \
+  X(ServerSnapshot, QTN_SERVER_SNAPSHOT)            \
+  X(LocalSocketSnapshot, QTN_LOCAL_SOCKET_SNAPSHOT) \
+  X(LocalServerSnapshot, QTN_LOCAL_SERVER_SNAPSHOT) \
+  X(SocketWait, QTN_SOCKET_WAIT)                    \
   X(Limit, QTN_LIMIT)

@@ -393,22 +393,67 @@ export interface NativeUdpSocket extends NativeAbstractSocket {
   droppedDatagrams(): number;
 }
 
-/** QTcpServer's (native/tcp_server.cc). */
-export interface NativeTcpServer extends NativeHandle {
-  listen(address: NativeHostAddress, port: number, decided: DecidedProxies): ServerSnapshot;
-  close(): ServerSnapshot;
+/**
+ * A server's sync-call answer: Seq, Listening, Error, the class's number (Port, SocketOptions),
+ * Backlog, MaxPending, the class's strings, errorString, the result last.
+ */
+export type ServerSnapshotOf = readonly [number, number, number, number, number, number, ...unknown[]];
+
+/** What every server's has (QTcpServer's, QLocalServer's). */
+export interface NativeServer extends NativeHandle {
+  close(): ServerSnapshotOf;
   /** JS took the oldest pending connection. */
   take(): void;
+  setMaxPendingConnections(n: number): ServerSnapshotOf;
+  setListenBacklogSize(n: number): ServerSnapshotOf;
+  socketDescriptor(): ServerSnapshotOf;
+  snapshot(): ServerSnapshotOf;
+  /** Qt's zero-timeout waitForNewConnection: the result is ok + 2 * timedOut. */
+  waitNow(): ServerSnapshotOf;
+}
+
+/** QTcpServer's (native/tcp_server.cc). */
+export interface NativeTcpServer extends NativeServer {
+  listen(address: NativeHostAddress, port: number, decided: DecidedProxies): ServerSnapshot;
   pauseAccepting(): void;
   resumeAccepting(): void;
-  setMaxPendingConnections(n: number): ServerSnapshot;
-  setListenBacklogSize(n: number): ServerSnapshot;
   setSocketDescriptor(fd: number): ServerSnapshot;
-  socketDescriptor(): ServerSnapshot;
-  snapshot(): ServerSnapshot;
-  /** Qt's zero-timeout waitForNewConnection: the result is ok + 2 * timedOut. */
-  waitNow(): ServerSnapshot;
   setProxy(proxy: NativeNetworkProxy): void;
+}
+
+/** A QLocalSocket's sync-call answer, laid out as native/protocol.h's LocalSocketSnapshot. */
+export type LocalSocketSnapshot = [
+  seq: number,
+  state: number,
+  openMode: number,
+  error: number,
+  errorString: string,
+  bytesToWrite: number,
+  taken: number,
+  serverName: string,
+  fullServerName: string,
+  socketOptions: string,
+  result: boolean | number | null,
+];
+
+/** QLocalSocket's (native/local_socket.cc). */
+export interface NativeLocalSocket extends NativeStreamSocket {
+  /** `name` null: the name setServerName set. */
+  connectToServer(name: string | null, mode: number): LocalSocketSnapshot;
+  setServerName(name: string): LocalSocketSnapshot;
+  setSocketOptions(options: number): LocalSocketSnapshot;
+  disconnectFromServer(): LocalSocketSnapshot;
+  setSocketDescriptor(fd: number, state: number, mode: number): LocalSocketSnapshot;
+  socketDescriptor(): LocalSocketSnapshot;
+  snapshot(): LocalSocketSnapshot;
+}
+
+/** QLocalServer's (native/local_server.cc). */
+export interface NativeLocalServer extends NativeServer {
+  listen(name: string): ServerSnapshotOf;
+  /** listen(socketDescriptor): a descriptor already listening. */
+  listenDescriptor(fd: number): ServerSnapshotOf;
+  setSocketOptions(options: number): ServerSnapshotOf;
 }
 
 export interface NativeHandles {
@@ -418,6 +463,8 @@ export interface NativeHandles {
     directSends(): number;
   };
   QTcpServer: new () => NativeTcpServer;
+  QLocalSocket: new () => NativeLocalSocket;
+  QLocalServer: (new () => NativeLocalServer) & { removeServer(name: string): boolean };
   /** native/protocol.h's lists, for the test that compares them with lib/core/protocol.ts. */
   protocol: Record<string, Record<string, number>>;
 }

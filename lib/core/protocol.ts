@@ -72,6 +72,35 @@ export const enum ServerSnapshot {
   Length = 9,
 }
 
+export const enum LocalSocketSnapshot {
+  Seq = 0,
+  State = 1,
+  OpenMode = 2,
+  Error = 3,
+  ErrorString = 4,
+  BytesToWrite = 5,
+  Taken = 6,
+  ServerName = 7,
+  FullServerName = 8,
+  SocketOptions = 9,
+  Result = 10,
+  Length = 11,
+}
+
+export const enum LocalServerSnapshot {
+  Seq = 0,
+  Listening = 1,
+  Error = 2,
+  SocketOptions = 3,
+  Backlog = 4,
+  MaxPending = 5,
+  ServerName = 6,
+  FullServerName = 7,
+  ErrorString = 8,
+  Result = 9,
+  Length = 10,
+}
+
 export const enum SocketWait {
   Connected = 0,
   ReadyRead = 1,
@@ -152,6 +181,33 @@ export const protocolValues = {
     ErrorString: 7,
     Result: 8,
     Length: 9
+  },
+  LocalSocketSnapshot: {
+    Seq: 0,
+    State: 1,
+    OpenMode: 2,
+    Error: 3,
+    ErrorString: 4,
+    BytesToWrite: 5,
+    Taken: 6,
+    ServerName: 7,
+    FullServerName: 8,
+    SocketOptions: 9,
+    Result: 10,
+    Length: 11
+  },
+  LocalServerSnapshot: {
+    Seq: 0,
+    Listening: 1,
+    Error: 2,
+    SocketOptions: 3,
+    Backlog: 4,
+    MaxPending: 5,
+    ServerName: 6,
+    FullServerName: 7,
+    ErrorString: 8,
+    Result: 9,
+    Length: 10
   },
   SocketWait: {
     Connected: 0,

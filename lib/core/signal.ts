@@ -1,9 +1,6 @@
 // PyQt-style signals: `obj.readyRead.connect(slot)`, `.disconnect(slot)`, `.disconnect()`, `.emit(...)`.
 import { describe } from './args';
 
-// Until the socket modules and lib/interop/ import it from './args' (then this goes).
-export { describe } from './args';
-
 export type Slot<A extends unknown[]> = (...args: A) => unknown;
 
 export class Signal<A extends unknown[] = []> {

@@ -101,6 +101,9 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   /** @internal the graceful end `await using` waits for (disconnectFromHost, disconnectFromServer). */
   protected abstract disconnectGracefully(): void;
   abstract readBufferSize(): number;
+  abstract setReadBufferSize(size: number): void;
+  /** The state, as the subclass's enum numbers it (the same numbers in both). */
+  abstract state(): number;
 
   /** @internal `_fresh`, made on first use; an event or QUdpSocket sets it. */
   protected get fresh(): Fresh {

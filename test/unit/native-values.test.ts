@@ -193,7 +193,7 @@ const factory = {
 // Every member of NativeValues is listed (tsc), and nothing else.
 const values = { ...classes, QNetworkProxyFactory: factory } satisfies Record<keyof NativeValues, object>;
 
-const addon = native as Record<string, { prototype?: object }>;
+const addon = native as unknown as Record<string, { prototype?: object }>;
 const sorted = (o: object): string[] => Object.keys(o).sort();
 const own = (o: object, skip: string[]): string[] =>
   Object.getOwnPropertyNames(o)
