@@ -79,9 +79,9 @@ void AbstractSocketCore::adopt(QAbstractSocket* s) {
     queueEndpointRefresh();
     push(protocol::SocketEvent::kDisconnected);
   });
-  QObject::connect(s, &QAbstractSocket::errorOccurred, s, [this](QAbstractSocket::SocketError) {
+  QObject::connect(s, &QAbstractSocket::errorOccurred, s, [this](QAbstractSocket::SocketError error) {
     forwardAllIfReadable();
-    pushError();
+    pushError(int32_t(error));
   });
   if (keepBytesWrittenWired()) wireBytesWritten();
 }

@@ -62,10 +62,10 @@ class StreamHandle : public QtHandle<Q> {
   void push(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {
     this->channel()->push(make(kind, arg, withEndpoint));
   }
-  // errorOccurred: the error as the argument, Qt's message as the payload.
-  void pushError() {
-    Event e = make(protocol::SocketEvent::kErrorOccurred);
-    e.i[3] = e.i[2];
+  // errorOccurred(error): Qt's message as the payload. The signal's argument, not error(): Qt
+  // may emit an error it does not keep (QLocalSocket, connecting while connected).
+  void pushError(int32_t error) {
+    Event e = make(protocol::SocketEvent::kErrorOccurred, error);
     Q* s = this->object;
     e.strings = {s ? s->errorString().toStdString() : std::string()};
     this->channel()->push(std::move(e));

@@ -19,9 +19,9 @@ void LocalSocketCore::adopt(QLocalSocket* s) {
   });
   QObject::connect(s, &QLocalSocket::connected, s, [this] { push(Ev::kConnected, 0, true); });
   QObject::connect(s, &QLocalSocket::disconnected, s, [this] { push(Ev::kDisconnected, 0, true); });
-  QObject::connect(s, &QLocalSocket::errorOccurred, s, [this](QLocalSocket::LocalSocketError) {
+  QObject::connect(s, &QLocalSocket::errorOccurred, s, [this](QLocalSocket::LocalSocketError error) {
     forwardAllIfReadable();
-    pushError();
+    pushError(int32_t(error));
   });
 }
 

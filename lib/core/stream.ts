@@ -18,7 +18,11 @@ const enum State {
   HostLookup = 1,
   Connecting = 2,
   Connected = 3,
+  Closing = 6,
 }
+
+/** Whether Qt emits disconnected() when a socket leaves `state` for UnconnectedState. */
+const wasConnected = (state: number): boolean => state === State.Connected || state === State.Closing;
 
 // QAbstractSocket.SocketError.UnknownSocketError, QLocalSocket.LocalSocketError.UnknownSocketError.
 const UNKNOWN_ERROR = -1;
@@ -127,6 +131,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   ): void {
     if (this.announcePending && kind !== Ev.ReadyRead && kind !== Ev.Endpoint) this.announce();
     if (seq > this.eventSeq) this.eventSeq = int(seq);
+    const was = this._state;
     if (seq > this.seq) {
       this.seq = int(seq);
       this.applyState(packed, openMode, error, btw, taken);
@@ -137,8 +142,11 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     }
     switch (kind) {
       case Ev.StateChanged:
-        // Every wait ends (waitForDisconnected with true, as Qt's).
-        if (arg === State.Unconnected) this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
+        // Every wait ends (waitForDisconnected with true, as Qt's); but when the socket was
+        // connected, Qt goes on to emit readChannelFinished and disconnected before its wait
+        // returns: they end the waits (below), so that the code after `await` finds them run.
+        if (arg === State.Unconnected && !wasConnected(was))
+          this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
         madeSignal(this, 'stateChanged')?.emit(arg);
         break;
       case Ev.Connected:
@@ -147,8 +155,8 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         break;
       case Ev.Disconnected:
         this.fresh.disconnected = true;
-        this.h.settle(Wait.Disconnected, true, seq);
         madeSignal(this, 'disconnected')?.emit();
+        this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
         break;
       case Ev.ErrorOccurred:
         if (seq >= this.seq) this._errorString = shared((payload as string[])[0]);
@@ -403,10 +411,20 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     return this.wait(name, Wait.Connected, msecs, signal);
   }
 
-  async waitForReadyRead(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+  // (Not async: bad arguments throw at the call, as everywhere else.)
+  waitForReadyRead(msecs = 30000, options?: AbortOptions): Promise<boolean> {
     const name = this.m('waitForReadyRead');
     checkMsecs(name, msecs);
     const signal = signalOf(name, options);
+    return this.waitForData(name, msecs, options, signal);
+  }
+
+  private async waitForData(
+    name: string,
+    msecs: number,
+    options: AbortOptions | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<boolean> {
     if (signal?.aborted) return this.wait(name, Wait.ReadyRead, msecs, signal);
     if (this._state === State.Unconnected) return false;
     if (this._state === State.HostLookup || this._state === State.Connecting) {
@@ -421,10 +439,19 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     return this.wait(name, Wait.ReadyRead, msecs, signal);
   }
 
-  async waitForBytesWritten(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+  waitForBytesWritten(msecs = 30000, options?: AbortOptions): Promise<boolean> {
     const name = this.m('waitForBytesWritten');
     checkMsecs(name, msecs);
     const signal = signalOf(name, options);
+    return this.waitForWritten(name, msecs, options, signal);
+  }
+
+  private async waitForWritten(
+    name: string,
+    msecs: number,
+    options: AbortOptions | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<boolean> {
     if (signal?.aborted) return this.wait(name, Wait.BytesWritten, msecs, signal);
     if (this._state === State.Unconnected) return false;
     if (this._state === State.HostLookup || this._state === State.Connecting) {

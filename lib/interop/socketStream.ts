@@ -207,7 +207,10 @@ export abstract class SocketStream<S extends StreamSocket> extends Duplex {
   _final(callback: (err?: Error | null) => void): void {
     // No half-close in Qt: a graceful disconnect sends what is buffered, then closes.
     if (this.socket.state() === State.Connected) this.disconnectSocket();
-    callback();
+    // Finished in a later turn, as net.Socket's shutdown is: a pipeline whose source reads this
+    // very stream (pipeline(transform(s), s)) must see its source end first, or Node's pipeline
+    // waits for a 'finish' that came before it listened.
+    setImmediate(callback);
   }
 
   _destroy(err: Error | null, callback: (err?: Error | null) => void): void {
