@@ -46,6 +46,16 @@ export class QLocalServer extends StreamServer<QLocalSocket, NativeLocalServer> 
     return QLocalSocket._adopt(nativeSocket as NativeLocalSocket);
   }
 
+  /** @internal Qt's QLocalServer.waitForNewConnection answers whether any connection is pending
+   * once it has waited, one taken in before the wait included. */
+  protected countsEarlyArrivals(): boolean {
+    return false;
+  }
+  /** @internal */
+  protected verdict(ok: boolean, timedOut: boolean): [boolean, boolean] {
+    return [ok || this.hasPendingConnections(), timedOut];
+  }
+
   /** @internal the socket options; the server name and full server name. */
   protected applyOwn(options: number, strings: readonly unknown[], at: number): void {
     this._socketOptions = options;

@@ -78,6 +78,11 @@ export class QLocalSocket extends StreamSocket<NativeLocalSocket> {
   }
 
   /** @internal */
+  protected channelSignals(): boolean {
+    return false;
+  }
+
+  /** @internal */
   protected disconnectGracefully(): void {
     this.disconnectFromServer();
   }

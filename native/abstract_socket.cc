@@ -55,17 +55,6 @@ std::vector<std::string> AbstractSocketCore::endpoint() const {
           std::to_string(s->peerPort()), str(s->peerName())};
 }
 
-void AbstractSocketCore::queueEndpointRefresh() {
-  if (refreshQueued_ || !object) return;
-  refreshQueued_ = true;
-  QtThread::beforePoll([core = std::weak_ptr<Handle>(shared_from_this()), s = QPointer<QAbstractSocket>(object)] {
-    auto self = std::static_pointer_cast<AbstractSocketCore>(core.lock());
-    if (!self || !s || self->object != s) return;
-    self->refreshQueued_ = false;
-    self->push(protocol::SocketEvent::kEndpoint, 0, true);
-  });
-}
-
 void AbstractSocketCore::adopt(QAbstractSocket* s) {
   wireDevice(s);
   QObject::connect(s, &QAbstractSocket::stateChanged, s, [this](QAbstractSocket::SocketState st) {

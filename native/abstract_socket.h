@@ -28,8 +28,6 @@ class AbstractSocketCore : public StreamHandle<QAbstractSocket> {
   // disconnected again, so that an established socket does not keep three Qt connections
   // (~130 B each) for signals it cannot emit any more.
   void wireSetupSignals();
-  // Qt clears the addresses after it emits disconnected(): send them once the call stack unwinds.
-  void queueEndpointRefresh();
 
   // local address, local port, peer address, peer port, peer name.
   std::vector<std::string> endpoint() const override;
@@ -50,7 +48,6 @@ class AbstractSocketCore : public StreamHandle<QAbstractSocket> {
   void pushDestroyed() override { push(protocol::SocketEvent::kDestroyed); }
 
  private:
-  bool refreshQueued_ = false;
   bool setupWired_ = false;
 };
 

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QIODevice>
+#include <QPointer>
 
 #include <algorithm>
 #include <atomic>
@@ -16,6 +17,7 @@
 
 #include "handle_wrap.h"
 #include "protocol.h"
+#include "runtime/qt_thread.h"
 #include "value_wrap.h"
 
 namespace qtn {
@@ -104,6 +106,19 @@ class StreamHandle : public QtHandle<Q> {
   // close()/abort()/a new connection: Qt dropped what it had, JS drops what it held.
   void resetFlow() { inFlight = 0; }
 
+  // Qt side: Qt changes some of what JS mirrors after its last signal of a disconnect (the
+  // addresses, the error): an Endpoint event carries them once the call stack unwinds.
+  void queueEndpointRefresh() {
+    if (refreshQueued_ || !this->object) return;
+    refreshQueued_ = true;
+    QtThread::beforePoll([core = std::weak_ptr<Handle>(this->shared_from_this()), s = QPointer<Q>(this->object)] {
+      auto self = std::static_pointer_cast<StreamHandle>(core.lock());
+      if (!self || !s || self->object != s) return;
+      self->refreshQueued_ = false;
+      self->push(protocol::SocketEvent::kEndpoint, 0, true);
+    });
+  }
+
   // Qt side, when the core takes its Qt object: the QIODevice signals every stream forwards.
   void wireDevice(Q* s) {
     this->object = s;
@@ -137,16 +152,21 @@ class StreamHandle : public QtHandle<Q> {
   }
   virtual bool keepBytesWrittenWired() const { return false; }
 
-  // Qt side: a write from JS.
-  void write(const QByteArray& bytes) {
+ private:
+  bool refreshQueued_ = false;
+
+ public:
+  // Qt side: a write from JS; what Qt's write returned.
+  qint64 write(const QByteArray& bytes) {
     Q* s = this->object;
-    if (!s) return;
+    if (!s) return -1;
     wireBytesWritten();
     qint64 n = s->write(bytes);
     if (n > 0) {
       accepted += n;
       this->channel()->flushAfterCommands(this->shared_from_this());
     }
+    return n;
   }
 
   void afterCommands() override {
@@ -168,6 +188,7 @@ class StreamWrap : public HandleWrap<Self, Core> {
   using Methods = typename HandleWrap<Self, Core>::Methods;
   static void AddStreamMethods(Methods& m) {
     m.push_back(Self::InstanceMethod("write", &StreamWrap::Write));
+    m.push_back(Self::InstanceMethod("writeNow", &StreamWrap::WriteNow));
     m.push_back(Self::InstanceMethod("ack", &StreamWrap::Ack));
     m.push_back(Self::InstanceMethod("setReadLimit", &StreamWrap::SetReadLimit));
     m.push_back(Self::InstanceMethod("watchBytesWritten", &StreamWrap::WatchBytesWritten));
@@ -179,6 +200,13 @@ class StreamWrap : public HandleWrap<Self, Core> {
     auto core = this->core_;
     core->channel()->post([core, bytes = std::move(bytes)] { core->write(bytes); }, core);
     return info.Env().Undefined();
+  }
+
+  // A write Qt answers at once (a socket not connected): the snapshot with what write returned.
+  Napi::Value WriteNow(const Napi::CallbackInfo& info) {
+    QByteArray bytes = BytesArg(info, 0, "write");
+    auto core = this->core_;
+    return this->syncCall(info.Env(), [&](auto*) { return QVariant(qlonglong(core->write(bytes))); });
   }
 
   Napi::Value Ack(const Napi::CallbackInfo& info) {

@@ -14,11 +14,17 @@ void LocalSocketCore::create() { adopt(new Counted<QLocalSocket>()); }
 void LocalSocketCore::adopt(QLocalSocket* s) {
   wireDevice(s);
   QObject::connect(s, &QLocalSocket::stateChanged, s, [this](QLocalSocket::LocalSocketState st) {
-    if (st == QLocalSocket::UnconnectedState || st == QLocalSocket::ClosingState) forwardAllIfReadable();
+    if (st == QLocalSocket::UnconnectedState || st == QLocalSocket::ClosingState) {
+      forwardAllIfReadable();
+      queueEndpointRefresh();
+    }
     push(Ev::kStateChanged, int32_t(st), true);
   });
   QObject::connect(s, &QLocalSocket::connected, s, [this] { push(Ev::kConnected, 0, true); });
-  QObject::connect(s, &QLocalSocket::disconnected, s, [this] { push(Ev::kDisconnected, 0, true); });
+  QObject::connect(s, &QLocalSocket::disconnected, s, [this] {
+    queueEndpointRefresh();
+    push(Ev::kDisconnected, 0, true);
+  });
   QObject::connect(s, &QLocalSocket::errorOccurred, s, [this](QLocalSocket::LocalSocketError error) {
     forwardAllIfReadable();
     pushError(int32_t(error));

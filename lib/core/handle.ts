@@ -85,11 +85,12 @@ export class Handle<N extends NativeHandle, T> {
     );
   }
 
-  /** Event `seq` answers the waits of `kind` that began before it with `value`. */
-  settle(kind: number, value: T, seq: number): void {
-    if (this.waiters === undefined) return;
-    this.settleWhere((w) => (w.kind === kind ? value : undefined), seq);
+  /** Event `seq` answers the waits of `kind` that began before it with `value`; whether it did. */
+  settle(kind: number, value: T, seq: number): boolean {
+    if (this.waiters === undefined) return false;
+    const answered = this.settleWhere((w) => (w.kind === kind ? value : undefined), seq);
     this.waitsChanged?.(kind);
+    return answered;
   }
 
   /** Event `seq` answers every wait that began before it, each with `valueOf(kind)`. */
@@ -97,8 +98,9 @@ export class Handle<N extends NativeHandle, T> {
     this.settleWhere((w) => valueOf(w.kind), seq);
   }
 
-  private settleWhere(valueOf: (w: Waiter<T>) => T | undefined, seq: number): void {
-    if (this.waiters === undefined) return;
+  private settleWhere(valueOf: (w: Waiter<T>) => T | undefined, seq: number): boolean {
+    if (this.waiters === undefined) return false;
+    let answered = false;
     const keep: Waiter<T>[] = [];
     for (const w of this.waiters) {
       const value = seq > w.seq ? valueOf(w) : undefined;
@@ -110,8 +112,10 @@ export class Handle<N extends NativeHandle, T> {
       // The code after `await` sees the object as it was when the wait was answered.
       yieldToWaiter();
       w.resolve(value);
+      answered = true;
     }
     this.waiters = keep.length > 0 ? keep : undefined;
+    return answered;
   }
 
   /**

@@ -334,6 +334,8 @@ export interface NativeHandle {
 /** A stream's (io_device.h StreamWrap). */
 export interface NativeStream extends NativeHandle {
   write(data: Buffer): void;
+  /** A write Qt answers at once: what Qt's write returned (-1: refused), in the snapshot. */
+  writeNow(data: Buffer): StreamSnapshot;
   /** JS read `n` bytes of what the Qt side sent: room for more. */
   ack(n: number): void;
   setReadLimit(size: number): void;

@@ -50,6 +50,18 @@ export abstract class StreamServer<S extends Accepted, N extends NativeServer> e
   protected abstract applyOwn(value: number, strings: readonly unknown[], at: number): void;
   /** @internal an event of a kind only the subclass has (PendingConnectionAvailable, AcceptError). */
   protected otherEvent(_kind: number, _arg: number): void {}
+  /**
+   * @internal whether a connection accepted before waitForNewConnection answers it: a blocking
+   * PyQt6 program would find it still in the kernel's queue (QTcpServer). QLocalServer's own wait
+   * answers from its pending queue whatever happened before (verdict).
+   */
+  protected countsEarlyArrivals(): boolean {
+    return true;
+  }
+  /** @internal what a wait that ran out answers, from Qt's zero-timeout one: [ok, timedOut]. */
+  protected verdict(ok: boolean, timedOut: boolean): [boolean, boolean] {
+    return [ok, timedOut];
+  }
   /** @internal a method's name for messages: `QLocalServer.listen`. */
   protected m(method: string): string {
     return `${this.constructor.name}.${method}`;
@@ -208,7 +220,7 @@ export abstract class StreamServer<S extends Accepted, N extends NativeServer> e
     const signal = signalOf(name, options);
     if (!signal?.aborted) {
       if (!this.listening) return Promise.resolve([false, false]);
-      if (this.freshPending > 0) {
+      if (this.freshPending > 0 && this.countsEarlyArrivals()) {
         this.freshPending = 0;
         return Promise.resolve([true, false]);
       }
@@ -220,7 +232,7 @@ export abstract class StreamServer<S extends Accepted, N extends NativeServer> e
       const r = this.h.gone ? 2 : (this.applySnapshot(this.h.native.waitNow()) as number);
       drainEvents();
       this.freshPending = 0;
-      return [(r & 1) !== 0, (r & 2) !== 0];
+      return this.verdict((r & 1) !== 0, (r & 2) !== 0);
     });
   }
 

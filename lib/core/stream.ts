@@ -109,6 +109,12 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   /** The state, as the subclass's enum numbers it (the same numbers in both). */
   abstract state(): number;
 
+  /** @internal whether Qt emits channelReadyRead/channelBytesWritten beside readyRead/bytesWritten
+   * (QAbstractSocket's QIODevice does; QLocalSocket forwards its inner socket's plain signals). */
+  protected channelSignals(): boolean {
+    return true;
+  }
+
   /** @internal `_fresh`, made on first use; an event or QUdpSocket sets it. */
   protected get fresh(): Fresh {
     return (this._fresh ??= { readyRead: false, bytesWritten: false, disconnected: false });
@@ -154,7 +160,8 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         madeSignal(this, 'connected')?.emit();
         break;
       case Ev.Disconnected:
-        this.fresh.disconnected = true;
+        // News for a later wait, unless a wait takes it now (as Qt's blocking one would).
+        this.fresh.disconnected = !this.h.hasWait(Wait.Disconnected);
         madeSignal(this, 'disconnected')?.emit();
         this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
         break;
@@ -168,16 +175,15 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         this.fresh.readyRead = true;
         if (more) break; // one readyRead for a run of data events, as one Qt read would give
         this.announcePending = false;
-        this.h.settle(Wait.ReadyRead, true, seq);
+        if (this.h.settle(Wait.ReadyRead, true, seq)) this.fresh.readyRead = false;
         if (!this.shouldAnnounce()) break;
         madeSignal(this, 'readyRead')?.emit();
-        madeSignal(this, 'channelReadyRead')?.emit(0);
+        if (this.channelSignals()) madeSignal(this, 'channelReadyRead')?.emit(0);
         break;
       case Ev.BytesWritten:
-        this.fresh.bytesWritten = true;
-        this.h.settle(Wait.BytesWritten, true, seq);
+        this.fresh.bytesWritten = !this.h.settle(Wait.BytesWritten, true, seq);
         madeSignal(this, 'bytesWritten')?.emit(arg);
-        madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
+        if (this.channelSignals()) madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
         break;
       case Ev.AboutToClose:
         madeSignal(this, 'aboutToClose')?.emit();
@@ -248,7 +254,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   private announce(): void {
     this.announcePending = false;
     madeSignal(this, 'readyRead')?.emit();
-    madeSignal(this, 'channelReadyRead')?.emit(0);
+    if (this.channelSignals()) madeSignal(this, 'channelReadyRead')?.emit(0);
   }
 
   /** @internal close()/abort()/a new connection: Qt dropped what it had received, and the Qt side
@@ -343,10 +349,10 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
       return -1;
     }
     if (this._state === State.Unconnected) {
-      // Qt's writeData: still open (the peer closed, the data stays readable) but not connected.
-      this._error = UNKNOWN_ERROR;
-      this._errorString = 'Socket is not connected';
-      return -1;
+      // Still open (the peer closed, the data stays readable) but not connected: Qt refuses it
+      // and sets an error of its own (QAbstractSocket: "Socket is not connected"; QLocalSocket
+      // keeps its message), so Qt answers it, at once.
+      return (this.applySnapshot(this.h.native.writeNow(buf)) as number | null) ?? -1;
     }
     if (buf.length === 0) return 0;
     this.h.native.write(buf);
