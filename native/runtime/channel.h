@@ -27,7 +27,6 @@ class EnvChannel : public Runtime {
   void open(Napi::Env env, Napi::Function dispatch, Napi::Function schedule) override;
   // Also lets go of the Qt thread (the last environment stops it).
   void close() override;
-  bool isClosed() const override { return closed_.load(); }
   void shutdown() override;
   void setRef(bool ref) override { events_.setRef(ref); }
   // Sends the task's commands and lets the Qt thread go; having sent commands or taken events, it

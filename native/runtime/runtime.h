@@ -59,7 +59,6 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   virtual void open(Napi::Env env, Napi::Function dispatch, Napi::Function schedule) = 0;
   // JS thread (cleanup hook): destroy every handle on the Qt thread, stop delivering events.
   virtual void close() = 0;
-  virtual bool isClosed() const = 0;
   // The process is exiting (the main thread's 'exit' event): destroy every QObject now, before
   // static destructors run.
   virtual void shutdown() = 0;
