@@ -69,8 +69,8 @@ class HandleRegistry {
   void remove(uint32_t id);
   uint32_t nextId() { return next_id_.fetch_add(1); }
   size_t size();
-  // Qt thread: destroy every handle, in destroyRank order; one Qt is waiting inside an emission of
-  // goes once Qt has left it.
+  // Qt thread: destroy every handle, in destroyRank order; a handle in whose emission Qt waits for
+  // a slot's answer goes once Qt has left that emission.
   void destroyAll();
 
  private:
