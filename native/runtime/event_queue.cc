@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "protocol.h"
 #include "runtime/handle.h"
 #include "runtime/qt_thread.h"
 #include "runtime/spin.h"
@@ -140,11 +141,13 @@ void EventQueue::releaseBatchBuffer(napi_env env) {
 }
 
 // A batch reaches JS as dispatch(count, buffer, payloads): the numbers of every event in a
-// Float64Array over `buffer` (kEventSlots per event; `buffer` undefined when it is the one JS was
-// last given), and `payloads`, indexed by event, only when some event has one (else null). Writing
+// Float64Array over `buffer` (EventSlot::kCount per event, laid out as native/protocol.h says; `buffer` undefined when
+// it is the one JS was last given), and `payloads`, indexed by event, only when some event has one (else null). Writing
 // numbers into memory JS already holds costs a fraction of setting array elements through N-API,
 // which was most of the JS thread's work per event.
 bool EventQueue::dispatchBatch(napi_env env, std::vector<Event>& batch) {
+  using protocol::EventSlot;
+  constexpr size_t kEventSlots = EventSlot::kCount;
   const size_t need = batch.size() * kEventSlots;
   napi_value bufArg;
   if (napi_get_undefined(env, &bufArg) != napi_ok) return false;
@@ -173,11 +176,11 @@ bool EventQueue::dispatchBatch(napi_env env, std::vector<Event>& batch) {
   for (uint32_t n = 0; n < batch.size(); n++) {
     Event& e = batch[n];
     double* slot = out + size_t(n) * kEventSlots;
-    slot[0] = e.handle;
-    slot[1] = e.kind;
-    slot[2] = e.seq;
-    for (int j = 0; j < 4; j++) slot[3 + j] = e.i[j];
-    for (int j = 0; j < 2; j++) slot[7 + j] = e.d[j];
+    slot[EventSlot::kHandle] = e.handle;
+    slot[EventSlot::kKind] = e.kind;
+    slot[EventSlot::kSeq] = e.seq;
+    for (int j = 0; j < 4; j++) slot[EventSlot::kI0 + j] = e.i[j];
+    for (int j = 0; j < 2; j++) slot[EventSlot::kD0 + j] = e.d[j];
     if (!anyPayload) continue;
     napi_value payload = nullptr;
     if (!e.bytes.isEmpty()) {

@@ -21,7 +21,8 @@ class Handle;
 class SlotWait;
 
 // A Qt->JS event. `kind` and the meaning of the numeric slots belong to the handle's class; the JS
-// side (lib/core/runtime.ts) dispatches on handle id, then kind.
+// side (lib/core/runtime.ts) dispatches on handle id, then kind. Where each number sits in the
+// batch JS reads: native/protocol.h (EventSlot).
 struct Event {
   uint32_t handle = 0;
   uint32_t kind = 0;
@@ -42,10 +43,6 @@ struct Event {
   Event& operator=(Event&& o) noexcept = default;
   Event(const Event&) = delete;
 };
-
-// Numbers per event in the batch buffer JS reads (handle, kind, seq, i[4], d[2]); payloads travel
-// apart (see runtime/event_queue.cc).
-constexpr int kEventSlots = 9;
 
 // "Qt thread" below means wherever the runtime runs Qt (the thread runtime: its Qt thread; a loop
 // runtime: the JS thread itself). "JS thread": the Node environment's own thread.
