@@ -9,7 +9,7 @@
 #include "handle_wrap.h"
 #include "protocol.h"
 #include "runtime/channel.h"
-#include "runtime/qt_thread.h"
+#include "runtime/live_count.h"
 
 namespace qtn {
 
@@ -34,12 +34,8 @@ Napi::Object ProtocolObject(Napi::Env env) {
 }  // namespace
 
 Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<EnvChannel>()) {
-  QtThread::acquire();
   // Runs on a natural exit and when a worker ends; process.exit() is covered by QtThread's atexit.
-  env.AddCleanupHook([ch = channel] {
-    ch->close();
-    QtThread::release();
-  });
+  env.AddCleanupHook([ch = channel] { ch->close(); });
   DefineAddon(exports, {
                            InstanceMethod("open", &Module::Open),
                            InstanceMethod("setRef", &Module::SetRef),
@@ -108,8 +104,7 @@ Napi::Value Module::EndTask(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Module::Shutdown(const Napi::CallbackInfo& info) {
-  channel->endTask();  // let go of a Qt thread held for this task
-  QtThread::shutdown();
+  channel->shutdown();
   return info.Env().Undefined();
 }
 

@@ -1,5 +1,5 @@
 // The addon's per-environment state. Member order is destruction order in reverse: the
-// constructors (referenced by wrappers) go after the channel that owns the handles.
+// constructors (referenced by wrappers) go after the runtime that owns the handles.
 #pragma once
 
 #include <napi.h>
@@ -9,14 +9,14 @@
 
 namespace qtn {
 
-class EnvChannel;  // runtime/channel.h: value classes do not depend on the runtime
-class Handle;      // the same
+class Runtime;  // runtime/runtime.h: value classes do not depend on the runtime
+class Handle;   // the same
 
 class Module : public Napi::Addon<Module> {
  public:
   Module(Napi::Env env, Napi::Object exports);
 
-  std::shared_ptr<EnvChannel> channel;
+  std::shared_ptr<Runtime> channel;  // the thread runtime (runtime/channel.h)
   Napi::FunctionReference hostAddressCtor;
   Napi::FunctionReference networkProxyCtor;
   Napi::FunctionReference authenticatorCtor;

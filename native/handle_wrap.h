@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "addon.h"
-#include "runtime/channel.h"
+#include "runtime/handle.h"
 
 namespace qtn {
 
@@ -111,7 +111,7 @@ struct CoreMethod {
 
 // Self derives from HandleWrap<Self, Core> and declares `static constexpr const char* kName` (its
 // JS name, the Qt class's), `static constexpr napi_type_tag kTag`, and, when JS may construct it,
-// `static std::shared_ptr<Core> NewCore(std::shared_ptr<EnvChannel>)` (else NewCore returns null
+// `static std::shared_ptr<Core> NewCore(std::shared_ptr<Runtime>)` (else NewCore returns null
 // and `new` from JS is a TypeError).
 template <class Self, class Core>
 class HandleWrap : public Napi::ObjectWrap<Self> {
@@ -173,7 +173,7 @@ class HandleWrap : public Napi::ObjectWrap<Self> {
   }
 
   // For JS's handle-made-by-the-addon check: NewCore for classes that JS never constructs.
-  static std::shared_ptr<Core> NewCore(std::shared_ptr<EnvChannel>) { return nullptr; }
+  static std::shared_ptr<Core> NewCore(std::shared_ptr<Runtime>) { return nullptr; }
 
  protected:
   // The class with `methods`, deleteLater and `id`; its constructor kept for Wrap.

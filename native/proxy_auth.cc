@@ -3,7 +3,6 @@
 #include <QPointer>
 #include <QSocketNotifier>
 
-#include <unordered_map>
 #include <vector>
 
 #include "authenticator.h"
@@ -13,13 +12,12 @@ namespace qtn {
 
 namespace {
 
-// The emission each waiting handle is in; Qt thread only.
-struct Pending {
-  uint32_t serial = 0;
-  QAuthenticator* auth = nullptr;
-  QAuthenticator asked;  // as the slots were given it
+// The slots' answer: the authenticator they filled (a copy of the JS object's, made on the JS
+// thread: the object may change or go once the slot has returned).
+struct AuthAnswer : SlotAnswer {
+  explicit AuthAnswer(const QAuthenticator& a) : auth(a) {}
+  QAuthenticator auth;
 };
-std::unordered_map<const Handle*, Pending> pending;
 
 // In PyQt6 nothing happens to the socket while its slot runs. Here Qt's event loop runs meanwhile
 // (other sockets go on), so the socket's own descriptors (its proxy connection's among them) are
@@ -46,21 +44,16 @@ class FreezeIo {
 }  // namespace
 
 void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetworkProxy& proxy, QAuthenticator* auth) {
-  QAuthenticator asked = *auth;
-  Pending* p = nullptr;
+  // What the slots are given, kept to tell whether they changed it; shared with the payload, which
+  // copies it into the JS object (reading it only, as the Qt thread does).
+  auto asked = std::make_shared<const QAuthenticator>(*auth);
   FreezeIo freeze(emitter);
-  h.waitForSlot([&](uint32_t serial) {
-    if (serial != 0) {  // 0: asked again inside this very wait, which keeps its own entry
-      p = &pending[&h];
-      p->serial = serial;
-      p->auth = auth;
-      p->asked = asked;
-    }
+  std::shared_ptr<SlotAnswer> answer = h.waitForSlot([&](uint32_t serial) {
     Event e = std::move(base);
     e.makePayload = [proxy, asked, serial](napi_env env) -> napi_value {
       napi_value a, n;
       napi_value jsProxy = NewNetworkProxyOrNull(env, proxy);
-      napi_value jsAuth = jsProxy ? NewAuthenticatorOrNull(env, asked) : nullptr;
+      napi_value jsAuth = jsProxy ? NewAuthenticatorOrNull(env, *asked) : nullptr;
       if (!jsAuth || napi_create_array_with_length(env, 3, &a) != napi_ok ||
           napi_create_uint32(env, serial, &n) != napi_ok || napi_set_element(env, a, 0, jsProxy) != napi_ok ||
           napi_set_element(env, a, 1, jsAuth) != napi_ok || napi_set_element(env, a, 2, n) != napi_ok)
@@ -69,24 +62,19 @@ void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetw
     };
     return e;
   });
-  if (p) pending.erase(&h);
+  if (!answer) return;
+  const QAuthenticator& filled = static_cast<AuthAnswer&>(*answer).auth;
+  // Assigning resets Qt's progress through a challenge, as a setter call in the slot does; a slot
+  // that changed nothing must leave it as it was (a null authenticator means "give up").
+  if (filled.isNull() != asked->isNull() || !(filled == *asked)) *auth = filled;
 }
 
 void AnswerProxyCredentials(const std::shared_ptr<Handle>& h, uint32_t serial, Napi::Value authenticator) {
   const QAuthenticator* a = UnwrapAuthenticator(authenticator);
   if (!a) throw Napi::TypeError::New(authenticator.Env(), "proxyAuthenticationRequired: QAuthenticator expected");
-  QAuthenticator answer = *a;
+  std::shared_ptr<SlotAnswer> answer = std::make_shared<AuthAnswer>(*a);
   // Not bound to the handle (no `target`): the handle's own commands wait for this very answer.
-  h->channel()->postNow([h, serial, answer] {
-    auto it = pending.find(h.get());
-    if (it == pending.end() || it->second.serial != serial) return;
-    Pending& p = it->second;
-    h->answerSlot(serial, [&] {
-      // Assigning resets Qt's progress through a challenge, as a setter call in the slot does;
-      // a slot that changed nothing must leave it as it was (a null authenticator means "give up").
-      if (answer.isNull() != p.asked.isNull() || !(answer == p.asked)) *p.auth = answer;
-    });
-  });
+  h->channel()->postNow([h, serial, answer] { h->answerSlot(serial, answer); });
 }
 
 }  // namespace qtn

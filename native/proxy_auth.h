@@ -1,6 +1,6 @@
-// proxyAuthenticationRequired(proxy, authenticator) of sockets and servers. Qt reads the
-// authenticator as soon as the emission returns, as PyQt6's slot fills it synchronously: the Qt
-// thread waits for the JS slots' answer, running its event loop meanwhile (Handle::waitForSlot).
+// proxyAuthenticationRequired(proxy, authenticator): what the question and its answer are. Qt reads
+// the authenticator as soon as the emission returns, as PyQt6's slot fills it synchronously; how
+// the emission waits for the JS slots' answer is runtime/slot_wait.h's.
 #pragma once
 
 #include <napi.h>
@@ -10,7 +10,7 @@
 
 #include <memory>
 
-#include "runtime/channel.h"
+#include "runtime/handle.h"
 
 namespace qtn {
 

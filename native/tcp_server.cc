@@ -214,7 +214,7 @@ class QTcpServerWrap : public HandleWrap<QTcpServerWrap, TcpServerCore> {
 
   using HandleWrap::HandleWrap;
 
-  static std::shared_ptr<TcpServerCore> NewCore(std::shared_ptr<EnvChannel> channel) {
+  static std::shared_ptr<TcpServerCore> NewCore(std::shared_ptr<Runtime> channel) {
     return std::make_shared<TcpServerCore>(std::move(channel));
   }
 

@@ -21,7 +21,7 @@ class QTcpSocketWrap : public AbstractSocketWrap<QTcpSocketWrap> {
 
   using AbstractSocketWrap::AbstractSocketWrap;
 
-  static std::shared_ptr<AbstractSocketCore> NewCore(std::shared_ptr<EnvChannel> channel) {
+  static std::shared_ptr<AbstractSocketCore> NewCore(std::shared_ptr<Runtime> channel) {
     return std::make_shared<TcpSocketCore>(std::move(channel));
   }
 
@@ -36,7 +36,7 @@ const bool registered = RegisterHandleClass(QTcpSocketWrap::kName, &QTcpSocketWr
 
 }  // namespace
 
-std::shared_ptr<AbstractSocketCore> NewAcceptedTcpSocket(std::shared_ptr<EnvChannel> channel, QAbstractSocket* socket) {
+std::shared_ptr<AbstractSocketCore> NewAcceptedTcpSocket(std::shared_ptr<Runtime> channel, QAbstractSocket* socket) {
   auto core = std::make_shared<TcpSocketCore>(std::move(channel));
   core->adopt(socket);
   return core;

@@ -9,6 +9,6 @@ namespace qtn {
 
 // Qt side: the core of a connection a server accepted; its JS object is made when the event
 // that carries it is delivered (Handle::wrap).
-std::shared_ptr<AbstractSocketCore> NewAcceptedTcpSocket(std::shared_ptr<EnvChannel> channel, QAbstractSocket* socket);
+std::shared_ptr<AbstractSocketCore> NewAcceptedTcpSocket(std::shared_ptr<Runtime> channel, QAbstractSocket* socket);
 
 }  // namespace qtn

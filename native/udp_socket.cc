@@ -349,7 +349,7 @@ class QUdpSocketWrap : public AbstractSocketWrap<QUdpSocketWrap> {
 
   using AbstractSocketWrap::AbstractSocketWrap;
 
-  static std::shared_ptr<AbstractSocketCore> NewCore(std::shared_ptr<EnvChannel> channel) {
+  static std::shared_ptr<AbstractSocketCore> NewCore(std::shared_ptr<Runtime> channel) {
     return std::make_shared<UdpSocketCore>(std::move(channel));
   }
 

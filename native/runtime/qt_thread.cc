@@ -4,11 +4,8 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QObject>
-#include <QTimer>
 #include <QtGlobal>
 
-#include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -35,69 +32,18 @@ bool shut_down = false;
 bool atexit_registered = false;
 std::function<void()> before_stop;
 
-// Spinning (see QtThread::expectAnswer): posts so far, and until when to spin (0: not now).
-std::atomic<uint64_t> posted{0};
-std::atomic<int64_t> spin_until{0};
-int64_t spin_nanos = -1;  // set from the environment before the Qt thread starts
-
-// Work handed straight to a spinning Qt thread (QtThread::postToSpinner), guarded by spin_mu.
-std::mutex spin_mu;
-bool spinner_waiting = false;
-std::vector<std::function<void()>> handed;
-std::atomic<bool> work_handed{false};
-std::atomic<uint64_t> pokes{0};  // see QtThread::poke
 // Qt thread only: see QtThread::beforePoll. Never destroyed: a Qt thread parked at exit keeps it.
 std::vector<std::function<void()>>& before_poll = *new std::vector<std::function<void()>>();
 
-// While the spin window is open, this zero-interval timer keeps Qt's poll() from blocking: the
-// thread spins in short slices (spinForWork) between polls that take in socket I/O, so neither
-// JS's answer nor a peer's bytes wait for a wake-up.
-QTimer* keep_polling = nullptr;
-constexpr int64_t kSliceNanos = 10000;
-
 // Connected to the dispatcher's aboutToBlock: runs on the Qt thread when it has nothing left to do
-// and would poll (sleep, unless keep_polling runs).
-void spinForWork() {
+// and would poll (sleep, unless the spinner keeps it polling).
+void aboutToBlock() {
   if (!before_poll.empty()) {
     std::vector<std::function<void()>> due;
     due.swap(before_poll);
     for (auto& fn : due) fn();
   }
-  int64_t until = spin_until.load(std::memory_order_relaxed);
-  if (until == 0) return;
-  int64_t now = NowNanos();
-  if (now >= until) {
-    spin_until.store(0, std::memory_order_relaxed);
-    keep_polling->stop();
-    return;
-  }
-  uint64_t seen = posted.load(std::memory_order_acquire);
-  {
-    std::lock_guard<std::mutex> lock(spin_mu);
-    spinner_waiting = true;
-  }
-  uint64_t poked = pokes.load(std::memory_order_acquire);
-  SpinUntil(std::min(until, now + kSliceNanos), [seen, poked] {
-    return work_handed.load(std::memory_order_acquire) || posted.load(std::memory_order_acquire) != seen ||
-           pokes.load(std::memory_order_acquire) != poked;
-  });
-  std::vector<std::function<void()>> work;
-  {
-    std::lock_guard<std::mutex> lock(spin_mu);
-    spinner_waiting = false;
-    work.swap(handed);
-    work_handed.store(false, std::memory_order_relaxed);
-  }
-  if (!work.empty() || posted.load(std::memory_order_acquire) != seen) {
-    // Answered: what it leads to opens the next window (expectAnswer).
-    spin_until.store(0, std::memory_order_relaxed);
-    keep_polling->stop();
-  } else if (!keep_polling->isActive()) {
-    keep_polling->start();
-  }
-  // Run here, before Qt polls: what they start (socket writes, timers, posted events) is seen by
-  // the poll that follows.
-  for (auto& fn : work) fn();
+  QtSpinner::aboutToBlock();
 }
 
 int app_argc = 1;
@@ -108,13 +54,8 @@ void run() {
   // libproxy's system configuration is Qt's default on Debian; we keep it (parity with PyQt6).
   QCoreApplication app(app_argc, app_argv);
   QObject ctx;
-  QTimer polling;
-  polling.setInterval(0);
-  keep_polling = &polling;
-  QObject::connect(&polling, &QTimer::timeout, &ctx, [] {
-    if (NowNanos() >= spin_until.load(std::memory_order_relaxed)) keep_polling->stop();
-  });
-  QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, &ctx, spinForWork,
+  QtSpinner::attach(&ctx);
+  QObject::connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::aboutToBlock, &ctx, aboutToBlock,
                    Qt::DirectConnection);
   {
     std::lock_guard<std::mutex> lock(mu);
@@ -123,7 +64,7 @@ void run() {
   }
   started_cv.notify_all();
   app.exec();
-  keep_polling = nullptr;
+  QtSpinner::detach();
   std::lock_guard<std::mutex> lock(mu);
   context = nullptr;
 }
@@ -205,11 +146,7 @@ void QtThread::acquire() {
     atexit_registered = true;
     std::atexit(stopAtExit);
   }
-  if (spin_nanos < 0) {
-    const char* env = std::getenv("QTNETWORK_SPIN_US");
-    long us = env && *env ? std::strtol(env, nullptr, 10) : 50;
-    spin_nanos = std::clamp<long>(us, 0, 10000) * 1000;
-  }
+  SpinNanos();  // QTNETWORK_SPIN_US is read before the Qt thread starts
   thread = std::thread(run);
   started_cv.wait(lock, [] { return context != nullptr; });
 }
@@ -225,36 +162,11 @@ bool QtThread::post(std::function<void()> fn) {
   if (!context || stopping || shut_down) return false;
   // Thread-safe: posts a QMetaCallEvent to the Qt thread's queue, FIFO with earlier posts.
   QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
-  posted.fetch_add(1, std::memory_order_release);  // after: a spinning Qt thread finds it queued
-  return true;
-}
-
-bool QtThread::postToSpinner(std::function<void()> fn) {
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (!context || stopping || shut_down) return false;
-  }
-  std::lock_guard<std::mutex> lock(spin_mu);
-  if (!spinner_waiting) return false;
-  handed.push_back(std::move(fn));
-  work_handed.store(true, std::memory_order_release);
+  QtSpinner::posted();  // after: a spinning Qt thread finds it queued
   return true;
 }
 
 void QtThread::beforePoll(std::function<void()> fn) { before_poll.push_back(std::move(fn)); }
-
-void QtThread::poke() { pokes.fetch_add(1, std::memory_order_release); }
-
-int64_t NowNanos() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-int64_t QtThread::spinNanos() { return spin_nanos; }
-
-void QtThread::expectAnswer() {
-  if (int64_t ns = spinNanos()) spin_until.store(NowNanos() + ns, std::memory_order_relaxed);
-}
 
 bool QtThread::running() {
   std::lock_guard<std::mutex> lock(mu);

@@ -4,6 +4,8 @@
 
 #include <functional>
 
+#include "runtime/spin.h"
+
 namespace qtn {
 
 class QtThread {
@@ -23,40 +25,11 @@ class QtThread {
   // from another thread at exit crashes Qt).
   static void setBeforeStop(std::function<void()> fn);
 
-  // Latency: a thread that sleeps takes tens of microseconds to wake, more than a 64-byte exchange
-  // costs otherwise. So, for a short while (QTNETWORK_SPIN_US, 50 by default, 0: never) after it
-  // has told JS something, the Qt thread does not sleep when it runs out of work: it spins in
-  // short slices, with a non-blocking poll of its sockets between them, until JS posts (its
-  // answer, usually) or the time is up. Qt thread only.
-  static void expectAnswer();
-  // Hands fn to the Qt thread if it is spinning now (it runs fn as it stops spinning, without an
-  // event posted, a wake-up write or a turn of the event loop); false if not: post() it then.
-  static bool postToSpinner(std::function<void()> fn);
-  // Any thread: a spinning Qt thread ends its slice now and polls its sockets (a datagram was
-  // sent to one of them from another thread); its spin window stays open.
-  static void poke();
   // Qt thread: runs fn once the thread has dispatched what is ready, before it next polls. As a
   // zero-time single-shot timer, but without the posted event and the wake-up write that costs.
   static void beforePoll(std::function<void()> fn);
-  // The same budget, for a thread of ours waiting for the Qt thread (a sync call).
-  static int64_t spinNanos();
+  // Any thread: see QtSpinner::poke (runtime/spin.h). Runtime::sentDirectly pokes as well.
+  static void poke() { QtSpinner::poke(); }
 };
-
-int64_t NowNanos();
-// The one spin loop of the runtime (see QtThread::expectAnswer): pauses until done() or the clock
-// (NowNanos) reaches `until`; returns whether done() held. Pausing, not yielding: yield() hands the
-// CPU to whatever else is runnable, a niced background job included, for a whole time slice.
-template <typename Done>
-bool SpinUntil(int64_t until, Done done) {
-  while (!done()) {
-    if (NowNanos() >= until) return false;
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    asm volatile("yield");
-#endif
-  }
-  return true;
-}
 
 }  // namespace qtn
