@@ -8,7 +8,6 @@
 #include "network_proxy.h"
 #include "network_proxy_factory.h"
 #include "proxy_auth.h"
-#include "runtime/qt_thread.h"
 
 namespace qtn {
 

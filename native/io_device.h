@@ -17,7 +17,6 @@
 
 #include "handle_wrap.h"
 #include "protocol.h"
-#include "runtime/qt_thread.h"
 #include "value_wrap.h"
 
 namespace qtn {
@@ -32,7 +31,7 @@ class StreamHandle : public QtHandle<Q> {
   int64_t inFlight = 0;  // bytes handed to JS and not yet read there
   int64_t limit = 0;     // how much JS may hold unread
   // Set by JS while a slot or a wait watches bytesWritten; otherwise the event is lazy (see
-  // EnvChannel::push): it updates bytesToWrite() on the JS side without a wake of its own.
+  // Runtime::push): it updates bytesToWrite() on the JS side without a wake of its own.
   std::atomic<bool> watchBytesWritten{false};
   bool bytesWrittenWired = false;
 
@@ -111,12 +110,13 @@ class StreamHandle : public QtHandle<Q> {
   void queueEndpointRefresh() {
     if (refreshQueued_ || !this->object) return;
     refreshQueued_ = true;
-    QtThread::beforePoll([core = std::weak_ptr<Handle>(this->shared_from_this()), s = QPointer<Q>(this->object)] {
-      auto self = std::static_pointer_cast<StreamHandle>(core.lock());
-      if (!self || !s || self->object != s) return;
-      self->refreshQueued_ = false;
-      self->push(protocol::SocketEvent::kEndpoint, 0, true);
-    });
+    this->channel()->beforePoll(
+        [core = std::weak_ptr<Handle>(this->shared_from_this()), s = QPointer<Q>(this->object)] {
+          auto self = std::static_pointer_cast<StreamHandle>(core.lock());
+          if (!self || !s || self->object != s) return;
+          self->refreshQueued_ = false;
+          self->push(protocol::SocketEvent::kEndpoint, 0, true);
+        });
   }
 
   // Qt side, when the core takes its Qt object: the QIODevice signals every stream forwards.

@@ -208,7 +208,7 @@ class QLocalServerWrap : public HandleWrap<QLocalServerWrap, LocalServerCore> {
 
   using HandleWrap::HandleWrap;
 
-  static std::shared_ptr<LocalServerCore> NewCore(std::shared_ptr<EnvChannel> channel) {
+  static std::shared_ptr<LocalServerCore> NewCore(std::shared_ptr<Runtime> channel) {
     return std::make_shared<LocalServerCore>(std::move(channel));
   }
 

@@ -175,7 +175,7 @@ class QLocalSocketWrap : public StreamWrap<QLocalSocketWrap, LocalSocketCore> {
 
   using StreamWrap::StreamWrap;
 
-  static std::shared_ptr<LocalSocketCore> NewCore(std::shared_ptr<EnvChannel> channel) {
+  static std::shared_ptr<LocalSocketCore> NewCore(std::shared_ptr<Runtime> channel) {
     return std::make_shared<LocalSocketCore>(std::move(channel));
   }
 

@@ -15,7 +15,6 @@
 #include "network_datagram.h"
 #include "network_interface.h"
 #include "protocol.h"
-#include "runtime/qt_thread.h"
 
 namespace qtn {
 
@@ -232,9 +231,8 @@ qint64 SendDirect(UdpSocketCore& core, const QByteArray& data, const QHostAddres
   ssize_t n = ::sendmsg(fd, &msg, MSG_NOSIGNAL);
   if (n < 0) return -1;
   direct_sends.fetch_add(1, std::memory_order_relaxed);
-  // The Qt thread may be spinning between polls: have it poll now (the peer may be one of ours);
-  // and JS spins for the answer at the end of this task, as after a command.
-  QtThread::poke();
+  // The runtime lets the Qt side poll now (the peer may be one of ours) and waits for the answer
+  // at the end of this task, as after a command.
   core.channel()->sentDirectly();
   return qint64(n);
 }

@@ -123,7 +123,7 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
     return o;
   }
 
-  // The same in raw N-API for event payloads (see EnvChannel::dispatchBatch): nullptr, and no C++
+  // The same in raw N-API for event payloads (see runtime/event_queue.cc dispatchBatch): nullptr, and no C++
   // exception, when JS cannot run.
   static napi_value NewOrNull(napi_env env, const Napi::FunctionReference& ctor, const T& v) {
     napi_value o;

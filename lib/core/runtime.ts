@@ -75,7 +75,7 @@ function sinkOf(id: number): EventSink | undefined {
   return entry !== undefined && isWeak(entry) ? entry.deref() : entry;
 }
 
-// The batch being delivered: SLOTS numbers per event (native/runtime/channel.cc
+// The batch being delivered: SLOTS numbers per event (native/runtime/event_queue.cc
 // dispatchBatch), payloads apart (null when no event has one), how many events, and the next one.
 // `shared` views the buffer the native side reuses for every batch; events that must wait for a
 // later task (yieldToWaiter) are copied out of it first.
@@ -181,7 +181,7 @@ function resume(): void {
   deliverBacklog();
 }
 
-// Commands of one JS task go to the Qt thread together when the task ends (native/runtime/channel.cc):
+// Commands of one JS task go to the Qt thread together when the task ends (native/runtime/command_queue.cc):
 // at the event loop's next check phase, so that awaiting a settled promise between two calls does
 // not split them.
 // endTask() answers true when the Qt thread's answer to those commands is already here: deliver it

@@ -28,8 +28,6 @@ class QtThread {
   // Qt thread: runs fn once the thread has dispatched what is ready, before it next polls. As a
   // zero-time single-shot timer, but without the posted event and the wake-up write that costs.
   static void beforePoll(std::function<void()> fn);
-  // Any thread: see QtSpinner::poke (runtime/spin.h). Runtime::sentDirectly pokes as well.
-  static void poke() { QtSpinner::poke(); }
 };
 
 }  // namespace qtn
