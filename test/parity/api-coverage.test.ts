@@ -6,6 +6,8 @@ import {
   QAbstractSocket,
   QAuthenticator,
   QHostAddress,
+  QLocalServer,
+  QLocalSocket,
   QNetworkAddressEntry,
   QNetworkDatagram,
   QNetworkInterface,
@@ -101,6 +103,17 @@ const exclusions: Record<string, Record<string, string>> = {
 };
 exclusions.QAbstractSocket = exclusions.QTcpSocket;
 exclusions.QUdpSocket = exclusions.QTcpSocket;
+// (open() is there: Qt's QLocalSocket.open connects to serverName(), and ours does.)
+exclusions.QLocalSocket = {
+  ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
+  ...Object.fromEntries(
+    ['readData', 'readLineData', 'writeData', 'skipData', 'setErrorString', 'setOpenMode'].map((n) => [n, PROTECTED]),
+  ),
+};
+exclusions.QLocalServer = {
+  ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
+  incomingConnection: PROTECTED,
+};
 exclusions.QNetworkDatagram = {};
 exclusions.QNetworkInterface = {};
 const DEADLINE = "Qt's address lifetimes are QDeadlineTimer values, a QtCore class this package does not wrap";
@@ -122,6 +135,8 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QHostAddress: [QHostAddress, new QHostAddress()],
   QAbstractSocket: [QAbstractSocket, new QTcpSocket()],
   QUdpSocket: [QUdpSocket, new QUdpSocket()],
+  QLocalSocket: [QLocalSocket, new QLocalSocket()],
+  QLocalServer: [QLocalServer, new QLocalServer()],
   QNetworkDatagram: [QNetworkDatagram, new QNetworkDatagram()],
   QNetworkInterface: [QNetworkInterface, new QNetworkInterface()],
   QNetworkAddressEntry: [QNetworkAddressEntry, new QNetworkAddressEntry()],
