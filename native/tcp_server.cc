@@ -112,6 +112,8 @@ void Server::incomingConnection(qintptr fd) {
   core_->channel()->add(sc);
   core_->push(protocol::ServerEvent::kNewPending, 0, sc);
   sc->push(protocol::SocketEvent::kEndpoint, 0, true);
+  // Through a SOCKS5 BIND, Qt may learn the peer after this (without a signal): tell JS again.
+  if (s->peerPort() == 0) sc->queueEndpointRefresh();
   addPendingConnection(s);
 }
 

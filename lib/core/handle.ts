@@ -14,6 +14,12 @@ interface Waiter<T> {
   timer?: NodeJS.Timeout;
 }
 
+/** The object a handle belongs to: its events go to it; it may want to know when waits change. */
+export interface HandleOwner extends EventSink {
+  /** A wait of `kind` started or ended (a socket asks Qt for the events a wait watches). */
+  waitsChanged?(kind: number): void;
+}
+
 export class Handle<N extends NativeHandle, T> {
   readonly id: number;
   /** deleteLater ran on the Qt side (the Destroyed event): nothing of the Qt object is left. */
@@ -21,14 +27,10 @@ export class Handle<N extends NativeHandle, T> {
   private alive = 0; // keepAlive() state
   private waiters: Waiter<T>[] | undefined = undefined; // made when first needed: memory per socket
 
-  /**
-   * `waitsChanged(kind)`: told when a wait of `kind` starts or ends (a socket asks Qt for the
-   * events a wait watches).
-   */
+  // (The owner's method, not a closure of its own: a closure per socket costs memory per socket.)
   constructor(
-    private readonly owner: EventSink,
+    private readonly owner: HandleOwner,
     readonly native: N,
-    private readonly waitsChanged?: (kind: number) => void,
   ) {
     this.id = native.id;
     register(this.id, owner);
@@ -65,7 +67,7 @@ export class Handle<N extends NativeHandle, T> {
       const keep = this.waiters?.filter((x) => x !== w);
       this.waiters = keep?.length ? keep : undefined;
       if (w.timer) clearTimeout(w.timer);
-      this.waitsChanged?.(kind);
+      this.owner.waitsChanged?.(kind);
     };
     return abortable<T>(
       method,
@@ -79,7 +81,7 @@ export class Handle<N extends NativeHandle, T> {
           }, msecs);
         }
         (this.waiters ??= []).push(w);
-        this.waitsChanged?.(kind);
+        this.owner.waitsChanged?.(kind);
       },
       forget,
     );
@@ -89,7 +91,7 @@ export class Handle<N extends NativeHandle, T> {
   settle(kind: number, value: T, seq: number): boolean {
     if (this.waiters === undefined) return false;
     const answered = this.settleWhere((w) => (w.kind === kind ? value : undefined), seq);
-    this.waitsChanged?.(kind);
+    this.owner.waitsChanged?.(kind);
     return answered;
   }
 

@@ -89,9 +89,12 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   /** @internal */
   protected constructor(nativeSocket: N) {
     super();
-    this.h = new Handle(this, nativeSocket, (kind) => {
-      if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
-    });
+    this.h = new Handle(this, nativeSocket);
+  }
+
+  /** @internal a wait started or ended: Qt wakes us for bytesWritten while one watches it. */
+  waitsChanged(kind: number): void {
+    if (kind === Wait.BytesWritten) this.bytesWrittenWatched();
   }
 
   // ---- what the subclass says ----

@@ -42,15 +42,17 @@ class Handle : public std::enable_shared_from_this<Handle> {
 
   // Qt thread: commands held back while Qt waits inside one of this handle's emissions for a JS
   // slot's answer (runtime/slot_wait.h tells why).
-  bool inEmission() const { return wait_.inEmission(); }
-  void defer(std::function<void()> fn, bool cancelsWait) { wait_.defer(std::move(fn), cancelsWait); }
+  bool inEmission() const { return wait_ && wait_->inEmission(); }
+  void defer(std::function<void()> fn, bool cancelsWait) { slotWait().defer(std::move(fn), cancelsWait); }
   // Qt thread: pushes the event `ask(serial)` makes and waits until JS answers with
   // answerSlot(serial, ...) or the wait is cancelled. Returns the answer, or nullptr.
   std::shared_ptr<SlotAnswer> waitForSlot(const std::function<Event(uint32_t serial)>& ask) {
-    return wait_.wait(*this, ask);
+    return slotWait().wait(*this, ask);
   }
   // Qt thread: JS's answer to the wait numbered `serial`; dropped if that wait is over.
-  void answerSlot(uint32_t serial, std::shared_ptr<SlotAnswer> answer) { wait_.answer(serial, std::move(answer)); }
+  void answerSlot(uint32_t serial, std::shared_ptr<SlotAnswer> answer) {
+    if (wait_) wait_->answer(serial, std::move(answer));
+  }
 
  protected:
   std::shared_ptr<Runtime> channel_;
@@ -58,7 +60,13 @@ class Handle : public std::enable_shared_from_this<Handle> {
 
  private:
   friend class SlotWait;  // runs what was deferred, holding the handle alive meanwhile
-  SlotWait wait_;
+  // Made the first time a slot's answer is awaited (a proxy's prompt): most handles never need one,
+  // and its state costs ~90 bytes on every socket. Qt thread only.
+  SlotWait& slotWait() {
+    if (!wait_) wait_ = std::make_unique<SlotWait>();
+    return *wait_;
+  }
+  std::unique_ptr<SlotWait> wait_;
 };
 
 // An environment's handles by id, for its runtime: a closing environment, or an exiting process,

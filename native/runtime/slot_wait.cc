@@ -31,7 +31,7 @@ std::shared_ptr<SlotAnswer> SlotWait::wait(Handle& h, const std::function<Event(
   if (!deferred_.empty() && depth_ == 0) {
     // Qt is still inside its emission: run what waited once it has returned to its event loop.
     auto self = h.shared_from_this();
-    QTimer::singleShot(0, QCoreApplication::instance(), [self] { self->wait_.runDeferred(); });
+    QTimer::singleShot(0, QCoreApplication::instance(), [self] { self->wait_->runDeferred(); });
   }
   return std::move(answer_);
 }
