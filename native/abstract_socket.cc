@@ -15,37 +15,11 @@ namespace {
 
 std::string str(const QString& s) { return s.toStdString(); }
 
-using protocol::SocketSnapshot;
+// StreamSnapshot puts endpoint()'s five strings from kLocalAddress on and the result last.
+using S = protocol::SocketSnapshot;
+static_assert(S::kPeerName == S::kLocalAddress + 4 && S::kResult == S::kPeerName + 1 && S::kLength == S::kResult + 1);
 
 }  // namespace
-
-void AbstractSocketCore::Snapshot::take(const AbstractSocketCore& c) {
-  QAbstractSocket* s = c.object;
-  seq = c.seq;
-  state = c.packedState();
-  endpoint = c.endpoint();
-  taken = double(c.accepted);
-  if (!s) return;
-  openMode = int(s->openMode());
-  error = int(s->error());
-  errorString = str(s->errorString());
-  bytesToWrite = double(s->bytesToWrite());
-}
-
-Napi::Array AbstractSocketCore::Snapshot::toJs(Napi::Env env, Napi::Value result) const {
-  Napi::Array a = Napi::Array::New(env, SocketSnapshot::kLength);
-  a.Set(uint32_t(SocketSnapshot::kSeq), Napi::Number::New(env, seq));
-  a.Set(uint32_t(SocketSnapshot::kState), Napi::Number::New(env, state));
-  a.Set(uint32_t(SocketSnapshot::kOpenMode), Napi::Number::New(env, openMode));
-  a.Set(uint32_t(SocketSnapshot::kError), Napi::Number::New(env, error));
-  a.Set(uint32_t(SocketSnapshot::kErrorString), Napi::String::New(env, errorString));
-  a.Set(uint32_t(SocketSnapshot::kBytesToWrite), Napi::Number::New(env, bytesToWrite));
-  a.Set(uint32_t(SocketSnapshot::kTaken), Napi::Number::New(env, taken));
-  for (uint32_t k = 0; k < endpoint.size(); k++)
-    a.Set(SocketSnapshot::kLocalAddress + k, Napi::String::New(env, endpoint[k]));
-  a.Set(uint32_t(SocketSnapshot::kResult), result);
-  return a;
-}
 
 std::vector<std::string> AbstractSocketCore::endpoint() const {
   QAbstractSocket* s = object;
@@ -147,26 +121,6 @@ Napi::Value DisconnectFromHost(Info info, Core core) {
     s->disconnectFromHost();
     return QVariant();
   });
-}
-
-Napi::Value Close(Info info, Core core) {
-  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
-    s->close();
-    core->resetFlow();
-    return QVariant();
-  });
-}
-
-Napi::Value Abort(Info info, Core core) {
-  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
-    s->abort();
-    core->resetFlow();
-    return QVariant();
-  });
-}
-
-Napi::Value Flush(Info info, Core core) {
-  return SyncCall(info.Env(), core, [](QAbstractSocket* s) { return QVariant(s->flush()); });
 }
 
 // A JS-side wait ran out: let Qt decide with a zero timeout, with Qt's own side effects
@@ -277,9 +231,6 @@ const std::vector<SocketMethod>& AbstractSocketMethods() {
       {"connectToHost", ConnectToHost},
       {"connectToAddress", ConnectToAddress},
       {"disconnectFromHost", DisconnectFromHost},
-      {"close", Close},
-      {"abort", Abort},
-      {"flush", Flush},
       {"waitNow", WaitNow},
       {"bind", Bind},
       {"setSocketOption", SetSocketOption},

@@ -32,17 +32,8 @@ class AbstractSocketCore : public StreamHandle<QAbstractSocket> {
   // local address, local port, peer address, peer port, peer name.
   std::vector<std::string> endpoint() const override;
 
-  // A sync call's answer (protocol.h SocketSnapshot): the socket as Qt had it when the call
-  // finished, taken on the Qt side (it moves on as soon as the call returns).
-  struct Snapshot {
-    double seq = 0;
-    int32_t state = 0, openMode = 0, error = -1;
-    std::string errorString = "Unknown error";
-    double bytesToWrite = 0, taken = 0;
-    std::vector<std::string> endpoint;
-    void take(const AbstractSocketCore& c);
-    Napi::Array toJs(Napi::Env env, Napi::Value result) const;
-  };
+  // A sync call's answer (protocol.h SocketSnapshot).
+  using Snapshot = StreamSnapshot<AbstractSocketCore>;
 
  protected:
   void pushDestroyed() override { push(protocol::SocketEvent::kDestroyed); }

@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QIODevice>
 #include <QPointer>
+#include <QVariant>
 
 #include <algorithm>
 #include <atomic>
@@ -177,8 +178,49 @@ class StreamHandle : public QtHandle<Q> {
   }
 };
 
+// A stream socket's sync-call answer (protocol.h SocketSnapshot, LocalSocketSnapshot): the positions
+// every stream snapshot shares (Seq .. Taken), the core's endpoint() strings after them, the
+// call's result last. Taken on the Qt side when the call finished (it moves on at once).
+template <class Core>
+struct StreamSnapshot {
+  double seq = 0;
+  int32_t state = 0, openMode = 0, error = -1;
+  std::string errorString = "Unknown error";
+  double bytesToWrite = 0, taken = 0;
+  std::vector<std::string> endpoint;
+
+  void take(const Core& c) {
+    auto* s = c.object.data();
+    seq = c.seq;
+    state = c.packedState();
+    endpoint = c.endpoint();
+    taken = double(c.accepted);
+    if (!s) return;
+    openMode = int(s->openMode());
+    error = int(s->error());
+    errorString = s->errorString().toStdString();
+    bytesToWrite = double(s->bytesToWrite());
+  }
+
+  Napi::Array toJs(Napi::Env env, Napi::Value result) const {
+    using P = protocol::SocketSnapshot;
+    uint32_t length = P::kLocalAddress + uint32_t(endpoint.size()) + 1;
+    Napi::Array a = Napi::Array::New(env, length);
+    a.Set(uint32_t(P::kSeq), Napi::Number::New(env, seq));
+    a.Set(uint32_t(P::kState), Napi::Number::New(env, state));
+    a.Set(uint32_t(P::kOpenMode), Napi::Number::New(env, openMode));
+    a.Set(uint32_t(P::kError), Napi::Number::New(env, error));
+    a.Set(uint32_t(P::kErrorString), Napi::String::New(env, errorString));
+    a.Set(uint32_t(P::kBytesToWrite), Napi::Number::New(env, bytesToWrite));
+    a.Set(uint32_t(P::kTaken), Napi::Number::New(env, taken));
+    for (uint32_t k = 0; k < endpoint.size(); k++) a.Set(P::kLocalAddress + k, Napi::String::New(env, endpoint[k]));
+    a.Set(length - 1, result);
+    return a;
+  }
+};
+
 // The methods every stream's JS object has beside HandleWrap's: write, ack (JS read bytes),
-// setReadLimit, watchBytesWritten.
+// setReadLimit, watchBytesWritten, close, abort, flush.
 template <class Self, class Core>
 class StreamWrap : public HandleWrap<Self, Core> {
  public:
@@ -192,6 +234,9 @@ class StreamWrap : public HandleWrap<Self, Core> {
     m.push_back(Self::InstanceMethod("ack", &StreamWrap::Ack));
     m.push_back(Self::InstanceMethod("setReadLimit", &StreamWrap::SetReadLimit));
     m.push_back(Self::InstanceMethod("watchBytesWritten", &StreamWrap::WatchBytesWritten));
+    m.push_back(Self::InstanceMethod("close", &StreamWrap::Close));
+    m.push_back(Self::InstanceMethod("abort", &StreamWrap::Abort));
+    m.push_back(Self::InstanceMethod("flush", &StreamWrap::Flush));
   }
 
  private:
@@ -221,6 +266,28 @@ class StreamWrap : public HandleWrap<Self, Core> {
     auto core = this->core_;
     core->channel()->post([core, n] { core->setReadLimit(n); }, core);
     return info.Env().Undefined();
+  }
+
+  Napi::Value Close(const Napi::CallbackInfo& info) {
+    auto core = this->core_;
+    return this->syncCall(info.Env(), [&](auto* s) {
+      s->close();
+      core->resetFlow();
+      return QVariant();
+    });
+  }
+
+  Napi::Value Abort(const Napi::CallbackInfo& info) {
+    auto core = this->core_;
+    return this->syncCall(info.Env(), [&](auto* s) {
+      s->abort();
+      core->resetFlow();
+      return QVariant();
+    });
+  }
+
+  Napi::Value Flush(const Napi::CallbackInfo& info) {
+    return this->syncCall(info.Env(), [](auto* s) { return QVariant(s->flush()); });
   }
 
   Napi::Value WatchBytesWritten(const Napi::CallbackInfo& info) {

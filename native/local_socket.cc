@@ -5,8 +5,15 @@
 namespace qtn {
 
 namespace {
-using protocol::LocalSocketSnapshot;
 using Ev = protocol::SocketEvent;
+// StreamSnapshot lays a QLocalSocket's answer out as SocketSnapshot's first positions, its strings
+// after them and the result last: protocol.h's LocalSocketSnapshot must say the same.
+using L = protocol::LocalSocketSnapshot;
+using S = protocol::SocketSnapshot;
+static_assert(L::kSeq == S::kSeq && L::kState == S::kState && L::kOpenMode == S::kOpenMode && L::kError == S::kError &&
+              L::kErrorString == S::kErrorString && L::kBytesToWrite == S::kBytesToWrite && L::kTaken == S::kTaken &&
+              L::kServerName == S::kLocalAddress && L::kResult == L::kSocketOptions + 1 &&
+              L::kLength == L::kResult + 1);
 }  // namespace
 
 void LocalSocketCore::create() { adopt(new Counted<QLocalSocket>()); }
@@ -35,34 +42,6 @@ std::vector<std::string> LocalSocketCore::endpoint() const {
   QLocalSocket* s = object;
   if (!s) return {"", "", "0"};
   return {s->serverName().toStdString(), s->fullServerName().toStdString(), std::to_string(int(s->socketOptions()))};
-}
-
-void LocalSocketCore::Snapshot::take(const LocalSocketCore& c) {
-  QLocalSocket* s = c.object;
-  seq = c.seq;
-  state = c.packedState();
-  endpoint = c.endpoint();
-  taken = double(c.accepted);
-  if (!s) return;
-  openMode = int(s->openMode());
-  error = int(s->error());
-  errorString = s->errorString().toStdString();
-  bytesToWrite = double(s->bytesToWrite());
-}
-
-Napi::Array LocalSocketCore::Snapshot::toJs(Napi::Env env, Napi::Value result) const {
-  Napi::Array a = Napi::Array::New(env, LocalSocketSnapshot::kLength);
-  a.Set(uint32_t(LocalSocketSnapshot::kSeq), Napi::Number::New(env, seq));
-  a.Set(uint32_t(LocalSocketSnapshot::kState), Napi::Number::New(env, state));
-  a.Set(uint32_t(LocalSocketSnapshot::kOpenMode), Napi::Number::New(env, openMode));
-  a.Set(uint32_t(LocalSocketSnapshot::kError), Napi::Number::New(env, error));
-  a.Set(uint32_t(LocalSocketSnapshot::kErrorString), Napi::String::New(env, errorString));
-  a.Set(uint32_t(LocalSocketSnapshot::kBytesToWrite), Napi::Number::New(env, bytesToWrite));
-  a.Set(uint32_t(LocalSocketSnapshot::kTaken), Napi::Number::New(env, taken));
-  for (uint32_t k = 0; k < endpoint.size(); k++)
-    a.Set(LocalSocketSnapshot::kServerName + k, Napi::String::New(env, endpoint[k]));
-  a.Set(uint32_t(LocalSocketSnapshot::kResult), result);
-  return a;
 }
 
 namespace {
@@ -110,26 +89,6 @@ Napi::Value DisconnectFromServer(Info info, Core core) {
     s->disconnectFromServer();
     return QVariant();
   });
-}
-
-Napi::Value Close(Info info, Core core) {
-  return SyncCall(info.Env(), core, [&](QLocalSocket* s) {
-    s->close();
-    core->resetFlow();
-    return QVariant();
-  });
-}
-
-Napi::Value Abort(Info info, Core core) {
-  return SyncCall(info.Env(), core, [&](QLocalSocket* s) {
-    s->abort();
-    core->resetFlow();
-    return QVariant();
-  });
-}
-
-Napi::Value Flush(Info info, Core core) {
-  return SyncCall(info.Env(), core, [](QLocalSocket* s) { return QVariant(s->flush()); });
 }
 
 // A JS-side wait ran out: Qt decides with a zero timeout, with its own side effects.
@@ -185,9 +144,6 @@ class QLocalSocketWrap : public StreamWrap<QLocalSocketWrap, LocalSocketCore> {
         {"setServerName", SetServerName},
         {"setSocketOptions", SetSocketOptions},
         {"disconnectFromServer", DisconnectFromServer},
-        {"close", Close},
-        {"abort", Abort},
-        {"flush", Flush},
         {"waitNow", WaitNow},
         {"setSocketDescriptor", SetSocketDescriptor},
         {"socketDescriptor", SocketDescriptor},

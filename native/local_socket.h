@@ -25,15 +25,7 @@ class LocalSocketCore : public StreamHandle<QLocalSocket> {
   std::vector<std::string> endpoint() const override;
 
   // A sync call's answer (protocol.h LocalSocketSnapshot).
-  struct Snapshot {
-    double seq = 0;
-    int32_t state = 0, openMode = 0, error = -1;
-    std::string errorString = "Unknown error";
-    double bytesToWrite = 0, taken = 0;
-    std::vector<std::string> endpoint;
-    void take(const LocalSocketCore& c);
-    Napi::Array toJs(Napi::Env env, Napi::Value result) const;
-  };
+  using Snapshot = StreamSnapshot<LocalSocketCore>;
 
  protected:
   void pushDestroyed() override { push(protocol::SocketEvent::kDestroyed); }
