@@ -2,6 +2,7 @@
 export { QIODeviceBase, QIODevice } from './core/QIODevice';
 export { QObject } from './core/QObject';
 export { Signal } from './core/signal';
+export { runtime } from './core/runtime';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
 export { QNetworkProxyQuery } from './QNetworkProxyQuery';

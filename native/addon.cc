@@ -8,8 +8,8 @@
 
 #include "handle_wrap.h"
 #include "protocol.h"
-#include "runtime/channel.h"
 #include "runtime/live_count.h"
+#include "runtime/runtime.h"
 
 namespace qtn {
 
@@ -33,7 +33,7 @@ Napi::Object ProtocolObject(Napi::Env env) {
 
 }  // namespace
 
-Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<EnvChannel>()) {
+Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) {
   // Runs on a natural exit and when a worker ends; process.exit() is covered by QtThread's atexit.
   env.AddCleanupHook([ch = channel] { ch->close(); });
   DefineAddon(exports, {
@@ -46,6 +46,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(std::make_shared<E
                            InstanceMethod("liveHandles", &Module::LiveHandles),
                            InstanceMethod("liveObjects", &Module::LiveObjects),
                            InstanceMethod("trimHeap", &Module::TrimHeap),
+                           InstanceMethod("runtime", &Module::RuntimeName),
                        });
   exports.Set("QHostAddress", InitHostAddress(env, *this));
   exports.Set("QNetworkProxy", InitNetworkProxy(env, *this));
@@ -106,6 +107,10 @@ Napi::Value Module::EndTask(const Napi::CallbackInfo& info) {
 Napi::Value Module::Shutdown(const Napi::CallbackInfo& info) {
   channel->shutdown();
   return info.Env().Undefined();
+}
+
+Napi::Value Module::RuntimeName(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), channel->name());
 }
 
 Napi::Value Module::QtVersion(const Napi::CallbackInfo& info) { return Napi::String::New(info.Env(), qVersion()); }

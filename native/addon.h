@@ -16,7 +16,7 @@ class Module : public Napi::Addon<Module> {
  public:
   Module(Napi::Env env, Napi::Object exports);
 
-  std::shared_ptr<Runtime> channel;  // the thread runtime (runtime/channel.h)
+  std::shared_ptr<Runtime> channel;  // the environment's runtime (runtime/runtime.h MakeRuntime)
   Napi::FunctionReference hostAddressCtor;
   Napi::FunctionReference networkProxyCtor;
   Napi::FunctionReference authenticatorCtor;
@@ -45,6 +45,7 @@ class Module : public Napi::Addon<Module> {
   Napi::Value LiveHandles(const Napi::CallbackInfo& info);
   Napi::Value LiveObjects(const Napi::CallbackInfo& info);
   Napi::Value TrimHeap(const Napi::CallbackInfo& info);
+  Napi::Value RuntimeName(const Napi::CallbackInfo& info);
 };
 
 // Per-class registration, one per wrapper file.

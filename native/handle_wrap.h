@@ -164,12 +164,12 @@ class HandleWrap : public Napi::ObjectWrap<Self> {
     // The JS object is gone: free the Qt object on the Qt side (unless deleteLater did already).
     if (!core_) return;
     auto core = core_;
-    core->channel()->postNow(
+    core->channel()->postDestroy(
         [core] {
           core->destroyOnQt(false);
           core->channel()->remove(core->id());
         },
-        core);
+        core, true);
   }
 
   // For JS's handle-made-by-the-addon check: NewCore for classes that JS never constructs.
@@ -212,12 +212,12 @@ class HandleWrap : public Napi::ObjectWrap<Self> {
 
   Napi::Value DeleteLater(const Napi::CallbackInfo& info) {
     auto core = core_;
-    core->channel()->post(
+    core->channel()->postDestroy(
         [core] {
           core->destroyOnQt(true);
           core->channel()->remove(core->id());
         },
-        core);
+        core, false);
     return info.Env().Undefined();
   }
 };

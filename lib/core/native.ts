@@ -18,6 +18,8 @@ export interface NativeRuntime {
   liveHandles(): number;
   liveObjects(): [number, number];
   trimHeap(): void;
+  /** The runtime running Qt in this process: "loop" (Node's own event loop) or "thread" (a Qt thread). */
+  runtime(): 'loop' | 'thread';
 }
 
 // ---- value classes (native/value_wrap.h and one file per class) ----

@@ -285,3 +285,9 @@ export function liveNativeObjects(): { handles: number; qobjects: number } {
 export function trimNativeHeap(): void {
   native.trimHeap();
 }
+
+/**
+ * Which runtime runs Qt in this process (QTNETWORK_RUNTIME, read once): "loop", Qt's event
+ * processing on Node's own event loop, or "thread", Qt on a thread of its own.
+ */
+export const runtime: 'loop' | 'thread' = native.runtime();

@@ -23,6 +23,7 @@ class EnvChannel : public Runtime {
   // Starts the Qt thread if this is the first environment to use it.
   EnvChannel();
   ~EnvChannel() override;
+  const char* name() const override { return "thread"; }
 
   void open(Napi::Env env, Napi::Function dispatch, Napi::Function schedule) override;
   // Also lets go of the Qt thread (the last environment stops it).
@@ -36,6 +37,12 @@ class EnvChannel : public Runtime {
 
   void post(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr, bool readOnly = false) override;
   void postNow(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr) override;
+  void postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) override {
+    if (now)
+      postNow(std::move(fn), std::move(target));
+    else
+      post(std::move(fn), std::move(target));
+  }
   void call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target = nullptr) override;
   void wake() override { commands_.wake(); }
   void flushAfterCommands(std::shared_ptr<Handle> h) override { commands_.flushAfterCommands(std::move(h)); }

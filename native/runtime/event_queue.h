@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "runtime/event_batch.h"
 #include "runtime/runtime.h"
 
 class QTimer;
@@ -47,8 +48,6 @@ class EventQueue {
  private:
   void wakeJs();     // any thread
   void flushLazy();  // Qt thread
-  bool dispatchBatch(napi_env env, std::vector<Event>& batch);
-  void releaseBatchBuffer(napi_env env);  // JS thread
 
   Runtime& owner_;
   const std::atomic<bool>& closed_;
@@ -62,13 +61,7 @@ class EventQueue {
 
   Napi::ThreadSafeFunction tsfn_;
   bool tsfn_open_ = false;
-  Napi::FunctionReference dispatch_;
-  // JS thread: the batch buffer JS keeps a view of, reused while big enough; and how deep we are in
-  // dispatch (a nested delivery gets a buffer of its own: the outer one is still being read).
-  napi_ref batch_buf_ = nullptr;
-  double* batch_data_ = nullptr;
-  size_t batch_cap_ = 0;  // doubles
-  int dispatch_depth_ = 0;
+  EventBatch batch_;  // JS thread
 };
 
 }  // namespace qtn

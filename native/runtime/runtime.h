@@ -1,7 +1,8 @@
 // The runtime interface: what handle code (sockets, servers) and the addon need from whatever runs
-// Qt for one Node environment, and the event record both runtimes deliver. The thread runtime
-// (runtime/channel.h: Qt on a thread of its own) implements it; a runtime that runs Qt on Node's
-// own libuv loop (issue 13) is to implement the same, so that handle code does not know which runs.
+// Qt for one Node environment, and the event record both runtimes deliver. Two implement it: the
+// thread runtime (runtime/channel.h: Qt on a thread of its own) and the loop runtime
+// (runtime/loop_runtime.h: Qt on the environment's own libuv loop), so that handle code does not
+// know which runs. MakeRuntime picks one (QTNETWORK_RUNTIME).
 #pragma once
 
 #include <napi.h>
@@ -49,6 +50,8 @@ struct Event {
 class Runtime : public std::enable_shared_from_this<Runtime> {
  public:
   virtual ~Runtime() = default;
+  // "thread" or "loop", as QTNETWORK_RUNTIME names them.
+  virtual const char* name() const = 0;
 
   // --- The addon's per-environment calls (native/addon.cc) ---
   // JS thread: start delivering events to `dispatch(count, buffer, payloads)`; `schedule()` must
@@ -75,6 +78,11 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   virtual void post(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr, bool readOnly = false) = 0;
   // From a finalizer (no JS may run), or an answer Qt is waiting for: queue fn and send it now.
   virtual void postNow(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr) = 0;
+  // JS thread or a finalizer: queue fn, which destroys target's QObject (deleteLater, a collected
+  // wrapper). `now`: send it at once (a finalizer: no JS task will end to send it). The loop runtime
+  // runs it once Qt is back in its event loop, as Qt's deleteLater does: the object may be inside
+  // one of its own emissions now.
+  virtual void postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) = 0;
   // JS thread: run fn on the Qt thread and return once it has run. Throws a JS Error if Qt does not
   // answer in time or is stopping.
   virtual void call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target = nullptr) = 0;
@@ -106,5 +114,9 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   // Qt thread: destroy every handle (the environment closing, or the process exiting).
   virtual void destroyAll() = 0;
 };
+
+// The runtime for a new environment: QTNETWORK_RUNTIME ("loop" or "thread"), read once per process,
+// since both cannot run Qt in one process; the default when it is unset.
+std::shared_ptr<Runtime> MakeRuntime(Napi::Env env);
 
 }  // namespace qtn

@@ -1,0 +1,201 @@
+#include "runtime/loop_runtime.h"
+
+#include <dlfcn.h>
+#include <uv.h>
+
+#include <QMetaObject>
+#include <QObject>
+#include <QThread>
+
+#include "runtime/qt_thread.h"
+#include "runtime/uv_dispatcher.h"
+
+namespace qtn {
+
+namespace {
+
+// Qt deletes a thread's dispatcher when the thread ends, after Node has unloaded the addons a
+// worker loaded: our dispatcher's code must still be there then. So the addon, once it runs Qt on
+// a JS thread, stays loaded for the life of the process.
+void KeepAddonLoaded() {
+  static bool pinned = false;
+  if (pinned) return;
+  Dl_info info;
+  if (dladdr(reinterpret_cast<void*>(&KeepAddonLoaded), &info) && info.dli_fname)
+    pinned = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE) != nullptr;
+}
+
+// A QObject of this thread to post functors to (destroys, which wait for Qt's event loop).
+QObject* ContextOf(UvEventDispatcher* d) { return d; }
+
+}  // namespace
+
+LoopRuntime::LoopRuntime(Napi::Env env) : env_(env) {
+  KeepAddonLoaded();
+  // QCoreApplication lives on a thread of its own that does nothing else (Qt's "main thread"):
+  // a worker may load the addon first and end first. Kept until the process exits.
+  static bool app_acquired = false;
+  if (!app_acquired) {
+    app_acquired = true;
+    QtThread::acquire();
+  }
+  uv_loop_t* loop = nullptr;
+  napi_get_uv_event_loop(env, &loop);
+  QThread* here = QThread::currentThread();
+  UvEventDispatcher::Hooks hooks{[this] { in_callback_++; }, [this] { in_callback_--; }, [this] { beforePollNow(); }};
+  dispatcher_ = new UvEventDispatcher(loop, std::move(hooks));
+  here->setEventDispatcher(dispatcher_);
+}
+
+LoopRuntime::~LoopRuntime() = default;
+
+void LoopRuntime::asyncCleanup(napi_async_cleanup_hook_handle handle, void* arg) {
+  auto* keep = static_cast<std::shared_ptr<LoopRuntime>*>(arg);
+  std::shared_ptr<LoopRuntime> self = *keep;
+  delete keep;
+  if (!self || !self->dispatcher_) {
+    napi_remove_async_cleanup_hook(handle);
+    return;
+  }
+  UvEventDispatcher* d = self->dispatcher_;
+  self->dispatcher_ = nullptr;
+  d->detach([handle, self] { napi_remove_async_cleanup_hook(handle); });
+}
+
+void LoopRuntime::open(Napi::Env env, Napi::Function dispatch, Napi::Function schedule) {
+  batch_.open(env, dispatch);
+  if (async_context_) return;
+  napi_value resource, name;
+  napi_create_object(env, &resource);
+  napi_create_string_utf8(env, "qtnetwork", NAPI_AUTO_LENGTH, &name);
+  napi_create_reference(env, resource, 1, &resource_);
+  napi_async_init(env, resource, name, &async_context_);
+}
+
+void LoopRuntime::close() {
+  if (closed_.exchange(true)) return;
+  queue_.clear();
+  handles_.destroyAll();
+  after_commands_.clear();
+  before_poll_.clear();
+  if (async_context_) napi_async_destroy(env_, async_context_);
+  async_context_ = nullptr;
+  if (resource_) napi_delete_reference(env_, resource_);
+  resource_ = nullptr;
+  batch_.close();
+}
+
+void LoopRuntime::shutdown() {
+  // The process is exiting from the main thread: nothing more reaches JS. This thread's QObjects
+  // stay (exit() does not return to Qt's frames); QCoreApplication's thread stops.
+  closed_.store(true);
+  QtThread::shutdown();
+}
+
+void LoopRuntime::setRef(bool ref) {
+  if (dispatcher_) dispatcher_->setRef(ref);
+}
+
+void LoopRuntime::post(std::function<void()> fn, std::shared_ptr<Handle> target, bool readOnly) {
+  if (closed_.load()) return;
+  fn();
+}
+
+void LoopRuntime::postNow(std::function<void()> fn, std::shared_ptr<Handle> target) {
+  if (closed_.load()) return;
+  fn();
+}
+
+void LoopRuntime::postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) {
+  if (closed_.load() || !dispatcher_) return;
+  // A posted functor: Qt runs it from its event loop, never inside an emission (as deleteLater).
+  QMetaObject::invokeMethod(ContextOf(dispatcher_), std::move(fn), Qt::QueuedConnection);
+}
+
+void LoopRuntime::call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target) {
+  if (closed_.load()) throw Napi::Error::New(env, "qtnetwork: Qt has stopped in this environment");
+  fn();
+}
+
+void LoopRuntime::flushAfterCommands(std::shared_ptr<Handle> h) {
+  after_commands_.push_back(std::move(h));
+  if (dispatcher_) dispatcher_->armBeforePoll();
+}
+
+void LoopRuntime::beforePoll(std::function<void()> fn) {
+  before_poll_.push_back(std::move(fn));
+  if (dispatcher_) dispatcher_->armBeforePoll();
+}
+
+void LoopRuntime::beforePollNow() {
+  // What JS wrote in its tasks goes out now, before Node's loop waits (one write for many calls).
+  std::vector<std::shared_ptr<Handle>> after;
+  after.swap(after_commands_);
+  for (auto& h : after) h->afterCommands();
+  std::vector<std::function<void()>> due;
+  due.swap(before_poll_);
+  for (auto& fn : due) fn();
+  flush();  // lazy events too
+}
+
+void LoopRuntime::push(Event&& e, bool lazy) {
+  if (closed_.load()) return;
+  queue_.push_back(std::move(e));
+  if (!lazy)
+    flush();
+  else if (dispatcher_)
+    dispatcher_->armBeforePoll();
+}
+
+void LoopRuntime::waitForAnswer(Event&& question, SlotWait& wait) { push(std::move(question)); }
+
+void LoopRuntime::flush() {
+  if (closed_.load() || !batch_.isOpen()) return;
+  napi_env env = batch_.env();
+  // From a callback of Node's loop, each event gets its own callback scope: the promise jobs an
+  // event settles (an await on waitForConnected) run before the next event, as PyQt6's blocking
+  // wait returns before the event loop goes on. With JS on the stack (a call that made Qt emit),
+  // they go at once, inside the call.
+  while (!queue_.empty() && !closed_.load()) {
+    std::vector<Event> batch;
+    bool topLevel = in_callback_ > 0 && js_depth_ == 0;
+    if (topLevel) {
+      batch.push_back(std::move(queue_.front()));
+      queue_.pop_front();
+    } else {
+      for (auto& e : queue_) batch.push_back(std::move(e));
+      queue_.clear();
+    }
+    deliverBatch(env, batch, topLevel);
+  }
+}
+
+void LoopRuntime::deliverBatch(napi_env env, std::vector<Event>& batch, bool ownScope) {
+  napi_handle_scope hs;
+  if (napi_open_handle_scope(env, &hs) != napi_ok) return;
+  napi_callback_scope cs = nullptr;
+  napi_value resource;
+  if (ownScope && async_context_ && napi_get_reference_value(env, resource_, &resource) == napi_ok)
+    napi_open_callback_scope(env, resource, async_context_, &cs);
+  // Counted until the callback scope has closed: the promise jobs it runs are JS on the stack too.
+  js_depth_++;
+  if (!batch_.dispatch(env, batch, closed_)) {
+    napi_value ignored;
+    napi_get_and_clear_last_exception(env, &ignored);
+  }
+  if (cs) napi_close_callback_scope(env, cs);
+  js_depth_--;
+  napi_close_handle_scope(env, hs);
+}
+
+std::shared_ptr<Runtime> MakeLoopRuntime(Napi::Env env) {
+  auto rt = std::make_shared<LoopRuntime>(env);
+  // Node ends a worker's loop only once every handle is closed, and uv_close finishes in a later
+  // turn of the loop: an async cleanup hook lets the dispatcher close its handles and say when.
+  // Registered before the Module's own cleanup hook (close()), so it runs after it.
+  napi_async_cleanup_hook_handle unused;
+  napi_add_async_cleanup_hook(env, LoopRuntime::asyncCleanup, new std::shared_ptr<LoopRuntime>(rt), &unused);
+  return rt;
+}
+
+}  // namespace qtn

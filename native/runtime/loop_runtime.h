@@ -1,0 +1,83 @@
+// The loop runtime of one Node environment: Qt's event processing on the environment's own libuv
+// loop (runtime/uv_dispatcher.h), on its own thread (the main thread or a worker's). Nothing
+// crosses threads: a call runs Qt at once, and what Qt emits meanwhile reaches the JS slots inside
+// that call, as in PyQt6 (stateChanged inside connectToHost, a proxy's prompt answered by the slot
+// itself). Events that come from Node's loop (a socket readable, a timer) are delivered one at a
+// time, each in a callback scope of its own, so that an `await` answered by one runs before the next.
+#pragma once
+
+#include <napi.h>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "runtime/event_batch.h"
+#include "runtime/handle.h"
+#include "runtime/runtime.h"
+
+namespace qtn {
+
+class UvEventDispatcher;
+
+class LoopRuntime : public Runtime {
+ public:
+  // JS thread, before any QObject of this environment exists: installs the dispatcher.
+  explicit LoopRuntime(Napi::Env env);
+  ~LoopRuntime() override;
+  const char* name() const override { return "loop"; }
+
+  void open(Napi::Env env, Napi::Function dispatch, Napi::Function schedule) override;
+  void close() override;
+  void shutdown() override;
+  void setRef(bool ref) override;
+  bool endTask() override { return false; }
+  void deliver(Napi::Env env) override { flush(); }
+
+  void post(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr, bool readOnly = false) override;
+  void postNow(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr) override;
+  void postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) override;
+  void call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target = nullptr) override;
+  void wake() override {}
+  void flushAfterCommands(std::shared_ptr<Handle> h) override;
+  void sentDirectly() override {}
+  void beforePoll(std::function<void()> fn) override;
+
+  void push(Event&& e, bool lazy = false) override;
+  // The question reaches the slots now, inside Qt's emission; whatever they answered is in by the
+  // time this returns.
+  void waitForAnswer(Event&& question, SlotWait& wait) override;
+
+  void add(const std::shared_ptr<Handle>& h) override { handles_.add(h); }
+  void remove(uint32_t id) override { handles_.remove(id); }
+  uint32_t nextId() override { return handles_.nextId(); }
+  size_t liveHandles() override { return handles_.size(); }
+  void destroyAll() override { handles_.destroyAll(); }
+
+ private:
+  void flush();  // deliver what is queued, if JS can run
+  void deliverBatch(napi_env env, std::vector<Event>& batch, bool ownScope);
+  void beforePollNow();
+
+ public:
+  static void asyncCleanup(napi_async_cleanup_hook_handle handle, void* arg);
+
+ private:
+  napi_env env_;
+  std::atomic<bool> closed_{false};
+  UvEventDispatcher* dispatcher_ = nullptr;  // owned by Qt (the thread's dispatcher)
+  EventBatch batch_;
+  napi_async_context async_context_ = nullptr;
+  napi_ref resource_ = nullptr;
+
+  std::deque<Event> queue_;
+  int in_callback_ = 0;  // inside a callback from Node's loop (no JS of the user's on the stack)
+  int js_depth_ = 0;     // dispatches running (JS on the stack)
+  std::vector<std::shared_ptr<Handle>> after_commands_;
+  std::vector<std::function<void()>> before_poll_;
+  HandleRegistry handles_;
+};
+
+}  // namespace qtn
