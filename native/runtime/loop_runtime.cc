@@ -42,7 +42,7 @@ LoopRuntime::LoopRuntime(Napi::Env env) : env_(env) {
   uv_loop_t* loop = nullptr;
   napi_get_uv_event_loop(env, &loop);
   QThread* here = QThread::currentThread();
-  UvEventDispatcher::Hooks hooks{[this] { in_callback_++; }, [this] { in_callback_--; }, [this] { beforePollNow(); }};
+  UvEventDispatcher::Hooks hooks{[this] { in_callback_++; }, [this] { leaveCallback(); }, [this] { beforePollNow(); }};
   dispatcher_ = new UvEventDispatcher(loop, std::move(hooks));
   here->setEventDispatcher(dispatcher_);
 }
@@ -73,9 +73,9 @@ void LoopRuntime::open(Napi::Env env, Napi::Function dispatch, Napi::Function sc
 }
 
 void LoopRuntime::close() {
-  if (closed_.exchange(true)) return;
+  closed_.store(true);
   queue_.clear();
-  handles_.destroyAll();
+  handles_.destroyAll();  // none left after shutdown()
   after_commands_.clear();
   before_poll_.clear();
   if (async_context_) napi_async_destroy(env_, async_context_);
@@ -86,9 +86,12 @@ void LoopRuntime::close() {
 }
 
 void LoopRuntime::shutdown() {
-  // The process is exiting from the main thread: nothing more reaches JS. This thread's QObjects
-  // stay (exit() does not return to Qt's frames); QCoreApplication's thread stops.
+  // The process is exiting from the main thread (workers have ended): nothing more reaches JS, and
+  // every QObject goes now, as at a natural exit (a local server removes its file). From a slot
+  // too: exit() follows, and never returns into the emission's frames.
   closed_.store(true);
+  queue_.clear();
+  handles_.destroyAll();
   QtThread::shutdown();
 }
 
@@ -152,40 +155,51 @@ void LoopRuntime::waitForAnswer(Event&& question, SlotWait& wait) { push(std::mo
 void LoopRuntime::flush() {
   if (closed_.load() || !batch_.isOpen()) return;
   napi_env env = batch_.env();
-  // From a callback of Node's loop, each event gets its own callback scope: the promise jobs an
-  // event settles (an await on waitForConnected) run before the next event, as PyQt6's blocking
-  // wait returns before the event loop goes on. With JS on the stack (a call that made Qt emit),
-  // they go at once, inside the call.
+  // Each event goes to JS as Qt emits it, inside the emission. From a callback of Node's loop, the
+  // first one opens a callback scope that the callback's end closes: the promise jobs the events
+  // settled (an await on waitForConnected) run then, once Qt has left its frames, as the thread
+  // runtime runs them after its batch (lib/core/runtime.ts holds back what follows an event that
+  // answered a wait). Per event they would run inside Qt's read loop, where an await that writes
+  // again keeps the loop from ever returning to Node's.
   while (!queue_.empty() && !closed_.load()) {
     std::vector<Event> batch;
-    bool topLevel = in_callback_ > 0 && js_depth_ == 0;
-    if (topLevel) {
-      batch.push_back(std::move(queue_.front()));
-      queue_.pop_front();
-    } else {
-      for (auto& e : queue_) batch.push_back(std::move(e));
-      queue_.clear();
+    for (auto& e : queue_) batch.push_back(std::move(e));
+    queue_.clear();
+    if (in_callback_ > 0 && js_depth_ == 0) openCallbackScope(env);
+    napi_handle_scope hs;
+    if (napi_open_handle_scope(env, &hs) != napi_ok) return;
+    js_depth_++;
+    if (!batch_.dispatch(env, batch, closed_)) {
+      napi_value ignored;
+      napi_get_and_clear_last_exception(env, &ignored);
     }
-    deliverBatch(env, batch, topLevel);
+    js_depth_--;
+    napi_close_handle_scope(env, hs);
   }
 }
 
-void LoopRuntime::deliverBatch(napi_env env, std::vector<Event>& batch, bool ownScope) {
-  napi_handle_scope hs;
-  if (napi_open_handle_scope(env, &hs) != napi_ok) return;
-  napi_callback_scope cs = nullptr;
+void LoopRuntime::openCallbackScope(napi_env env) {
+  if (scope_open_ || !async_context_) return;
   napi_value resource;
-  if (ownScope && async_context_ && napi_get_reference_value(env, resource_, &resource) == napi_ok)
-    napi_open_callback_scope(env, resource, async_context_, &cs);
-  // Counted until the callback scope has closed: the promise jobs it runs are JS on the stack too.
-  js_depth_++;
-  if (!batch_.dispatch(env, batch, closed_)) {
-    napi_value ignored;
-    napi_get_and_clear_last_exception(env, &ignored);
+  if (napi_open_handle_scope(env, &scope_handles_) != napi_ok) return;
+  if (napi_get_reference_value(env, resource_, &resource) != napi_ok ||
+      napi_open_callback_scope(env, resource, async_context_, &scope_) != napi_ok) {
+    napi_close_handle_scope(env, scope_handles_);
+    return;
   }
-  if (cs) napi_close_callback_scope(env, cs);
-  js_depth_--;
-  napi_close_handle_scope(env, hs);
+  scope_open_ = true;
+}
+
+void LoopRuntime::leaveCallback() {
+  if (scope_open_) {
+    scope_open_ = false;
+    // The promise jobs and next-ticks run here: JS on the stack, for what they make Qt emit.
+    js_depth_++;
+    napi_close_callback_scope(env_, scope_);
+    napi_close_handle_scope(env_, scope_handles_);
+    js_depth_--;
+  }
+  in_callback_--;
 }
 
 std::shared_ptr<Runtime> MakeLoopRuntime(Napi::Env env) {

@@ -2,8 +2,8 @@
 // loop (runtime/uv_dispatcher.h), on its own thread (the main thread or a worker's). Nothing
 // crosses threads: a call runs Qt at once, and what Qt emits meanwhile reaches the JS slots inside
 // that call, as in PyQt6 (stateChanged inside connectToHost, a proxy's prompt answered by the slot
-// itself). Events that come from Node's loop (a socket readable, a timer) are delivered one at a
-// time, each in a callback scope of its own, so that an `await` answered by one runs before the next.
+// itself). Events that come from Node's loop (a socket readable, a timer) reach the slots as Qt
+// emits them too, in a callback scope that ends with the loop's callback.
 #pragma once
 
 #include <napi.h>
@@ -58,7 +58,8 @@ class LoopRuntime : public Runtime {
 
  private:
   void flush();  // deliver what is queued, if JS can run
-  void deliverBatch(napi_env env, std::vector<Event>& batch, bool ownScope);
+  void openCallbackScope(napi_env env);
+  void leaveCallback();
   void beforePollNow();
 
  public:
@@ -73,8 +74,11 @@ class LoopRuntime : public Runtime {
   napi_ref resource_ = nullptr;
 
   std::deque<Event> queue_;
-  int in_callback_ = 0;  // inside a callback from Node's loop (no JS of the user's on the stack)
-  int js_depth_ = 0;     // dispatches running (JS on the stack)
+  int in_callback_ = 0;      // inside a callback from Node's loop (no JS of the user's on the stack)
+  int js_depth_ = 0;         // dispatches running (JS on the stack)
+  bool scope_open_ = false;  // the current callback's scope (see flush)
+  napi_callback_scope scope_ = nullptr;
+  napi_handle_scope scope_handles_ = nullptr;
   std::vector<std::shared_ptr<Handle>> after_commands_;
   std::vector<std::function<void()>> before_poll_;
   HandleRegistry handles_;
