@@ -47,6 +47,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
                            InstanceMethod("liveObjects", &Module::LiveObjects),
                            InstanceMethod("trimHeap", &Module::TrimHeap),
                            InstanceMethod("runtime", &Module::RuntimeName),
+                           InstanceMethod("reportUncaught", &Module::ReportUncaught),
                        });
   exports.Set("QHostAddress", InitHostAddress(env, *this));
   exports.Set("QNetworkProxy", InitNetworkProxy(env, *this));
@@ -111,6 +112,13 @@ Napi::Value Module::Shutdown(const Napi::CallbackInfo& info) {
 
 Napi::Value Module::RuntimeName(const Napi::CallbackInfo& info) {
   return Napi::String::New(info.Env(), channel->name());
+}
+
+// A throwing slot in the loop runtime: Node's uncaught-exception path now, inside Qt's emission
+// (the process ends there unless a handler takes it), before Qt goes on to emit what follows.
+Napi::Value Module::ReportUncaught(const Napi::CallbackInfo& info) {
+  napi_fatal_exception(info.Env(), info[0]);
+  return info.Env().Undefined();
 }
 
 Napi::Value Module::QtVersion(const Napi::CallbackInfo& info) { return Napi::String::New(info.Env(), qVersion()); }

@@ -46,6 +46,7 @@ class Module : public Napi::Addon<Module> {
   Napi::Value LiveObjects(const Napi::CallbackInfo& info);
   Napi::Value TrimHeap(const Napi::CallbackInfo& info);
   Napi::Value RuntimeName(const Napi::CallbackInfo& info);
+  Napi::Value ReportUncaught(const Napi::CallbackInfo& info);
 };
 
 // Per-class registration, one per wrapper file.

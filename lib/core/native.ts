@@ -20,6 +20,8 @@ export interface NativeRuntime {
   trimHeap(): void;
   /** The runtime running Qt in this process: "loop" (Node's own event loop) or "thread" (a Qt thread). */
   runtime(): 'loop' | 'thread';
+  /** Node's uncaught-exception path for `err`, now (a throwing slot in the loop runtime). */
+  reportUncaught(err: unknown): void;
 }
 
 // ---- value classes (native/value_wrap.h and one file per class) ----

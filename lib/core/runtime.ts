@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { NativeModule } from './native';
 import { EventSlot } from './protocol';
+import { setSlotErrorReporter } from './signal';
 
 /** A JS object that receives the Qt-side events of its handle. */
 export interface EventSink {
@@ -291,3 +292,4 @@ export function trimNativeHeap(): void {
  * processing on Node's own event loop, or "thread", Qt on a thread of its own.
  */
 export const runtime: 'loop' | 'thread' = native.runtime();
+if (runtime === 'loop') setSlotErrorReporter((err) => native.reportUncaught(err));

@@ -60,13 +60,25 @@ export class Signal<A extends unknown[] = []> {
   }
 }
 
+// Where a throwing slot's error goes: an uncaught exception once the current task's synchronous
+// part is done (the thread runtime, whose slots run in a batch after Qt's emission); the loop
+// runtime, whose slots run inside Qt's emission, reports it at once (lib/core/runtime.ts), so that
+// the process ends, or the handler runs, before Qt goes on to emit what follows.
+let reportSlotError = (err: unknown): void =>
+  queueMicrotask(() => {
+    throw err;
+  });
+
+/** @internal */
+export function setSlotErrorReporter(report: (err: unknown) => void): void {
+  reportSlotError = report;
+}
+
 function call<A extends unknown[]>(slot: Slot<A>, args: A): void {
   try {
     slot(...args);
   } catch (err) {
-    queueMicrotask(() => {
-      throw err;
-    });
+    reportSlotError(err);
   }
 }
 

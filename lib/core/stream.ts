@@ -9,7 +9,7 @@ import { Handle } from './handle';
 import type { NativeStreamSocket, StreamSnapshot } from './native';
 import { Limit, SocketEvent as Ev, SocketSnapshot, SocketStateBits, SocketWait as Wait } from './protocol';
 import { OpenModeFlag, QIODevice } from './QIODevice';
-import { drainEvents, EventSink } from './runtime';
+import { drainEvents, EventSink, runtime } from './runtime';
 import { defineSignals, madeSignal, Signal } from './signal';
 
 // The states both socket enums give the same numbers (QAbstractSocket.SocketState, QLocalSocket.LocalSocketState).
@@ -26,6 +26,12 @@ const wasConnected = (state: number): boolean => state === State.Connected || st
 
 // QAbstractSocket.SocketError.UnknownSocketError, QLocalSocket.LocalSocketError.UnknownSocketError.
 const UNKNOWN_ERROR = -1;
+
+// The thread runtime delivers an event after the call, or the turn of Qt's loop, that made it: one
+// that comes before a wait is called may be one PyQt6's blocking wait would have caught, and is
+// kept as news for it (Fresh). The loop runtime delivers each as Qt emits it: what came before a
+// wait is not news to it, as in PyQt6.
+const LATE_EVENTS = runtime === 'thread';
 
 interface Fresh {
   readyRead: boolean;
@@ -164,7 +170,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         break;
       case Ev.Disconnected:
         // News for a later wait, unless a wait takes it now (as Qt's blocking one would).
-        this.fresh.disconnected = !this.h.hasWait(Wait.Disconnected);
+        if (LATE_EVENTS) this.fresh.disconnected = !this.h.hasWait(Wait.Disconnected);
         madeSignal(this, 'disconnected')?.emit();
         this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
         break;
@@ -175,7 +181,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
       case Ev.ReadyRead:
         if (seq <= this.discardUpTo) break;
         this.received(payload, arg);
-        this.fresh.readyRead = true;
+        if (LATE_EVENTS) this.fresh.readyRead = true;
         if (more) break; // one readyRead for a run of data events, as one Qt read would give
         this.announcePending = false;
         if (this.h.settle(Wait.ReadyRead, true, seq)) this.fresh.readyRead = false;
@@ -184,7 +190,10 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         if (this.channelSignals()) madeSignal(this, 'channelReadyRead')?.emit(0);
         break;
       case Ev.BytesWritten:
-        this.fresh.bytesWritten = !this.h.settle(Wait.BytesWritten, true, seq);
+        {
+          const taken = this.h.settle(Wait.BytesWritten, true, seq);
+          if (LATE_EVENTS) this.fresh.bytesWritten = !taken;
+        }
         madeSignal(this, 'bytesWritten')?.emit(arg);
         if (this.channelSignals()) madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
         break;

@@ -76,7 +76,6 @@ void LoopRuntime::close() {
   closed_.store(true);
   queue_.clear();
   handles_.destroyAll();  // none left after shutdown()
-  after_commands_.clear();
   before_poll_.clear();
   if (async_context_) napi_async_destroy(env_, async_context_);
   async_context_ = nullptr;
@@ -101,6 +100,12 @@ void LoopRuntime::setRef(bool ref) {
 
 void LoopRuntime::post(std::function<void()> fn, std::shared_ptr<Handle> target, bool readOnly) {
   if (closed_.load()) return;
+  if (readOnly) {
+    // JS read some of what it holds (an acknowledgement from inside read()): Qt's next turn hands
+    // over more, as Qt reads the kernel again on its next notification, not inside the read call.
+    beforePoll(std::move(fn));
+    return;
+  }
   fn();
 }
 
@@ -120,9 +125,10 @@ void LoopRuntime::call(Napi::Env env, const std::function<void()>& fn, std::shar
   fn();
 }
 
-void LoopRuntime::flushAfterCommands(std::shared_ptr<Handle> h) {
-  after_commands_.push_back(std::move(h));
-  if (dispatcher_) dispatcher_->armBeforePoll();
+void LoopRuntime::flushAfterCommands(std::shared_ptr<Handle>) {
+  // Nothing to hurry: written bytes go out when Qt's write notifier fires, as in PyQt6. Flushing
+  // before the poll instead wrote into a connection the peer had reset before Qt read the reset,
+  // and Qt then aborts (closes the device) where PyQt6 leaves it open for reading.
 }
 
 void LoopRuntime::beforePoll(std::function<void()> fn) {
@@ -131,10 +137,6 @@ void LoopRuntime::beforePoll(std::function<void()> fn) {
 }
 
 void LoopRuntime::beforePollNow() {
-  // What JS wrote in its tasks goes out now, before Node's loop waits (one write for many calls).
-  std::vector<std::shared_ptr<Handle>> after;
-  after.swap(after_commands_);
-  for (auto& h : after) h->afterCommands();
   std::vector<std::function<void()>> due;
   due.swap(before_poll_);
   for (auto& fn : due) fn();
