@@ -71,6 +71,23 @@ async function netPair(opts = {}) {
   return { server, client, peer };
 }
 
+/** A client connected to a server in another process, TCP_NODELAY on. */
+async function qtConnect(port) {
+  const { QTcpSocket, QAbstractSocket } = Qt();
+  const c = new QTcpSocket();
+  c.connectToHost(LOCAL, port);
+  if (!(await c.waitForConnected(10000))) fail(`connect: ${c.errorString()}`);
+  c.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1);
+  return c;
+}
+
+async function netConnect(port) {
+  const c = net.connect(port, LOCAL);
+  await once(c, 'connect');
+  c.setNoDelay(true);
+  return c;
+}
+
 // --- bulk: P.bytes from client to server, MB/s from the first write to the last byte read --------
 
 function bulkQtOver(p, bytes) {
@@ -148,6 +165,114 @@ function pingNetOver(client, rounds) {
   });
 }
 
+// --- paced echo: CPU per message, server and client in processes of their own ------------------
+// bench/run.js starts the server, then the client, and reads both processes' CPU from /proc when
+// the client prints its window marks; the client counts the echoes that came back inside the window.
+// Both stay up until run.js closes their stdin: a process that exits as it prints its last mark
+// takes its threads (and their CPU figures) out of /proc before they are read.
+
+/** Prints a line for bench/run.js at once (stdout to a pipe is synchronous on Linux). */
+const say = (o) => process.stdout.write(`${JSON.stringify(o)}\n`);
+
+/** Resolves with r once stdin ends (run.js is done with this process, or gone). */
+const stdinEnd = (r) =>
+  new Promise((resolve) => {
+    process.stdin.on('end', () => resolve(r));
+    process.stdin.on('error', () => resolve(r));
+    process.stdin.resume();
+  });
+
+/**
+ * Sends 64-byte messages at P.rate per second from a 1 ms repeating timer, each tick sending the
+ * messages due by then (a timer fires late now and then; the rate is kept, not the spacing). A
+ * backlog over 50 ms is dropped and counted as missed, so an overloaded side falls short of the
+ * rate instead of catching up in bursts. `echoed()` is the count of whole echoes received so far.
+ */
+function paced(send, echoed) {
+  return new Promise((resolve) => {
+    const rate = P.rate;
+    const maxBacklog = Math.max(1, Math.ceil(rate * 0.05));
+    const t0 = now();
+    const winStart = t0 + BigInt(P.warmupMs) * 1000000n;
+    const winEnd = winStart + BigInt(P.windowMs) * 1000000n;
+    let sent = 0;
+    let missed = 0;
+    let inWindow = false;
+    let echoed0 = 0;
+    let tWin = 0n;
+    const tick = () => {
+      const t = now();
+      if (!inWindow && t >= winStart) {
+        inWindow = true;
+        echoed0 = echoed();
+        tWin = t;
+        say({ mark: 'start' });
+      } else if (inWindow && t >= winEnd) {
+        clearInterval(timer);
+        const n = echoed() - echoed0;
+        say({ mark: 'end' });
+        const seconds = Number(t - tWin) / 1e9;
+        return resolve({ value: n, unit: 'msgs', messages: n, seconds, achieved: n / seconds, sent, missed });
+      }
+      const due = Math.floor((Number(t - t0) / 1e9) * rate) + 1;
+      if (due - sent > maxBacklog) {
+        missed += due - sent - maxBacklog;
+        sent = due - maxBacklog;
+      }
+      for (; sent < due; sent++) send();
+    };
+    const timer = setInterval(tick, Math.max(1, Math.floor(1000 / rate)));
+    tick();
+  });
+}
+
+const cpuWorkloads = {
+  // The echo server: prints its port, then serves until bench/run.js closes its stdin.
+  async cpuServer() {
+    if (side === 'qt') {
+      const { QTcpServer, QHostAddress, QAbstractSocket } = Qt();
+      const server = new QTcpServer();
+      if (!(await server.listen(new QHostAddress(LOCAL), 0))) fail(`listen: ${server.errorString()}`);
+      server.newConnection.connect(() => {
+        while (server.hasPendingConnections()) {
+          const s = server.nextPendingConnection();
+          s.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1);
+          s.readyRead.connect(() => s.write(s.readAll()));
+          s.disconnected.connect(() => s.deleteLater());
+        }
+      });
+      say({ port: server.serverPort(), runtime: runtimeOf() });
+    } else {
+      const server = net.createServer({ noDelay: true }, (s) => {
+        s.on('data', (d) => s.write(d));
+        s.on('error', () => s.destroy());
+      });
+      server.listen(0, LOCAL);
+      await once(server, 'listening');
+      say({ port: server.address().port, runtime: runtimeOf() });
+    }
+    await stdinEnd();
+    process.exit(0);
+  },
+
+  async cpuClient() {
+    let got = 0;
+    const echoed = () => Math.floor(got / PING.length);
+    if (side === 'qt') {
+      const c = await qtConnect(P.port);
+      c.readyRead.connect(() => {
+        got += c.readAll().length;
+      });
+      return paced(() => c.write(PING), echoed).then(stdinEnd);
+    }
+    const c = await netConnect(P.port);
+    c.on('data', (d) => {
+      got += d.length;
+    });
+    return paced(() => c.write(PING), echoed).then(stdinEnd);
+  },
+};
+
 // --- the workloads -----------------------------------------------------------------------------
 
 const workloads = {
@@ -169,18 +294,8 @@ const workloads = {
 
   // To bench/echo-server.js, a Node net echo in another process (P.port).
   async pingRemote() {
-    if (side === 'qt') {
-      const { QTcpSocket, QAbstractSocket } = Qt();
-      const c = new QTcpSocket();
-      c.connectToHost(LOCAL, P.port);
-      if (!(await c.waitForConnected(10000))) fail(`connect: ${c.errorString()}`);
-      c.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1);
-      return { value: await pingQtOver(c, P.rounds), unit: 'us' };
-    }
-    const c = net.connect(P.port, LOCAL);
-    await once(c, 'connect');
-    c.setNoDelay(true);
-    return { value: await pingNetOver(c, P.rounds), unit: 'us' };
+    if (side === 'qt') return { value: await pingQtOver(await qtConnect(P.port), P.rounds), unit: 'us' };
+    return { value: await pingNetOver(await netConnect(P.port), P.rounds), unit: 'us' };
   },
 
   // One connection at a time: connect, accept, the client closes, both ends see the close.
@@ -384,11 +499,23 @@ async function settledRss() {
   return Number(m[1]) * 1024;
 }
 
+// The runtime the package reports it runs on (QTNETWORK_RUNTIME asks for one); a package from
+// before the runtime export has only the Qt thread. null: the package is not loaded (net side).
+const runtimeOf = () => (qt === undefined ? null : (qt.runtime ?? 'thread'));
+
+Object.assign(workloads, cpuWorkloads, {
+  // bench/run.js asks this before a run: which runtime the package runs when asked for one.
+  async runtime() {
+    Qt();
+    return { value: 1, unit: '-' };
+  },
+});
+
 (async () => {
   if (!workloads[workload]) fail(`unknown workload`);
   const r = await workloads[workload]();
   if (!Number.isFinite(r.value) || r.value <= 0) fail(`not a positive number: ${r.value}`);
-  process.stdout.write(`${JSON.stringify({ workload, side, ...r })}\n`);
+  process.stdout.write(`${JSON.stringify({ workload, side, runtime: runtimeOf(), ...r })}\n`);
   // Sockets and the Qt thread would keep the process alive; the measurement is done.
   process.exit(0);
 })().catch((e) => fail((e && e.stack) || String(e)));

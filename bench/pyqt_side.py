@@ -4,11 +4,13 @@
 Prints one JSON line {value, unit}; bench/run.js runs it between our side and Node's."""
 import gc
 import json
+import math
+import os
 import re
 import sys
 import time
 
-from PyQt6.QtCore import QCoreApplication, QTimer
+from PyQt6.QtCore import QCoreApplication, QSocketNotifier, Qt, QTimer
 from PyQt6.QtNetwork import (QAbstractSocket, QHostAddress, QNetworkProxy, QTcpServer,
                              QTcpSocket, QUdpSocket)
 
@@ -29,7 +31,6 @@ def fail(why):
     sys.stderr.write(f'{WORKLOAD}/pyqt: {why}\n')
     sys.stderr.flush()
     # os._exit: no Qt teardown, which could block on sockets still open.
-    import os
     os._exit(1)
 
 
@@ -277,7 +278,101 @@ def rss():
     start_one(first_up)
 
 
-WORKLOADS = {'bulk': bulk, 'ping': ping, 'pingRemote': ping_remote, 'connect': connect,
+def say(obj):
+    """A line for bench/run.js, flushed at once: it reads /proc when a window mark arrives."""
+    print(json.dumps(obj), flush=True)
+
+
+def on_stdin_end(then):
+    """Calls then() once stdin ends: bench/run.js is done with this process (it has read our CPU
+    from /proc; exiting before that would take our threads' figures with us), or it is gone."""
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+
+    def readable():
+        if not os.read(sys.stdin.fileno(), 4096):
+            notifier.setEnabled(False)
+            then()
+
+    notifier.activated.connect(readable)
+    keep.append(notifier)
+
+
+def cpu_server():
+    """The paced echo's server: prints its port, then serves until bench/run.js closes stdin."""
+    server = QTcpServer()
+    if not server.listen(QHostAddress(LOCAL), 0):
+        fail(f'listen: {server.errorString()}')
+    keep.append(server)
+
+    def on_conn():
+        while server.hasPendingConnections():
+            s = server.nextPendingConnection()
+            s.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1)
+            s.readyRead.connect(lambda s=s: s.write(s.readAll()))
+            s.disconnected.connect(s.deleteLater)
+
+    server.newConnection.connect(on_conn)
+    on_stdin_end(lambda: os._exit(0))
+    say({'port': server.serverPort(), 'runtime': None})
+
+
+def cpu_client():
+    """64-byte messages at P.rate per second, as bench/node-side.js paced() sends them: a 1 ms
+    repeating timer sends the messages due, a backlog over 50 ms is dropped and counted as missed."""
+    rate = P['rate']
+    max_backlog = max(1, math.ceil(rate * 0.05))
+    client = QTcpSocket()
+    keep.append(client)
+    st = {'got': 0, 'sent': 0, 'missed': 0, 'win': None, 'echoed0': 0}
+    echoed = lambda: st['got'] // len(PING)
+
+    def on_read():
+        st['got'] += len(client.readAll())
+
+    def tick():
+        t = time.perf_counter()
+        if st['win'] is None and t >= win_start:
+            st['win'] = t
+            st['echoed0'] = echoed()
+            say({'mark': 'start'})
+        elif st['win'] is not None and t >= win_start + P['windowMs'] / 1e3:
+            timer.stop()
+            n = echoed() - st['echoed0']
+            say({'mark': 'end'})
+            seconds = t - st['win']
+            return on_stdin_end(lambda: finish(n, 'msgs', messages=n, seconds=seconds, achieved=n / seconds,
+                                               sent=st['sent'], missed=st['missed']))
+        due = int((t - t0) * rate) + 1
+        if due - st['sent'] > max_backlog:
+            st['missed'] += due - st['sent'] - max_backlog
+            st['sent'] = due - max_backlog
+        while st['sent'] < due:
+            client.write(PING)
+            st['sent'] += 1
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(max(1, 1000 // rate))
+    timer.timeout.connect(tick)
+    keep.append(timer)
+    t0 = win_start = 0.0
+
+    def on_connected():
+        nonlocal t0, win_start
+        client.setSocketOption(QAbstractSocket.SocketOption.LowDelayOption, 1)
+        t0 = time.perf_counter()
+        win_start = t0 + P['warmupMs'] / 1e3
+        timer.start()
+        tick()
+
+    client.readyRead.connect(on_read)
+    client.connected.connect(on_connected)
+    client.errorOccurred.connect(lambda e: fail(f'connect: {client.errorString()}') if client.state() != QAbstractSocket.SocketState.ConnectedState else None)
+    client.connectToHost(LOCAL, P['port'])
+
+
+WORKLOADS = {'cpuServer': cpu_server, 'cpuClient': cpu_client,
+             'bulk': bulk, 'ping': ping, 'pingRemote': ping_remote, 'connect': connect,
              'udp': udp, 'proxied': proxied, 'rss': rss}
 
 if WORKLOAD not in WORKLOADS:
@@ -287,6 +382,5 @@ app.exec()
 v = result.get('value')
 if not isinstance(v, (int, float)) or not v > 0 or v == float('inf'):
     fail(f'not a positive number: {v}')
-print(json.dumps({'workload': WORKLOAD, 'side': 'pyqt', **result}), flush=True)
-import os
+print(json.dumps({'workload': WORKLOAD, 'side': 'pyqt', 'runtime': None, **result}), flush=True)
 os._exit(0)  # skip Qt's teardown of the sockets still open: the measurement is done

@@ -1,13 +1,16 @@
-// `npm run bench`: the same workloads with our binding (A), Node's own net/dgram or the npm socks
-// client (B) and PyQt6 (C), interleaved A B C A B C for several rounds in one run; medians,
-// ratios against the issue's targets (a report: a miss is printed, never an exit code), a
-// Markdown table on stdout and everything as JSON. Each measurement is a child process of its own
-// (bench/node-side.js, bench/pyqt_side.py), so no side runs in the heap or beside the threads of
-// another. Run it inside scripts/in-netns (the npm script does): only loopback, nothing leaves.
+// `npm run bench`: the same workloads with our binding on each of its runtimes (A: the dedicated
+// Qt thread, A': Qt on Node's own loop; QTNETWORK_RUNTIME picks one per child process), Node's own
+// net/dgram or the npm socks client (B) and PyQt6 (C), interleaved A A' B C for several rounds in
+// one run; medians, ratios against the issue's targets (a report: a miss is printed, never an exit
+// code), a Markdown table on stdout and everything as JSON. Each measurement is a child process of
+// its own (bench/node-side.js, bench/pyqt_side.py), so no side runs in the heap or beside the
+// threads of another. Run it inside scripts/in-netns (the npm script does): only loopback.
 //
-//   node bench/run.js [--rounds N] [--smoke] [--out FILE] [--only bulk,ping,...] [--sides ours,node,pyqt]
+//   node bench/run.js [--rounds N] [--smoke] [--out FILE] [--only bulk,ping,cpu,...]
+//                     [--sides thread,loop,node,pyqt]   (ours = thread,loop)
 //   env: BENCH_ROUNDS, BENCH_OUT, BENCH_ONLY, BENCH_SIDES; sizes: BENCH_BULK_MIB, BENCH_PING_ROUNDS,
-//        BENCH_CONNECTS, BENCH_UDP_ROUNDS, BENCH_PROXIED_MIB, BENCH_RSS_CONNS
+//        BENCH_CONNECTS, BENCH_UDP_ROUNDS, BENCH_PROXIED_MIB, BENCH_RSS_CONNS, BENCH_CPU_RATE,
+//        BENCH_CPU_MS, BENCH_CPU_WARMUP_MS
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -44,6 +47,10 @@ const cfg = {
   udpRounds: env('BENCH_UDP_ROUNDS', S ? 200 : 5000),
   proxiedBytes: env('BENCH_PROXIED_MIB', S ? 4 : 512) * 2 ** 20,
   rssConns: env('BENCH_RSS_CONNS', S ? 200 : 10000),
+  // The paced echo: messages per second, the measured window and the warm-up before it (ms).
+  cpuRate: env('BENCH_CPU_RATE', 1000),
+  cpuMs: env('BENCH_CPU_MS', S ? 300 : 2000),
+  cpuWarmupMs: env('BENCH_CPU_WARMUP_MS', S ? 100 : 250),
   // One measurement's bound; the driver kills a child that outlives it by much.
   timeoutMs: S ? 20000 : 180000,
 };
@@ -51,11 +58,21 @@ const outFile = path.resolve(flags.out ?? process.env.BENCH_OUT ?? path.join(__d
 for (const [k, v] of Object.entries(cfg))
   if (!Number.isInteger(v) || v <= 0) die(`${k} must be a positive integer, got ${v}`);
 
-const ALL_SIDES = ['ours', 'node', 'pyqt'];
-// --sides ours,node: a quicker run while iterating (targets against a side left out: no data).
-const SIDES = (flags.sides ?? process.env.BENCH_SIDES ?? ALL_SIDES.join(',')).split(',').filter(Boolean);
-for (const s of SIDES) if (!ALL_SIDES.includes(s)) die(`--sides: unknown side ${s} (${ALL_SIDES.join(', ')})`);
-if (!SIDES.includes('ours')) die('--sides must include ours');
+// Our package once per runtime, then the two it is compared with.
+const RUNTIMES = ['thread', 'loop'];
+const ALL_SIDES = [...RUNTIMES, 'node', 'pyqt'];
+const LABEL = { thread: 'qtnetwork thread', loop: 'qtnetwork loop', node: 'Node', pyqt: 'PyQt6' };
+// --sides thread,node: a quicker run while iterating (targets against a side left out: no data).
+const SIDES = [
+  ...new Set(
+    (flags.sides ?? process.env.BENCH_SIDES ?? ALL_SIDES.join(','))
+      .split(',')
+      .filter(Boolean)
+      .flatMap((s) => (s === 'ours' ? RUNTIMES : [s])),
+  ),
+].sort((a, b) => ALL_SIDES.indexOf(a) - ALL_SIDES.indexOf(b));
+for (const s of SIDES) if (!ALL_SIDES.includes(s)) die(`--sides: unknown side ${s} (${ALL_SIDES.join(', ')}, ours)`);
+if (!SIDES.some((s) => RUNTIMES.includes(s))) die('--sides must include thread or loop (or ours: both)');
 const WORKLOADS = [
   {
     id: 'bulk',
@@ -116,24 +133,52 @@ const WORKLOADS = [
     needs: 'rss',
     params: () => ({ count: cfg.rssConns }),
   },
+  {
+    // One measurement, two rows: the server's and the client's CPU, each process on its own.
+    id: 'cpu',
+    needs: 'paced',
+    rows: [
+      {
+        id: 'cpuServer',
+        title: `CPU per 64 B message at a paced ${cfg.cpuRate} msg/s, echo server process`,
+        unit: 'µs/msg',
+        higher: false,
+        node: 'net',
+      },
+      {
+        id: 'cpuClient',
+        title: `CPU per 64 B message at a paced ${cfg.cpuRate} msg/s, client process`,
+        unit: 'µs/msg',
+        higher: false,
+        node: 'net',
+      },
+    ],
+  },
 ];
-// The issue's targets: ours/other, measured in the same run.
+// One row per workload, but the paced echo gives two.
+const rowsOf = (w) => w.rows ?? [w];
+// Issue 13's targets for the loop runtime: ours/other, measured in the same run. The thread
+// runtime is held to the same lines in the report, for comparison.
 const TARGETS = [
   { workload: 'bulk', vs: 'pyqt', op: '>=', ratio: 1.0 },
-  { workload: 'bulk', vs: 'node', op: '>=', ratio: 1.3 },
-  { workload: 'pingRemote', vs: 'node', op: '<=', ratio: 1.2 },
-  { workload: 'ping', vs: 'node', op: '<=', ratio: 2.5 },
-  { workload: 'connect', vs: 'node', op: '>=', ratio: 0.8 },
-  { workload: 'udp', vs: 'node', op: '<=', ratio: 1.3 },
+  { workload: 'connect', vs: 'node', op: '>=', ratio: 1.0 },
+  { workload: 'udp', vs: 'node', op: '<=', ratio: 1.1 },
+  { workload: 'ping', vs: 'node', op: '<=', ratio: 1.2 },
+  { workload: 'pingRemote', vs: 'node', op: '<=', ratio: 1.0 },
   { workload: 'proxied', vs: 'node', op: '>=', ratio: 1.0 },
-  { workload: 'rss', vs: 'node', op: '<=', ratio: 1.5 },
+  { workload: 'rss', vs: 'pyqt', op: '<=', ratio: 1.0 },
+  { workload: 'cpuServer', vs: 'node', op: '<=', ratio: 1.3 },
+  { workload: 'cpuClient', vs: 'node', op: '<=', ratio: 1.3 },
 ];
+// A paced run reached its rate when this share of the messages due in the window came back.
+const REACHED = 0.97;
 
 const only = (flags.only ?? process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 for (const o of only)
   if (!WORKLOADS.some((w) => w.id === o))
     die(`--only: unknown workload ${o} (${WORKLOADS.map((w) => w.id).join(', ')})`);
 const selected = WORKLOADS.filter((w) => only.length === 0 || only.includes(w.id));
+const selectedRows = selected.flatMap(rowsOf);
 
 function die(why) {
   process.stderr.write(`bench: ${why}\n`);
@@ -180,11 +225,14 @@ async function stopChild(child) {
   }
 }
 
+// Our sides run the runtime they are named after; the child reports which one it ran.
+const envFor = (side) => (RUNTIMES.includes(side) ? { ...process.env, QTNETWORK_RUNTIME: side } : process.env);
+
 /** Runs one measurement; resolves with its JSON line, or { error }. */
-function measure(argv) {
+function measure(argv, env = process.env) {
   return new Promise((resolve) => {
     const [cmd, ...args] = argv;
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -268,29 +316,205 @@ async function startMicrosocks() {
 
 // --- one measurement per side ------------------------------------------------------------------
 
-function argvFor(w, side, params) {
-  const p = JSON.stringify({ ...params, timeoutMs: cfg.timeoutMs });
-  const nodeSide = (s) => [process.execPath, '--expose-gc', path.join(__dirname, 'node-side.js'), w.id, s, p];
-  const argv =
-    side === 'ours'
-      ? nodeSide('qt')
-      : side === 'node'
-        ? nodeSide(w.id === 'proxied' ? 'socks' : 'net')
-        : [PYTHON, path.join(__dirname, 'pyqt_side.py'), w.id, p];
-  return w.needs === 'rss' ? withFdLimit(cfg.rssConns + 1024, argv) : argv;
+function argvFor(id, side, params, timeoutMs = cfg.timeoutMs) {
+  const p = JSON.stringify({ ...params, timeoutMs });
+  const nodeSide = (s) => [process.execPath, '--expose-gc', path.join(__dirname, 'node-side.js'), id, s, p];
+  if (RUNTIMES.includes(side)) return nodeSide('qt');
+  if (side === 'node') return nodeSide(id === 'proxied' ? 'socks' : 'net');
+  return [PYTHON, path.join(__dirname, 'pyqt_side.py'), id, p];
 }
 
+/** A result from one of our sides that ran another runtime than it asked for is no result. */
+function checkRuntime(side, r) {
+  if (r.error || !RUNTIMES.includes(side) || r.runtime === side) return r;
+  return { error: `asked for the ${side} runtime, the child ran ${r.runtime}` };
+}
+
+/** One measurement of workload w by one side: { [row id]: result or { error } }. */
 async function runOne(w, side, shared) {
-  if (w.needs !== 'rss') return measure(argvFor(w, side, w.params(shared)));
+  if (w.needs === 'paced') return runPaced(side);
+  if (w.needs !== 'rss')
+    return { [w.id]: checkRuntime(side, await measure(argvFor(w.id, side, w.params(shared)), envFor(side))) };
   // A fresh echo server per RSS run: the connections of one run (in TIME_WAIT) leave the next alone.
   const echo = await startEcho(cfg.rssConns + 1024);
   try {
-    const r = await measure(argvFor(w, side, { ...w.params(shared), port: echo.port }));
+    const argv = withFdLimit(cfg.rssConns + 1024, argvFor(w.id, side, { ...w.params(shared), port: echo.port }));
+    const r = checkRuntime(side, await measure(argv, envFor(side)));
     if (r.value !== undefined) r.value /= 1024; // B/conn → KiB/conn
-    return r;
+    return { [w.id]: r };
   } finally {
     await stopChild(echo.child);
   }
+}
+
+// --- the paced echo: CPU per message from /proc ------------------------------------------------
+
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU time of a process so far: the sum of /proc/<pid>/task/<tid>/schedstat over its threads (ns,
+ * and every thread: Qt's, libuv's pool, V8's), and utime+stime of /proc/<pid>/stat (clock ticks,
+ * coarse, but it keeps the time of threads that have ended: the figure to use when one has) as a
+ * cross-check. null once it is gone.
+ */
+function cpuOf(pid) {
+  try {
+    let ns = 0;
+    let slices = 0;
+    const tids = [];
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        // on-CPU ns, ns waiting on a run queue, time slices run
+        const [onCpu, , runs] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+        ns += onCpu;
+        slices += runs;
+        tids.push(tid);
+      } catch {
+        // the thread ended between the listing and the read
+      }
+    }
+    const threads = tids.length;
+    // utime and stime are fields 14 and 15; the name (field 2) may hold spaces, so count from ')'.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const statNs = ((Number(f[11]) + Number(f[12])) * 1e9) / CLK_TCK;
+    return { ns, slices, threads, tids, statNs };
+  } catch {
+    return null;
+  }
+}
+
+/** Splits a child's stdout into JSON lines for onLine, as they come. */
+function lines(stream, onLine) {
+  let buf = '';
+  stream.setEncoding('utf8').on('data', (d) => {
+    buf += d;
+    for (let i; (i = buf.indexOf('\n')) >= 0;) {
+      const line = buf.slice(0, i).trim();
+      buf = buf.slice(i + 1);
+      if (line === '') continue;
+      try {
+        onLine(JSON.parse(line));
+      } catch {
+        // not a line of ours (a library's warning); stderr has the rest
+      }
+    }
+    if (buf.length > 1 << 20) buf = '';
+  });
+}
+
+/**
+ * The paced echo for one side: its echo server and its client, each a process of the same
+ * library; the client paces 64-byte messages and marks its measured window on stdout, and the CPU
+ * of both processes is read here at each mark. Resolves with the rows cpuServer and cpuClient.
+ */
+async function runPaced(side) {
+  const bound = cfg.cpuWarmupMs + cfg.cpuMs + 30000;
+  const env = envFor(side);
+  const fail = (error) => ({ cpuServer: { error }, cpuClient: { error } });
+  const serverArgv = [...SETPRIV, ...argvFor('cpuServer', side, {}, bound)];
+  const server = spawn(serverArgv[0], serverArgv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env });
+  let client = null;
+  let err = '';
+  const collect = (child) => {
+    // Its stdin is only closed, to end it; a child already gone makes that an EPIPE, no matter.
+    child.stdin.on('error', () => {});
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      if (err.length < 65536) err += d;
+    });
+    child.on('error', (e) => {
+      err += `${e.message}\n`;
+    });
+  };
+  collect(server);
+  let ready = null;
+  lines(server.stdout, (o) => {
+    if (ready === null && o.port) ready = o;
+  });
+  const tail = () => err.trim().split('\n').slice(-3).join(' | ');
+  try {
+    const end = Date.now() + READY_MS * 2;
+    while (ready === null && Date.now() < end && running(server)) await sleep(10);
+    if (ready === null) return fail(`the echo server did not start: ${tail()}`);
+    const params = { port: ready.port, rate: cfg.cpuRate, windowMs: cfg.cpuMs, warmupMs: cfg.cpuWarmupMs };
+    const clientArgv = [...SETPRIV, ...argvFor('cpuClient', side, params, bound)];
+    client = spawn(clientArgv[0], clientArgv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env });
+    collect(client);
+    const marks = {};
+    let last = null;
+    lines(client.stdout, (o) => {
+      // Read at once, before anything else: the two processes keep running meanwhile.
+      if (o.mark === 'start' || o.mark === 'end')
+        marks[o.mark] = { server: cpuOf(server.pid), client: cpuOf(client.pid) };
+      else last = o;
+      // Read: the client may go (it waits for its stdin's end to print its figures and exit).
+      if (o.mark === 'end') client.stdin.end();
+    });
+    // 'close', not 'exit': the last line may still be in the pipe when the process has exited.
+    const code = await new Promise((resolve) => {
+      const timer = setTimeout(() => resolve('timeout'), bound + 10000);
+      client.on('close', (c, signal) => {
+        clearTimeout(timer);
+        resolve(c ?? signal);
+      });
+    });
+    if (code !== 0 || last === null) return fail(`client exit ${code}: ${tail()}`);
+    const { start, end: stop } = marks;
+    if (!start?.server || !start?.client || !stop?.server || !stop?.client)
+      return fail(`no CPU figures from /proc (marks: ${Object.keys(marks).join(', ') || 'none'}): ${tail()}`);
+    const n = last.messages;
+    if (!(n > 0)) return fail(`no message came back in the window: ${tail()}`);
+    const paced = {
+      messages: n,
+      seconds: last.seconds,
+      achieved: last.achieved,
+      missed: last.missed,
+      reached: last.achieved >= REACHED * cfg.cpuRate,
+    };
+    const row = (who, runtime) => {
+      const a = start[who];
+      const b = stop[who];
+      // A thread that ended in the window took its schedstat with it; utime+stime still count it.
+      const whole = a.threads > 0 && a.tids.every((t) => b.tids.includes(t));
+      return checkRuntime(side, {
+        runtime,
+        value: (whole ? b.ns - a.ns : b.statNs - a.statNs) / 1e3 / n,
+        source: whole ? 'schedstat' : 'stat',
+        statUs: (b.statNs - a.statNs) / 1e3 / n, // the same from utime+stime, in clock ticks
+        slicesPerMsg: (b.slices - a.slices) / n, // times a thread of it was put on a CPU
+        threads: b.threads,
+        ...paced,
+      });
+    };
+    return { cpuServer: row('server', ready.runtime), cpuClient: row('client', last.runtime) };
+  } finally {
+    if (client) await stopChild(client);
+    // Its stdin's end stops the server; a signal if it does not.
+    server.stdin.end();
+    if ((await exitOf(server, STOP_MS)) === 'timeout') await stopChild(server);
+  }
+}
+
+// --- which runtimes the package has ----------------------------------------------------------
+
+/**
+ * Asks a child, for each runtime, which one the package runs when QTNETWORK_RUNTIME names it. A
+ * runtime not built (the child ran another) or failing to load is left out of the run and shown
+ * as n/a: its column would otherwise hold the other runtime's figures under its name.
+ */
+async function probeRuntimes() {
+  const out = {};
+  for (const rt of RUNTIMES.filter((s) => SIDES.includes(s))) {
+    const r = await measure(argvFor('runtime', rt, {}), envFor(rt));
+    const reported = r.error ? null : r.runtime;
+    out[rt] = {
+      requested: rt,
+      reported,
+      available: reported === rt,
+      note: r.error ? `n/a (failed: ${r.error})` : reported === rt ? null : 'n/a (not built)',
+    };
+  }
+  return out;
 }
 
 // --- summary -----------------------------------------------------------------------------------
@@ -324,58 +548,126 @@ function machine() {
   };
 }
 
-function summarize(runs) {
-  const rows = selected.map((w) => {
+// ours/other, as the targets are written: >1 means the first is higher (faster for MB/s and
+// conn/s, slower or bigger for µs and KiB). PyQt6 against Node too.
+const RATIOS = [
+  ['thread', 'node'],
+  ['thread', 'pyqt'],
+  ['loop', 'node'],
+  ['loop', 'pyqt'],
+  ['pyqt', 'node'],
+];
+
+function summarize(runs, runtimes) {
+  const ran = (s) => SIDES.includes(s) && (!RUNTIMES.includes(s) || runtimes[s].available);
+  const rows = selectedRows.map((w) => {
     const med = Object.fromEntries(
       ALL_SIDES.map((s) => [s, median(runs[w.id][s].filter((r) => r.value !== undefined).map((r) => r.value))]),
     );
-    return {
+    const ratio = {};
+    const ratioOfMedians = {};
+    for (const [a, b] of RATIOS) {
+      // The median of each round's ratio: the sides of one round ran seconds apart, so a load
+      // that comes and goes on the machine cancels out.
+      (ratio[a] ??= {})[b] = pairedRatio(runs[w.id][a], runs[w.id][b]);
+      (ratioOfMedians[a] ??= {})[b] = med[a] / med[b];
+    }
+    const row = {
       workload: w.id,
       title: w.title,
       unit: w.unit,
       higherIsBetter: w.higher,
       nodeSide: w.node,
       median: med,
-      // ours/other, as the targets are written: >1 means ours is higher (faster for MB/s and
-      // conn/s, slower or bigger for µs and KiB). The median of each round's ratio: the sides of
-      // one round ran seconds apart, so a load that comes and goes on the machine cancels out.
-      ratio: {
-        node: pairedRatio(runs[w.id].ours, runs[w.id].node),
-        pyqt: pairedRatio(runs[w.id].ours, runs[w.id].pyqt),
-      },
-      ratioOfMedians: { node: med.ours / med.node, pyqt: med.ours / med.pyqt },
+      ratio,
+      ratioOfMedians,
       values: Object.fromEntries(SIDES.map((s) => [s, runs[w.id][s].map((r) => r.value ?? null)])),
       errors: SIDES.flatMap((s) => runs[w.id][s].filter((r) => r.error).map((r) => `${s}: ${r.error}`)),
     };
+    if (w.id === 'cpuServer' || w.id === 'cpuClient') {
+      const of = (s, k) => runs[w.id][s].filter((r) => r.value !== undefined).map((r) => r[k]);
+      row.paced = {
+        rate: cfg.cpuRate,
+        windowMs: cfg.cpuMs,
+        reachedAt: REACHED,
+        sides: Object.fromEntries(
+          SIDES.filter(ran).map((s) => [
+            s,
+            {
+              achieved: of(s, 'achieved'),
+              reached: of(s, 'reached'),
+              missed: of(s, 'missed'),
+              statUs: of(s, 'statUs'),
+              slicesPerMsg: of(s, 'slicesPerMsg'),
+              source: [...new Set(of(s, 'source'))],
+            },
+          ]),
+        ),
+      };
+    }
+    return row;
   });
-  const targets = TARGETS.filter((t) => selected.some((w) => w.id === t.workload)).map((t) => {
-    const row = rows.find((r) => r.workload === t.workload);
-    const measured = row.ratio[t.vs];
-    const pass = Number.isFinite(measured) && (t.op === '>=' ? measured >= t.ratio : measured <= t.ratio);
-    const against = t.vs === 'pyqt' ? 'PyQt6' : row.nodeSide;
-    return { ...t, against, measured, result: Number.isFinite(measured) ? (pass ? 'pass' : 'miss') : 'no data' };
-  });
+  // The loop runtime's first: the targets are its.
+  const targets = ['loop', 'thread']
+    .filter((rt) => SIDES.includes(rt))
+    .flatMap((rt) =>
+      TARGETS.filter((t) => rows.some((r) => r.workload === t.workload)).map((t) => {
+        const row = rows.find((r) => r.workload === t.workload);
+        const measured = row.ratio[rt][t.vs];
+        const pass = Number.isFinite(measured) && (t.op === '>=' ? measured >= t.ratio : measured <= t.ratio);
+        const against = t.vs === 'pyqt' ? 'PyQt6' : row.nodeSide;
+        const result = !runtimes[rt].available
+          ? runtimes[rt].note
+          : Number.isFinite(measured)
+            ? pass
+              ? 'pass'
+              : 'miss'
+            : 'no data';
+        return { runtime: rt, ...t, against, measured, result };
+      }),
+    );
   return { rows, targets };
 }
 
-function table({ rows, targets }) {
+function table({ rows, targets }, runtimes) {
+  // A runtime the package does not have says so in its column; a side left out shows —.
+  const cell = (r, s) =>
+    RUNTIMES.includes(s) && runtimes[s] && !runtimes[s].available ? runtimes[s].note : fmt(r.median[s]);
   const lines = [
-    '| workload | unit | qtnetwork | Node | PyQt6 | ours/Node | ours/PyQt6 |',
-    '|---|---|--:|--:|--:|--:|--:|',
+    `| workload | unit | ${ALL_SIDES.map((s) => LABEL[s]).join(' | ')} | ${RATIOS.map(([a, b]) => `${LABEL[a].replace('qtnetwork ', '')}/${LABEL[b]}`).join(' | ')} |`,
+    `|---|---|${ALL_SIDES.map(() => '--:').join('|')}|${RATIOS.map(() => '--:').join('|')}|`,
     ...rows.map(
       (r) =>
-        `| ${r.title} | ${r.unit} | ${fmt(r.median.ours)} | ${fmt(r.median.node)} (${r.nodeSide}) | ${fmt(r.median.pyqt)} | ${fmtRatio(r.ratio.node)} | ${fmtRatio(r.ratio.pyqt)} |`,
+        `| ${r.title} | ${r.unit} | ${ALL_SIDES.map((s) => (s === 'node' ? `${cell(r, s)} (${r.nodeSide})` : cell(r, s))).join(' | ')} | ${RATIOS.map(([a, b]) => fmtRatio(r.ratio[a][b])).join(' | ')} |`,
     ),
     '',
-    'Ratios: the median over rounds of ours/other within a round.',
-    '',
-    '| target (ours/other) | measured | |',
-    '|---|--:|---|',
-    ...targets.map(
-      (t) =>
-        `| ${t.workload} ${t.op === '>=' ? '≥' : '≤'} ${t.ratio.toFixed(1)}× ${t.against} | ${fmtRatio(t.measured)} | ${t.result} |`,
-    ),
+    'Ratios: the median over rounds of one side/the other within a round.',
   ];
+  const paced = rows.find((r) => r.paced);
+  if (paced) {
+    const p = paced.paced;
+    const each = ALL_SIDES.filter((s) => SIDES.includes(s)).map((s) => {
+      const d = p.sides[s];
+      if (!d) return `${LABEL[s]} ${runtimes[s]?.note ?? 'no data'}`;
+      const hit = d.reached.filter(Boolean).length;
+      return `${LABEL[s]} ${hit}/${d.reached.length} (median ${fmt(median(d.achieved))} msg/s)`;
+    });
+    lines.push(
+      `Paced rate reached (at least ${Math.round(p.reachedAt * 100)}% of ${p.rate} msg/s echoed in the ${p.windowMs} ms window), rounds: ${each.join(', ')}.`,
+    );
+  }
+  const rts = [...new Set(targets.map((t) => t.runtime))];
+  const keyed = (t) => `${t.workload} ${t.op === '>=' ? '≥' : '≤'} ${t.ratio.toFixed(1)}× ${t.against}`;
+  const result = (t) => (t.result === 'pass' || t.result === 'miss' ? `${fmtRatio(t.measured)} ${t.result}` : t.result);
+  lines.push(
+    '',
+    `| target (issue 13, for the loop runtime) | ${rts.map((rt) => (rt === 'loop' ? 'loop' : `${rt} (for comparison)`)).join(' | ')} |`,
+    `|---|${rts.map(() => '--:').join('|')}|`,
+    ...[...new Set(targets.map(keyed))].map(
+      (k) =>
+        `| ${k} | ${rts.map((rt) => result(targets.find((t) => t.runtime === rt && keyed(t) === k))).join(' | ')} |`,
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -384,18 +676,28 @@ function table({ rows, targets }) {
 (async () => {
   const shared = {};
   const t0 = Date.now();
-  const runs = Object.fromEntries(selected.map((w) => [w.id, Object.fromEntries(ALL_SIDES.map((s) => [s, []]))]));
+  const runs = Object.fromEntries(selectedRows.map((w) => [w.id, Object.fromEntries(ALL_SIDES.map((s) => [s, []]))]));
+  const runtimes = await probeRuntimes();
+  for (const [rt, r] of Object.entries(runtimes))
+    process.stderr.write(
+      `runtime ${rt}: ${r.available ? 'runs' : `${r.note}, the package ran ${r.reported ?? 'nothing'}`}\n`,
+    );
+  const active = SIDES.filter((s) => !RUNTIMES.includes(s) || runtimes[s].available);
+  if (!active.some((s) => RUNTIMES.includes(s))) die('no runtime of the package runs: nothing to measure');
   try {
     if (selected.some((w) => w.needs === 'echo')) shared.echo = await startEcho(4096);
     if (selected.some((w) => w.needs === 'proxy')) shared.proxy = await startMicrosocks();
     for (let round = 1; round <= cfg.rounds; round++) {
       for (const w of selected) {
-        for (const side of SIDES) {
-          const r = await runOne(w, side, shared);
-          runs[w.id][side].push(r);
-          process.stderr.write(
-            `round ${round}/${cfg.rounds} ${w.id} ${side}: ${r.error ? `FAILED ${r.error}` : `${fmt(r.value)} ${w.unit}`}\n`,
-          );
+        for (const side of active) {
+          const got = await runOne(w, side, shared);
+          for (const row of rowsOf(w)) {
+            const r = got[row.id];
+            runs[row.id][side].push(r);
+            process.stderr.write(
+              `round ${round}/${cfg.rounds} ${row.id} ${side}: ${r.error ? `FAILED ${r.error}` : `${fmt(r.value)} ${row.unit}`}\n`,
+            );
+          }
         }
       }
     }
@@ -403,7 +705,7 @@ function table({ rows, targets }) {
     if (shared.echo) await stopChild(shared.echo.child);
     if (shared.proxy) await stopChild(shared.proxy.child);
   }
-  const summary = summarize(runs);
+  const summary = summarize(runs, runtimes);
   const report = {
     date: new Date().toISOString(),
     seconds: Math.round((Date.now() - t0) / 1000),
@@ -412,22 +714,29 @@ function table({ rows, targets }) {
       ...cfg,
       smoke: S,
       sides: SIDES,
-      order: 'per round: each workload A B C (qtnetwork, Node, PyQt6), one child process per measurement',
+      order:
+        'per round: each workload A A2 B C (qtnetwork thread, qtnetwork loop, Node, PyQt6), one child process per measurement (the paced echo: two, server and client)',
     },
+    // What each runtime side asked for and what the package reported running.
+    runtimes,
     ...summary,
   };
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
   const m = report.machine;
+  const rtLine = Object.values(runtimes)
+    .map((r) => `${r.requested}: ${r.available ? 'ran' : `${r.note} (the package ran ${r.reported ?? 'nothing'})`}`)
+    .join('; ');
   console.log(
-    `${m.cpus} cores (${m.cpuModel}), Node ${m.node}, PyQt6 ${m.pyqt6} on Qt ${m.qtOfPyQt6}; ${cfg.rounds} interleaved round(s), medians, ${report.seconds} s\n`,
+    `${m.cpus} cores (${m.cpuModel}), Node ${m.node}, PyQt6 ${m.pyqt6} on Qt ${m.qtOfPyQt6}; ${cfg.rounds} interleaved round(s), medians, ${report.seconds} s; qtnetwork runtimes (QTNETWORK_RUNTIME) ${rtLine}\n`,
   );
-  console.log(table(summary));
+  console.log(table(summary, runtimes));
   console.log(`\nJSON: ${outFile}`);
   const failed = summary.rows.filter((r) => r.errors.length > 0);
   for (const r of failed) process.stderr.write(`bench: ${r.workload}: ${r.errors.join('; ')}\n`);
-  // Misses are reported, not failed; a measurement that did not run is a broken bench.
-  process.exit(summary.rows.some((r) => SIDES.some((s) => !Number.isFinite(r.median[s]))) ? 1 : 0);
+  // Misses are reported, not failed; a measurement that did not run is a broken bench (a runtime
+  // the package does not have is reported as n/a, not a failure).
+  process.exit(summary.rows.some((r) => active.some((s) => !Number.isFinite(r.median[s]))) ? 1 : 0);
 })().catch((e) => {
   process.stderr.write(`bench: ${e.stack || e}\n`);
   process.exit(1);
