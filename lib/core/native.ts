@@ -6,7 +6,13 @@
 
 /** The batch dispatcher JS gives the runtime: `n` events of `kEventSlots` numbers each in `buf`
  * (undefined: the previous buffer is reused), their payloads apart (null when none has one). */
-export type NativeDispatch = (n: number, buf: ArrayBuffer | undefined, payloads: unknown[] | null) => void;
+/** `insideCall`: Qt emitted the events inside a call from JS (the loop runtime). */
+export type NativeDispatch = (
+  n: number,
+  buf: ArrayBuffer | undefined,
+  payloads: unknown[] | null,
+  insideCall?: boolean,
+) => void;
 
 export interface NativeRuntime {
   open(dispatch: NativeDispatch, schedule: () => void): void;

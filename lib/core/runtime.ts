@@ -99,7 +99,26 @@ export function yieldToWaiter(): void {
   if (!flushing) yieldRequested = true;
 }
 
-function dispatch(n: number, buf: ArrayBuffer | undefined, payloads: unknown[] | null): void {
+// Whether the events being delivered now were emitted inside a call from JS (the loop runtime says
+// so; false for the thread runtime's and for events held back and delivered later).
+let insideCall = false;
+
+/** Whether the event being delivered now was emitted by Qt inside a call JS made (loop runtime). */
+export function eventInsideCall(): boolean {
+  return insideCall;
+}
+
+function dispatch(n: number, buf: ArrayBuffer | undefined, payloads: unknown[] | null, inside?: boolean): void {
+  const wasInside = insideCall;
+  insideCall = inside === true;
+  try {
+    dispatchBatch(n, buf, payloads);
+  } finally {
+    insideCall = wasInside;
+  }
+}
+
+function dispatchBatch(n: number, buf: ArrayBuffer | undefined, payloads: unknown[] | null): void {
   let batch = shared;
   if (buf !== undefined) {
     batch = new Float64Array(buf);
@@ -179,6 +198,7 @@ function deliverBacklog(): void {
 
 function resume(): void {
   resumeScheduled = false;
+  insideCall = false;
   deliverBacklog();
 }
 

@@ -9,7 +9,7 @@ import { Handle } from './handle';
 import type { NativeStreamSocket, StreamSnapshot } from './native';
 import { Limit, SocketEvent as Ev, SocketSnapshot, SocketStateBits, SocketWait as Wait } from './protocol';
 import { OpenModeFlag, QIODevice } from './QIODevice';
-import { drainEvents, EventSink, runtime } from './runtime';
+import { drainEvents, eventInsideCall, EventSink, runtime } from './runtime';
 import { defineSignals, madeSignal, Signal } from './signal';
 
 // The states both socket enums give the same numbers (QAbstractSocket.SocketState, QLocalSocket.LocalSocketState).
@@ -27,11 +27,11 @@ const wasConnected = (state: number): boolean => state === State.Connected || st
 // QAbstractSocket.SocketError.UnknownSocketError, QLocalSocket.LocalSocketError.UnknownSocketError.
 const UNKNOWN_ERROR = -1;
 
-// The thread runtime delivers an event after the call, or the turn of Qt's loop, that made it: one
-// that comes before a wait is called may be one PyQt6's blocking wait would have caught, and is
-// kept as news for it (Fresh). The loop runtime delivers each as Qt emits it: what came before a
-// wait is not news to it, as in PyQt6.
-const LATE_EVENTS = runtime === 'thread';
+// An event that comes before a wait is called may be one PyQt6's blocking wait would have caught:
+// it is kept as news for the wait (Fresh), as PyQt6's wait would have found it, unless Qt emitted
+// it inside a call JS made (the loop runtime), where PyQt6 runs it too, before any later wait.
+// The thread runtime delivers every event after its call.
+const isNews = (): boolean => runtime === 'thread' || !eventInsideCall();
 
 interface Fresh {
   readyRead: boolean;
@@ -170,7 +170,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         break;
       case Ev.Disconnected:
         // News for a later wait, unless a wait takes it now (as Qt's blocking one would).
-        if (LATE_EVENTS) this.fresh.disconnected = !this.h.hasWait(Wait.Disconnected);
+        if (isNews()) this.fresh.disconnected = !this.h.hasWait(Wait.Disconnected);
         madeSignal(this, 'disconnected')?.emit();
         this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
         break;
@@ -181,7 +181,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
       case Ev.ReadyRead:
         if (seq <= this.discardUpTo) break;
         this.received(payload, arg);
-        if (LATE_EVENTS) this.fresh.readyRead = true;
+        if (isNews()) this.fresh.readyRead = true;
         if (more) break; // one readyRead for a run of data events, as one Qt read would give
         this.announcePending = false;
         if (this.h.settle(Wait.ReadyRead, true, seq)) this.fresh.readyRead = false;
@@ -192,7 +192,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
       case Ev.BytesWritten:
         {
           const taken = this.h.settle(Wait.BytesWritten, true, seq);
-          if (LATE_EVENTS) this.fresh.bytesWritten = !taken;
+          if (isNews()) this.fresh.bytesWritten = !taken;
         }
         madeSignal(this, 'bytesWritten')?.emit(arg);
         if (this.channelSignals()) madeSignal(this, 'channelBytesWritten')?.emit(0, arg);

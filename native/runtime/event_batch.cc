@@ -29,7 +29,7 @@ void EventBatch::releaseBuffer(napi_env env) {
 // it is the one JS was last given), and `payloads`, indexed by event, only when some event has one (else null). Writing
 // numbers into memory JS already holds costs a fraction of setting array elements through N-API,
 // which was most of the JS thread's work per event.
-bool EventBatch::dispatch(napi_env env, std::vector<Event>& batch, const std::atomic<bool>& closed) {
+bool EventBatch::dispatch(napi_env env, std::vector<Event>& batch, const std::atomic<bool>& closed, bool insideCall) {
   if (dispatch_.IsEmpty()) return false;
   using protocol::EventSlot;
   constexpr size_t kEventSlots = EventSlot::kCount;
@@ -98,9 +98,11 @@ bool EventBatch::dispatch(napi_env env, std::vector<Event>& batch, const std::at
   napi_value fn = dispatch_.Value(), recv, result, count;
   if (napi_get_undefined(env, &recv) != napi_ok || napi_create_uint32(env, uint32_t(batch.size()), &count) != napi_ok)
     return false;
-  napi_value args[3] = {count, bufArg, payloads};
+  napi_value inside;
+  if (napi_get_boolean(env, insideCall, &inside) != napi_ok) return false;
+  napi_value args[4] = {count, bufArg, payloads, inside};
   depth_++;
-  napi_status called = napi_call_function(env, recv, fn, 3, args, &result);
+  napi_status called = napi_call_function(env, recv, fn, 4, args, &result);
   depth_--;
   if (called == napi_ok) return true;
   // lib/core/signal.ts already turns a throwing slot into an uncaught exception, so a throw here

@@ -24,7 +24,9 @@ class EventBatch {
 
   // Hands `batch` to JS. False when JS could not be called (nothing to do but drop it). A throw
   // that escaped JS's own handling goes to Node's uncaught-exception path unless `closed`.
-  bool dispatch(napi_env env, std::vector<Event>& batch, const std::atomic<bool>& closed);
+  // `insideCall`: Qt emitted these inside a call from JS (the loop runtime), so they are no news
+  // for a wait called after it (lib/core/stream.ts).
+  bool dispatch(napi_env env, std::vector<Event>& batch, const std::atomic<bool>& closed, bool insideCall = false);
   // Whether a dispatch is running now (an event pushed meanwhile was caused by a slot).
   bool dispatching() const { return depth_ > 0; }
 

@@ -167,11 +167,12 @@ void LoopRuntime::flush() {
     std::vector<Event> batch;
     for (auto& e : queue_) batch.push_back(std::move(e));
     queue_.clear();
-    if (in_callback_ > 0 && js_depth_ == 0) openCallbackScope(env);
+    bool fromLoop = in_callback_ > 0 && js_depth_ == 0;
+    if (fromLoop) openCallbackScope(env);
     napi_handle_scope hs;
     if (napi_open_handle_scope(env, &hs) != napi_ok) return;
     js_depth_++;
-    if (!batch_.dispatch(env, batch, closed_)) {
+    if (!batch_.dispatch(env, batch, closed_, !fromLoop)) {
       napi_value ignored;
       napi_get_and_clear_last_exception(env, &ignored);
     }

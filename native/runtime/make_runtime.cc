@@ -1,7 +1,7 @@
 // Which runtime an environment gets (runtime/runtime.h MakeRuntime).
 #include <cstdlib>
-#include <cstring>
 #include <mutex>
+#include <string>
 
 #include "runtime/channel.h"
 #include "runtime/runtime.h"
@@ -11,15 +11,17 @@ namespace qtn {
 std::shared_ptr<Runtime> MakeLoopRuntime(Napi::Env env);  // runtime/loop_runtime.cc
 
 std::shared_ptr<Runtime> MakeRuntime(Napi::Env env) {
-  // Once per process: Qt's objects of one runtime cannot meet the other's thread model.
+  // Once per process: the first environment's choice holds for the workers too (Qt's objects of
+  // one runtime cannot meet the other's threads).
   static std::once_flag once;
-  static bool loop = false;
+  static std::string chosen;
   std::call_once(once, [] {
     const char* v = std::getenv("QTNETWORK_RUNTIME");
-    loop = v && std::strcmp(v, "loop") == 0;
+    chosen = v && *v ? v : "loop";
   });
-  if (loop) return MakeLoopRuntime(env);
-  return std::make_shared<EnvChannel>();
+  if (chosen == "loop") return MakeLoopRuntime(env);
+  if (chosen == "thread") return std::make_shared<EnvChannel>();
+  throw Napi::RangeError::New(env, "QTNETWORK_RUNTIME must be \"loop\" or \"thread\", got \"" + chosen + "\"");
 }
 
 }  // namespace qtn

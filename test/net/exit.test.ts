@@ -142,6 +142,20 @@ test('workers terminated at any moment, 20 in a row: never an abort (event deliv
   expect(r.status).toBe(0);
 });
 
+test('a worker loads the package first and ends; then the main thread loads it, uses Qt and exits naturally', () => {
+  // The worker's thread is gone (Qt's data for it too) before the main thread first touches Qt.
+  const r = run(`
+    const { Worker } = require('node:worker_threads');
+    const w = new Worker(${JSON.stringify(OPEN)} + "open().then(({ server, client, peer }) => { client.abort(); peer.abort(); server.close(); });", { eval: true, env: process.env });
+    w.on('exit', (code) => {
+      console.log('worker exit ' + code);
+      eval(${JSON.stringify(OPEN)} + "open().then(({ server, client, peer }) => { client.abort(); peer.abort(); server.close(); console.log('main done'); });");
+    });`);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('worker exit 0\nmain done\n');
+  expect(r.status).toBe(0);
+});
+
 test('main and worker both using Qt, main exits with everything open', () => {
   const r = run(`${OPEN}
     const { Worker } = require('node:worker_threads');

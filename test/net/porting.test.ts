@@ -1,5 +1,6 @@
 // docs/porting.md runs: every ```js block is extracted and run as its own program (requiring the
-// package by name, as a user does); its asserts are the rule's claims.
+// package by name, as a user does); its asserts are the rule's claims. The guide describes the
+// default runtime (loop), whichever runtime the rest of the suite runs under.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,8 @@ test('every rule has a snippet', () => {
 });
 
 test.each(blocks.map((b) => [b.rule, b.code]))('rule "%s" runs and its asserts hold', (_rule, code) => {
-  const r = spawnSync(process.execPath, ['-e', code], { cwd: root, encoding: 'utf8', timeout: 20000 });
+  const env = { ...process.env, QTNETWORK_RUNTIME: 'loop' };
+  const r = spawnSync(process.execPath, ['-e', code], { cwd: root, env, encoding: 'utf8', timeout: 20000 });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
 });
