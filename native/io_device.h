@@ -4,6 +4,7 @@
 #pragma once
 
 #include <napi.h>
+#include <poll.h>
 
 #include <QByteArray>
 #include <QIODevice>
@@ -172,9 +173,14 @@ class StreamHandle : public QtHandle<Q> {
 
   void afterCommands() override {
     // What JS wrote in this batch goes to the kernel now, as Qt's next turn of its event loop
-    // would send it (flush() is that same step), not one poll later: a round trip costs one turn less.
+    // would send it (flush() is that same step), not one poll later: a round trip costs one turn
+    // less. Only while nothing is readable or pending on the descriptor: Qt's turn reads first,
+    // and a reset the peer sent must be read (Qt then leaves the device open for reading), not
+    // met by this write (Qt then aborts and closes it).
     Q* s = this->object;
-    if (s && int(s->state()) == 3 /* ConnectedState in both socket enums */ && s->bytesToWrite() > 0) s->flush();
+    if (!s || int(s->state()) != 3 /* ConnectedState in both socket enums */ || s->bytesToWrite() <= 0) return;
+    pollfd p{int(s->socketDescriptor()), POLLIN, 0};
+    if (p.fd >= 0 && ::poll(&p, 1, 0) == 0) s->flush();
   }
 };
 

@@ -76,6 +76,7 @@ void LoopRuntime::close() {
   closed_.store(true);
   queue_.clear();
   handles_.destroyAll();  // none left after shutdown()
+  after_commands_.clear();
   before_poll_.clear();
   if (async_context_) napi_async_destroy(env_, async_context_);
   async_context_ = nullptr;
@@ -125,10 +126,10 @@ void LoopRuntime::call(Napi::Env env, const std::function<void()>& fn, std::shar
   fn();
 }
 
-void LoopRuntime::flushAfterCommands(std::shared_ptr<Handle>) {
-  // Nothing to hurry: written bytes go out when Qt's write notifier fires, as in PyQt6. Flushing
-  // before the poll instead wrote into a connection the peer had reset before Qt read the reset,
-  // and Qt then aborts (closes the device) where PyQt6 leaves it open for reading.
+void LoopRuntime::flushAfterCommands(std::shared_ptr<Handle> h) {
+  // Before the loop next waits: every write of the JS task goes out in one flush per socket.
+  after_commands_.push_back(std::move(h));
+  if (dispatcher_) dispatcher_->armBeforePoll();
 }
 
 void LoopRuntime::beforePoll(std::function<void()> fn) {
@@ -137,6 +138,9 @@ void LoopRuntime::beforePoll(std::function<void()> fn) {
 }
 
 void LoopRuntime::beforePollNow() {
+  std::vector<std::shared_ptr<Handle>> after;
+  after.swap(after_commands_);
+  for (auto& h : after) h->afterCommands();
   std::vector<std::function<void()>> due;
   due.swap(before_poll_);
   for (auto& fn : due) fn();

@@ -79,6 +79,7 @@ class LoopRuntime : public Runtime {
   bool scope_open_ = false;  // the current callback's scope (see flush)
   napi_callback_scope scope_ = nullptr;
   napi_handle_scope scope_handles_ = nullptr;
+  std::vector<std::shared_ptr<Handle>> after_commands_;
   std::vector<std::function<void()>> before_poll_;
   HandleRegistry handles_;
 };
