@@ -3,6 +3,8 @@
 #include <dlfcn.h>
 #include <uv.h>
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QMetaObject>
 #include <QObject>
 #include <QThread>
@@ -24,9 +26,6 @@ void KeepAddonLoaded() {
   if (dladdr(reinterpret_cast<void*>(&KeepAddonLoaded), &info) && info.dli_fname)
     pinned = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE) != nullptr;
 }
-
-// A QObject of this thread to post functors to (destroys, which wait for Qt's event loop).
-QObject* ContextOf(UvEventDispatcher* d) { return d; }
 
 }  // namespace
 
@@ -57,6 +56,7 @@ void LoopRuntime::asyncCleanup(napi_async_cleanup_hook_handle handle, void* arg)
     napi_remove_async_cleanup_hook(handle);
     return;
   }
+  self->runPendingDestroys();
   UvEventDispatcher* d = self->dispatcher_;
   self->dispatcher_ = nullptr;
   d->detach([handle, self] { napi_remove_async_cleanup_hook(handle); });
@@ -75,6 +75,7 @@ void LoopRuntime::open(Napi::Env env, Napi::Function dispatch, Napi::Function sc
 void LoopRuntime::close() {
   closed_.store(true);
   queue_.clear();
+  runPendingDestroys();
   handles_.destroyAll();  // none left after shutdown()
   after_commands_.clear();
   before_poll_.clear();
@@ -91,6 +92,7 @@ void LoopRuntime::shutdown() {
   // too: exit() follows, and never returns into the emission's frames.
   closed_.store(true);
   queue_.clear();
+  runPendingDestroys();
   handles_.destroyAll();
   QtThread::shutdown();
 }
@@ -118,7 +120,13 @@ void LoopRuntime::postNow(std::function<void()> fn, std::shared_ptr<Handle> targ
 void LoopRuntime::postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) {
   if (closed_.load() || !dispatcher_) return;
   // A posted functor: Qt runs it from its event loop, never inside an emission (as deleteLater).
-  QMetaObject::invokeMethod(ContextOf(dispatcher_), std::move(fn), Qt::QueuedConnection);
+  QMetaObject::invokeMethod(dispatcher_, std::move(fn), Qt::QueuedConnection);
+}
+
+void LoopRuntime::runPendingDestroys() {
+  // Destroys posted by collected wrappers that Qt's loop has not reached: the env is ending and
+  // the loop will not turn again, so they run now (a posted event left behind is never freed).
+  if (dispatcher_) QCoreApplication::sendPostedEvents(dispatcher_, QEvent::MetaCall);
 }
 
 void LoopRuntime::call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target) {

@@ -61,6 +61,7 @@ class LoopRuntime : public Runtime {
   void openCallbackScope(napi_env env);
   void leaveCallback();
   void beforePollNow();
+  void runPendingDestroys();
 
  public:
   static void asyncCleanup(napi_async_cleanup_hook_handle handle, void* arg);
