@@ -15,7 +15,15 @@ export class Signal<A extends unknown[] = []> {
     private readonly owner?: { _signalsBlocked: boolean },
     // Told after every connect and disconnect (a socket asks Qt for the events someone watches).
     private readonly watch?: () => void,
-  ) {}
+  ) {
+    // A user's own signal (`new Signal('valueChanged')`): its name shows in every message.
+    if (typeof name !== 'string')
+      throw new TypeError(`Signal: argument 'name' must be a string, got ${describe(name)}`);
+    if (owner !== undefined && (owner === null || typeof owner !== 'object'))
+      throw new TypeError(`Signal: argument 'owner' must be an object or undefined, got ${describe(owner)}`);
+    if (watch !== undefined && typeof watch !== 'function')
+      throw new TypeError(`Signal: argument 'watch' must be a function or undefined, got ${describe(watch)}`);
+  }
 
   connect(slot: Slot<A>): void {
     if (typeof slot !== 'function') {
