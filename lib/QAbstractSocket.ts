@@ -239,7 +239,7 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
   setReadBufferSize(size: number): void {
     checkInt(this.m('setReadBufferSize'), 'size', size, 0, Number.MAX_SAFE_INTEGER);
     this.set().readBufferSize = size;
-    this.h.native.setReadLimit(size);
+    this.applyReadLimit(size);
   }
 
   pauseMode(): PauseMode {

@@ -181,7 +181,7 @@ export class QLocalSocket extends StreamSocket<NativeLocalSocket> {
   setReadBufferSize(size: number): void {
     checkInt(this.m('setReadBufferSize'), 'size', size, 0, Number.MAX_SAFE_INTEGER);
     this._readBufferSize = size;
-    this.h.native.setReadLimit(size);
+    this.applyReadLimit(size);
   }
 
   socketOptions(): LocalSocketOption {

@@ -82,6 +82,11 @@ export abstract class QIODevice extends QObject {
     this.buffered += data.length;
   }
 
+  /** @internal what the read buffer holds, a transaction's bytes read so far included (Qt's buffer size). */
+  protected heldBytes(): number {
+    return this.buffered;
+  }
+
   /** @internal close()/abort(): Qt drops the read buffer. */
   protected clearReceived(): void {
     this.chunks = NO_CHUNKS;

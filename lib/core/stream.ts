@@ -85,6 +85,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
 
   private discardUpTo = 0; // received bytes from events up to this seq were dropped by close/abort
   private unacked = 0; // bytes read here that the Qt side has not been told about
+  private readPaused = false; // a capped buffer filled up: Qt reads again once a read empties it
   private watchingBytesWritten = false;
   // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
   // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
@@ -216,6 +217,18 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   /** @internal received data from a readyRead event: bytes here; QUdpSocket takes datagrams. */
   protected received(payload: unknown, _arg: number): void {
     this.appendReceived(payload as Buffer);
+    const size = this.readBufferSize();
+    if (size > 0 && this.heldBytes() >= size) this.readPaused = true;
+  }
+
+  /** @internal setReadBufferSize: Qt reads on at once when the new cap leaves room, or there is none. */
+  protected applyReadLimit(size: number): void {
+    if (size === 0 || this.heldBytes() < size) {
+      this.readPaused = false;
+      if (this.unacked > 0) this.h.native.ack(this.unacked);
+      this.unacked = 0;
+    }
+    this.h.native.setReadLimit(size);
   }
 
   /** @internal whether new data is announced with readyRead (QUdpSocket: not until one is read, as Qt). */
@@ -274,6 +287,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   protected dropReceived(): void {
     this.discardUpTo = this.seq;
     this.unacked = 0;
+    this.readPaused = false;
     this.clearReceived();
   }
 
@@ -305,13 +319,19 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   protected consumed(n: number): void {
     if (this._fresh) this._fresh.readyRead = false;
     this.unacked += n;
-    // Tell the Qt side in steps, not per read: it stalls only when JS holds a full buffer.
-    const size = this.readBufferSize();
-    const limit = size > 0 ? size : Limit.DefaultReadLimit;
-    if (this.unacked >= limit / 4 || this.bytesAvailable() === 0) {
-      this.h.native.ack(this.unacked);
-      this.unacked = 0;
+    const emptied = this.heldBytes() === 0;
+    if (this.readBufferSize() > 0) {
+      // Under the user's cap Qt stops reading once its buffer is full, and reads again only when
+      // a read empties it (QIODevice then calls readData, which turns reading back on); before
+      // the buffer fills, every read makes room at once.
+      if (this.readPaused && !emptied) return;
+      this.readPaused = false;
+    } else if (!emptied && this.unacked < Limit.DefaultReadLimit / 4) {
+      // Without a cap: told in steps, not per read; the Qt side stalls only when JS holds a lot.
+      return;
     }
+    this.h.native.ack(this.unacked);
+    this.unacked = 0;
   }
 
   /** @internal a method's name for messages: `QUdpSocket.bind`. */
