@@ -156,6 +156,7 @@ class StreamHandle : public QtHandle<Q> {
 
  private:
   bool refreshQueued_ = false;
+  bool flushQueued_ = false;  // in the runtime's after-commands list
 
  public:
   // Qt side: a write from JS; what Qt's write returned.
@@ -166,7 +167,9 @@ class StreamHandle : public QtHandle<Q> {
     qint64 n = s->write(bytes);
     if (n > 0) {
       accepted += n;
-      this->channel()->flushAfterCommands(this->shared_from_this());
+      // Once per batch, however many writes it holds.
+      if (!flushQueued_) this->channel()->flushAfterCommands(this->shared_from_this());
+      flushQueued_ = true;
     }
     return n;
   }
@@ -177,6 +180,7 @@ class StreamHandle : public QtHandle<Q> {
     // less. Only while nothing is readable or pending on the descriptor: Qt's turn reads first,
     // and a reset the peer sent must be read (Qt then leaves the device open for reading), not
     // met by this write (Qt then aborts and closes it).
+    flushQueued_ = false;
     Q* s = this->object;
     if (!s || int(s->state()) != 3 /* ConnectedState in both socket enums */ || s->bytesToWrite() <= 0) return;
     pollfd p{int(s->socketDescriptor()), POLLIN, 0};

@@ -28,7 +28,6 @@ class EventBatch {
   // for a wait called after it (lib/core/stream.ts).
   bool dispatch(napi_env env, std::vector<Event>& batch, const std::atomic<bool>& closed, bool insideCall = false);
   // Whether a dispatch is running now (an event pushed meanwhile was caused by a slot).
-  bool dispatching() const { return depth_ > 0; }
 
  private:
   void releaseBuffer(napi_env env);

@@ -3,6 +3,7 @@
 #include <poll.h>
 
 #include <QCoreApplication>
+#include <QDebug>
 #include <QEvent>
 #include <QSocketNotifier>
 #include <QTimerEvent>
@@ -114,7 +115,9 @@ void UvEventDispatcher::registerSocketNotifier(QSocketNotifier* n) {
   if (!w) {
     w = new Watch;
     w->fd = fd;
-    if (uv_poll_init(loop_, &w->poll, fd) != 0) {
+    if (int rc = uv_poll_init(loop_, &w->poll, fd); rc != 0) {
+      // The notifier will never fire: say so, as Qt's own dispatcher does when it cannot watch.
+      qWarning("QSocketNotifier: cannot watch descriptor %d: %s", fd, uv_strerror(rc));
       delete w;
       watches_.erase(fd);
       return;
