@@ -91,11 +91,29 @@ export function loadScenarios<S extends Scenario = Scenario>(file: string): S[] 
   return JSON.parse(fs.readFileSync(path.join(PARITY_FIXTURES, file), 'utf8'));
 }
 
+type Trace = { runtime?: unknown; steps?: { inside?: unknown }[] } & Record<string, unknown>;
+
+/**
+ * Both traces of a scenario as they compare: ours names its runtime, which is checked and left out.
+ * Under 'loop' slots run inside Qt's emission, as in PyQt6, so what was logged while each step ran
+ * (its "inside") is compared too; under 'thread' they run after the call by design, so it is left
+ * out on both sides and the rest compares as before.
+ */
+export function comparableTraces(ours: unknown, pyqt: unknown): [unknown, unknown] {
+  const { runtime, ...rest } = ours as Trace;
+  const wanted = process.env.QTNETWORK_RUNTIME;
+  if (runtime !== 'loop' && runtime !== 'thread') throw new Error(`our runner named no runtime: ${String(runtime)}`);
+  if (wanted && runtime !== wanted) throw new Error(`QTNETWORK_RUNTIME=${wanted}, but our runner ran ${runtime}`);
+  if (runtime === 'loop') return [rest, pyqt];
+  const outside = (t: Trace): Trace => ({ ...t, steps: t.steps?.map(({ inside: _inside, ...step }) => step) });
+  return [outside(rest), outside(pyqt as Trace)];
+}
+
 /**
  * Runs `scenario` with PyQt6 (`<runner>.py`, /usr/bin/python3) and with ours (`<runner>.js` on
- * dist/), each in a fresh process, and returns both traces: [ours, pyqt]. `ports`: servers the test
- * started, by the names the scenarios use. `env`: variables for one side's process (e.g. a TMPDIR
- * of its own).
+ * dist/), each in a fresh process, and returns both traces as they compare (comparableTraces):
+ * [ours, pyqt]. `ports`: servers the test started, by the names the scenarios use. `env`: variables
+ * for one side's process (e.g. a TMPDIR of its own).
  */
 export function runBothSides(
   runner: string,
@@ -118,7 +136,7 @@ export function runBothSides(
       }),
     );
   const pyqt = run('/usr/bin/python3', `${runner}.py`, 'pyqt');
-  return [run(process.execPath, `${runner}.js`, 'ours'), pyqt];
+  return comparableTraces(run(process.execPath, `${runner}.js`, 'ours'), pyqt);
 }
 
 /**

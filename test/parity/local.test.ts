@@ -3,7 +3,8 @@
 // under it), so that no two runs, and no other process, ever share a socket name. The traces must
 // match: signals per object in order with their arguments, what each call returned and the object's
 // state after it, every object's final state, error, errorString, names and options, and what is on
-// disk (the socket files and their modes).
+// disk (the socket files and their modes); under the loop runtime also the signals that ran inside
+// each call (helpers.ts comparableTraces).
 // The cross-process scenarios put a PyQt6 process (test/fixtures/parity/local_peer.py) at the other
 // end: a PyQt6 server serving our socket, our server serving a PyQt6 socket, the single-instance
 // pattern, a peer killed by its pid. Both sides run against the same PyQt6 peer, so our end is

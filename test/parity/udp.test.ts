@@ -1,6 +1,7 @@
 // UDP parity: each scenario runs live in PyQt6 (/usr/bin/python3) and in qtnetwork, each in a fresh
 // process; the traces must match: signals per socket in order, what each call returned and the
-// socket's state after it, and every socket's final state, error and errorString.
+// socket's state after it, and every socket's final state, error and errorString; under the loop
+// runtime also the signals that ran inside each call (helpers.ts comparableTraces).
 import { enableLoopbackMulticast, loadScenarios, runBothSides } from '../helpers';
 
 const scenarios = loadScenarios('udp_scenarios.json');
