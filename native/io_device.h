@@ -96,13 +96,13 @@ class StreamHandle : public QtHandle<Q> {
     inFlight = std::max<int64_t>(0, inFlight - n);
     forward(false);
   }
-  // setReadBufferSize(n > 0) lowers both how much Qt buffers and how much JS may hold.
+  // setReadBufferSize(n > 0) lowers both how much Qt buffers and how much JS may hold. What the
+  // new room lets in comes with the next read (released), as Qt reads on its next notification.
   virtual void setReadLimit(int64_t size) {
     limit = size > 0 ? size : protocol::Limit::kDefaultReadLimit;
     if (Q* s = this->object)
       s->setReadBufferSize(size > 0 ? std::min<int64_t>(size, protocol::Limit::kQtReadChunk)
                                     : protocol::Limit::kQtReadChunk);
-    forward(false);
   }
   // close()/abort()/a new connection: Qt dropped what it had, JS drops what it held.
   void resetFlow() { inFlight = 0; }
@@ -275,6 +275,7 @@ class StreamWrap : public HandleWrap<Self, Core> {
     int64_t n = IntArg(info, 0, 0, int64_t(1) << 53, "setReadBufferSize");
     auto core = this->core_;
     core->channel()->post([core, n] { core->setReadLimit(n); }, core);
+    core->channel()->post([core] { core->released(0); }, core, true);
     return info.Env().Undefined();
   }
 

@@ -96,16 +96,21 @@ type Trace = { runtime?: unknown; steps?: { inside?: unknown }[] } & Record<stri
 /**
  * Both traces of a scenario as they compare: ours names its runtime, which is checked and left out.
  * Under 'loop' slots run inside Qt's emission, as in PyQt6, so what was logged while each step ran
- * (its "inside") is compared too; under 'thread' they run after the call by design, so it is left
- * out on both sides and the rest compares as before.
+ * (its "inside") is compared too, but for steps that turned Node's loop; under 'thread' they run
+ * after the call by design, so it is left out on both sides and the rest compares as before.
  */
 export function comparableTraces(ours: unknown, pyqt: unknown): [unknown, unknown] {
   const { runtime, ...rest } = ours as Trace;
   const wanted = process.env.QTNETWORK_RUNTIME;
   if (runtime !== 'loop' && runtime !== 'thread') throw new Error(`our runner named no runtime: ${String(runtime)}`);
   if (wanted && runtime !== wanted) throw new Error(`QTNETWORK_RUNTIME=${wanted}, but our runner ran ${runtime}`);
-  if (runtime === 'loop') return [rest, pyqt];
-  const outside = (t: Trace): Trace => ({ ...t, steps: t.steps?.map(({ inside: _inside, ...step }) => step) });
+  const turned = new Set((rest.steps ?? []).flatMap((step, k) => (step.inside === null ? [k] : [])));
+  const outside = (t: Trace): Trace => ({
+    ...t,
+    steps: t.steps?.map(({ inside, ...step }, k) =>
+      runtime === 'loop' && !turned.has(k) ? { ...step, inside } : step,
+    ),
+  });
   return [outside(rest), outside(pyqt as Trace)];
 }
 
