@@ -1,13 +1,15 @@
 // QNetworkProxyFactory: Qt's application-wide proxy selection. Subclass it and override queryProxy,
 // as in PyQt6; setApplicationProxyFactory makes Qt use it for every socket and server whose proxy
-// is DefaultProxy. The factory runs on the JS thread when a connection or listen starts (before the
-// command reaches the Qt thread, which never waits on JS): Qt then uses the list it returned.
+// is DefaultProxy. In the loop runtime Qt asks it itself, when and as often as it asks a PyQt6
+// factory. In the thread runtime it runs when a connection or listen starts (before the command
+// reaches the Qt thread, which never waits on JS), and Qt then uses the lists it returned.
 import { checkArity, checkBool, describe } from './core/args';
-import type { NativeNetworkProxy } from './core/native';
-import { native } from './core/runtime';
+import type { NativeNetworkProxy, NativeNetworkProxyQuery } from './core/native';
+import { native, runtime } from './core/runtime';
+import { reportCallbackError } from './core/signal';
 import { QHostAddress } from './QHostAddress';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
-import { QNetworkProxyQuery, nativeOf as nativeOfQuery } from './QNetworkProxyQuery';
+import { QNetworkProxyQuery, fromNative as queryFromNative, nativeOf as nativeOfQuery } from './QNetworkProxyQuery';
 
 // The JS factory this environment set, and the generation Qt knows it by; Qt drops it (and
 // installedGeneration() changes) when the application proxy or the system configuration replaces it.
@@ -101,7 +103,10 @@ export abstract class QNetworkProxyFactory {
     if (typeof factory.queryProxy !== 'function') {
       throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
     }
-    current = { factory, generation: native.QNetworkProxyFactory.install() };
+    current = {
+      factory,
+      generation: native.QNetworkProxyFactory.install(runtime === 'loop' ? askedByQt(factory) : undefined),
+    };
   }
 
   /** Qt's default on Debian's Qt 6.4 is true: the system configuration (environment variables) decides. */
@@ -117,6 +122,21 @@ export abstract class QNetworkProxyFactory {
   }
 }
 
+// The loop runtime: how Qt asks `factory`, on this thread, as it asks a PyQt6 factory. A throw is
+// an uncaught exception, as a throwing slot's (PyQt6 ends the process too), and Qt gets NoProxy.
+function askedByQt(
+  factory: QNetworkProxyFactory,
+): (query: NativeNetworkProxyQuery) => NativeNetworkProxy[] | undefined {
+  return (query) => {
+    try {
+      return checkList(factory, factory.queryProxy(queryFromNative(query))).map(nativeOfProxy);
+    } catch (err) {
+      reportCallbackError(err);
+      return undefined;
+    }
+  };
+}
+
 /**
  * @internal For sockets and servers about to connect or listen with `proxy`: the list the JS
  * factory decides for `query` (as native objects, for the command), or undefined when Qt decides
@@ -130,7 +150,11 @@ export function decideProxies(
   proxy: QNetworkProxy | null,
   query: () => QNetworkProxyQuery,
 ): NativeNetworkProxy[] | undefined {
-  if ((proxy !== null && proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy) || activeFactory() === null)
+  if (
+    runtime === 'loop' ||
+    (proxy !== null && proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy) ||
+    activeFactory() === null
+  )
     return undefined;
   const q = query();
   const decided = QNetworkProxyFactory.proxyForQuery(q);

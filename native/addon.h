@@ -19,6 +19,7 @@ class Module : public Napi::Addon<Module> {
   std::shared_ptr<Runtime> channel;  // the environment's runtime (runtime/runtime.h MakeRuntime)
   Napi::FunctionReference hostAddressCtor;
   Napi::FunctionReference networkProxyCtor;
+  Napi::FunctionReference networkProxyQueryCtor;
   Napi::FunctionReference authenticatorCtor;
   Napi::FunctionReference networkDatagramCtor;
   Napi::FunctionReference networkInterfaceCtor;

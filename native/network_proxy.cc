@@ -2,6 +2,8 @@
 
 #include <QNetworkRequest>
 
+#include "network_proxy_factory.h"
+
 namespace qtn {
 
 namespace {
@@ -79,6 +81,7 @@ class NetworkProxyWrap : public ValueWrap<NetworkProxyWrap, QNetworkProxy> {
 
   // Qt's own global, which Qt's sockets on the Qt thread read under Qt's lock.
   static Napi::Value SetApplicationProxy(const Napi::CallbackInfo& info) {
+    CheckNotInsideFactory(info.Env(), "QNetworkProxy.setApplicationProxy");
     const QNetworkProxy& p = Other(info, 0, "QNetworkProxy.setApplicationProxy");
     Guard(info.Env(), kName, [&] { QNetworkProxy::setApplicationProxy(p); });
     return info.Env().Undefined();

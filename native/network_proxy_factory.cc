@@ -9,6 +9,7 @@
 #include "addon.h"
 #include "network_proxy.h"
 #include "network_proxy_query.h"
+#include "runtime/runtime.h"
 #include "value_wrap.h"
 
 namespace qtn {
@@ -30,6 +31,57 @@ std::atomic<uint32_t> generations{0};
 std::mutex empty_mu;
 std::map<int, QList<QNetworkProxy>> empty_answers;
 
+// The loop runtime: Qt runs on the JS thread, so the factory Qt holds asks the JS factory itself,
+// when and as often as Qt asks (as PyQt6 calls a Python factory). One per JS thread (Qt may ask
+// on any thread that runs sockets); freed by its environment's cleanup hook. A plain pointer: a
+// thread_local with a destructor would keep the addon loaded.
+struct JsAsker {
+  uint32_t generation = 0;
+  std::shared_ptr<Runtime> runtime;
+  napi_env env = nullptr;
+  napi_ref fn = nullptr;
+};
+thread_local JsAsker* asker = nullptr;
+// How deep this thread is inside a JS factory's answer: Qt is using the factory then, and replacing
+// it (setApplicationProxy, setApplicationProxyFactory, setUseSystemConfiguration) would delete it
+// under Qt's feet.
+thread_local int asking = 0;
+
+void DropAsker(void*) {
+  JsAsker* a = asker;
+  asker = nullptr;
+  if (!a) return;
+  if (a->fn) napi_delete_reference(a->env, a->fn);
+  delete a;
+}
+
+// The JS factory's answer: its list, or nothing when JS could not run or the factory threw (JS
+// reported that as an uncaught exception already).
+std::optional<QList<QNetworkProxy>> AskJs(JsAsker* a, const QNetworkProxyQuery& q) {
+  std::optional<QList<QNetworkProxy>> answer;
+  asking++;
+  a->runtime->callJs([&](napi_env env) {
+    napi_value query = NewNetworkProxyQueryOrNull(env, q);
+    napi_value fn, recv, result;
+    if (!query || napi_get_reference_value(env, a->fn, &fn) != napi_ok || !fn ||
+        napi_get_undefined(env, &recv) != napi_ok || napi_call_function(env, recv, fn, 1, &query, &result) != napi_ok) {
+      bool pending = false;
+      napi_value ignored;
+      if (napi_is_exception_pending(env, &pending) == napi_ok && pending)
+        napi_get_and_clear_last_exception(env, &ignored);
+      return;
+    }
+    try {
+      answer = DecidedProxies(Napi::Value(env, result), "QNetworkProxyFactory.queryProxy");
+    } catch (const Napi::Error& e) {
+      napi_value ignored;
+      napi_get_and_clear_last_exception(env, &ignored);
+    }
+  });
+  asking--;
+  return answer;
+}
+
 bool IsEmptyQuery(const QNetworkProxyQuery& q) {
   return q.peerHostName().isEmpty() && q.peerPort() == -1 && q.localPort() == -1 && q.protocolTag().isEmpty() &&
          q.url().isEmpty();
@@ -44,6 +96,11 @@ class JsDecidedFactory : public QNetworkProxyFactory {
   }
 
   QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& q) override {
+    if (JsAsker* a = asker; a && a->generation == generation_) {
+      // An empty list goes to Qt as it is: Qt warns of it and uses NoProxy, as with PyQt6.
+      if (auto answer = AskJs(a, q)) return *answer;
+      return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    }
     if (IsEmptyQuery(q)) {
       std::lock_guard<std::mutex> lock(empty_mu);
       auto it = empty_answers.find(int(q.queryType()));
@@ -64,10 +121,32 @@ const QNetworkProxyQuery& QueryArg(const Napi::CallbackInfo& info, const char* m
   return *q;
 }
 
+void CheckNotAsking(Napi::Env env, const char* method) {
+  if (asking > 0)
+    throw Napi::Error::New(
+        env, std::string(method) + ": not from inside a proxy factory's queryProxy (Qt is using that factory now)");
+}
+
 // Installs a new JsDecidedFactory in Qt; answers its generation, which JS keeps to know whether
-// Qt still holds it (installedGeneration).
+// Qt still holds it (installedGeneration). install(ask): the loop runtime's JS factory, which Qt
+// asks through ask(query) on this thread (see JsAsker); install() alone: decisions made before
+// each connect or listen (the thread runtime).
 Napi::Value Install(const Napi::CallbackInfo& info) {
+  CheckNotAsking(info.Env(), "QNetworkProxyFactory.setApplicationProxyFactory");
   uint32_t generation = ++generations;
+  if (info.Length() > 0 && info[0].IsFunction()) {
+    napi_env env = info.Env();
+    if (!asker) {
+      asker = new JsAsker;
+      asker->env = env;
+      asker->runtime = Module::of(info.Env()).channel;
+      napi_add_env_cleanup_hook(env, DropAsker, nullptr);
+    }
+    if (asker->fn) napi_delete_reference(env, asker->fn);
+    asker->fn = nullptr;
+    napi_create_reference(env, info[0], 1, &asker->fn);
+    asker->generation = generation;
+  }
   {
     std::lock_guard<std::mutex> lock(empty_mu);
     empty_answers.clear();
@@ -88,6 +167,7 @@ Napi::Value SetEmptyAnswer(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Uninstall(const Napi::CallbackInfo& info) {
+  CheckNotAsking(info.Env(), "QNetworkProxyFactory.setApplicationProxyFactory");
   QNetworkProxyFactory::setApplicationProxyFactory(nullptr);
   return info.Env().Undefined();
 }
@@ -109,6 +189,7 @@ Napi::Value SystemProxyForQuery(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value SetUseSystemConfiguration(const Napi::CallbackInfo& info) {
+  CheckNotAsking(info.Env(), "QNetworkProxyFactory.setUseSystemConfiguration");
   QNetworkProxyFactory::setUseSystemConfiguration(BoolArg(info, 0, "QNetworkProxyFactory.setUseSystemConfiguration"));
   return info.Env().Undefined();
 }
@@ -133,6 +214,8 @@ std::optional<QList<QNetworkProxy>> DecidedProxies(Napi::Value v, const char* me
   }
   return list;
 }
+
+void CheckNotInsideFactory(Napi::Env env, const char* method) { CheckNotAsking(env, method); }
 
 ArmDecision::ArmDecision(const std::optional<QList<QNetworkProxy>>& decided) : previous_(armed) {
   if (decided) armed = &*decided;

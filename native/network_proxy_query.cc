@@ -14,8 +14,8 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
   static constexpr const char* kName = "QNetworkProxyQuery";
   static constexpr napi_type_tag kTag = {0xc20f7b3e81d54a96ULL, 0x6b93e1d04f7a2c58ULL};
 
-  static Napi::Function Init(Napi::Env env, Module&) {
-    return Define(
+  static Napi::Function Init(Napi::Env env, Module& m) {
+    Napi::Function ctor = Define(
         env, {},
         {
             Bind<&NetworkProxyQueryWrap::Get<&QNetworkProxyQuery::queryType>>(env, "queryType"),
@@ -36,6 +36,8 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
             Bind<&NetworkProxyQueryWrap::Swap>(env, "swap"),
             Bind<&NetworkProxyQueryWrap::Equals>(env, "equals"),
         });
+    m.networkProxyQueryCtor = Napi::Persistent(ctor);
+    return ctor;
   }
 
   // Qt's constructors, told apart by arity (the TS layer passes every argument):
@@ -90,6 +92,12 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
 }  // namespace
 
 const QNetworkProxyQuery* UnwrapNetworkProxyQuery(Napi::Value v) { return NetworkProxyQueryWrap::ValueOf(v); }
+
+napi_value NewNetworkProxyQueryOrNull(napi_env env, const QNetworkProxyQuery& q) {
+  Module* m = nullptr;
+  if (napi_get_instance_data(env, reinterpret_cast<void**>(&m)) != napi_ok || !m) return nullptr;
+  return NetworkProxyQueryWrap::NewOrNull(env, m->networkProxyQueryCtor, q);
+}
 
 Napi::Function InitNetworkProxyQuery(Napi::Env env, Module& m) { return NetworkProxyQueryWrap::Init(env, m); }
 

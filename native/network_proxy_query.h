@@ -14,5 +14,8 @@ namespace qtn {
 // The QNetworkProxyQuery inside a JS native QNetworkProxyQuery object, or nullptr if v is not one
 // (checked by type tag).
 const QNetworkProxyQuery* UnwrapNetworkProxyQuery(Napi::Value v);
+// A new JS native QNetworkProxyQuery holding a copy of q; nullptr, and no C++ exception, when JS
+// cannot run.
+napi_value NewNetworkProxyQueryOrNull(napi_env env, const QNetworkProxyQuery& q);
 
 }  // namespace qtn

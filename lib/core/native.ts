@@ -275,7 +275,8 @@ export interface NativeNetworkAddressEntryClass {
  */
 export interface NativeProxyFactory {
   /** Makes Qt hold a new stand-in; its generation, which installedGeneration() reports while Qt holds it. */
-  install(): number;
+  /** ask: the loop runtime's JS factory, asked by Qt itself (native/network_proxy_factory.cc). */
+  install(ask?: (query: NativeNetworkProxyQuery) => NativeNetworkProxy[] | undefined): number;
   /** The JS factory's answer to the query that holds only `type` (a QueryType); undefined: none. */
   setEmptyAnswer(type: number, proxies: NativeNetworkProxy[] | undefined): undefined;
   uninstall(): undefined;

@@ -77,6 +77,11 @@ let reportSlotError = (err: unknown): void =>
     throw err;
   });
 
+/** @internal where a JS override that Qt calls (a proxy factory's queryProxy) reports a throw. */
+export function reportCallbackError(err: unknown): void {
+  reportSlotError(err);
+}
+
 /** @internal */
 export function setSlotErrorReporter(report: (err: unknown) => void): void {
   reportSlotError = report;

@@ -193,6 +193,20 @@ void LoopRuntime::flush() {
   }
 }
 
+bool LoopRuntime::callJs(const std::function<void(napi_env)>& fn) {
+  if (closed_.load() || !batch_.isOpen()) return false;
+  napi_env env = batch_.env();
+  // As an event's delivery (flush): from a callback of Node's loop, inside its callback scope.
+  if (in_callback_ > 0 && js_depth_ == 0) openCallbackScope(env);
+  napi_handle_scope hs;
+  if (napi_open_handle_scope(env, &hs) != napi_ok) return false;
+  js_depth_++;
+  fn(env);
+  js_depth_--;
+  napi_close_handle_scope(env, hs);
+  return true;
+}
+
 void LoopRuntime::openCallbackScope(napi_env env) {
   if (scope_open_ || !async_context_) return;
   napi_value resource;

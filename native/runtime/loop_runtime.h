@@ -39,6 +39,7 @@ class LoopRuntime : public Runtime {
   void post(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr, bool readOnly = false) override;
   void postNow(std::function<void()> fn, std::shared_ptr<Handle> target = nullptr) override;
   void postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) override;
+  bool callJs(const std::function<void(napi_env)>& fn) override;
   void call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target = nullptr) override;
   void wake() override {}
   void flushAfterCommands(std::shared_ptr<Handle> h) override;

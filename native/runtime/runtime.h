@@ -69,6 +69,10 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   virtual bool endTask() = 0;
   // JS thread: dispatch the events queued now.
   virtual void deliver(Napi::Env env) = 0;
+  // Qt's code, on the JS thread, asks JS something and waits for the answer (a JS proxy factory's
+  // queryProxy): runs fn with JS callable now, in the scopes a call from Node's loop needs. False
+  // where Qt runs on a thread of its own, or JS can no longer run.
+  virtual bool callJs(const std::function<void(napi_env)>& fn) { return false; }
 
   // --- Commands, JS -> Qt ---
   // JS thread: queue fn for the Qt thread, in order with this environment's other commands.
