@@ -14,6 +14,7 @@
 #include <set>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 class QSocketNotifier;
 
@@ -63,6 +64,7 @@ class UvEventDispatcher : public QAbstractEventDispatcher {
   };
 
   void updateWatch(int fd);
+  void applyWatches();
   void activate(int fd, int uvEvents);
   bool sendPosted();
   bool fireTimers();
@@ -88,6 +90,7 @@ class UvEventDispatcher : public QAbstractEventDispatcher {
   bool prepare_armed_ = false;
 
   std::unordered_map<int, Watch*> watches_;
+  std::vector<int> dirty_;  // descriptors whose notifiers changed since the last applyWatches
   std::unordered_map<int, Timer> timers_;
   std::set<std::pair<int64_t, int>> deadlines_;  // (deadline, timer id), soonest first
 };
