@@ -3,7 +3,7 @@
 // connect or listen instead; the parity suites cover what both have in common.)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { runtime } from '../../dist';
+import { runtime } from '../../lib';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
 const loopOnly = runtime === 'loop' ? test : test.skip;

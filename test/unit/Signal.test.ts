@@ -1,6 +1,6 @@
 // Signal, exported for a user's own signals (PyQt6's pyqtSignal): connect, emit and disconnect as
 // on a socket's signals, and a clear TypeError for bad input.
-import { Signal } from '../../dist';
+import { Signal } from '../../lib';
 
 test('a signal of the user: slots run in connection order, disconnect(slot) and disconnect()', () => {
   const valueChanged = new Signal<[number]>('valueChanged');
