@@ -73,7 +73,7 @@ std::optional<QList<QNetworkProxy>> AskJs(JsAsker* a, const QNetworkProxyQuery& 
     }
     try {
       answer = DecidedProxies(Napi::Value(env, result), "QNetworkProxyFactory.queryProxy");
-    } catch (const Napi::Error& e) {
+    } catch (const Napi::Error&) {
       napi_value ignored;
       napi_get_and_clear_last_exception(env, &ignored);
     }
@@ -121,18 +121,12 @@ const QNetworkProxyQuery& QueryArg(const Napi::CallbackInfo& info, const char* m
   return *q;
 }
 
-void CheckNotAsking(Napi::Env env, const char* method) {
-  if (asking > 0)
-    throw Napi::Error::New(
-        env, std::string(method) + ": not from inside a proxy factory's queryProxy (Qt is using that factory now)");
-}
-
 // Installs a new JsDecidedFactory in Qt; answers its generation, which JS keeps to know whether
 // Qt still holds it (installedGeneration). install(ask): the loop runtime's JS factory, which Qt
 // asks through ask(query) on this thread (see JsAsker); install() alone: decisions made before
 // each connect or listen (the thread runtime).
 Napi::Value Install(const Napi::CallbackInfo& info) {
-  CheckNotAsking(info.Env(), "QNetworkProxyFactory.setApplicationProxyFactory");
+  CheckNotInsideFactory(info.Env(), "QNetworkProxyFactory.setApplicationProxyFactory");
   uint32_t generation = ++generations;
   if (info.Length() > 0 && info[0].IsFunction()) {
     napi_env env = info.Env();
@@ -167,7 +161,7 @@ Napi::Value SetEmptyAnswer(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Uninstall(const Napi::CallbackInfo& info) {
-  CheckNotAsking(info.Env(), "QNetworkProxyFactory.setApplicationProxyFactory");
+  CheckNotInsideFactory(info.Env(), "QNetworkProxyFactory.setApplicationProxyFactory");
   QNetworkProxyFactory::setApplicationProxyFactory(nullptr);
   return info.Env().Undefined();
 }
@@ -189,7 +183,7 @@ Napi::Value SystemProxyForQuery(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value SetUseSystemConfiguration(const Napi::CallbackInfo& info) {
-  CheckNotAsking(info.Env(), "QNetworkProxyFactory.setUseSystemConfiguration");
+  CheckNotInsideFactory(info.Env(), "QNetworkProxyFactory.setUseSystemConfiguration");
   QNetworkProxyFactory::setUseSystemConfiguration(BoolArg(info, 0, "QNetworkProxyFactory.setUseSystemConfiguration"));
   return info.Env().Undefined();
 }
@@ -199,6 +193,12 @@ Napi::Value UsesSystemConfiguration(const Napi::CallbackInfo& info) {
 }
 
 }  // namespace
+
+void CheckNotInsideFactory(Napi::Env env, const char* method) {
+  if (asking > 0)
+    throw Napi::Error::New(
+        env, std::string(method) + ": not from inside a proxy factory's queryProxy (Qt is using that factory now)");
+}
 
 std::optional<QList<QNetworkProxy>> DecidedProxies(Napi::Value v, const char* method) {
   if (v.IsUndefined()) return std::nullopt;
@@ -214,8 +214,6 @@ std::optional<QList<QNetworkProxy>> DecidedProxies(Napi::Value v, const char* me
   }
   return list;
 }
-
-void CheckNotInsideFactory(Napi::Env env, const char* method) { CheckNotAsking(env, method); }
 
 ArmDecision::ArmDecision(const std::optional<QList<QNetworkProxy>>& decided) : previous_(armed) {
   if (decided) armed = &*decided;

@@ -225,8 +225,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   protected applyReadLimit(size: number): void {
     if (size === 0 || this.heldBytes() < size) {
       this.readPaused = false;
-      if (this.unacked > 0) this.h.native.ack(this.unacked);
-      this.unacked = 0;
+      this.ackHeld();
     }
     this.h.native.setReadLimit(size);
   }
@@ -330,7 +329,12 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
       // Without a cap: told in steps, not per read; the Qt side stalls only when JS holds a lot.
       return;
     }
-    this.h.native.ack(this.unacked);
+    this.ackHeld();
+  }
+
+  /** Tells the Qt side what JS has read since it last told it, so Qt may read that much more. */
+  private ackHeld(): void {
+    if (this.unacked > 0) this.h.native.ack(this.unacked);
     this.unacked = 0;
   }
 

@@ -168,7 +168,6 @@ void LoopRuntime::waitForAnswer(Event&& question, SlotWait& wait) { push(std::mo
 
 void LoopRuntime::flush() {
   if (closed_.load() || !batch_.isOpen()) return;
-  napi_env env = batch_.env();
   // Each event goes to JS as Qt emits it, inside the emission. From a callback of Node's loop, the
   // first one opens a callback scope that the callback's end closes: the promise jobs the events
   // settled (an await on waitForConnected) run then, once Qt has left its frames, as the thread
@@ -180,23 +179,20 @@ void LoopRuntime::flush() {
     for (auto& e : queue_) batch.push_back(std::move(e));
     queue_.clear();
     bool fromLoop = in_callback_ > 0 && js_depth_ == 0;
-    if (fromLoop) openCallbackScope(env);
-    napi_handle_scope hs;
-    if (napi_open_handle_scope(env, &hs) != napi_ok) return;
-    js_depth_++;
-    if (!batch_.dispatch(env, batch, closed_, !fromLoop)) {
-      napi_value ignored;
-      napi_get_and_clear_last_exception(env, &ignored);
-    }
-    js_depth_--;
-    napi_close_handle_scope(env, hs);
+    bool delivered = callJs([&](napi_env env) {
+      if (!batch_.dispatch(env, batch, closed_, !fromLoop)) {
+        napi_value ignored;
+        napi_get_and_clear_last_exception(env, &ignored);
+      }
+    });
+    if (!delivered) return;
   }
 }
 
 bool LoopRuntime::callJs(const std::function<void(napi_env)>& fn) {
   if (closed_.load() || !batch_.isOpen()) return false;
   napi_env env = batch_.env();
-  // As an event's delivery (flush): from a callback of Node's loop, inside its callback scope.
+  // From a callback of Node's loop, inside its callback scope, which the callback's end closes (flush).
   if (in_callback_ > 0 && js_depth_ == 0) openCallbackScope(env);
   napi_handle_scope hs;
   if (napi_open_handle_scope(env, &hs) != napi_ok) return false;
