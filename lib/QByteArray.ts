@@ -241,13 +241,18 @@ export class QByteArray {
     this.prepend(bytes);
   }
 
-  insert(i: number, bytes: BytesInput | number): this {
-    checkArity('QByteArray.insert', arguments, 2, 2);
+  /** insert(i, data), or insert(i, count, c): `count` copies of the byte `c`. */
+  insert(i: number, data: BytesInput | number): this;
+  insert(i: number, count: number, c: string | number): this;
+  insert(i: number, bytes: BytesInput | number, c?: string | number): this {
+    checkArity('QByteArray.insert', arguments, 2, 3);
     checkInt('QByteArray.insert', 'i', i, 0, MAX_SIZE);
     const b =
-      typeof bytes === 'number'
-        ? Buffer.of(byteArg('QByteArray.insert', 'c', bytes))
-        : Buffer.from(toBuffer('QByteArray.insert', 'data', bytes));
+      arguments.length === 3
+        ? Buffer.alloc(checkInt('QByteArray.insert', 'count', bytes, 0, MAX_SIZE), byteArg('QByteArray.insert', 'c', c))
+        : typeof bytes === 'number'
+          ? Buffer.of(byteArg('QByteArray.insert', 'c', bytes))
+          : Buffer.from(toBuffer('QByteArray.insert', 'data', bytes));
     if (i > this.len) {
       // Qt pads with spaces when inserting past the end.
       this.writeAt(this.len, Buffer.alloc(i - this.len, 32));
@@ -302,12 +307,13 @@ export class QByteArray {
     this.nul = true;
   }
 
-  /** New bytes are zero (Qt leaves them uninitialised). */
-  resize(size: number): void {
-    checkArity('QByteArray.resize', arguments, 1, 1);
+  /** New bytes are `c`, or zero without it (Qt leaves them uninitialised). */
+  resize(size: number, c?: string | number): void {
+    checkArity('QByteArray.resize', arguments, 1, 2);
     size = checkInt('QByteArray.resize', 'size', size, -1, MAX_SIZE);
+    const fill = c === undefined ? 0 : byteArg('QByteArray.resize', 'c', c);
     if (size < 0) size = 0;
-    if (size > this.len) this.writeAt(size, EMPTY);
+    if (size > this.len) this.writeAt(this.len, Buffer.alloc(size - this.len, fill));
     this.len = size;
     this.nul = false;
   }
@@ -366,14 +372,15 @@ export class QByteArray {
     return this.slice(from, end);
   }
 
+  /** As Qt 6: a negative length gives an empty array. */
   left(len: number): QByteArray {
     checkInt('QByteArray.left', 'len', len, -MAX_SIZE, MAX_SIZE);
-    return this.slice(0, len < 0 ? this.len : Math.min(len, this.len));
+    return this.slice(0, Math.max(0, Math.min(len, this.len)));
   }
 
   right(len: number): QByteArray {
     checkInt('QByteArray.right', 'len', len, -MAX_SIZE, MAX_SIZE);
-    return this.slice(len < 0 || len >= this.len ? 0 : this.len - len, this.len);
+    return this.slice(this.len - Math.max(0, Math.min(len, this.len)), this.len);
   }
 
   private inRange(method: string, n: number, pos = 0): void {
@@ -584,38 +591,59 @@ export class QByteArray {
     return QByteArray.from(s);
   }
 
-  /** Tolerant, as Qt's default: characters outside the alphabet are skipped. */
+  /** Tolerant, as Qt's default: bytes outside the alphabet are skipped. */
   static fromBase64(base64: BytesInput, options: number = Base64Option.Base64Encoding): QByteArray {
     checkArity('QByteArray.fromBase64', arguments, 1, 2);
     const r = QByteArray.fromBase64Encoding(base64, options & ~Base64Option.AbortOnBase64DecodingErrors);
     return r.decoded;
   }
 
+  /**
+   * As Qt: without AbortOnBase64DecodingErrors every byte outside the alphabet ('=' too) is
+   * skipped; with it, a foreign byte is IllegalCharacter, and '=' must pad a length that is a
+   * multiple of 4 (else IllegalInputLength) and end the input (else IllegalPadding).
+   */
   static fromBase64Encoding(base64: BytesInput, options: number = Base64Option.Base64Encoding): FromBase64Result {
     const method = 'QByteArray.fromBase64Encoding';
     checkArity(method, arguments, 1, 2);
     checkInt(method, 'options', options, 0, 7);
-    let s = toBuffer(method, 'base64', base64).toString('latin1');
+    const input = toBuffer(method, 'base64', base64);
     const url = (options & Base64Option.Base64UrlEncoding) !== 0;
-    const alphabet = url ? /[^A-Za-z0-9\-_=]/g : /[^A-Za-z0-9+/=]/g;
-    if (options & Base64Option.AbortOnBase64DecodingErrors) {
-      const bad = (status: Base64DecodingStatus): FromBase64Result => ({
-        decoded: new QByteArray(),
-        decodingStatus: status,
-      });
-      if (alphabet.test(s)) return bad(Base64DecodingStatus.IllegalCharacter);
-      const pad = s.indexOf('=');
-      if (pad >= 0 && (!/^=*$/.test(s.slice(pad)) || s.length % 4 !== 0))
-        return bad(Base64DecodingStatus.IllegalPadding);
-      if (s.replace(/=+$/, '').length % 4 === 1) return bad(Base64DecodingStatus.IllegalInputLength);
+    const abort = (options & Base64Option.AbortOnBase64DecodingErrors) !== 0;
+    const fail = (status: Base64DecodingStatus): FromBase64Result => ({
+      decoded: new QByteArray(),
+      decodingStatus: status,
+    });
+    const out = Buffer.alloc((input.length * 3) >> 2);
+    let bits = 0;
+    let nbits = 0;
+    let n = 0;
+    for (let i = 0; i < input.length; i++) {
+      const c = input[i];
+      let d = -1;
+      if (c >= 0x41 && c <= 0x5a) d = c - 0x41;
+      else if (c >= 0x61 && c <= 0x7a) d = c - 0x61 + 26;
+      else if (c >= 0x30 && c <= 0x39) d = c - 0x30 + 52;
+      else if (c === (url ? 0x2d : 0x2b))
+        d = 62; // '-' or '+'
+      else if (c === (url ? 0x5f : 0x2f))
+        d = 63; // '_' or '/'
+      else if (abort) {
+        if (c !== 0x3d) return fail(Base64DecodingStatus.IllegalCharacter);
+        if (input.length % 4 !== 0) return fail(Base64DecodingStatus.IllegalInputLength);
+        if (i === input.length - 1 || (i === input.length - 2 && input[i + 1] === 0x3d)) break;
+        return fail(Base64DecodingStatus.IllegalPadding);
+      }
+      if (d < 0) continue;
+      bits = (bits << 6) | d;
+      nbits += 6;
+      if (nbits >= 8) {
+        nbits -= 8;
+        out[n++] = (bits >> nbits) & 0xff;
+        bits &= (1 << nbits) - 1;
+      }
     }
-    s = s.replace(alphabet, '');
-    const pad = s.indexOf('=');
-    if (pad >= 0) s = s.slice(0, pad);
-    return {
-      decoded: QByteArray.from(Buffer.from(s, url ? 'base64url' : 'base64')),
-      decodingStatus: Base64DecodingStatus.Ok,
-    };
+    return { decoded: QByteArray.from(out.subarray(0, n)), decodingStatus: Base64DecodingStatus.Ok };
   }
 
   toPercentEncoding(exclude: BytesInput = '', include: BytesInput = '', percent: string | number = '%'): QByteArray {
@@ -644,10 +672,18 @@ export class QByteArray {
     const src = toBuffer(method, 'input', input);
     const pc = byteArg(method, 'percent', percent);
     const out: number[] = [];
-    const hex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+    // As Qt: the two bytes after a percent are not checked; a non-hex one counts as its own value.
+    const digit = (c: number): number =>
+      c >= 0x30 && c <= 0x39
+        ? c - 0x30
+        : c >= 0x61 && c <= 0x66
+          ? c - 0x61 + 10
+          : c >= 0x41 && c <= 0x46
+            ? c - 0x41 + 10
+            : c;
     for (let i = 0; i < src.length; i++) {
-      if (src[i] === pc && i + 2 < src.length + 0 && hex(src[i + 1]) && hex(src[i + 2])) {
-        out.push(parseInt(String.fromCharCode(src[i + 1], src[i + 2]), 16));
+      if (src[i] === pc && i + 2 < src.length) {
+        out.push(((digit(src[i + 1]) << 4) | digit(src[i + 2])) & 0xff);
         i += 2;
       } else out.push(src[i]);
     }
@@ -706,55 +742,91 @@ export class QByteArray {
   }
 
   /** Decimal or exponent notation, with optional surrounding whitespace (also "inf"/"nan", as Qt). */
+  /** As Qt: 'inf', '-inf' and 'nan' read; a value beyond a double, or one that underflows to 0, fails. */
   toDouble(): [number, boolean] {
     const s = this.view().toString('latin1').trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) {
       const v = Number(s);
-      return Number.isFinite(v) ? [v, true] : [0, false];
+      if (!Number.isFinite(v) || (v === 0 && /[1-9]/.test(s.split(/[eE]/)[0]))) return [0, false];
+      return [v, true];
     }
-    if (/^[+-]?inf(inity)?$/i.test(s)) return [s.startsWith('-') ? -Infinity : Infinity, true];
-    if (/^nan$/i.test(s)) return [NaN, true];
+    if (/^[+-]?inf$/.test(s)) return [s.startsWith('-') ? -Infinity : Infinity, true];
+    if (s === 'nan') return [NaN, true];
     return [0, false];
   }
 
+  /** As Qt: a double beyond a float gives an infinity and false; one that underflows to 0 gives 0 and false. */
   toFloat(): [number, boolean] {
     const [v, ok] = this.toDouble();
     if (!ok) return [0, false];
     const f = Math.fround(v);
-    if (Number.isFinite(v) && !Number.isFinite(f)) return [0, false];
+    if (Number.isFinite(v) && !Number.isFinite(f)) return [f, false];
+    if (v !== 0 && f === 0) return [0, false];
     return [f, true];
   }
 
-  /** As Qt's QByteArray::number for integers (base 2..36), and for a double with format 'g' and precision 6. */
-  static number(n: number | bigint, base = 10): QByteArray {
-    checkArity('QByteArray.number', arguments, 1, 2);
-    checkInt('QByteArray.number', 'base', base, 2, 36);
-    if (typeof n === 'bigint') return QByteArray.from(n.toString(base));
-    if (typeof n !== 'number')
-      throw new TypeError(`QByteArray.number: argument 'n' must be a number or bigint, got ${describe(n)}`);
-    if (Number.isInteger(n)) return QByteArray.from(n.toString(base));
-    return QByteArray.from(formatG(n));
+  /**
+   * Qt's QByteArray::number: `number(n, base = 10)` for an integer (number or bigint), base 2..36;
+   * `number(n, format = 'g', precision = 6)` for a double, format 'e', 'E', 'f', 'g' or 'G' as
+   * printf's. A JS number that is an integer takes the first unless a format is given.
+   */
+  static number(n: number | bigint, base?: number): QByteArray;
+  static number(n: number, format: string, precision?: number): QByteArray;
+  static number(n: number | bigint, baseOrFormat?: number | string, precision = 6): QByteArray {
+    const method = 'QByteArray.number';
+    checkArity(method, arguments, 1, 3);
+    if (typeof n !== 'number' && typeof n !== 'bigint')
+      throw new TypeError(`${method}: argument 'n' must be a number or bigint, got ${describe(n)}`);
+    if (typeof baseOrFormat === 'string' || (typeof n === 'number' && !Number.isInteger(n))) {
+      if (typeof n === 'bigint') throw new TypeError(`${method}: a format is for a number, got a bigint`);
+      const format = baseOrFormat ?? 'g';
+      if (typeof format !== 'string' || !/^[eEfgG]$/.test(format))
+        throw new TypeError(
+          `${method}: argument 'format' must be one of 'e', 'E', 'f', 'g', 'G', got ${describe(format)}`,
+        );
+      checkInt(method, 'precision', precision, -1, 99);
+      return QByteArray.from(formatDouble(n, format, precision < 0 ? 6 : precision));
+    }
+    const base = baseOrFormat ?? 10;
+    checkInt(method, 'base', base, 2, 36);
+    return QByteArray.from(n.toString(base));
   }
 
-  setNum(n: number | bigint, base = 10): this {
-    this.setBytes(QByteArray.number(n, base).view());
+  setNum(n: number | bigint, base?: number): this;
+  setNum(n: number, format: string, precision?: number): this;
+  setNum(n: number | bigint, baseOrFormat?: number | string, precision = 6): this {
+    this.setBytes(QByteArray.number(n as number, baseOrFormat as string, precision).view());
     return this;
   }
 }
 
-/** printf's %g with precision 6 (Qt's default for QByteArray::number(double)). */
-function formatG(v: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const exp = Math.floor(Math.log10(Math.abs(Number(v.toPrecision(6)))));
-  if (exp < -4 || exp >= 6) {
-    const [m, e] = v.toExponential(5).split('e');
-    const mant = m.includes('.') ? m.replace(/\.?0+$/, '') : m;
-    const sign = e.startsWith('-') ? '-' : '+';
-    return `${mant}e${sign}${e.replace(/^[+-]/, '').padStart(2, '0')}`;
+/** printf's %e, %f and %g (and upper-case forms), as Qt's QByteArray::number(double) writes them. */
+function formatDouble(v: number, format: string, precision: number): string {
+  const upper = format === 'E' || format === 'G';
+  let s: string;
+  if (!Number.isFinite(v)) s = Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  else {
+    const neg = v < 0 || Object.is(v, -0);
+    const a = Math.abs(v);
+    const exp = (x: number, p: number): string => {
+      const [m, e] = x.toExponential(p).split('e');
+      return `${m}e${e[0]}${e.slice(1).padStart(2, '0')}`;
+    };
+    const strip = (t: string): string => (t.includes('.') ? t.replace(/\.?0+$/, '') : t);
+    const strip2 = (t: string): string => {
+      const [m, e] = t.split('e');
+      return e === undefined ? strip(m) : `${strip(m)}e${e}`;
+    };
+    if (format === 'f') s = a.toFixed(precision);
+    else if (format === 'e' || format === 'E') s = exp(a, precision);
+    else {
+      const p = precision === 0 ? 1 : precision;
+      const x = a === 0 ? 0 : Number(a.toExponential(p - 1).split('e')[1]);
+      s = strip2(x < -4 || x >= p ? exp(a, p - 1) : a.toFixed(p - 1 - x));
+    }
+    if (neg) s = '-' + s;
   }
-  const s = v.toFixed(Math.max(0, 5 - exp));
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return upper ? s.toUpperCase() : s;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
