@@ -236,6 +236,45 @@ export class QBuffer extends QIODevice {
     return buf.length;
   }
 
+  /** @internal whether extend() may be called (open for writing). */
+  canExtend(): boolean {
+    return (this.mode & OpenModeFlag.WriteOnly) !== 0;
+  }
+
+  /**
+   * @internal QDataStream's write path: makes room for `n` bytes at the position (the end, in
+   * Append mode), moves past them and returns their offset in `buffer().raw()`, for the caller
+   * to fill at once.
+   */
+  extend(n: number): number {
+    if (this.mode & OpenModeFlag.Append) this.at = this.ba.size();
+    const at = this.at;
+    this.ba.extendTo(at, n);
+    this.at = at + n;
+    if (n > 0) this.wrote(n);
+    return at;
+  }
+
+  /** @internal whether lend() may be called (open for reading). */
+  canLend(): boolean {
+    return (this.mode & OpenModeFlag.ReadOnly) !== 0;
+  }
+
+  /**
+   * @internal QDataStream's read path for values it decodes at once: the offset of the next `n`
+   * bytes in `buffer().raw()`, no copy; or -1 when fewer are left (those are consumed, as a short read).
+   */
+  lend(n: number): number {
+    const size = this.ba.size();
+    const at = this.at;
+    if (size - at >= n) {
+      this.at = at + n;
+      return at;
+    }
+    if (at < size) this.at = size;
+    return -1;
+  }
+
   /** @internal QDataStream's write path: no argument checks, no copy of `buf`. */
   writeInternal(buf: Uint8Array): number {
     if (!this.isOpen() || !this.isWritable()) return this.write(buf);

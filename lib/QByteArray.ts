@@ -125,6 +125,11 @@ export class QByteArray {
     return this.store.subarray(0, this.len);
   }
 
+  /** @internal the store itself: bytes 0..size() are the array; valid until the array changes. */
+  raw(): Buffer {
+    return this.store;
+  }
+
   /** @internal what the binding's byte arguments take (lib/core/args.ts toBuffer): a copy. */
   [BYTES](): Buffer {
     return Buffer.from(this.view());
@@ -137,6 +142,15 @@ export class QByteArray {
     const grown = Buffer.alloc(Math.min(MAX_SIZE, Math.max(n, this.store.length * 2, 64)));
     this.store.copy(grown, 0, 0, this.len);
     this.store = grown;
+  }
+
+  /** @internal makes bytes pos..pos+n part of the array (zero-filling a gap), for the caller to fill. */
+  extendTo(pos: number, n: number): void {
+    const end = pos + n;
+    this.reserveFor(end);
+    if (pos > this.len) this.store.fill(0, this.len, pos);
+    if (end > this.len) this.len = end;
+    this.nul = false;
   }
 
   /** @internal writes `src` at `pos` (QBuffer's write): overwrites, extends, zero-fills a gap. */

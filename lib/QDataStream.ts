@@ -139,6 +139,10 @@ export class QDataStream extends QIODeviceBase {
   private precision = FloatingPointPrecision.DoublePrecision;
   private st = Status.Ok;
   private txDepth = 0;
+  private rb: Buffer = Buffer.alloc(0); // where fetch() put the bytes (rb[ro...])
+  private ro = 0;
+  private wo = 0; // where slot() wants the bytes
+  private slow = false; // slot() gave a buffer of its own: done() writes it to the device
 
   /**
    * `new QDataStream()`: no device. `new QDataStream(device)`: over a QIODevice (a socket, a
@@ -321,9 +325,28 @@ export class QDataStream extends QIODeviceBase {
     return b;
   }
 
-  private read(n: number): Buffer | null {
+  /**
+   * `n` bytes for a value decoded at once, at `this.rb[this.ro]`: false (and ReadPastEnd) when
+   * they are not all there. From a QBuffer they are its own bytes, not a copy: reading a number
+   * this way allocates nothing.
+   */
+  private fetch(n: number): boolean {
+    const dev = this.dev;
+    if (dev instanceof QBuffer && this.st === Status.Ok && dev.canLend()) {
+      const at = dev.lend(n);
+      if (at >= 0) {
+        this.rb = dev.buffer().raw();
+        this.ro = at;
+        return true;
+      }
+      this.st = Status.ReadPastEnd;
+      return false;
+    }
     const b = this.readBlock(n);
-    return b !== null && b.length === n ? b : null;
+    if (b === null || b.length !== n) return false;
+    this.rb = b;
+    this.ro = 0;
+    return true;
   }
 
   /** Qt's writes: nothing once the status is not Ok; a short write is WriteFailed. */
@@ -347,15 +370,16 @@ export class QDataStream extends QIODeviceBase {
     const min = signed ? -(2 ** (bits - 1)) : 0;
     const max = signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
     checkInt(`QDataStream.${method}`, 'i', v, min, max);
-    const b = Buffer.allocUnsafe(size);
+    const b = this.slot(size);
     const n = v as number;
-    if (size === 1) b[0] = n & 0xff;
+    const at = this.wo;
+    if (size === 1) b[at] = n & 0xff;
     else if (size === 2) {
-      if (this.le) b.writeUInt16LE(n & 0xffff);
-      else b.writeUInt16BE(n & 0xffff);
-    } else if (this.le) b.writeUInt32LE(n >>> 0);
-    else b.writeUInt32BE(n >>> 0);
-    this.writeBlock(b);
+      if (this.le) b.writeUInt16LE(n & 0xffff, at);
+      else b.writeUInt16BE(n & 0xffff, at);
+    } else if (this.le) b.writeUInt32LE(n >>> 0, at);
+    else b.writeUInt32BE(n >>> 0, at);
+    this.done(b);
   }
 
   private put64(method: string, v: unknown, signed: boolean): void {
@@ -366,10 +390,10 @@ export class QDataStream extends QIODeviceBase {
     else throw new TypeError(`${name}: argument 'i' must be an integer (number or bigint), got ${describe(v)}`);
     const [min, max] = signed ? [INT64_MIN, INT64_MAX] : [0n, UINT64_MAX];
     if (big < min || big > max) throw new RangeError(`${name}: argument 'i' must be in ${min}..${max}, got ${big}`);
-    const b = Buffer.allocUnsafe(8);
-    if (this.le) b.writeBigUInt64LE(BigInt.asUintN(64, big));
-    else b.writeBigUInt64BE(BigInt.asUintN(64, big));
-    this.writeBlock(b);
+    const b = this.slot(8);
+    if (this.le) b.writeBigUInt64LE(BigInt.asUintN(64, big), this.wo);
+    else b.writeBigUInt64BE(BigInt.asUintN(64, big), this.wo);
+    this.done(b);
   }
 
   writeInt8(i: number): void {
@@ -403,40 +427,32 @@ export class QDataStream extends QIODeviceBase {
   }
 
   readInt8(): number {
-    const b = this.read(1);
-    return b ? b.readInt8(0) : 0;
+    return this.fetch(1) ? this.rb.readInt8(this.ro) : 0;
   }
   readUInt8(): number {
-    const b = this.read(1);
-    return b ? b[0] : 0;
+    return this.fetch(1) ? this.rb[this.ro] : 0;
   }
   readInt16(): number {
-    const b = this.read(2);
-    return b ? (this.le ? b.readInt16LE(0) : b.readInt16BE(0)) : 0;
+    return this.fetch(2) ? (this.le ? this.rb.readInt16LE(this.ro) : this.rb.readInt16BE(this.ro)) : 0;
   }
   readUInt16(): number {
-    const b = this.read(2);
-    return b ? (this.le ? b.readUInt16LE(0) : b.readUInt16BE(0)) : 0;
+    return this.fetch(2) ? (this.le ? this.rb.readUInt16LE(this.ro) : this.rb.readUInt16BE(this.ro)) : 0;
   }
   readInt32(): number {
-    const b = this.read(4);
-    return b ? (this.le ? b.readInt32LE(0) : b.readInt32BE(0)) : 0;
+    return this.fetch(4) ? (this.le ? this.rb.readInt32LE(this.ro) : this.rb.readInt32BE(this.ro)) : 0;
   }
   readUInt32(): number {
-    const b = this.read(4);
-    return b ? (this.le ? b.readUInt32LE(0) : b.readUInt32BE(0)) : 0;
+    return this.fetch(4) ? (this.le ? this.rb.readUInt32LE(this.ro) : this.rb.readUInt32BE(this.ro)) : 0;
   }
   readInt(): number {
     return this.readInt32();
   }
   /** A bigint: a Number cannot hold every 64-bit value. */
   readInt64(): bigint {
-    const b = this.read(8);
-    return b ? (this.le ? b.readBigInt64LE(0) : b.readBigInt64BE(0)) : 0n;
+    return this.fetch(8) ? (this.le ? this.rb.readBigInt64LE(this.ro) : this.rb.readBigInt64BE(this.ro)) : 0n;
   }
   readUInt64(): bigint {
-    const b = this.read(8);
-    return b ? (this.le ? b.readBigUInt64LE(0) : b.readBigUInt64BE(0)) : 0n;
+    return this.fetch(8) ? (this.le ? this.rb.readBigUInt64LE(this.ro) : this.rb.readBigUInt64BE(this.ro)) : 0n;
   }
 
   writeBool(i: boolean): void {
@@ -467,22 +483,23 @@ export class QDataStream extends QIODeviceBase {
       throw new TypeError(`QDataStream.${method}: argument 'f' must be a number, got ${describe(f)}`);
     if (single) f = Math.fround(f);
     const asSingle = this.ver >= Version.Qt_4_6 ? this.precision === FloatingPointPrecision.SinglePrecision : single;
-    const b = Buffer.allocUnsafe(asSingle ? 4 : 8);
+    const b = this.slot(asSingle ? 4 : 8);
     const v = f as number;
+    const at = this.wo;
     if (asSingle) {
-      if (this.le) b.writeFloatLE(v);
-      else b.writeFloatBE(v);
-    } else if (this.le) b.writeDoubleLE(v);
-    else b.writeDoubleBE(v);
-    this.writeBlock(b);
+      if (this.le) b.writeFloatLE(v, at);
+      else b.writeFloatBE(v, at);
+    } else if (this.le) b.writeDoubleLE(v, at);
+    else b.writeDoubleBE(v, at);
+    this.done(b);
   }
 
   private getFloat(single: boolean): number {
     const asSingle = this.ver >= Version.Qt_4_6 ? this.precision === FloatingPointPrecision.SinglePrecision : single;
-    const b = this.read(asSingle ? 4 : 8);
-    if (!b) return 0;
-    if (asSingle) return this.le ? b.readFloatLE(0) : b.readFloatBE(0);
-    return this.le ? b.readDoubleLE(0) : b.readDoubleBE(0);
+    if (!this.fetch(asSingle ? 4 : 8)) return 0;
+    const b = this.rb;
+    if (asSingle) return this.le ? b.readFloatLE(this.ro) : b.readFloatBE(this.ro);
+    return this.le ? b.readDoubleLE(this.ro) : b.readDoubleBE(this.ro);
   }
 
   readFloat(): number {
@@ -509,10 +526,30 @@ export class QDataStream extends QIODeviceBase {
   }
 
   private writeU32(n: number): void {
-    const b = Buffer.allocUnsafe(4);
-    if (this.le) b.writeUInt32LE(n);
-    else b.writeUInt32BE(n);
-    this.writeBlock(b);
+    const b = this.slot(4);
+    if (this.le) b.writeUInt32LE(n, this.wo);
+    else b.writeUInt32BE(n, this.wo);
+    this.done(b);
+  }
+
+  /**
+   * Where to put the next `n` bytes: into a QBuffer's array directly (at `this.wo`), or, for any
+   * other device or a failed status, a new buffer that done() writes as Qt would.
+   */
+  private slot(n: number): Buffer {
+    const dev = this.dev;
+    if (dev instanceof QBuffer && this.st === Status.Ok && dev.canExtend()) {
+      this.wo = dev.extend(n);
+      this.slow = false;
+      return dev.buffer().raw();
+    }
+    this.wo = 0;
+    this.slow = true;
+    return Buffer.allocUnsafe(n);
+  }
+
+  private done(b: Buffer): void {
+    if (this.slow) this.writeBlock(b);
   }
 
   /** What writeBytes wrote (empty if it is short: ReadPastEnd). */
@@ -608,9 +645,15 @@ export class QDataStream extends QIODeviceBase {
       return this.putBytes(Buffer.from(latin, 'latin1'));
     }
     if (s === null && this.ver >= 3) return this.writeU32(NULL_MARKER);
-    const b = Buffer.from(s ?? '', 'utf16le');
-    if (!this.le) b.swap16();
-    this.putBytes(b);
+    if (this.st !== Status.Ok) return;
+    const text = s ?? '';
+    const n = text.length * 2; // UTF-16 code units, lone surrogates as they are
+    this.writeU32(n);
+    if (n === 0) return;
+    const b = this.slot(n);
+    b.write(text, this.wo, n, 'utf16le');
+    if (!this.le) b.subarray(this.wo, this.wo + n).swap16();
+    this.done(b);
   }
 
   /** A null QString reads as '' (as in PyQt6). */
@@ -622,13 +665,16 @@ export class QDataStream extends QIODeviceBase {
       if (this.st === Status.Ok) this.st = Status.ReadCorruptData;
       return '';
     }
-    const b = this.readBlock(bytes);
-    if (b === null || b.length !== bytes) {
+    if (!this.fetch(bytes)) {
       if (this.st === Status.Ok) this.st = Status.ReadPastEnd;
       return '';
     }
-    if (!this.le) b.swap16();
-    return b.toString('utf16le');
+    const { rb, ro } = this;
+    // (A copy to swap: the bytes may be the QByteArray's own.)
+    if (this.le) return rb.toString('utf16le', ro, ro + bytes);
+    return Buffer.from(rb.subarray(ro, ro + bytes))
+      .swap16()
+      .toString('utf16le');
   }
 
   writeQStringList(qstrlst: Iterable<string>): void {
