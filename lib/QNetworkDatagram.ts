@@ -1,7 +1,7 @@
 // QNetworkDatagram: PyQt6's API over Qt's own QNetworkDatagram, used on the JS thread directly (a
 // reentrant value type). A QUdpSocket's receiveDatagram() returns one, writeDatagram() takes one.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkInt, describe, toBuffer, PORT_MAX } from './core/args';
+import { checkArity, checkInt, describe, toBuffer, PORT_MAX, type BytesInput } from './core/args';
 import type { NativeNetworkDatagram } from './core/native';
 import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
@@ -18,13 +18,9 @@ export class QNetworkDatagram extends Value<NativeNetworkDatagram> {
    */
   constructor();
   constructor(other: QNetworkDatagram);
+  constructor(data: BytesInput, destinationAddress?: QHostAddress | QHostAddress.SpecialAddress, port?: number);
   constructor(
-    data: Buffer | Uint8Array | string,
-    destinationAddress?: QHostAddress | QHostAddress.SpecialAddress,
-    port?: number,
-  );
-  constructor(
-    data?: QNetworkDatagram | Buffer | Uint8Array | string,
+    data?: QNetworkDatagram | BytesInput,
     destinationAddress?: QHostAddress | QHostAddress.SpecialAddress,
     port = 0,
   ) {
@@ -65,7 +61,7 @@ export class QNetworkDatagram extends Value<NativeNetworkDatagram> {
     return nativeOf(this).data();
   }
 
-  setData(data: Buffer | Uint8Array | string): void {
+  setData(data: BytesInput): void {
     const name = QNetworkDatagram.m('setData', arguments, 1, 1);
     nativeOf(this).setData(toBuffer(name, 'data', data));
   }
@@ -139,7 +135,7 @@ export class QNetworkDatagram extends Value<NativeNetworkDatagram> {
    * A datagram answering this one: sent back to its sender, from the address it was sent to
    * (unless that was a multicast address), on the same interface — Qt's own makeReply.
    */
-  makeReply(payload: Buffer | Uint8Array | string): QNetworkDatagram {
+  makeReply(payload: BytesInput): QNetworkDatagram {
     const name = QNetworkDatagram.m('makeReply', arguments, 1, 1);
     return adopt(nativeOf(this).makeReply(toBuffer(name, 'payload', payload)));
   }

@@ -13,6 +13,7 @@ import {
   describe,
   toBuffer,
   type VariantInput,
+  type BytesInput,
   PORT_MAX,
 } from './core/args';
 import type { NativeNetworkProxy } from './core/native';
@@ -39,8 +40,8 @@ export enum Capability {
   SctpListeningCapability = 0x40,
 }
 
-/** Bytes as PyQt6's QByteArray arguments take them: a string is its UTF-8. */
-export type Bytes = Buffer | Uint8Array | string;
+/** Bytes as PyQt6's QByteArray arguments take them (a QByteArray too): a string is its UTF-8. */
+export type Bytes = BytesInput;
 
 /**
  * What header() returns, by Qt's type for the header: a string (QString), a number (integers),

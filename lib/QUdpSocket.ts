@@ -1,7 +1,7 @@
 // QUdpSocket: a QAbstractSocket of type UdpSocket. The Qt thread reads each datagram as it
 // arrives and sends it here with its event (native/udp_socket.cc); the datagrams wait in `queue`
 // until the program reads them.
-import { checkArity, checkInt, describe, toBuffer, PORT_MAX } from './core/args';
+import { checkArity, checkInt, describe, toBuffer, PORT_MAX, type BytesInput } from './core/args';
 import { OpenModeFlag } from './core/QIODevice';
 import type { NativeHostAddress, NativeNetworkInterface, NativeUdpSocket, SocketSnapshot } from './core/native';
 import { Limit } from './core/protocol';
@@ -204,13 +204,9 @@ export class QUdpSocket extends QAbstractSocket {
    * error() set (DatagramTooLargeError...). An unbound socket is bound first, as Qt does.
    */
   writeDatagram(datagram: QNetworkDatagram): number;
+  writeDatagram(data: BytesInput, address: QHostAddress | QHostAddress.SpecialAddress, port: number): number;
   writeDatagram(
-    data: Buffer | Uint8Array | string,
-    address: QHostAddress | QHostAddress.SpecialAddress,
-    port: number,
-  ): number;
-  writeDatagram(
-    data: QNetworkDatagram | Buffer | Uint8Array | string,
+    data: QNetworkDatagram | BytesInput,
     address?: QHostAddress | QHostAddress.SpecialAddress,
     port?: number,
   ): number {

@@ -22,7 +22,7 @@ export declare namespace QIODeviceBase {
   type OpenModeFlag = import('./QIODevice').OpenModeFlag;
 }
 
-import { checkArity, checkBool, checkInt, toBuffer } from './args';
+import { checkArity, checkBool, checkInt, toBuffer, type BytesInput } from './args';
 import { QObject } from './QObject';
 import { defineSignals, Signal } from './signal';
 
@@ -59,7 +59,7 @@ export abstract class QIODevice extends QObject {
 
   abstract openMode(): OpenModeFlag;
   abstract errorString(): string;
-  abstract write(data: Buffer | Uint8Array | string): number;
+  abstract write(data: BytesInput): number;
   abstract bytesToWrite(): number;
   abstract close(): void;
   abstract waitForReadyRead(msecs?: number): Promise<boolean>;
@@ -289,7 +289,7 @@ export abstract class QIODevice extends QObject {
     return [true, this.take(1)];
   }
 
-  ungetChar(c: Buffer | Uint8Array | string): void {
+  ungetChar(c: BytesInput): void {
     const b = toBuffer(this.name('ungetChar'), 'c', c);
     if (b.length !== 1)
       throw new TypeError(`${this.name('ungetChar')}: argument 'c' must be one byte, got ${b.length}`);
@@ -306,7 +306,7 @@ export abstract class QIODevice extends QObject {
     this.buffered++;
   }
 
-  putChar(c: Buffer | Uint8Array | string): boolean {
+  putChar(c: BytesInput): boolean {
     const b = toBuffer(this.name('putChar'), 'c', c);
     if (b.length !== 1) throw new TypeError(`${this.name('putChar')}: argument 'c' must be one byte, got ${b.length}`);
     return this.write(b) === 1;

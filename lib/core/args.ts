@@ -86,25 +86,46 @@ export function checkFlags(
   return v;
 }
 
-/** Bytes as PyQt6 takes them: Buffer, Uint8Array, or a string (UTF-8). */
+/**
+ * What a byte container answers with its bytes (a copy): QByteArray has it. A symbol rather than
+ * an import of QByteArray: every class imports this file, and QByteArray imports it too.
+ */
+export const BYTES = Symbol('qtnetwork.bytes');
+
+/** A byte argument as the binding takes it: see toBuffer. */
+export type BytesInput = Buffer | Uint8Array | string | { [BYTES](): Buffer };
+
+/**
+ * Bytes as PyQt6 takes them: Buffer, Uint8Array, QByteArray, or a string (UTF-8). The one place
+ * every byte argument goes through, so each accepts a QByteArray (copied: the caller may change
+ * it while Qt still holds the bytes).
+ */
 export function toBuffer(method: string, arg: string, v: unknown): Buffer {
   if (Buffer.isBuffer(v)) return v;
   if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
   if (typeof v === 'string') return Buffer.from(v, 'utf8');
-  throw new TypeError(`${method}: argument '${arg}' must be a Buffer, Uint8Array or string, got ${describe(v)}`);
+  if (typeof v === 'object' && v !== null && BYTES in v) return (v as { [BYTES](): Buffer })[BYTES]();
+  throw new TypeError(
+    `${method}: argument '${arg}' must be a Buffer, Uint8Array, QByteArray or string, got ${describe(v)}`,
+  );
 }
 
 /** What the addon turns into a QVariant (native/value_wrap.h): bytes as QByteArray, a Date as a UTC QDateTime, null as None. */
-export type VariantInput = string | number | boolean | Uint8Array | Date | null | undefined;
+export type VariantInput = string | number | boolean | Uint8Array | Date | null | undefined | { [BYTES](): Buffer };
 
-export function checkVariant(method: string, arg: string, v: unknown): VariantInput {
+export function checkVariant(
+  method: string,
+  arg: string,
+  v: unknown,
+): string | number | boolean | Uint8Array | Date | null | undefined {
   if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
     return v;
   // types.*, not instanceof: bytes or a Date from another realm (a vm context) count too.
   if (types.isUint8Array(v)) return v;
   if (types.isDate(v) && !Number.isNaN(v.getTime())) return v;
+  if (typeof v === 'object' && BYTES in v) return (v as { [BYTES](): Buffer })[BYTES]();
   throw new TypeError(
-    `${method}: argument '${arg}' must be a string, number, boolean, Buffer, valid Date or null, got ${describe(v)}`,
+    `${method}: argument '${arg}' must be a string, number, boolean, Buffer, QByteArray, valid Date or null, got ${describe(v)}`,
   );
 }
 

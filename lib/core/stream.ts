@@ -4,7 +4,7 @@
 // returns (connect, abort, close, disconnect). Received bytes come with the events that announce
 // them; writes go to the Qt side in order; the waits PyQt6 blocks in are promises.
 import { AbortOptions, asyncDisposeSymbol, disposeSymbol, signalOf } from './node';
-import { checkArity, checkMsecs, toBuffer } from './args';
+import { checkArity, checkMsecs, toBuffer, type BytesInput } from './args';
 import { Handle } from './handle';
 import type { NativeStreamSocket, StreamSnapshot } from './native';
 import { Limit, SocketEvent as Ev, SocketSnapshot, SocketStateBits, SocketWait as Wait } from './protocol';
@@ -373,7 +373,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     return this.bytesAvailable() === 0;
   }
 
-  write(data: Buffer | Uint8Array | string): number {
+  write(data: BytesInput): number {
     checkArity(this.m('write'), arguments, 1, 1);
     const buf = toBuffer(this.m('write'), 'data', data);
     if (!this.isOpen()) {

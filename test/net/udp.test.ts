@@ -152,7 +152,9 @@ test('connected mode: write and read go to and come from the peer only', async (
 test('bad input is a TypeError or RangeError naming the method and argument', async () => {
   const s = await bound();
   expect(() => s.writeDatagram(42 as never, LOCALHOST(), 1)).toThrow(
-    new TypeError("QUdpSocket.writeDatagram: argument 'data' must be a Buffer, Uint8Array or string, got number 42"),
+    new TypeError(
+      "QUdpSocket.writeDatagram: argument 'data' must be a Buffer, Uint8Array, QByteArray or string, got number 42",
+    ),
   );
   expect(() => s.writeDatagram('x', LOCALHOST(), 70000)).toThrow(RangeError);
   expect(() => s.writeDatagram('x', LOCALHOST(), 70000)).toThrow(/QUdpSocket.writeDatagram: argument 'port'/);

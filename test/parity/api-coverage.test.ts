@@ -5,6 +5,9 @@ import path from 'node:path';
 import {
   QAbstractSocket,
   QAuthenticator,
+  QBuffer,
+  QByteArray,
+  QDataStream,
   QHostAddress,
   QLocalServer,
   QLocalSocket,
@@ -115,6 +118,20 @@ exclusions.QLocalServer = {
   incomingConnection: PROTECTED,
 };
 exclusions.QNetworkDatagram = {};
+// QtCore classes network programs frame messages with.
+exclusions.QByteArray = {
+  FromBase64Result: 'fromBase64Encoding() returns a plain object { decoded, decodingStatus } (typed FromBase64Result)',
+};
+exclusions.QDataStream = {};
+exclusions.QBuffer = {
+  ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
+  ...Object.fromEntries(
+    ['readData', 'readLineData', 'writeData', 'skipData', 'setErrorString', 'setOpenMode'].map((n) => [
+      n,
+      'C++ protected: hooks for a subclass that reimplements the I/O; QBuffer here is JS, with no Qt object to call them',
+    ]),
+  ),
+};
 exclusions.QNetworkInterface = {};
 const DEADLINE = "Qt's address lifetimes are QDeadlineTimer values, a QtCore class this package does not wrap";
 exclusions.QNetworkAddressEntry = {
@@ -143,6 +160,9 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QNetworkProxy: [QNetworkProxy, new QNetworkProxy()],
   QNetworkProxyQuery: [QNetworkProxyQuery, new QNetworkProxyQuery()],
   QAuthenticator: [QAuthenticator, new QAuthenticator()],
+  QByteArray: [QByteArray, new QByteArray()],
+  QDataStream: [QDataStream, new QDataStream()],
+  QBuffer: [QBuffer, new QBuffer()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
