@@ -145,8 +145,9 @@ export interface NativeNetworkProxyQuery extends Native<'QNetworkProxyQuery'> {
   protocolTag(): string;
   setProtocolTag(protocolTag: string): undefined;
   /** Qt's QUrl.toString(). */
-  url(): string;
-  setUrl(url: string): undefined;
+  url(): NativeUrl;
+  /** A string: Qt's QUrl of it, in tolerant mode. */
+  setUrl(url: string | NativeUrl): undefined;
   /** The URL without its password, for inspect and toJSON. */
   urlWithoutPassword(): string;
   swap(other: NativeNetworkProxyQuery): undefined;
@@ -157,7 +158,7 @@ export interface NativeNetworkProxyQueryClass {
   /** Qt's constructors, told apart by arity (ports: -1 for none, a bind port 0..65535). */
   new (): NativeNetworkProxyQuery;
   new (other: NativeNetworkProxyQuery): NativeNetworkProxyQuery;
-  new (requestUrl: string, type: number): NativeNetworkProxyQuery;
+  new (requestUrl: string | NativeUrl, type: number): NativeNetworkProxyQuery;
   new (bindPort: number, protocolTag: string, type: number): NativeNetworkProxyQuery;
   new (hostname: string, port: number, protocolTag: string, type: number): NativeNetworkProxyQuery;
   readonly prototype: NativeNetworkProxyQuery;
