@@ -124,10 +124,13 @@ export class QHostInfo extends Value<NativeHostInfo> {
     current?.forget(lookupId);
   }
 
-  /** PyQt6's fromName blocks; this resolves with the same QHostInfo (lookup id -1). */
-  static async fromName(name: string): Promise<QHostInfo> {
+  /**
+   * PyQt6's fromName blocks; this resolves with the same QHostInfo (lookup id -1). Bad input
+   * throws at the call, as everywhere.
+   */
+  static fromName(name: string): Promise<QHostInfo> {
     checkArity('QHostInfo.fromName', arguments, 1, 1);
-    return adopt(await native.QHostInfo.fromName(checkString('QHostInfo.fromName', 'name', name)));
+    return native.QHostInfo.fromName(checkString('QHostInfo.fromName', 'name', name)).then(adopt);
   }
 
   static localHostName(): string {
