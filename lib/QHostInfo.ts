@@ -206,9 +206,9 @@ class Lookups {
       return;
     }
     const run = this.pending.get(id);
-    if (run === undefined || payload === null) return; // aborted
+    if (run === undefined) return; // aborted
     this.forget(id);
-    run(adopt(payload as NativeHostInfo));
+    if (payload !== null) run(adopt(payload as NativeHostInfo)); // null: JS is shutting down
   }
 }
 
