@@ -1,11 +1,12 @@
 // QNetworkProxyQuery: PyQt6's API over Qt's own QNetworkProxyQuery, used on the JS thread directly
-// (a reentrant value type). We have no QUrl: where PyQt6 takes or returns a QUrl, this takes a
-// string (or a WHATWG URL object) and returns a string, parsed and printed by Qt's QUrl.
+// (a reentrant value type). Where PyQt6 takes a QUrl this takes a QUrl, a WHATWG URL object or a
+// string (parsed by Qt's QUrl in tolerant mode); url() returns a QUrl, as PyQt6's.
 import { inspect, type InspectOptionsStylized } from 'node:util';
 import { checkArity, checkEnum, checkInt, checkString, describe, PORT_MAX } from './core/args';
-import type { NativeNetworkProxyQuery } from './core/native';
+import type { NativeNetworkProxyQuery, NativeUrl } from './core/native';
 import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
+import { QUrl, nativeOf as nativeOfUrl, fromNative as urlFromNative } from './QUrl';
 
 export enum QueryType {
   TcpSocket = 0,
@@ -20,30 +21,30 @@ export enum QueryType {
 // then makes the URL invalid; a port outside -1..65535 is a RangeError here.
 const NO_PORT = -1;
 
-function urlText(method: string, arg: string, v: unknown): string {
-  if (v instanceof URL) return v.href;
-  return checkString(method, arg, v);
+function urlArg(method: string, arg: string, v: unknown): string | NativeUrl {
+  if (typeof v === 'string') return v;
+  return nativeOfUrl(QUrl.from(method, arg, v));
 }
 
 /**
  * What a connection or request is for, as QNetworkProxyFactory.queryProxy() is asked about it.
  *
- * The URL constructor takes the URL as a string (Qt's QUrl parses it, in tolerant mode like PyQt6's
- * `QUrl(str)`) or as a WHATWG `URL` object (its href). A string with a second argument is the
+ * The URL constructor takes a QUrl, a WHATWG `URL` object (its href, parsed by Qt) or a string (Qt's
+ * QUrl parses it, in tolerant mode like PyQt6's `QUrl(str)`). A string with a second argument is the
  * hostname constructor (`new QNetworkProxyQuery('example.com', 80)`), so a URL with an explicit
- * query type is given as a `URL` object, or set with setQueryType() afterwards.
+ * query type is given as a QUrl or `URL` object, or set with setQueryType() afterwards.
  */
 export class QNetworkProxyQuery extends Value<NativeNetworkProxyQuery> {
   static readonly QueryType = QueryType;
 
   constructor();
-  constructor(requestUrl: string | URL);
-  constructor(requestUrl: URL, type: QNetworkProxyQuery.QueryType);
+  constructor(requestUrl: QUrl | string | URL);
+  constructor(requestUrl: QUrl | URL, type: QNetworkProxyQuery.QueryType);
   constructor(hostname: string, port: number, protocolTag?: string, type?: QNetworkProxyQuery.QueryType);
   constructor(bindPort: number, protocolTag?: string, type?: QNetworkProxyQuery.QueryType);
   constructor(other: QNetworkProxyQuery);
   constructor(
-    a?: QNetworkProxyQuery | URL | string | number,
+    a?: QNetworkProxyQuery | QUrl | URL | string | number,
     b?: QueryType | number | string,
     c?: string | QueryType,
     d?: QueryType,
@@ -57,10 +58,10 @@ export class QNetworkProxyQuery extends Value<NativeNetworkProxyQuery> {
     } else if (a instanceof QNetworkProxyQuery) {
       checkArity(`${method}(other)`, arguments, 1, 1);
       n = new native.QNetworkProxyQuery(nativeOf(a));
-    } else if (a instanceof URL || (typeof a === 'string' && given === 1)) {
+    } else if (a instanceof QUrl || a instanceof URL || (typeof a === 'string' && given === 1)) {
       checkArity(`${method}(requestUrl)`, arguments, 1, 2);
       const type = b ?? QueryType.UrlRequest;
-      n = new native.QNetworkProxyQuery(urlText(method, 'requestUrl', a), checkQueryType(method, type));
+      n = new native.QNetworkProxyQuery(urlArg(method, 'requestUrl', a), checkQueryType(method, type));
     } else if (typeof a === 'string') {
       const [port, protocolTag = '', type = QueryType.TcpSocket] = [b, c, d];
       n = new native.QNetworkProxyQuery(
@@ -79,7 +80,7 @@ export class QNetworkProxyQuery extends Value<NativeNetworkProxyQuery> {
       );
     } else {
       throw new TypeError(
-        `${method}: argument 1 must be a URL (string or URL), a hostname, a bind port or a QNetworkProxyQuery, got ${describe(a)}`,
+        `${method}: argument 1 must be a URL (QUrl, URL or string), a hostname, a bind port or a QNetworkProxyQuery, got ${describe(a)}`,
       );
     }
     super(n);
@@ -140,16 +141,16 @@ export class QNetworkProxyQuery extends Value<NativeNetworkProxyQuery> {
     nativeOf(this).setProtocolTag(checkString('QNetworkProxyQuery.setProtocolTag', 'protocolTag', protocolTag));
   }
 
-  /** PyQt6's QUrl, as Qt's QUrl.toString() of it ('' when the URL is empty or invalid). */
-  url(): string {
+  /** A copy of the query's QUrl (empty when none was set). */
+  url(): QUrl {
     checkArity('QNetworkProxyQuery.url', arguments, 0, 0);
-    return nativeOf(this).url();
+    return urlFromNative(nativeOf(this).url());
   }
 
-  /** A string (parsed by Qt's QUrl in tolerant mode) or a WHATWG URL object (its href). */
-  setUrl(url: string | URL): void {
+  /** A QUrl, a WHATWG URL object (its href), or a string (parsed by Qt's QUrl in tolerant mode). */
+  setUrl(url: QUrl | string | URL): void {
     checkArity('QNetworkProxyQuery.setUrl', arguments, 1, 1);
-    nativeOf(this).setUrl(urlText('QNetworkProxyQuery.setUrl', 'url', url));
+    nativeOf(this).setUrl(urlArg('QNetworkProxyQuery.setUrl', 'url', url));
   }
 
   swap(other: QNetworkProxyQuery): void {

@@ -24,6 +24,8 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference networkDatagramCtor;
   Napi::FunctionReference networkInterfaceCtor;
   Napi::FunctionReference networkAddressEntryCtor;
+  Napi::FunctionReference urlCtor;
+  Napi::FunctionReference hostInfoCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
   // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
@@ -59,5 +61,7 @@ Napi::Object InitNetworkProxyFactory(Napi::Env env, Module& m);
 Napi::Function InitNetworkDatagram(Napi::Env env, Module& m);
 Napi::Function InitNetworkInterface(Napi::Env env, Module& m);
 Napi::Function InitNetworkAddressEntry(Napi::Env env, Module& m);
+Napi::Function InitUrl(Napi::Env env, Module& m);
+Napi::Function InitHostInfo(Napi::Env env, Module& m);
 
 }  // namespace qtn

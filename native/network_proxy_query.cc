@@ -2,6 +2,8 @@
 
 #include <QUrl>
 
+#include "url.h"
+
 namespace qtn {
 
 namespace {
@@ -50,7 +52,7 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
         value = Other(info, 0, kName);
         break;
       case 2:
-        value = QNetworkProxyQuery(QUrl(StringArg(info, 0, kName)), Type(info, 1, kName));
+        value = QNetworkProxyQuery(UrlArg(info, 0, kName), Type(info, 1, kName));
         break;
       case 3:
         value = QNetworkProxyQuery(quint16(IntArg(info, 0, 0, kPortMax, kName)), StringArg(info, 1, kName),
@@ -76,7 +78,13 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
     return info.Env().Undefined();
   }
 
-  Napi::Value Url(const Napi::CallbackInfo& info) { return FromQString(info.Env(), value.url().toString()); }
+  // A string (parsed in tolerant mode, as PyQt6's QUrl(str)) or a native QUrl.
+  static QUrl UrlArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+    if (const QUrl* u = UnwrapUrl(info[i])) return *u;
+    return QUrl(StringArg(info, i, method));
+  }
+
+  Napi::Value Url(const Napi::CallbackInfo& info) { return NewUrl(info.Env(), value.url()); }
 
   // For inspect and toJSON, which must not show a password a URL carries.
   Napi::Value UrlWithoutPassword(const Napi::CallbackInfo& info) {
@@ -84,7 +92,7 @@ class NetworkProxyQueryWrap : public ValueWrap<NetworkProxyQueryWrap, QNetworkPr
   }
 
   Napi::Value SetUrl(const Napi::CallbackInfo& info) {
-    value.setUrl(QUrl(StringArg(info, 0, Method(info))));
+    value.setUrl(UrlArg(info, 0, Method(info)));
     return info.Env().Undefined();
   }
 };

@@ -114,6 +114,27 @@
   X(Result, 9)                       \
   X(Length, 10)
 
+// Events of a QTimer: Timeout (I0 isActive, I1 timerId after Qt's emission), SingleShot (the static
+// singleShot's functor ran), Destroyed (deleteLater ran).
+#define QTN_TIMER_EVENT(X) \
+  X(Timeout, 1)            \
+  X(SingleShot, 2)         \
+  X(Destroyed, 3)
+// A QTimer's sync-call answer: what JS mirrors, the call's result last.
+#define QTN_TIMER_SNAPSHOT(X) \
+  X(Seq, 0)                   \
+  X(Active, 1)                \
+  X(Interval, 2)              \
+  X(SingleShot, 3)            \
+  X(TimerType, 4)             \
+  X(TimerId, 5)               \
+  X(Result, 6)                \
+  X(Length, 7)
+// Events of the host-lookup handle (lib/QHostInfo.ts): Result (I0 the lookup id, the payload a
+// QHostInfo), Destroyed.
+#define QTN_HOST_LOOKUP_EVENT(X) \
+  X(Result, 1)                   \
+  X(Destroyed, 2)
 // Which of Qt's blocking waits a JS wait that ran out hands over to (waitNow).
 #define QTN_SOCKET_WAIT(X) \
   X(Connected, 0)          \
@@ -161,6 +182,15 @@ struct LocalServerSnapshot {
 struct SocketWait {
   enum Value : int32_t { QTN_SOCKET_WAIT(QTN_ENUMERATOR) };
 };
+struct TimerEvent {
+  enum Value : uint32_t { QTN_TIMER_EVENT(QTN_ENUMERATOR) };
+};
+struct TimerSnapshot {
+  enum Value : uint32_t { QTN_TIMER_SNAPSHOT(QTN_ENUMERATOR) };
+};
+struct HostLookupEvent {
+  enum Value : uint32_t { QTN_HOST_LOOKUP_EVENT(QTN_ENUMERATOR) };
+};
 struct Limit {
   enum Value : int64_t { QTN_LIMIT(QTN_ENUMERATOR) };
 };
@@ -179,4 +209,7 @@ struct Limit {
   X(LocalSocketSnapshot, QTN_LOCAL_SOCKET_SNAPSHOT) \
   X(LocalServerSnapshot, QTN_LOCAL_SERVER_SNAPSHOT) \
   X(SocketWait, QTN_SOCKET_WAIT)                    \
+  X(TimerEvent, QTN_TIMER_EVENT)                    \
+  X(TimerSnapshot, QTN_TIMER_SNAPSHOT)              \
+  X(HostLookupEvent, QTN_HOST_LOOKUP_EVENT)         \
   X(Limit, QTN_LIMIT)

@@ -145,8 +145,9 @@ export interface NativeNetworkProxyQuery extends Native<'QNetworkProxyQuery'> {
   protocolTag(): string;
   setProtocolTag(protocolTag: string): undefined;
   /** Qt's QUrl.toString(). */
-  url(): string;
-  setUrl(url: string): undefined;
+  url(): NativeUrl;
+  /** A string: Qt's QUrl of it, in tolerant mode. */
+  setUrl(url: string | NativeUrl): undefined;
   /** The URL without its password, for inspect and toJSON. */
   urlWithoutPassword(): string;
   swap(other: NativeNetworkProxyQuery): undefined;
@@ -157,7 +158,7 @@ export interface NativeNetworkProxyQueryClass {
   /** Qt's constructors, told apart by arity (ports: -1 for none, a bind port 0..65535). */
   new (): NativeNetworkProxyQuery;
   new (other: NativeNetworkProxyQuery): NativeNetworkProxyQuery;
-  new (requestUrl: string, type: number): NativeNetworkProxyQuery;
+  new (requestUrl: string | NativeUrl, type: number): NativeNetworkProxyQuery;
   new (bindPort: number, protocolTag: string, type: number): NativeNetworkProxyQuery;
   new (hostname: string, port: number, protocolTag: string, type: number): NativeNetworkProxyQuery;
   readonly prototype: NativeNetworkProxyQuery;
@@ -289,7 +290,101 @@ export interface NativeProxyFactory {
   usesSystemConfiguration(): boolean;
 }
 
+export interface NativeUrl extends Native<'QUrl'> {
+  setUrl(url: string, mode: number): undefined;
+  adjusted(options: number): NativeUrl;
+  authority(options: number): string;
+  fileName(options: number): string;
+  fragment(options: number): string;
+  host(options: number): string;
+  password(options: number): string;
+  path(options: number): string;
+  query(options: number): string;
+  userInfo(options: number): string;
+  userName(options: number): string;
+  /** null: Qt's null QString (PyQt6's None). */
+  setAuthority(v: string | null, mode: number): undefined;
+  setFragment(v: string | null, mode: number): undefined;
+  setHost(v: string | null, mode: number): undefined;
+  setPassword(v: string | null, mode: number): undefined;
+  setPath(v: string | null, mode: number): undefined;
+  setQuery(v: string | null, mode: number): undefined;
+  setUserInfo(v: string | null, mode: number): undefined;
+  setUserName(v: string | null, mode: number): undefined;
+  setScheme(scheme: string): undefined;
+  setPort(port: number): undefined;
+  port(defaultPort: number): number;
+  clear(): undefined;
+  detach(): undefined;
+  isDetached(): boolean;
+  errorString(): string;
+  hasFragment(): boolean;
+  hasQuery(): boolean;
+  isEmpty(): boolean;
+  isLocalFile(): boolean;
+  isRelative(): boolean;
+  isValid(): boolean;
+  scheme(): string;
+  toLocalFile(): string;
+  isParentOf(url: NativeUrl): boolean;
+  matches(url: NativeUrl, options: number): boolean;
+  resolved(relative: NativeUrl): NativeUrl;
+  toString(options: number): string;
+  toDisplayString(options: number): string;
+  url(options: number): string;
+  toEncoded(options: number): Buffer;
+  swap(other: NativeUrl): undefined;
+  equals(other: NativeUrl): boolean;
+  /** Qt's operator< both ways: -1, 0, 1. */
+  compare(other: NativeUrl): number;
+}
+
+export interface NativeUrlClass {
+  new (): NativeUrl;
+  new (other: NativeUrl): NativeUrl;
+  new (url: string, mode: number): NativeUrl;
+  readonly prototype: NativeUrl;
+  fromAce(domain: NativeBytes, options: number): string;
+  toAce(domain: string, options: number): Buffer;
+  fromEncoded(input: NativeBytes, mode: number): NativeUrl;
+  fromLocalFile(localFile: string): NativeUrl;
+  fromPercentEncoding(input: NativeBytes): string;
+  toPercentEncoding(input: string, exclude: NativeBytes, include: NativeBytes): Buffer;
+  fromStringList(uris: string[], mode: number): NativeUrl[];
+  toStringList(urls: NativeUrl[], options: number): string[];
+  fromUserInput(userInput: string, workingDirectory: string, options: number): NativeUrl;
+  idnWhitelist(): string[];
+  setIdnWhitelist(list: string[]): undefined;
+}
+
+export interface NativeHostInfo extends Native<'QHostInfo'> {
+  hostName(): string;
+  setHostName(name: string): undefined;
+  addresses(): NativeHostAddress[];
+  setAddresses(addresses: NativeHostAddress[]): undefined;
+  error(): number;
+  setError(error: number): undefined;
+  errorString(): string;
+  setErrorString(s: string): undefined;
+  lookupId(): number;
+  setLookupId(id: number): undefined;
+  swap(other: NativeHostInfo): undefined;
+}
+
+export interface NativeHostInfoClass {
+  new (id?: number): NativeHostInfo;
+  new (other: NativeHostInfo): NativeHostInfo;
+  readonly prototype: NativeHostInfo;
+  abortHostLookup(id: number): undefined;
+  localHostName(): string;
+  localDomainName(): string;
+  /** Qt's blocking fromName, on libuv's thread pool. */
+  fromName(name: string): Promise<NativeHostInfo>;
+}
+
 export interface NativeValues {
+  QUrl: NativeUrlClass;
+  QHostInfo: NativeHostInfoClass;
   QHostAddress: NativeHostAddressClass;
   QNetworkProxy: NativeNetworkProxyClass;
   QNetworkProxyQuery: NativeNetworkProxyQueryClass;
@@ -469,6 +564,38 @@ export interface NativeLocalServer extends NativeServer {
   setSocketOptions(options: number): ServerSnapshotOf;
 }
 
+/** A QTimer's sync-call answer, laid out as native/protocol.h's TimerSnapshot. */
+export type TimerSnapshot = [
+  seq: number,
+  active: number,
+  interval: number,
+  singleShot: number,
+  timerType: number,
+  timerId: number,
+  result: boolean | number | null,
+];
+
+/** QTimer's (native/timer.cc). */
+export interface NativeTimer extends NativeHandle {
+  /** msec undefined: start() with the interval set. */
+  start(msec?: number): TimerSnapshot;
+  stop(): TimerSnapshot;
+  setInterval(msec: number): TimerSnapshot;
+  setSingleShot(singleShot: boolean): TimerSnapshot;
+  setTimerType(type: number): TimerSnapshot;
+  /** Result: Qt's remainingTime(). */
+  remainingTime(): TimerSnapshot;
+  snapshot(): TimerSnapshot;
+  /** Qt's static singleShot with this timer as the context: a SingleShot event when it fires. */
+  singleShot(msec: number, timerType: number): TimerSnapshot;
+}
+
+/** The host-lookup handle's (native/host_info.cc): Qt's lookupHost, its results as events. */
+export interface NativeHostLookup extends NativeHandle {
+  /** Qt's lookupHost(name): the lookup id; the Result event carries it and a QHostInfo. */
+  lookupHost(name: string): number;
+}
+
 export interface NativeHandles {
   QTcpSocket: new () => NativeAbstractSocket;
   QUdpSocket: (new () => NativeUdpSocket) & {
@@ -478,6 +605,8 @@ export interface NativeHandles {
   QTcpServer: new () => NativeTcpServer;
   QLocalSocket: new () => NativeLocalSocket;
   QLocalServer: (new () => NativeLocalServer) & { removeServer(name: string): boolean };
+  QTimer: new () => NativeTimer;
+  QHostLookup: new () => NativeHostLookup;
   /** native/protocol.h's lists, for the test that compares them with lib/core/protocol.ts. */
   protocol: Record<string, Record<string, number>>;
 }

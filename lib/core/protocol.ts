@@ -108,6 +108,28 @@ export const enum SocketWait {
   Disconnected = 3,
 }
 
+export const enum TimerEvent {
+  Timeout = 1,
+  SingleShot = 2,
+  Destroyed = 3,
+}
+
+export const enum TimerSnapshot {
+  Seq = 0,
+  Active = 1,
+  Interval = 2,
+  SingleShot = 3,
+  TimerType = 4,
+  TimerId = 5,
+  Result = 6,
+  Length = 7,
+}
+
+export const enum HostLookupEvent {
+  Result = 1,
+  Destroyed = 2,
+}
+
 export const enum Limit {
   DefaultReadLimit = 16777216,
   QtReadChunk = 1048576,
@@ -214,6 +236,25 @@ export const protocolValues = {
     ReadyRead: 1,
     BytesWritten: 2,
     Disconnected: 3
+  },
+  TimerEvent: {
+    Timeout: 1,
+    SingleShot: 2,
+    Destroyed: 3
+  },
+  TimerSnapshot: {
+    Seq: 0,
+    Active: 1,
+    Interval: 2,
+    SingleShot: 3,
+    TimerType: 4,
+    TimerId: 5,
+    Result: 6,
+    Length: 7
+  },
+  HostLookupEvent: {
+    Result: 1,
+    Destroyed: 2
   },
   Limit: {
     DefaultReadLimit: 16777216,

@@ -21,6 +21,10 @@ import {
   QTcpServer,
   QTcpSocket,
   QUdpSocket,
+  QTimer,
+  QUrl,
+  QHostInfo,
+  Qt,
 } from '../../lib';
 
 const QOBJECT_MACHINERY =
@@ -98,7 +102,6 @@ const exclusions: Record<string, Record<string, string>> = {
     addPendingConnection: PROTECTED,
   },
   QHostAddress: {},
-  // The QUrl arguments and results of QNetworkProxyQuery are strings (we have no QUrl): no name is missing.
   QNetworkProxy: {},
   QNetworkProxyQuery: {},
   QAuthenticator: {},
@@ -140,10 +143,14 @@ exclusions.QNetworkAddressEntry = {
   setAddressLifetime: DEADLINE,
 };
 
+exclusions.QTimer = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
+exclusions.QUrl = {};
+exclusions.QHostInfo = {};
+
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
 const pyqt: Record<string, PyClass> = JSON.parse(
-  execFileSync('/usr/bin/python3', [script, ...Object.keys(exclusions), 'QNetworkRequest'], { encoding: 'utf8' }),
+  execFileSync('/usr/bin/python3', [script, ...Object.keys(exclusions), 'QNetworkRequest', 'Qt'], { encoding: 'utf8' }),
 );
 
 const ours: Record<string, [{ prototype: object }, object]> = {
@@ -163,6 +170,9 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QByteArray: [QByteArray, new QByteArray()],
   QDataStream: [QDataStream, new QDataStream()],
   QBuffer: [QBuffer, new QBuffer()],
+  QTimer: [QTimer, new QTimer()],
+  QUrl: [QUrl, new QUrl()],
+  QHostInfo: [QHostInfo, new QHostInfo()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
@@ -207,5 +217,14 @@ test('QNetworkRequest.KnownHeaders has PyQt6 members and values', () => {
     Object.fromEntries(
       Object.keys(members).map((m) => [m, (QNetworkRequest.KnownHeaders as unknown as Record<string, number>)[m]]),
     ),
+  ).toEqual(members);
+});
+
+// Of PyQt6's Qt namespace we have what QTimer takes: Qt.TimerType.
+test('Qt.TimerType has PyQt6 members and values', () => {
+  const members = pyqt.Qt.enums.TimerType;
+  expect(Object.keys(members).length).toBe(3);
+  expect(
+    Object.fromEntries(Object.keys(members).map((m) => [m, (Qt.TimerType as unknown as Record<string, number>)[m]])),
   ).toEqual(members);
 });

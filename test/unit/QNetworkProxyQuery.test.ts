@@ -130,11 +130,11 @@ test('a lone string is a URL; a string and a port, a host name; a URL object tak
     '',
   ]);
   const w = new QNetworkProxyQuery(new URL('https://example.com/'), Q.TcpSocket);
-  expect([w.queryType(), w.url()]).toEqual([Q.TcpSocket, 'https://example.com/']);
+  expect([w.queryType(), w.url().toString()]).toEqual([Q.TcpSocket, 'https://example.com/']);
   const b = new QNetworkProxyQuery(1080);
   expect([b.queryType(), b.localPort(), b.peerPort()]).toEqual([Q.TcpServer, 1080, -1]);
   b.setUrl(new URL('ftp://files.example/'));
-  expect(b.url()).toBe('ftp://files.example/');
+  expect(b.url().toString()).toBe('ftp://files.example/');
 });
 
 test('copies and swap are values; inspect and JSON leave out a password in the URL', () => {
@@ -144,7 +144,7 @@ test('copies and swap are values; inspect and JSON leave out a password in the U
   expect([a.peerPort(), c.peerPort(), a.equals(c)]).toEqual([-1, 81, false]);
   a.swap(c);
   expect([a.peerPort(), c.peerPort()]).toEqual([81, -1]);
-  expect(a.url()).toBe('http://user:S3cret@example.com:81/');
+  expect(a.url().toString()).toBe('http://user:S3cret@example.com:81/');
   expect(inspect(a)).not.toContain('S3cret');
   expect(JSON.stringify(a)).not.toContain('S3cret');
   expect(JSON.parse(JSON.stringify(a))).toEqual({
