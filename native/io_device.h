@@ -112,13 +112,12 @@ class StreamHandle : public QtHandle<Q> {
   void queueEndpointRefresh() {
     if (refreshQueued_ || !this->object) return;
     refreshQueued_ = true;
-    this->channel()->beforePoll(
-        [core = std::weak_ptr<Handle>(this->shared_from_this()), s = QPointer<Q>(this->object)] {
-          auto self = std::static_pointer_cast<StreamHandle>(core.lock());
-          if (!self || !s || self->object != s) return;
-          self->refreshQueued_ = false;
-          self->push(protocol::SocketEvent::kEndpoint, 0, true);
-        });
+    this->channel()->afterQt([core = std::weak_ptr<Handle>(this->shared_from_this()), s = QPointer<Q>(this->object)] {
+      auto self = std::static_pointer_cast<StreamHandle>(core.lock());
+      if (!self || !s || self->object != s) return;
+      self->refreshQueued_ = false;
+      self->push(protocol::SocketEvent::kEndpoint, 0, true);
+    });
   }
 
   // Qt side, when the core takes its Qt object: the QIODevice signals every stream forwards.
