@@ -60,6 +60,10 @@ class StreamHandle : public QtHandle<Q> {
     e.d[0] = s ? double(s->bytesToWrite()) : 0;
     e.d[1] = double(accepted);
     if (withEndpoint) e.strings = endpoint();
+    // An Endpoint event is all a refresh after Qt's last signal brings: the error's message too,
+    // which Qt may have set after that signal (a sync call's snapshot older than it is dropped).
+    if (kind == protocol::SocketEvent::kEndpoint)
+      e.strings.push_back(s ? s->errorString().toStdString() : std::string());
     return e;
   }
   void push(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {

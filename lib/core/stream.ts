@@ -153,6 +153,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
       this.applyState(packed, openMode, error, btw, taken);
       if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired)
         this.applyStrings(payload, 0);
+      if (kind === Ev.Endpoint) this._errorString = shared((payload as string[])[(payload as string[]).length - 1]);
     } else if (seq === this.seq) {
       this.updateKeepAlive(); // the last event a snapshot counted is here
     }
