@@ -92,6 +92,8 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   // the Qt side may have received it already, while JS was busy: a wait then returns at once.
   private _fresh: Fresh | undefined = undefined; // made when first set: memory per socket
   private announcePending = false;
+  // The Disconnected event whose waitForDisconnected calls the Endpoint event after it ends (0: none).
+  private disconnectSeq = 0;
 
   /** @internal */
   protected constructor(nativeSocket: N) {
@@ -174,7 +176,16 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         // News for a later wait, unless a wait takes it now (as Qt's blocking one would).
         if (isNews()) this.fresh.disconnected = !this.h.hasWait(Wait.Disconnected);
         madeSignal(this, 'disconnected')?.emit();
-        this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
+        // Qt resets the addresses and ports after this signal, before its wait returns; the
+        // native side sends them in an Endpoint event once Qt has returned, and that event ends
+        // waitForDisconnected, so that the code after `await` reads them reset (the thread
+        // runtime would otherwise resume it first, yieldToWaiter holding that event back). The
+        // other waits end here, with false.
+        this.h.settleAll((kind) => (kind === Wait.Disconnected ? undefined : false), seq);
+        this.disconnectSeq = seq;
+        break;
+      case Ev.Endpoint:
+        this.settleDisconnect();
         break;
       case Ev.ErrorOccurred:
         if (seq >= this.seq) this._errorString = shared((payload as string[])[0]);
@@ -206,6 +217,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         madeSignal(this, 'readChannelFinished')?.emit();
         break;
       case Ev.Destroyed:
+        this.settleDisconnect();
         this.h.destroyed(() => false);
         this.applyState(0, 0, this._error, 0, this.jsWritten);
         madeSignal(this, 'destroyed')?.emit(this);
@@ -220,6 +232,14 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     this.appendReceived(payload as Buffer);
     const size = this.readBufferSize();
     if (size > 0 && this.heldBytes() >= size) this.readPaused = true;
+  }
+
+  // Only the waits that began before that disconnect: after a new connectToHost, a wait is the new
+  // connection's.
+  private settleDisconnect(): void {
+    if (this.disconnectSeq === 0) return;
+    this.h.settle(Wait.Disconnected, true, this.disconnectSeq);
+    this.disconnectSeq = 0;
   }
 
   /** @internal setReadBufferSize: Qt reads on at once when the new cap leaves room, or there is none. */
