@@ -291,12 +291,15 @@ class StreamWrap : public HandleWrap<Self, Core> {
     });
   }
 
+  // Answers the number of the last event before the call: JS drops what of the old connection it
+  // has not delivered yet.
   Napi::Value Abort(const Napi::CallbackInfo& info) {
     auto core = this->core_;
     return this->syncCall(info.Env(), [&](auto* s) {
+      double before = core->seq;
       s->abort();
       core->resetFlow();
-      return QVariant();
+      return QVariant(before);
     });
   }
 

@@ -471,6 +471,7 @@ export interface NativeLocalServer extends NativeServer {
 
 export interface NativeHandles {
   QTcpSocket: new () => NativeAbstractSocket;
+  QAbstractSocket: new (socketType: number) => NativeAbstractSocket;
   QUdpSocket: (new () => NativeUdpSocket) & {
     /** Debug counter: datagrams this process sent from the JS thread. */
     directSends(): number;
