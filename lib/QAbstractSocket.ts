@@ -70,15 +70,15 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
   private _peerName = '';
   private settings: Settings | undefined = undefined; // made when one is set: memory per socket
 
-  /** @internal */
-  protected constructor(socketType: SocketType, nativeSocket: NativeAbstractSocket) {
-    // TS's `protected` does not exist at run time: `new QAbstractSocket(...)` from JS would make a
-    // socket around whatever it was given, failing later in a timer or an event. The classes below
-    // pass a native socket the addon made; anything else is refused here, at once.
-    if (new.target === QAbstractSocket || !isNativeSocket(nativeSocket)) {
-      throw new TypeError('QAbstractSocket cannot be instantiated directly: use QTcpSocket or QUdpSocket');
-    }
-    super(nativeSocket);
+  /**
+   * QAbstractSocket(socketType, parent = None): Qt's base class itself, as PyQt6 makes it (a
+   * TcpSocket one works as a QTcpSocket). Parents are not modelled: `parent` must be null.
+   */
+  constructor(socketType: SocketType, parent?: null);
+  /** @internal QTcpSocket and QUdpSocket pass the native socket the addon made for them. */
+  constructor(socketType: SocketType, nativeSocket: NativeAbstractSocket);
+  constructor(socketType: SocketType, second?: NativeAbstractSocket | null) {
+    super(nativeFor(new.target, socketType, second, arguments.length));
     this._socketType = socketType;
   }
 
@@ -138,6 +138,7 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
     checkInt(name, 'port', port, 0, PORT_MAX);
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
     let snap: Snapshot;
+    this.catchUp();
     this.forgetFresh();
     if (typeof host === 'string') {
       checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
@@ -146,7 +147,7 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
       const addr = QHostAddress.from(name, 'address', host);
       snap = this.h.native.connectToAddress(nativeOf(addr), port, mode, this.decideProxies(addr.toString(), port));
     }
-    this.applySnapshot(snap);
+    this.endedConnection(this.applySnapshot(snap));
     this.dropReceived();
   }
 
@@ -339,7 +340,20 @@ defineSignals(QAbstractSocket, ['hostFound', 'proxyAuthenticationRequired']);
 
 /** Whether `n` is a native socket the addon made (a QTcpSocket's or a QUdpSocket's). */
 function isNativeSocket(n: unknown): n is NativeAbstractSocket {
-  return n instanceof native.QTcpSocket || n instanceof native.QUdpSocket;
+  return n instanceof native.QTcpSocket || n instanceof native.QUdpSocket || n instanceof native.QAbstractSocket;
+}
+
+// QTcpSocket and QUdpSocket pass the native socket the addon made for them; otherwise (socketType,
+// parent), checked here, at once, and Qt's base class is made.
+function nativeFor(target: unknown, socketType: unknown, second: unknown, count: number): NativeAbstractSocket {
+  if (target !== QAbstractSocket && isNativeSocket(second)) return second;
+  const name = 'QAbstractSocket';
+  if (count < 1 || count > 2) throw new TypeError(`${name}: takes 1 or 2 arguments (socketType, parent), got ${count}`);
+  checkEnum(name, 'socketType', socketType, SocketType, 'QAbstractSocket.SocketType');
+  if (second !== undefined && second !== null) {
+    throw new TypeError(`${name}: argument 'parent' must be None (null); parents are not supported`);
+  }
+  return new native.QAbstractSocket(socketType as number);
 }
 
 /** A plain object (not a QHostAddress, number or enum): Node's trailing options argument. */

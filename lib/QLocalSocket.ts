@@ -122,10 +122,11 @@ export class QLocalSocket extends StreamSocket<NativeLocalSocket> {
     }
     mode ??= OpenModeFlag.ReadWrite;
     checkFlags(method, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
+    this.catchUp();
     this.forgetFresh();
     const snap = this.h.native.connectToServer(server, mode);
     this.dropReceived();
-    this.called(snap);
+    this.endedConnection(this.called(snap));
   }
 
   disconnectFromServer(): void {

@@ -55,8 +55,14 @@ export abstract class QNetworkProxyFactory {
     }
   }
 
-  /** The proxies to try for `query`, best first; Qt uses the first one that can do the job. */
-  abstract queryProxy(query?: QNetworkProxyQuery): QNetworkProxy[];
+  /**
+   * The proxies to try for `query`, best first; Qt uses the first one that can do the job. A
+   * subclass overrides it: the base class's, as PyQt6's, only says so.
+   */
+  queryProxy(query?: QNetworkProxyQuery): QNetworkProxy[] {
+    void query;
+    throw new TypeError(`${this.constructor.name}.queryProxy() is abstract and must be overridden`);
+  }
 
   /**
    * What Qt would use for `query`: no proxy for localhost and loopback addresses, else the
@@ -99,8 +105,8 @@ export abstract class QNetworkProxyFactory {
         `${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`,
       );
     }
-    // queryProxy is abstract in TS only: a JS subclass without it would fail every later connect.
-    if (typeof factory.queryProxy !== 'function') {
+    // A subclass without its own queryProxy would fail every later connect.
+    if (typeof factory.queryProxy !== 'function' || factory.queryProxy === QNetworkProxyFactory.prototype.queryProxy) {
       throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
     }
     current = {

@@ -8,6 +8,7 @@
 #include "network_proxy.h"
 #include "network_proxy_factory.h"
 #include "proxy_auth.h"
+#include "runtime/live_count.h"
 
 namespace qtn {
 
@@ -93,11 +94,12 @@ Napi::Value ConnectToHost(Info info, Core core) {
   auto proto = QAbstractSocket::NetworkLayerProtocol(IntArg(info, 3, -1, 2, "connectToHost"));
   auto decided = DecidedProxies(info[4], "connectToHost");
   return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    double before = core->seq;  // as Abort's (io_device.h)
     core->resetFlow();
     core->wireSetupSignals();
     ArmDecision arm(decided);
     s->connectToHost(host, port, mode, proto);
-    return QVariant();
+    return QVariant(before);
   });
 }
 
@@ -108,11 +110,12 @@ Napi::Value ConnectToAddress(Info info, Core core) {
   auto mode = Mode(info, 2, "connectToHost");
   auto decided = DecidedProxies(info[3], "connectToHost");
   return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    double before = core->seq;  // as Abort's (io_device.h)
     core->resetFlow();
     core->wireSetupSignals();
     ArmDecision arm(decided);
     s->connectToHost(addr, port, mode);
-    return QVariant();
+    return QVariant(before);
   });
 }
 
@@ -223,6 +226,42 @@ Napi::Value AnswerProxyAuth(Info info, Core core) {
   AnswerProxyCredentials(core, uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerProxyAuth")), info[1]);
   return info.Env().Undefined();
 }
+
+// QAbstractSocket(socketType): Qt's base class made itself, as PyQt6 allows. A TcpSocket one is a
+// QTcpSocket in all but its class name; for the other types Qt gives its own verdicts.
+class PlainSocketCore : public AbstractSocketCore {
+ public:
+  PlainSocketCore(std::shared_ptr<Runtime> channel, QAbstractSocket::SocketType type)
+      : AbstractSocketCore(std::move(channel)), type_(type) {}
+  void create() override { adopt(new Counted<QAbstractSocket>(type_, nullptr)); }
+  napi_value wrap(napi_env env) override;
+
+ private:
+  QAbstractSocket::SocketType type_;
+};
+
+class QAbstractSocketWrap : public AbstractSocketWrap<QAbstractSocketWrap> {
+ public:
+  static constexpr const char* kName = "QAbstractSocket";
+  static constexpr napi_type_tag kTag = {0x3be1a07c52d84f96ULL, 0x8c14e9d27fa06b35ULL};
+
+  using AbstractSocketWrap::AbstractSocketWrap;
+
+  // new QAbstractSocket(socketType): lib/QAbstractSocket.ts checked it against the enum.
+  static std::shared_ptr<AbstractSocketCore> NewCoreFor(std::shared_ptr<Runtime> channel,
+                                                        const Napi::CallbackInfo& info) {
+    auto type = QAbstractSocket::SocketType(IntArg(info, 0, -1, 2, "QAbstractSocket"));
+    return std::make_shared<PlainSocketCore>(std::move(channel), type);
+  }
+
+  static Napi::Function Init(Napi::Env env, Module& m) { return DefineHandleClass(env, m, SocketMethods()); }
+};
+
+napi_value PlainSocketCore::wrap(napi_env env) {
+  return QAbstractSocketWrap::Wrap(env, std::static_pointer_cast<AbstractSocketCore>(shared_from_this()));
+}
+
+const bool registered = RegisterHandleClass(QAbstractSocketWrap::kName, &QAbstractSocketWrap::Init);
 
 }  // namespace
 

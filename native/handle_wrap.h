@@ -112,7 +112,7 @@ struct CoreMethod {
 // Self derives from HandleWrap<Self, Core> and declares `static constexpr const char* kName` (its
 // JS name, the Qt class's), `static constexpr napi_type_tag kTag`, and, when JS may construct it,
 // `static std::shared_ptr<Core> NewCore(std::shared_ptr<Runtime>)` (else NewCore returns null
-// and `new` from JS is a TypeError).
+// and `new` from JS is a TypeError), or NewCoreFor(channel, info) to read the constructor's arguments.
 template <class Self, class Core>
 class HandleWrap : public Napi::ObjectWrap<Self> {
  public:
@@ -151,7 +151,7 @@ class HandleWrap : public Napi::ObjectWrap<Self> {
       core_ = std::static_pointer_cast<Core>(std::move(m.adopting.handle));
       m.adopting = {};
     } else {
-      core_ = Self::NewCore(m.channel);
+      core_ = Self::NewCoreFor(m.channel, info);
       if (!core_) throw Napi::TypeError::New(info.Env(), std::string(Self::kName) + ": made by the addon only");
       m.channel->add(core_);
       auto core = core_;
@@ -174,6 +174,10 @@ class HandleWrap : public Napi::ObjectWrap<Self> {
 
   // For JS's handle-made-by-the-addon check: NewCore for classes that JS never constructs.
   static std::shared_ptr<Core> NewCore(std::shared_ptr<Runtime>) { return nullptr; }
+  // A class whose core depends on the constructor's arguments defines this instead.
+  static std::shared_ptr<Core> NewCoreFor(std::shared_ptr<Runtime> channel, const Napi::CallbackInfo&) {
+    return Self::NewCore(std::move(channel));
+  }
 
  protected:
   // The class with `methods`, deleteLater and `id`; its constructor kept for Wrap.

@@ -60,6 +60,10 @@ class StreamHandle : public QtHandle<Q> {
     e.d[0] = s ? double(s->bytesToWrite()) : 0;
     e.d[1] = double(accepted);
     if (withEndpoint) e.strings = endpoint();
+    // An Endpoint event is all a refresh after Qt's last signal brings: the error's message too,
+    // which Qt may have set after that signal (a sync call's snapshot older than it is dropped).
+    if (kind == protocol::SocketEvent::kEndpoint)
+      e.strings.push_back(s ? s->errorString().toStdString() : std::string());
     return e;
   }
   void push(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {
@@ -112,13 +116,12 @@ class StreamHandle : public QtHandle<Q> {
   void queueEndpointRefresh() {
     if (refreshQueued_ || !this->object) return;
     refreshQueued_ = true;
-    this->channel()->beforePoll(
-        [core = std::weak_ptr<Handle>(this->shared_from_this()), s = QPointer<Q>(this->object)] {
-          auto self = std::static_pointer_cast<StreamHandle>(core.lock());
-          if (!self || !s || self->object != s) return;
-          self->refreshQueued_ = false;
-          self->push(protocol::SocketEvent::kEndpoint, 0, true);
-        });
+    this->channel()->afterQt([core = std::weak_ptr<Handle>(this->shared_from_this()), s = QPointer<Q>(this->object)] {
+      auto self = std::static_pointer_cast<StreamHandle>(core.lock());
+      if (!self || !s || self->object != s) return;
+      self->refreshQueued_ = false;
+      self->push(protocol::SocketEvent::kEndpoint, 0, true);
+    });
   }
 
   // Qt side, when the core takes its Qt object: the QIODevice signals every stream forwards.
@@ -288,12 +291,15 @@ class StreamWrap : public HandleWrap<Self, Core> {
     });
   }
 
+  // Answers the number of the last event before the call: JS drops what of the old connection it
+  // has not delivered yet.
   Napi::Value Abort(const Napi::CallbackInfo& info) {
     auto core = this->core_;
     return this->syncCall(info.Env(), [&](auto* s) {
+      double before = core->seq;
       s->abort();
       core->resetFlow();
-      return QVariant();
+      return QVariant(before);
     });
   }
 

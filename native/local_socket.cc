@@ -59,12 +59,13 @@ Napi::Value ConnectToServer(Info info, Core core) {
   QString name = named ? StringArg(info, 0, "connectToServer") : QString();
   auto mode = Mode(info, 1, "connectToServer");
   return SyncCall(info.Env(), core, [&](QLocalSocket* s) {
+    double before = core->seq;  // as Abort's (io_device.h)
     core->resetFlow();
     if (named)
       s->connectToServer(name, mode);
     else
       s->connectToServer(mode);
-    return QVariant();
+    return QVariant(before);
   });
 }
 

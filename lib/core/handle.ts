@@ -95,8 +95,8 @@ export class Handle<N extends NativeHandle, T> {
     return answered;
   }
 
-  /** Event `seq` answers every wait that began before it, each with `valueOf(kind)`. */
-  settleAll(valueOf: (kind: number) => T, seq: number): void {
+  /** Event `seq` answers every wait that began before it with `valueOf(kind)`, or leaves it if undefined. */
+  settleAll(valueOf: (kind: number) => T | undefined, seq: number): void {
     this.settleWhere((w) => valueOf(w.kind), seq);
   }
 

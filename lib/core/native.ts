@@ -598,6 +598,7 @@ export interface NativeHostLookup extends NativeHandle {
 
 export interface NativeHandles {
   QTcpSocket: new () => NativeAbstractSocket;
+  QAbstractSocket: new (socketType: number) => NativeAbstractSocket;
   QUdpSocket: (new () => NativeUdpSocket) & {
     /** Debug counter: datagrams this process sent from the JS thread. */
     directSends(): number;

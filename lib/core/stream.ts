@@ -92,6 +92,13 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   // the Qt side may have received it already, while JS was busy: a wait then returns at once.
   private _fresh: Fresh | undefined = undefined; // made when first set: memory per socket
   private announcePending = false;
+  // Events up to this one belong to a connection that abort() or a new connect ended before JS saw
+  // them, and that no call of JS's made (the thread runtime's Qt went on meanwhile, or a wait held
+  // them back): their signals are not delivered, so nothing of an old connection reaches the slots
+  // after the call.
+  private staleUpTo = 0;
+  // The event that left the socket unconnected, whose waits the Endpoint event after it ends (0: none).
+  private unconnectedSeq = 0;
 
   /** @internal */
   protected constructor(nativeSocket: N) {
@@ -148,21 +155,25 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     if (this.announcePending && kind !== Ev.ReadyRead && kind !== Ev.Endpoint) this.announce();
     if (seq > this.eventSeq) this.eventSeq = int(seq);
     const was = this._state;
+    const counted = seq <= this.seq; // a call's snapshot counted it: JS has seen its state
+    if (seq <= this.staleUpTo && kind !== Ev.Destroyed) {
+      this.staleEvent(kind, seq, arg, was);
+      return;
+    }
     if (seq > this.seq) {
       this.seq = int(seq);
       this.applyState(packed, openMode, error, btw, taken);
       if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired)
         this.applyStrings(payload, 0);
+      if (kind === Ev.Endpoint) this._errorString = shared((payload as string[])[(payload as string[]).length - 1]);
     } else if (seq === this.seq) {
       this.updateKeepAlive(); // the last event a snapshot counted is here
     }
     switch (kind) {
       case Ev.StateChanged:
-        // Every wait ends (waitForDisconnected with true, as Qt's); but when the socket was
-        // connected, Qt goes on to emit readChannelFinished and disconnected before its wait
-        // returns: they end the waits (below), so that the code after `await` finds them run.
-        if (arg === State.Unconnected && !wasConnected(was))
-          this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
+        // Left unconnected: the waits end after (settleUnconnected); when the socket was
+        // connected, disconnected marks it (below).
+        if (arg === State.Unconnected && !wasConnected(was)) this.unconnectedSeq = seq;
         madeSignal(this, 'stateChanged')?.emit(arg);
         break;
       case Ev.Connected:
@@ -170,10 +181,14 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         madeSignal(this, 'connected')?.emit();
         break;
       case Ev.Disconnected:
-        // News for a later wait, unless a wait takes it now (as Qt's blocking one would).
-        if (isNews()) this.fresh.disconnected = !this.h.hasWait(Wait.Disconnected);
+        // News for a later wait, unless a wait takes it now (as Qt's blocking one would), or JS
+        // has seen the socket unconnected already (PyQt6's wait would then say false).
+        if (isNews() && !counted) this.fresh.disconnected = !this.h.hasWait(Wait.Disconnected);
         madeSignal(this, 'disconnected')?.emit();
-        this.h.settleAll((kind) => kind === Wait.Disconnected, seq);
+        this.unconnectedSeq = seq;
+        break;
+      case Ev.Endpoint:
+        this.settleUnconnected();
         break;
       case Ev.ErrorOccurred:
         if (seq >= this.seq) this._errorString = shared((payload as string[])[0]);
@@ -205,6 +220,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         madeSignal(this, 'readChannelFinished')?.emit();
         break;
       case Ev.Destroyed:
+        this.settleUnconnected();
         this.h.destroyed(() => false);
         this.applyState(0, 0, this._error, 0, this.jsWritten);
         madeSignal(this, 'destroyed')?.emit(this);
@@ -219,6 +235,32 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     this.appendReceived(payload as Buffer);
     const size = this.readBufferSize();
     if (size > 0 && this.heldBytes() >= size) this.readPaused = true;
+  }
+
+  // A stale event's signal is dropped; what ends the waits still counts.
+  private staleEvent(kind: number, seq: number, arg: number, was: number): void {
+    if (seq === this.seq) this.updateKeepAlive();
+    if (kind === Ev.Disconnected || (kind === Ev.StateChanged && arg === State.Unconnected && !wasConnected(was)))
+      this.unconnectedSeq = seq;
+    else if (kind === Ev.Endpoint) this.settleUnconnected();
+  }
+
+  /** @internal abort() and connectToHost()/connectToServer() answer the last event before them. */
+  protected endedConnection(before: unknown): void {
+    if (typeof before === 'number' && before > this.staleUpTo) this.staleUpTo = before;
+  }
+
+  // Every wait ends when the socket is left unconnected (waitForDisconnected with true, as Qt's).
+  // Not at that event: Qt goes on, before its wait returns, to emit errorOccurred (a failed connect)
+  // or readChannelFinished and disconnected, and then resets the addresses and ports. The native
+  // side sends those in an Endpoint event once Qt has returned, and that event ends the waits, so
+  // that the code after `await` finds it all (the thread runtime would otherwise resume it first,
+  // yieldToWaiter holding the rest back). Only the waits begun before: after a new connectToHost,
+  // a wait is the new connection's.
+  private settleUnconnected(): void {
+    if (this.unconnectedSeq === 0) return;
+    this.h.settleAll((kind) => kind === Wait.Disconnected, this.unconnectedSeq);
+    this.unconnectedSeq = 0;
   }
 
   /** @internal setReadBufferSize: Qt reads on at once when the new cap leaves room, or there is none. */
@@ -404,7 +446,8 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
 
   abort(): void {
     checkArity(this.m('abort'), arguments, 0, 0);
-    this.applySnapshot(this.h.native.abort());
+    this.catchUp();
+    this.endedConnection(this.applySnapshot(this.h.native.abort()));
     this.dropReceived();
   }
 
@@ -424,6 +467,13 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
       this.watchingBytesWritten = watched;
       this.h.native.watchBytesWritten(watched);
     }
+  }
+
+  // The thread runtime runs slots after the call that made Qt emit: a wait, abort() and a new
+  // connect first deliver what a call's snapshot counted (a close()'s signals, say), so that every
+  // signal Qt emitted before them has run; what is left of the old connection is stale.
+  protected catchUp(): void {
+    if (this.eventSeq < this.seq) drainEvents();
   }
 
   private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
@@ -448,6 +498,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     checkMsecs(name, msecs);
     const signal = signalOf(name, options);
     if (signal?.aborted) return this.wait(name, Wait.Connected, msecs, signal);
+    this.catchUp();
     if (this._state === State.Connected) return Promise.resolve(true);
     if (this._state === State.Unconnected) return Promise.resolve(false);
     return this.wait(name, Wait.Connected, msecs, signal);
@@ -468,6 +519,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     signal: AbortSignal | undefined,
   ): Promise<boolean> {
     if (signal?.aborted) return this.wait(name, Wait.ReadyRead, msecs, signal);
+    this.catchUp();
     if (this._state === State.Unconnected) return false;
     if (this._state === State.HostLookup || this._state === State.Connecting) {
       const start = Date.now();
@@ -495,6 +547,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     signal: AbortSignal | undefined,
   ): Promise<boolean> {
     if (signal?.aborted) return this.wait(name, Wait.BytesWritten, msecs, signal);
+    this.catchUp();
     if (this._state === State.Unconnected) return false;
     if (this._state === State.HostLookup || this._state === State.Connecting) {
       const start = Date.now();
@@ -514,6 +567,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     checkMsecs(name, msecs);
     const signal = signalOf(name, options);
     if (signal?.aborted) return this.wait(name, Wait.Disconnected, msecs, signal);
+    this.catchUp();
     if (this._fresh?.disconnected) {
       this._fresh.disconnected = false;
       return Promise.resolve(true);

@@ -109,12 +109,18 @@ void LoopRuntime::post(std::function<void()> fn, std::shared_ptr<Handle> target,
     beforePoll(std::move(fn));
     return;
   }
+  qt_depth_++;
   fn();
+  qt_depth_--;
+  if (!qtBelow()) runAfterQt();
 }
 
 void LoopRuntime::postNow(std::function<void()> fn, std::shared_ptr<Handle> target) {
   if (closed_.load()) return;
+  qt_depth_++;
   fn();
+  qt_depth_--;
+  if (!qtBelow()) runAfterQt();
 }
 
 void LoopRuntime::postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) {
@@ -131,7 +137,23 @@ void LoopRuntime::runPendingDestroys() {
 
 void LoopRuntime::call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target) {
   if (closed_.load()) throw Napi::Error::New(env, "qtnetwork: Qt has stopped in this environment");
+  qt_depth_++;
   fn();
+  qt_depth_--;
+  if (!qtBelow()) runAfterQt();
+}
+
+void LoopRuntime::afterQt(std::function<void()> fn) {
+  after_qt_.push_back(std::move(fn));
+  if (dispatcher_) dispatcher_->armBeforePoll();  // for anything that runs Qt outside our entries
+}
+
+void LoopRuntime::runAfterQt() {
+  while (!after_qt_.empty() && !closed_.load()) {
+    std::vector<std::function<void()>> due;
+    due.swap(after_qt_);
+    for (auto& fn : due) fn();
+  }
 }
 
 void LoopRuntime::flushAfterCommands(std::shared_ptr<Handle> h) {
@@ -149,6 +171,7 @@ void LoopRuntime::beforePollNow() {
   std::vector<std::shared_ptr<Handle>> after;
   after.swap(after_commands_);
   for (auto& h : after) h->afterCommands();
+  runAfterQt();
   std::vector<std::function<void()>> due;
   due.swap(before_poll_);
   for (auto& fn : due) fn();
@@ -216,12 +239,17 @@ void LoopRuntime::openCallbackScope(napi_env env) {
 }
 
 void LoopRuntime::leaveCallback() {
+  // Qt is done with this callback: what it changed after its last signal reaches JS now, before
+  // the promise jobs that signal settled.
+  runAfterQt();
   if (scope_open_) {
     scope_open_ = false;
     // The promise jobs and next-ticks run here: JS on the stack, for what they make Qt emit.
     js_depth_++;
+    leaving_ = true;
     napi_close_callback_scope(env_, scope_);
     napi_close_handle_scope(env_, scope_handles_);
+    leaving_ = false;
     js_depth_--;
   }
   in_callback_--;

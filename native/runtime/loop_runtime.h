@@ -45,6 +45,7 @@ class LoopRuntime : public Runtime {
   void flushAfterCommands(std::shared_ptr<Handle> h) override;
   void sentDirectly() override {}
   void beforePoll(std::function<void()> fn) override;
+  void afterQt(std::function<void()> fn) override;
 
   void push(Event&& e, bool lazy = false) override;
   // The question reaches the slots now, inside Qt's emission; whatever they answered is in by the
@@ -63,6 +64,8 @@ class LoopRuntime : public Runtime {
   void leaveCallback();
   void beforePollNow();
   void runPendingDestroys();
+  void runAfterQt();
+  bool qtBelow() const { return qt_depth_ > 0 || (in_callback_ > 0 && !leaving_); }
 
  public:
   static void asyncCleanup(napi_async_cleanup_hook_handle handle, void* arg);
@@ -76,6 +79,9 @@ class LoopRuntime : public Runtime {
   napi_ref resource_ = nullptr;
 
   std::deque<Event> queue_;
+  std::vector<std::function<void()>> after_qt_;
+  int qt_depth_ = 0;         // inside a call or command JS made into Qt
+  bool leaving_ = false;     // a loop callback is over: its promise jobs run (no Qt frame below)
   int in_callback_ = 0;      // inside a callback from Node's loop (no JS of the user's on the stack)
   int js_depth_ = 0;         // dispatches running (JS on the stack)
   bool scope_open_ = false;  // the current callback's scope (see flush)

@@ -99,6 +99,10 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   virtual void sentDirectly() = 0;
   // Qt thread: run fn once Qt has dispatched what is ready, before it next waits for I/O.
   virtual void beforePoll(std::function<void()> fn) = 0;
+  // Qt thread: run fn once Qt has returned from what it is doing now (its emission, the call
+  // JS made): what Qt changes after its last signal (a disconnect's reset endpoints) reaches JS
+  // before the code that awaited that signal goes on. The thread runtime: before it next waits.
+  virtual void afterQt(std::function<void()> fn) { beforePoll(std::move(fn)); }
 
   // --- Events, Qt -> JS ---
   // Qt thread: queue an event. A `lazy` event (one no slot or wait is watching for: bytesWritten,

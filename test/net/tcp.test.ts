@@ -486,3 +486,28 @@ describe('bad arguments', () => {
     expect(s.state()).toBe(SocketState.UnconnectedState);
   });
 });
+
+// The thread runtime's Qt goes on while JS runs: here it sees the peer close while JS is busy, and
+// emits for the old connection before abort() reaches it. None of that may reach a slot after
+// abort() and connectToHost() returned: it would look like the new connection failing.
+test('abort() then connectToHost(): nothing of the old connection is delivered after the calls', async () => {
+  const [client, peer, server] = await connectedPair();
+  const log: string[] = [];
+  let calls = 'before';
+  client.readyRead.connect(() => log.push(`${calls} readyRead`));
+  client.errorOccurred.connect((e) => log.push(`${calls} errorOccurred(${e})`));
+  client.disconnected.connect(() => log.push(`${calls} disconnected`));
+  client.readChannelFinished.connect(() => log.push(`${calls} readChannelFinished`));
+  client.connected.connect(() => log.push(`${calls} connected`));
+  peer.write(Buffer.from('bye'));
+  peer.disconnectFromHost();
+  // Busy, not awaiting: Qt's own thread (thread runtime) reads the data and the close meanwhile.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+  client.abort();
+  client.connectToHost('127.0.0.1', server.serverPort());
+  calls = 'after';
+  expect(await client.waitForConnected(5000)).toBe(true);
+  await sleep(100);
+  expect(log.filter((e) => e.startsWith('after'))).toEqual(['after connected']);
+  expect(client.state()).toBe(SocketState.ConnectedState);
+});

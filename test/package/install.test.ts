@@ -125,6 +125,10 @@ test('the tarball ships the prebuild, the JS with its types, both entries and th
   ]) {
     expect(fs.existsSync(path.join(pkg, f))).toBe(true);
   }
+  // The README points to the porting guide and the examples: they come with the package.
+  expect(fs.existsSync(path.join(pkg, 'docs', 'porting.md'))).toBe(true);
+  for (const f of fs.readdirSync(path.join(__dirname, '..', '..', 'examples')))
+    expect(fs.existsSync(path.join(pkg, 'examples', f))).toBe(true);
   expect(fs.existsSync(path.join(pkg, 'lib'))).toBe(false);
   expect(fs.existsSync(path.join(pkg, 'test'))).toBe(false);
 });
@@ -154,6 +158,13 @@ test('echoes from ESM, on the same prebuild', () => {
   );
   const out = execFileSync(process.execPath, ['echo.mjs'], { cwd: app, env, encoding: 'utf8', timeout: 20000 });
   expect(JSON.parse(out)).toEqual({ echoed: 'ping', addon: [prebuildPath()] });
+});
+
+test('an example runs from the installed package, on the prebuild', () => {
+  const demo = path.join(app, 'node_modules', 'qtnetwork', 'examples', 'echo-demo.js');
+  const out = execFileSync(process.execPath, [demo], { cwd: app, env, encoding: 'utf8', timeout: 20000 });
+  expect(out).toMatch(/client: received "from Node"/);
+  expect(out).toMatch(/^done$/m);
 });
 
 test('without the prebuild the same install would have to compile, and cannot here', () => {

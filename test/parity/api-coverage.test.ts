@@ -157,7 +157,7 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QTcpSocket: [QTcpSocket, new QTcpSocket()],
   QTcpServer: [QTcpServer, new QTcpServer()],
   QHostAddress: [QHostAddress, new QHostAddress()],
-  QAbstractSocket: [QAbstractSocket, new QTcpSocket()],
+  QAbstractSocket: [QAbstractSocket, new QAbstractSocket(QAbstractSocket.SocketType.TcpSocket, null)],
   QUdpSocket: [QUdpSocket, new QUdpSocket()],
   QLocalSocket: [QLocalSocket, new QLocalSocket()],
   QLocalServer: [QLocalServer, new QLocalServer()],

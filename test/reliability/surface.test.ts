@@ -28,6 +28,7 @@ type Any = any;
 const sock = new QTcpSocket();
 const server = new QTcpServer();
 const udp = new QUdpSocket();
+const plain = new QAbstractSocket(QAbstractSocket.SocketType.TcpSocket, null);
 // The addon by class name, for the loops over every class.
 const anyNative = native as unknown as Record<string, Any>;
 const nativeOf = (o: object): Any => (o as Any).h.native;
@@ -37,6 +38,7 @@ const natives: Record<string, Any> = {
   QTcpSocket: nativeOf(sock),
   QTcpServer: nativeOf(server),
   QUdpSocket: nativeOf(udp),
+  QAbstractSocket: nativeOf(plain),
 };
 for (const name of [
   'QHostAddress',
@@ -90,11 +92,14 @@ afterAll(() => {
   sock.abort();
   server.close();
   udp.abort();
+  plain.abort();
 });
 
 test('the classes TS declares abstract or protected cannot be made from JS', async () => {
   await expectTypeError('new QAbstractSocket()', () => new (QAbstractSocket as Any)());
   await expectTypeError('new QAbstractSocket(0, {})', () => new (QAbstractSocket as Any)(0, {}));
+  await expectTypeError('new QAbstractSocket(7, null)', () => new (QAbstractSocket as Any)(7, null));
+  await expectTypeError("new QAbstractSocket('0', null)", () => new (QAbstractSocket as Any)('0', null));
   await expectTypeError(
     'new QAbstractSocket(0, udp native)',
     () => new (QAbstractSocket as Any)(0, natives.QUdpSocket),

@@ -79,3 +79,11 @@ test('a factory returning something other than a list of proxies is a TypeError 
     QNetworkProxyFactory.setApplicationProxyFactory(null);
   }
 });
+
+test('queryProxy is on the base class, as PyQt6 lists it: calling it there says it must be overridden', () => {
+  class NoOverride extends QNetworkProxyFactory {}
+  const f = new NoOverride();
+  expect(typeof QNetworkProxyFactory.prototype.queryProxy).toBe('function');
+  expect(() => f.queryProxy()).toThrow(new TypeError('NoOverride.queryProxy() is abstract and must be overridden'));
+  expect(() => QNetworkProxyFactory.setApplicationProxyFactory(f)).toThrow(/must override queryProxy\(\)/);
+});
