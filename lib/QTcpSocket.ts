@@ -20,6 +20,11 @@ export class QTcpSocket extends QAbstractSocket {
     super(SocketType.TcpSocket, n);
   }
 
+  /** @internal the native socket (a server's addPendingConnection hands it to Qt's queue). */
+  static _nativeOf(socket: QTcpSocket): NativeAbstractSocket {
+    return socket.h.native;
+  }
+
   /** @internal wraps a socket the Qt thread created (a connection a QTcpServer accepted). */
   static _adopt(nativeSocket: NativeAbstractSocket): QTcpSocket {
     adopting.native = nativeSocket;
