@@ -59,6 +59,9 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
   // error is reported as a throwing slot's is.
   private incoming(fd: number): void {
     if (!this.h.native.claim(fd)) return;
+    // Accepted before a close() that reached JS first (the thread runtime): Qt's close() would
+    // have found it pending and deleted it; so is it closed here.
+    if (!this.isListening()) return closeQuietly(fd);
     descriptorsInHand.add(fd);
     try {
       this.incomingConnection(fd);

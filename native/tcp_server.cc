@@ -259,9 +259,16 @@ Napi::Value Claim(Info info, Core core) {
 Napi::Value AddPending(Info info, Core core) {
   auto socket = TcpSocketCoreOf(info[0]);
   if (!socket) throw Napi::TypeError::New(info.Env(), "addPendingConnection: native QTcpSocket expected");
-  PostTo(core, [socket](QTcpServer* s) {
-    if (auto* t = qobject_cast<QTcpSocket*>(socket->object.data())) static_cast<Server*>(s)->addPending(t);
-  });
+  core->channel()->post(
+      [core, socket] {
+        auto* t = qobject_cast<QTcpSocket*>(socket->object.data());
+        if (!t) return;
+        if (core->object)
+          static_cast<Server*>(core->object.data())->addPending(t);
+        else
+          delete t;  // the server went first (the thread runtime): as ~QTcpServer deletes its pending ones
+      },
+      core);
   return info.Env().Undefined();
 }
 
