@@ -85,9 +85,13 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
     const name = 'QTcpServer.incomingConnection';
     checkArity(name, arguments, 1, 1);
     checkInt(name, 'socketDescriptor', socketDescriptor, 0, 2 ** 31 - 1);
-    const socket = new QTcpSocket();
-    socket.setSocketDescriptor(socketDescriptor);
-    this.addPendingConnection(socket);
+    // Made on the Qt side, as Qt's own: nothing of JS can hear its setSocketDescriptor (the thread
+    // runtime would deliver that stateChanged to slots connected after this returns).
+    const made = this.h.native.adoptDescriptor(socketDescriptor);
+    if (made === null) return closeQuietly(socketDescriptor);
+    descriptorsInHand.delete(socketDescriptor);
+    this.queuePending(QTcpSocket._adopt(made, true));
+    madeSignal(this, 'pendingConnectionAvailable')?.emit();
   }
 
   /** Queues `socket` for nextPendingConnection and emits pendingConnectionAvailable, as Qt's. */

@@ -26,8 +26,11 @@ export class QTcpSocket extends QAbstractSocket {
   }
 
   /** @internal wraps a socket the Qt thread created (a connection a QTcpServer accepted). */
-  static _adopt(nativeSocket: NativeAbstractSocket): QTcpSocket {
+  static _adopt(nativeSocket: NativeAbstractSocket, refresh = false): QTcpSocket {
     adopting.native = nativeSocket;
-    return new QTcpSocket();
+    const s = new QTcpSocket();
+    // Made by a sync call (QTcpServer.incomingConnection): its state comes with no event.
+    if (refresh) s.applySnapshot(s.h.native.snapshot());
+    return s;
   }
 }

@@ -272,6 +272,27 @@ Napi::Value AddPending(Info info, Core core) {
   return info.Env().Undefined();
 }
 
+// adoptDescriptor(fd): Qt's own incomingConnection, for a JS subclass's super.incomingConnection: a
+// QTcpSocket takes fd (before anything of JS listens to it, as in Qt) and joins the pending queue,
+// whatever setSocketDescriptor answered. Answers the socket's native object; null when the server
+// is gone (fd is still JS's then).
+Napi::Value AdoptDescriptor(Info info, Core core) {
+  qintptr fd = qintptr(IntArg(info, 0, 0, INT32_MAX, "incomingConnection"));
+  std::shared_ptr<AbstractSocketCore> made;
+  SyncCall(info.Env(), core, [&](QTcpServer* s) {
+    auto* t = new Counted<QTcpSocket>();
+    t->setSocketDescriptor(fd);
+    made = NewAcceptedTcpSocket(core->channel(), t);
+    core->channel()->add(made);
+    static_cast<Server*>(s)->addPending(t);
+    return QVariant();
+  });
+  if (!made) return info.Env().Null();
+  napi_value wrapped = made->wrap(info.Env());
+  if (!wrapped) throw Napi::Error::New(info.Env(), "incomingConnection: JS cannot run now");
+  return Napi::Value(info.Env(), wrapped);
+}
+
 Napi::Value Snapshot(Info info, Core core) {
   return SyncCall(info.Env(), core, [](QTcpServer*) { return QVariant(); });
 }
@@ -320,6 +341,7 @@ class QTcpServerWrap : public HandleWrap<QTcpServerWrap, TcpServerCore> {
         {"overrideIncoming", OverrideIncoming},
         {"claim", Claim},
         {"addPending", AddPending},
+        {"adoptDescriptor", AdoptDescriptor},
         {"waitNow", WaitNow},
         {"setProxy", SetProxy},
     };

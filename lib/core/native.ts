@@ -533,6 +533,8 @@ export interface NativeTcpServer extends NativeServer {
   claim(fd: number): boolean;
   /** A socket JS made joins Qt's pending queue (pendingConnectionAvailable). */
   addPending(socket: NativeAbstractSocket): void;
+  /** Qt's incomingConnection: a pending QTcpSocket on fd (null: the server is gone). */
+  adoptDescriptor(fd: number): NativeAbstractSocket | null;
 }
 
 /** A QLocalSocket's sync-call answer, laid out as native/protocol.h's LocalSocketSnapshot. */
