@@ -333,10 +333,18 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
     checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
     const ok = this.applySnapshot(this.h.native.setSocketDescriptor(socketDescriptor, state, mode)) === true;
     this.dropReceived();
+    if (ok) descriptorsInHand.delete(socketDescriptor);
     return ok;
   }
 }
 defineSignals(QAbstractSocket, ['hostFound', 'proxyAuthenticationRequired']);
+
+/**
+ * @internal The descriptors a QTcpServer subclass's incomingConnection is running for: one that a
+ * socket's setSocketDescriptor took is the socket's; one still here when the override throws is
+ * closed (QTcpServer.ts).
+ */
+export const descriptorsInHand = new Set<number>();
 
 /** Whether `n` is a native socket the addon made (a QTcpSocket's or a QUdpSocket's). */
 function isNativeSocket(n: unknown): n is NativeAbstractSocket {

@@ -1,17 +1,19 @@
 // QTcpServer: a Qt server on the Qt side. What every server does (the pending queue, waits,
 // lifetime) is StreamServer's (lib/core/server.ts); here are addresses, ports and proxies.
+import { closeSync } from 'node:fs';
 import { AbortOptions, abortable, signalOf } from './core/node';
-import { checkArity, checkInt, PORT_MAX } from './core/args';
+import { checkArity, checkInt, describe, PORT_MAX } from './core/args';
 import type { NativeAbstractSocket, NativeTcpServer } from './core/native';
 import { ServerEvent as Ev } from './core/protocol';
 import { native } from './core/runtime';
 import { StreamServer } from './core/server';
-import { defineSignals, madeSignal, Signal } from './core/signal';
+import { defineSignals, madeSignal, reportCallbackError, Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { QHostAddress, nativeOf } from './QHostAddress';
 import { QNetworkProxy, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { decideProxies } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery } from './QNetworkProxyQuery';
+import { descriptorsInHand } from './QAbstractSocket';
 import { QTcpSocket } from './QTcpSocket';
 
 export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
@@ -29,6 +31,8 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
       throw new TypeError("QTcpServer: argument 'parent' must be None (null); parents are not supported");
     }
     super(new native.QTcpServer());
+    // Decided once: a server whose class keeps Qt's incomingConnection costs nothing more.
+    if (this.incomingConnection !== QTcpServer.prototype.incomingConnection) this.h.native.overrideIncoming();
   }
 
   /** @internal */
@@ -46,6 +50,63 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
   protected otherEvent(kind: number, arg: number): void {
     if (kind === Ev.PendingConnectionAvailable) madeSignal(this, 'pendingConnectionAvailable')?.emit();
     else if (kind === Ev.AcceptError) madeSignal(this, 'acceptError')?.emit(arg as SocketError);
+    else if (kind === Ev.IncomingConnection) this.incoming(arg);
+  }
+
+  // Qt accepted `fd` for a subclass that overrides incomingConnection. The descriptor is JS's from
+  // here on: a socket's setSocketDescriptor takes it, or the override hands it on (a Worker). If the
+  // override throws before a socket took it, it is closed (the peer sees the connection end) and the
+  // error is reported as a throwing slot's is.
+  private incoming(fd: number): void {
+    if (!this.h.native.claim(fd)) return;
+    // Accepted before a close() that reached JS first (the thread runtime): Qt's close() would
+    // have found it pending and deleted it; so is it closed here.
+    if (!this.isListening()) return closeQuietly(fd);
+    descriptorsInHand.add(fd);
+    try {
+      this.incomingConnection(fd);
+    } catch (err) {
+      if (descriptorsInHand.has(fd)) closeQuietly(fd);
+      reportCallbackError(err);
+    } finally {
+      descriptorsInHand.delete(fd);
+    }
+  }
+
+  /**
+   * Qt calls it for each connection it accepts, before newConnection. Qt's (this one, also as
+   * `super.incomingConnection(socketDescriptor)`) makes a QTcpSocket with setSocketDescriptor and
+   * adds it with addPendingConnection. A subclass that overrides it gets the descriptor instead (a
+   * number: PyQt6 passes a sip.voidptr, `int(handle)` there) and owns it: it may make the socket
+   * itself, or post the number to a worker_thread, which makes the socket there. newConnection is
+   * emitted after it returns, whether it added a connection or not, as in Qt.
+   */
+  protected incomingConnection(socketDescriptor: number): void {
+    const name = 'QTcpServer.incomingConnection';
+    checkArity(name, arguments, 1, 1);
+    checkInt(name, 'socketDescriptor', socketDescriptor, 0, 2 ** 31 - 1);
+    // Made on the Qt side, as Qt's own: nothing of JS can hear its setSocketDescriptor (the thread
+    // runtime would deliver that stateChanged to slots connected after this returns).
+    const made = this.h.native.adoptDescriptor(socketDescriptor);
+    if (made === null) return closeQuietly(socketDescriptor);
+    descriptorsInHand.delete(socketDescriptor);
+    this.queuePending(QTcpSocket._adopt(made, true));
+    madeSignal(this, 'pendingConnectionAvailable')?.emit();
+  }
+
+  /** Queues `socket` for nextPendingConnection and emits pendingConnectionAvailable, as Qt's. */
+  protected addPendingConnection(socket: QTcpSocket): void {
+    const name = 'QTcpServer.addPendingConnection';
+    checkArity(name, arguments, 1, 1);
+    if (!(socket instanceof QTcpSocket)) {
+      throw new TypeError(`${name}: argument 'socket' must be a QTcpSocket, got ${describe(socket)}`);
+    }
+    // Queued before pendingConnectionAvailable, so a slot of it finds the socket; emitted here, in
+    // the call, as Qt's is (Qt's own emission is not forwarded: the thread runtime would deliver it
+    // after the newConnection that follows the override).
+    this.queuePending(socket);
+    this.h.native.addPending(QTcpSocket._nativeOf(socket));
+    madeSignal(this, 'pendingConnectionAvailable')?.emit();
   }
 
   /** listen(address = QHostAddress.Any, port = 0): a promise, since through a proxy it waits on the proxy. */
@@ -120,3 +181,11 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
   }
 }
 defineSignals(QTcpServer, ['acceptError', 'pendingConnectionAvailable']);
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed by whoever had it.
+  }
+}

@@ -20,9 +20,17 @@ export class QTcpSocket extends QAbstractSocket {
     super(SocketType.TcpSocket, n);
   }
 
+  /** @internal the native socket (a server's addPendingConnection hands it to Qt's queue). */
+  static _nativeOf(socket: QTcpSocket): NativeAbstractSocket {
+    return socket.h.native;
+  }
+
   /** @internal wraps a socket the Qt thread created (a connection a QTcpServer accepted). */
-  static _adopt(nativeSocket: NativeAbstractSocket): QTcpSocket {
+  static _adopt(nativeSocket: NativeAbstractSocket, refresh = false): QTcpSocket {
     adopting.native = nativeSocket;
-    return new QTcpSocket();
+    const s = new QTcpSocket();
+    // Made by a sync call (QTcpServer.incomingConnection): its state comes with no event.
+    if (refresh) s.applySnapshot(s.h.native.snapshot());
+    return s;
   }
 }

@@ -24,13 +24,15 @@
   X(ProxyAuthenticationRequired, 12)
 
 // Events of a server (QTcpServer, QLocalServer): NewPending carries an accepted connection the
-// moment Qt queues it (it has no signal of its own).
+// moment Qt queues it (it has no signal of its own); IncomingConnection carries an accepted descriptor
+// (I3) to a JS subclass that overrides incomingConnection, which then owns it.
 #define QTN_SERVER_EVENT(X)        \
   X(NewPending, 1)                 \
   X(PendingConnectionAvailable, 2) \
   X(NewConnection, 3)              \
   X(AcceptError, 4)                \
-  X(Destroyed, 5)
+  X(Destroyed, 5)                  \
+  X(IncomingConnection, 6)
 
 // One event in the batch JS reads: Count numbers each; payloads travel apart. What I0..D1 hold
 // belongs to the handle's class (SocketField, ServerField).

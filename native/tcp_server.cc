@@ -4,6 +4,12 @@
 #include <QTcpSocket>
 #include <QVariant>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+
 #include "abstract_socket.h"
 #include "handle_wrap.h"
 #include "network_proxy.h"
@@ -25,6 +31,15 @@ class TcpServerCore;
 class Server : public Counted<QTcpServer> {
  public:
   explicit Server(TcpServerCore* core) : core_(core) {}
+  // Qt's is protected: a subclass's own incomingConnection calls it, here from JS. JS emits its
+  // pendingConnectionAvailable itself, inside its call, as Qt does (the thread runtime would
+  // deliver Qt's after the newConnection that follows).
+  void addPending(QTcpSocket* socket) {
+    quiet = true;
+    addPendingConnection(socket);
+    quiet = false;
+  }
+  bool quiet = false;
 
  protected:
   void incomingConnection(qintptr fd) override;
@@ -38,10 +53,11 @@ class TcpServerCore : public QtHandle<QTcpServer> {
   using QtHandle::QtHandle;
 
   void create() override {
-    QTcpServer* s = new Server(this);
+    Server* s = new Server(this);
     object = s;
-    QObject::connect(s, &QTcpServer::pendingConnectionAvailable, s,
-                     [this] { push(protocol::ServerEvent::kPendingConnectionAvailable); });
+    QObject::connect(s, &QTcpServer::pendingConnectionAvailable, s, [this, s] {
+      if (!s->quiet) push(protocol::ServerEvent::kPendingConnectionAvailable);
+    });
     QObject::connect(s, &QTcpServer::newConnection, s, [this] { push(protocol::ServerEvent::kNewConnection); });
     QObject::connect(s, &QTcpServer::acceptError, s,
                      [this](QAbstractSocket::SocketError e) { push(protocol::ServerEvent::kAcceptError, int32_t(e)); });
@@ -49,6 +65,32 @@ class TcpServerCore : public QtHandle<QTcpServer> {
 
   // A server deletes the sockets still in its pending queue: it goes before them.
   int destroyRank() const override { return 0; }
+
+  ~TcpServerCore() override { closeUnclaimed(); }
+
+  void destroyOnQt(bool emitSignals) override {
+    QtHandle::destroyOnQt(emitSignals);
+    closeUnclaimed();
+  }
+
+  // Set by JS once, at construction, when its class overrides incomingConnection: Qt's accepts then
+  // go to JS as descriptors (IncomingConnection) instead of sockets. Read on the Qt side.
+  std::atomic<bool> overridden{false};
+
+  // Qt side: a descriptor Qt accepted, for JS's incomingConnection. Ours (closed with the server)
+  // until JS claims it: a JS object that is gone or an environment that closes never does.
+  void offer(qintptr fd) {
+    {
+      std::lock_guard<std::mutex> lock(fdMu_);
+      unclaimed_.insert(fd);
+    }
+    push(protocol::ServerEvent::kIncomingConnection, int32_t(fd));
+  }
+  // JS side: JS owns fd from now on; false if it was not offered (or was closed meanwhile).
+  bool claim(qintptr fd) {
+    std::lock_guard<std::mutex> lock(fdMu_);
+    return unclaimed_.erase(fd) > 0;
+  }
 
   void push(uint32_t kind, int32_t arg = 0, std::shared_ptr<Handle> socket = nullptr) {
     Event e;
@@ -100,9 +142,25 @@ class TcpServerCore : public QtHandle<QTcpServer> {
 
  protected:
   void pushDestroyed() override { push(protocol::ServerEvent::kDestroyed); }
+
+ private:
+  void closeUnclaimed() {
+    std::lock_guard<std::mutex> lock(fdMu_);
+    for (qintptr fd : unclaimed_) ::close(int(fd));
+    unclaimed_.clear();
+  }
+
+  std::mutex fdMu_;  // offer() on the Qt side, claim() on the JS side (the thread runtime)
+  std::set<qintptr> unclaimed_;
 };
 
 void Server::incomingConnection(qintptr fd) {
+  // A JS subclass's incomingConnection decides, as a Python subclass's does in PyQt6: in the loop
+  // runtime the event reaches it now, inside this call; in the thread runtime, in JS's next turn.
+  if (core_->overridden.load()) {
+    core_->offer(fd);
+    return;
+  }
   auto* s = new Counted<QTcpSocket>();
   if (!s->setSocketDescriptor(fd)) {
     delete s;
@@ -187,6 +245,54 @@ Napi::Value SocketDescriptor(Info info, Core core) {
   return SyncCall(info.Env(), core, [](QTcpServer* s) { return QVariant(qlonglong(s->socketDescriptor())); });
 }
 
+Napi::Value OverrideIncoming(Info info, Core core) {
+  core->overridden.store(true);
+  return info.Env().Undefined();
+}
+
+Napi::Value Claim(Info info, Core core) {
+  return Napi::Boolean::New(info.Env(), core->claim(qintptr(IntArg(info, 0, 0, INT32_MAX, "claim"))));
+}
+
+// addPendingConnection(socket): a socket JS made (in incomingConnection) joins Qt's queue; JS queued
+// it already, and emits pendingConnectionAvailable.
+Napi::Value AddPending(Info info, Core core) {
+  auto socket = TcpSocketCoreOf(info[0]);
+  if (!socket) throw Napi::TypeError::New(info.Env(), "addPendingConnection: native QTcpSocket expected");
+  core->channel()->post(
+      [core, socket] {
+        auto* t = qobject_cast<QTcpSocket*>(socket->object.data());
+        if (!t) return;
+        if (core->object)
+          static_cast<Server*>(core->object.data())->addPending(t);
+        else
+          delete t;  // the server went first (the thread runtime): as ~QTcpServer deletes its pending ones
+      },
+      core);
+  return info.Env().Undefined();
+}
+
+// adoptDescriptor(fd): Qt's own incomingConnection, for a JS subclass's super.incomingConnection: a
+// QTcpSocket takes fd (before anything of JS listens to it, as in Qt) and joins the pending queue,
+// whatever setSocketDescriptor answered. Answers the socket's native object; null when the server
+// is gone (fd is still JS's then).
+Napi::Value AdoptDescriptor(Info info, Core core) {
+  qintptr fd = qintptr(IntArg(info, 0, 0, INT32_MAX, "incomingConnection"));
+  std::shared_ptr<AbstractSocketCore> made;
+  SyncCall(info.Env(), core, [&](QTcpServer* s) {
+    auto* t = new Counted<QTcpSocket>();
+    t->setSocketDescriptor(fd);
+    made = NewAcceptedTcpSocket(core->channel(), t);
+    core->channel()->add(made);
+    static_cast<Server*>(s)->addPending(t);
+    return QVariant();
+  });
+  if (!made) return info.Env().Null();
+  napi_value wrapped = made->wrap(info.Env());
+  if (!wrapped) throw Napi::Error::New(info.Env(), "incomingConnection: JS cannot run now");
+  return Napi::Value(info.Env(), wrapped);
+}
+
 Napi::Value Snapshot(Info info, Core core) {
   return SyncCall(info.Env(), core, [](QTcpServer*) { return QVariant(); });
 }
@@ -232,6 +338,10 @@ class QTcpServerWrap : public HandleWrap<QTcpServerWrap, TcpServerCore> {
         {"setSocketDescriptor", SetSocketDescriptor},
         {"socketDescriptor", SocketDescriptor},
         {"snapshot", Snapshot},
+        {"overrideIncoming", OverrideIncoming},
+        {"claim", Claim},
+        {"addPending", AddPending},
+        {"adoptDescriptor", AdoptDescriptor},
         {"waitNow", WaitNow},
         {"setProxy", SetProxy},
     };

@@ -42,4 +42,6 @@ std::shared_ptr<AbstractSocketCore> NewAcceptedTcpSocket(std::shared_ptr<Runtime
   return core;
 }
 
+std::shared_ptr<AbstractSocketCore> TcpSocketCoreOf(Napi::Value v) { return QTcpSocketWrap::CoreOf(v); }
+
 }  // namespace qtn

@@ -527,6 +527,14 @@ export interface NativeTcpServer extends NativeServer {
   resumeAccepting(): void;
   setSocketDescriptor(fd: number): ServerSnapshot;
   setProxy(proxy: NativeNetworkProxy): void;
+  /** The JS class overrides incomingConnection: Qt's accepts come as IncomingConnection events. */
+  overrideIncoming(): void;
+  /** JS takes the descriptor an IncomingConnection event offered; false if it is not on offer. */
+  claim(fd: number): boolean;
+  /** A socket JS made joins Qt's pending queue (pendingConnectionAvailable). */
+  addPending(socket: NativeAbstractSocket): void;
+  /** Qt's incomingConnection: a pending QTcpSocket on fd (null: the server is gone). */
+  adoptDescriptor(fd: number): NativeAbstractSocket | null;
 }
 
 /** A QLocalSocket's sync-call answer, laid out as native/protocol.h's LocalSocketSnapshot. */

@@ -22,6 +22,7 @@ export const enum ServerEvent {
   NewConnection = 3,
   AcceptError = 4,
   Destroyed = 5,
+  IncomingConnection = 6,
 }
 
 export const enum EventSlot {
@@ -158,7 +159,8 @@ export const protocolValues = {
     PendingConnectionAvailable: 2,
     NewConnection: 3,
     AcceptError: 4,
-    Destroyed: 5
+    Destroyed: 5,
+    IncomingConnection: 6
   },
   EventSlot: {
     Handle: 0,

@@ -67,6 +67,12 @@ export abstract class StreamServer<S extends Accepted, N extends NativeServer> e
     return `${this.constructor.name}.${method}`;
   }
 
+  /** @internal a connection the subclass queued itself (QTcpServer.addPendingConnection). */
+  protected queuePending(socket: S): void {
+    this.pending.push(socket);
+    this.freshPending++;
+  }
+
   /** @internal */
   onEvent(
     kind: number,

@@ -98,8 +98,6 @@ const exclusions: Record<string, Record<string, string>> = {
   },
   QTcpServer: {
     ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
-    incomingConnection: PROTECTED,
-    addPendingConnection: PROTECTED,
   },
   QHostAddress: {},
   QNetworkProxy: {},

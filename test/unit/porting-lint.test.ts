@@ -1,4 +1,4 @@
-// docs/porting.md rule 11: the ESLint setup the guide gives porters finds the three forgotten
+// docs/porting.md rule 12: the ESLint setup the guide gives porters finds the three forgotten
 // awaits its table lists. The guide's own `mjs` block is the config; the package's type
 // declarations (dist/) give the promises their types, as in a porter's project.
 import { spawnSync } from 'node:child_process';
