@@ -103,6 +103,6 @@ async function main(argv) {
 }
 
 if (require.main === module) {
-  main(process.argv).then((code) => (process.exitCode = code));
+  void main(process.argv).then((code) => (process.exitCode = code));
 }
 module.exports = { FORTUNES, chooser, quitOnStdinEnd, statusText };

@@ -59,5 +59,5 @@ async function main(argv) {
   return 0;
 }
 
-if (isMainThread) main(process.argv).then((code) => (process.exitCode = code));
+if (isMainThread) void main(process.argv).then((code) => (process.exitCode = code));
 else void run(workerData);
