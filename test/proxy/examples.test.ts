@@ -33,30 +33,6 @@ test('the QNetworkProxy documentation example: application-wide SOCKS5 with cred
 
 const example = (name: string): string => path.join(__dirname, '..', '..', 'examples', name);
 
-test("Qt's fortune server and client: the client prints one of the server's fortunes", async () => {
-  const { spawn } = await import('node:child_process');
-  const server = spawn(process.execPath, [example('fortune-server.js')], { stdio: ['ignore', 'pipe', 'pipe'] });
-  try {
-    let out = '';
-    server.stdout.on('data', (d) => (out += d));
-    await until(() => /listening on .*:\d+\n/.test(out), 10000, 'the server to listen');
-    const port = out.match(/:(\d+)\n/)![1];
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the example is CommonJS, loaded as a user would
-    const { fortunes } = require(example('fortune-server.js'));
-    for (let i = 0; i < 3; i++) {
-      const r = spawnSync(process.execPath, [example('fortune-client.js'), '127.0.0.1', port], {
-        encoding: 'utf8',
-        timeout: 20000,
-      });
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-      expect(fortunes).toContain(r.stdout.trimEnd());
-    }
-  } finally {
-    server.kill();
-  }
-});
-
 test('HTTP through a Qt proxy: the example fetches from a real http server through dante and through tinyproxy', async () => {
   const http = await import('node:http');
   const web = http.createServer((req, res) => res.end(`hello ${req.url}\n`));
