@@ -118,9 +118,7 @@ describe('fortune server and clients', () => {
     });
   });
 
-  // incomingConnection overridden in a QTcpServer subclass is issue 14's deliverable 3, not on
-  // main yet: our QTcpServer ignores the override, so the clients would wait for nothing.
-  test.skip('threaded fortune server (incomingConnection, a Worker per connection), in every pairing, as PyQt6', async () => {
+  test('threaded fortune server (incomingConnection, a Worker per connection), in every pairing, as PyQt6', async () => {
     await expectPairsAlike(async (server, client) => {
       const [c, s] = await fortunes([server, 'threadedfortuneserver'], [client, 'fortuneclient']);
       expectFortunesIntact(c, s);
