@@ -271,6 +271,11 @@ void UvEventDispatcher::armTimer() {
     return;
   }
   int64_t wait = std::max<int64_t>(0, deadlines_.begin()->first - NowMs());
+  // libuv runs, in one pass, every timer due at the loop's time, which stays still during the
+  // pass: re-armed for 0 ms from its own callback (a repeating 0 ms QTimer), ours would run again
+  // at once, for ever, and nothing else would. 1 ms lets the loop turn, as Qt runs a zero timer
+  // once per pass of its loop.
+  if (wait == 0 && in_timer_callback_) wait = 1;
   uv_timer_start(timer_, onTimer, uint64_t(wait), 0);
 }
 
@@ -304,11 +309,13 @@ bool UvEventDispatcher::fireTimers() {
 void UvEventDispatcher::onTimer(uv_timer_t* h) {
   auto* self = static_cast<UvEventDispatcher*>(h->data);
   if (self->detached_) return;
+  self->in_timer_callback_ = true;
   self->hooks_.enter();
   self->fireTimers();
   self->sendPosted();
   self->hooks_.leave();
   self->armTimer();
+  self->in_timer_callback_ = false;
 }
 
 // --- Posted events and wake-ups ---

@@ -88,6 +88,7 @@ class UvEventDispatcher : public QAbstractEventDispatcher {
   uv_timer_t* timer_;
   uv_prepare_t* prepare_;
   bool prepare_armed_ = false;
+  bool in_timer_callback_ = false;  // onTimer is running (armTimer: no 0 ms re-arm then)
 
   std::unordered_map<int, Watch*> watches_;
   std::vector<int> dirty_;  // descriptors whose notifiers changed since the last applyWatches

@@ -183,3 +183,22 @@ test('an active timer keeps the process alive; a stopped or unref()ed one does n
   // A timer that was never started keeps nothing alive.
   expect(run(`new QTimer(); console.log('made');`)).toEqual({ status: 0, stdout: 'made\n' });
 });
+
+// A 0 ms repeating timer is due again as soon as it fired: Node's loop must still turn (immediates,
+// I/O), as Qt's runs a zero timer once per pass. The loop runtime's dispatcher once re-armed it
+// inside libuv's timer pass, which then never ended.
+test('a repeating 0 ms timer leaves Node its turns', async () => {
+  const t = new QTimer();
+  let ticks = 0;
+  t.timeout.connect(() => ticks++);
+  t.start(0);
+  let immediates = 0;
+  for (let k = 0; k < 20; k++) {
+    await new Promise((r) => setImmediate(r));
+    immediates++;
+  }
+  await until('ticks', () => ticks >= 3);
+  t.stop();
+  expect(immediates).toBe(20);
+  expect(t.isActive()).toBe(false);
+});
