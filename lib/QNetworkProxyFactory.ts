@@ -4,6 +4,7 @@
 // factory. In the thread runtime it runs when a connection or listen starts (before the command
 // reaches the Qt thread, which never waits on JS), and Qt then uses the lists it returned.
 import { checkArity, checkBool, describe } from './core/args';
+import { unbound } from './core/bound';
 import type { NativeNetworkProxy, NativeNetworkProxyQuery } from './core/native';
 import { native, runtime } from './core/runtime';
 import { reportCallbackError } from './core/signal';
@@ -106,7 +107,10 @@ export abstract class QNetworkProxyFactory {
       );
     }
     // A subclass without its own queryProxy would fail every later connect.
-    if (typeof factory.queryProxy !== 'function' || factory.queryProxy === QNetworkProxyFactory.prototype.queryProxy) {
+    if (
+      typeof factory.queryProxy !== 'function' ||
+      unbound(factory.queryProxy) === QNetworkProxyFactory.prototype.queryProxy
+    ) {
       throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
     }
     current = {

@@ -3,6 +3,7 @@
 import { closeSync } from 'node:fs';
 import { AbortOptions, abortable, signalOf } from './core/node';
 import { checkArity, checkInt, describe, PORT_MAX } from './core/args';
+import { unbound } from './core/bound';
 import type { NativeAbstractSocket, NativeTcpServer } from './core/native';
 import { ServerEvent as Ev } from './core/protocol';
 import { native } from './core/runtime';
@@ -32,7 +33,7 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
     }
     super(new native.QTcpServer());
     // Decided once: a server whose class keeps Qt's incomingConnection costs nothing more.
-    if (this.incomingConnection !== QTcpServer.prototype.incomingConnection) this.h.native.overrideIncoming();
+    if (unbound(this.incomingConnection) !== QTcpServer.prototype.incomingConnection) this.h.native.overrideIncoming();
   }
 
   /** @internal */

@@ -35,3 +35,55 @@ export { QtHttpAgent, QtHttpsAgent } from './interop/agent';
 export type { QtAgentOptions } from './interop/agent';
 export type { AbortOptions } from './core/node';
 export { AbortError } from './core/node';
+
+// Every method read from an object of these classes comes bound to it, as in Python (lib/core/bound.ts).
+import { bindMethods } from './core/bound';
+import { QIODevice as IODevice } from './core/QIODevice';
+import { QObject as QtObject } from './core/QObject';
+import { Signal as QtSignal } from './core/signal';
+import { QAbstractSocket as AbstractSocket } from './QAbstractSocket';
+import { QAuthenticator as Authenticator } from './QAuthenticator';
+import { QBuffer as Buffer_ } from './QBuffer';
+import { QByteArray as ByteArray } from './QByteArray';
+import { QDataStream as DataStream } from './QDataStream';
+import { QHostAddress as HostAddress } from './QHostAddress';
+import { QHostInfo as HostInfo } from './QHostInfo';
+import { QLocalServer as LocalServer } from './QLocalServer';
+import { QLocalSocket as LocalSocket } from './QLocalSocket';
+import { QNetworkAddressEntry as NetworkAddressEntry } from './QNetworkAddressEntry';
+import { QNetworkDatagram as NetworkDatagram } from './QNetworkDatagram';
+import { QNetworkInterface as NetworkInterface } from './QNetworkInterface';
+import { QNetworkProxy as NetworkProxy } from './QNetworkProxy';
+import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
+import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
+import { QTcpServer as TcpServer } from './QTcpServer';
+import { QTcpSocket as TcpSocket } from './QTcpSocket';
+import { QTimer as Timer } from './QTimer';
+import { QUdpSocket as UdpSocket } from './QUdpSocket';
+import { QUrl as Url } from './QUrl';
+for (const cls of [
+  QtObject,
+  IODevice,
+  QtSignal,
+  AbstractSocket,
+  Authenticator,
+  Buffer_,
+  ByteArray,
+  DataStream,
+  HostAddress,
+  HostInfo,
+  LocalServer,
+  LocalSocket,
+  NetworkAddressEntry,
+  NetworkDatagram,
+  NetworkInterface,
+  NetworkProxy,
+  NetworkProxyFactory,
+  NetworkProxyQuery,
+  TcpServer,
+  TcpSocket,
+  Timer,
+  UdpSocket,
+  Url,
+])
+  bindMethods(cls);

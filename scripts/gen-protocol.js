@@ -45,15 +45,5 @@ function generate() {
 
 module.exports = { parse, generate, target };
 
-if (require.main === module) {
-  const text = generate();
-  const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-  if (process.argv.includes('--check')) {
-    if (current !== text) {
-      console.error('lib/core/protocol.ts is out of date with native/protocol.h: run node scripts/gen-protocol.js');
-      process.exit(1);
-    }
-  } else if (current !== text) {
-    fs.writeFileSync(target, text);
-  }
-}
+if (require.main === module)
+  require('./generated').writeOrCheck(target, generate(), 'native/protocol.h', 'gen-protocol.js');

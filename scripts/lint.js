@@ -26,6 +26,7 @@ for (const dir of ['native', 'native/runtime']) {
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const steps = [
   [process.execPath, [path.join(__dirname, 'gen-protocol.js'), ...(fix ? [] : ['--check'])]],
+  [process.execPath, [path.join(__dirname, 'gen-methods.js'), ...(fix ? [] : ['--check'])]],
   // The tests' types too: jest only transpiles them.
   [bin('tsc'), ['-p', 'tsconfig.test.json', '--noEmit']],
   [bin('eslint'), [...(fix ? ['--fix'] : []), '.']],

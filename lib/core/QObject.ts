@@ -1,5 +1,6 @@
 // The part of QObject a QtNetwork user touches: objectName, signal blocking, deleteLater, destroyed.
 import { checkArity, checkBool, checkString } from './args';
+import { bindSubclass } from './bound';
 import { defineSignals, made, madeSignal, Signal } from './signal';
 
 export class QObject {
@@ -10,6 +11,11 @@ export class QObject {
   _signalsBlocked = false;
   /** @internal the signals made so far (defineSignals) */
   [made]: Record<string, Signal<unknown[]>> | undefined = undefined;
+
+  constructor() {
+    // A user's subclass: its own methods come bound on read as the package's do (lib/core/bound.ts).
+    bindSubclass(new.target);
+  }
 
   objectName(): string {
     return this._objectName;

@@ -1,5 +1,6 @@
 // PyQt-style signals: `obj.readyRead.connect(slot)`, `.disconnect(slot)`, `.disconnect()`, `.emit(...)`.
 import { describe } from './args';
+import { bindTo, sameSlot, slotFor } from './bound';
 
 export type Slot<A extends unknown[]> = (...args: A) => unknown;
 
@@ -25,7 +26,9 @@ export class Signal<A extends unknown[] = []> {
       throw new TypeError(`Signal: argument 'watch' must be a function or undefined, got ${describe(watch)}`);
   }
 
-  connect(slot: Slot<A>): void {
+  /** A function, or another Signal (its emit runs, as PyQt6 connects a signal to a signal). */
+  connect(slot: Slot<A> | Signal<A>): void {
+    slot = slot instanceof Signal ? (bindTo(Signal.prototype.emit, slot) as Slot<A>) : slotFor(slot);
     if (typeof slot !== 'function') {
       throw new TypeError(`${this.name}.connect(slot): slot must be a function, got ${describe(slot)}`);
     }
@@ -35,14 +38,18 @@ export class Signal<A extends unknown[] = []> {
   }
 
   /** Without an argument: disconnects every slot. With one: that slot (TypeError if not connected, as PyQt6). */
-  disconnect(slot?: Slot<A>): void {
+  disconnect(slot?: Slot<A> | Signal<A>): void {
+    if (slot instanceof Signal) slot = bindTo(Signal.prototype.emit, slot) as Slot<A>;
     const slots = this.slots;
     if (slot === undefined) {
       this.slots = undefined;
-    } else if (slots === slot) {
+    } else if (sameSlot(slots, slot)) {
       this.slots = undefined;
     } else {
-      const at = typeof slots === 'object' ? slots.lastIndexOf(slot) : -1;
+      // The newest connection of that slot; a method read again (`sock.deleteLater`) is the same slot.
+      let at = -1;
+      if (typeof slots === 'object')
+        for (let k = slots.length - 1; at < 0 && k >= 0; k--) if (sameSlot(slots[k], slot)) at = k;
       if (at < 0) throw new TypeError(`${this.name}.disconnect(slot): the slot is not connected`);
       const rest = (slots as readonly Slot<A>[]).filter((_, k) => k !== at);
       this.slots = rest.length === 1 ? rest[0] : rest;
