@@ -9,7 +9,7 @@
 // run() is an async function on the JS thread: it needs no mutex, and the wait condition is a
 // promise that the next request resolves.
 'use strict';
-const { QAbstractSocket, QDataStream, QHostAddress, QNetworkInterface, QTcpSocket, Signal } = require('qtnetwork');
+const { QAbstractSocket, QDataStream, QHostAddress, QNetworkInterface, QObject, QTcpSocket, Signal } = require('qtnetwork');
 
 class FortuneThread {
   constructor() {
@@ -93,16 +93,16 @@ function defaultHost() {
   return new QHostAddress(QHostAddress.SpecialAddress.LocalHost).toString();
 }
 
-class BlockingClient {
+class BlockingClient extends QObject {
   constructor(host, port, count) {
+    super();
     this.host = host;
     this.port = port;
     this.clicks = count;
     this.currentFortune = '';
     this.fortuneThread = new FortuneThread();
-    // Methods passed alone would lose their `this`: arrow functions keep it.
-    this.fortuneThread.newFortune.connect((nextFortune) => this.showFortune(nextFortune));
-    this.fortuneThread.error.connect((socketError, message) => this.displayError(socketError, message));
+    this.fortuneThread.newFortune.connect(this.showFortune);
+    this.fortuneThread.error.connect(this.displayError);
   }
 
   clickGetFortune() {

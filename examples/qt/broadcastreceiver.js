@@ -4,10 +4,11 @@
 //
 //   node broadcastreceiver.js [port = 45454] [count = 5]
 'use strict';
-const { QUdpSocket } = require('qtnetwork');
+const { QObject, QUdpSocket } = require('qtnetwork');
 
-class Receiver {
+class Receiver extends QObject {
   constructor(port, count) {
+    super();
     this.count = count;
     this.udpSocket = new QUdpSocket();
     this.port = port;
@@ -16,8 +17,7 @@ class Receiver {
   // bind() is awaited (it can wait on a proxy), so this is not done in the constructor.
   async init() {
     await this.udpSocket.bind(this.port, QUdpSocket.BindFlag.ShareAddress);
-    // A method passed alone would lose its `this`: an arrow function keeps it.
-    this.udpSocket.readyRead.connect(() => this.processPendingDatagrams());
+    this.udpSocket.readyRead.connect(this.processPendingDatagrams);
     console.log('Listening for broadcasted messages');
   }
 

@@ -4,10 +4,11 @@
 //
 //   node broadcastsender.js [address = 255.255.255.255] [port = 45454] [count = 5] [interval = 1000]
 'use strict';
-const { QByteArray, QHostAddress, QTimer, QUdpSocket } = require('qtnetwork');
+const { QByteArray, QHostAddress, QObject, QTimer, QUdpSocket } = require('qtnetwork');
 
-class Sender {
+class Sender extends QObject {
   constructor(address, port, count) {
+    super();
     // QHostAddress.SpecialAddress.Broadcast in Qt's; another one (the test's namespace has only
     // lo: 127.255.255.255) from the command line.
     this.address =
@@ -20,8 +21,7 @@ class Sender {
     console.log(`Ready to broadcast datagrams on port ${port}`);
     this.udpSocket = new QUdpSocket();
     this.timer = new QTimer();
-    // A method passed alone would lose its `this`: an arrow function keeps it.
-    this.timer.timeout.connect(() => this.broadcastDatagram());
+    this.timer.timeout.connect(this.broadcastDatagram);
   }
 
   startBroadcasting(interval) {

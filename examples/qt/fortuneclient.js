@@ -5,7 +5,7 @@
 //
 //   node fortuneclient.js <host> <port> [count = 1]
 'use strict';
-const { QAbstractSocket, QDataStream, QHostInfo, QNetworkInterface, QTcpSocket, QTimer } = require('qtnetwork');
+const { QAbstractSocket, QDataStream, QHostInfo, QNetworkInterface, QObject, QTcpSocket, QTimer } = require('qtnetwork');
 
 /** The dialog's server-name combo box: this machine's names, then its addresses. */
 function hostChoices() {
@@ -23,8 +23,9 @@ function hostChoices() {
   return items;
 }
 
-class Client {
+class Client extends QObject {
   constructor(host, port, count) {
+    super();
     this.host = host;
     this.port = port;
     this.clicks = count;
@@ -34,9 +35,8 @@ class Client {
     this.in = new QDataStream();
     this.in.setDevice(this.tcpSocket);
     this.in.setVersion(QDataStream.Version.Qt_5_10);
-    // Methods passed alone would lose their `this`: arrow functions keep it.
-    this.tcpSocket.readyRead.connect(() => this.readFortune());
-    this.tcpSocket.errorOccurred.connect((socketError) => this.displayError(socketError));
+    this.tcpSocket.readyRead.connect(this.readFortune);
+    this.tcpSocket.errorOccurred.connect(this.displayError);
   }
 
   clickGetFortune() {
@@ -54,7 +54,7 @@ class Client {
     const nextFortune = this.in.readQString();
     if (!this.in.commitTransaction()) return;
     if (nextFortune === this.currentFortune) {
-      QTimer.singleShot(0, () => this.requestNewFortune());
+      QTimer.singleShot(0, this.requestNewFortune);
       return;
     }
     this.currentFortune = nextFortune;
@@ -84,7 +84,7 @@ class Client {
 
   /** The button is enabled again: the user clicks it while clicks are left, else quits. */
   enableGetFortuneButton() {
-    if (this.clicks > 0) QTimer.singleShot(0, () => this.clickGetFortune());
+    if (this.clicks > 0) QTimer.singleShot(0, this.clickGetFortune);
     else this.quit();
   }
 

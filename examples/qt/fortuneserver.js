@@ -7,7 +7,7 @@
 // With a seed, the fortunes come in a fixed order (the same as the original's) instead of at
 // random, so that two runs can be compared line by line.
 'use strict';
-const { QByteArray, QDataStream, QHostAddress, QIODevice, QNetworkInterface, QTcpServer } = require('qtnetwork');
+const { QByteArray, QDataStream, QHostAddress, QIODevice, QNetworkInterface, QObject, QTcpServer } = require('qtnetwork');
 
 const FORTUNES = [
   "You've been leading a dog's life. Stay off the furniture.",
@@ -52,8 +52,9 @@ function quitOnStdinEnd(quit) {
   process.stdin.resume();
 }
 
-class Server {
+class Server extends QObject {
   constructor(port, bounded) {
+    super();
     this.port = port;
     this.bounded = bounded;
     this.fortunes = [...FORTUNES];
@@ -68,8 +69,7 @@ class Server {
       return false;
     }
     console.log(statusText(this.tcpServer));
-    // A method passed alone would lose its `this`: an arrow function keeps it.
-    this.tcpServer.newConnection.connect(() => this.sendFortune());
+    this.tcpServer.newConnection.connect(this.sendFortune);
     return true;
   }
 
@@ -81,9 +81,7 @@ class Server {
     out.writeQString(fortune);
 
     const clientConnection = this.tcpServer.nextPendingConnection();
-    // connect(clientConnection.deleteLater) throws in this version: a method passed alone loses
-    // its object (issue 14); the arrow function keeps it.
-    clientConnection.disconnected.connect(() => clientConnection.deleteLater());
+    clientConnection.disconnected.connect(clientConnection.deleteLater);
 
     clientConnection.write(block);
     clientConnection.disconnectFromHost();

@@ -8,7 +8,7 @@
 //
 //   node loopback.js [TotalBytes = 50 MiB] [PayloadSize = 64 KiB]
 'use strict';
-const { QByteArray, QHostAddress, QTcpServer, QTcpSocket } = require('qtnetwork');
+const { QByteArray, QHostAddress, QObject, QTcpServer, QTcpSocket } = require('qtnetwork');
 
 /** A status label, printed when its text changes. */
 class Label {
@@ -30,8 +30,9 @@ class Label {
   }
 }
 
-class Dialog {
+class Dialog extends QObject {
   constructor(totalBytes, payloadSize) {
+    super();
     this.TotalBytes = totalBytes;
     this.PayloadSize = payloadSize;
     this.clientStatusLabel = new Label('client', 'Client ready');
@@ -39,11 +40,10 @@ class Dialog {
     this.tcpServer = new QTcpServer();
     this.tcpClient = new QTcpSocket();
     this.tcpServerConnection = null;
-    // Methods passed alone would lose their `this`: arrow functions keep it.
-    this.tcpServer.newConnection.connect(() => this.acceptConnection());
-    this.tcpClient.connected.connect(() => this.startTransfer());
-    this.tcpClient.bytesWritten.connect((numBytes) => this.updateClientProgress(numBytes));
-    this.tcpClient.errorOccurred.connect((socketError) => this.displayError(socketError));
+    this.tcpServer.newConnection.connect(this.acceptConnection);
+    this.tcpClient.connected.connect(this.startTransfer);
+    this.tcpClient.bytesWritten.connect(this.updateClientProgress);
+    this.tcpClient.errorOccurred.connect(this.displayError);
   }
 
   async start() {
@@ -68,11 +68,9 @@ class Dialog {
       this.serverStatusLabel.setText('Error: got invalid pending connection!');
       return;
     }
-    connection.readyRead.connect(() => this.updateServerProgress());
-    connection.errorOccurred.connect((socketError) => this.displayError(socketError));
-    // connect(connection.deleteLater) throws in this version: a method passed alone loses its
-    // object (issue 14); the arrow function keeps it.
-    connection.disconnected.connect(() => connection.deleteLater());
+    connection.readyRead.connect(this.updateServerProgress);
+    connection.errorOccurred.connect(this.displayError);
+    connection.disconnected.connect(connection.deleteLater);
 
     this.serverStatusLabel.setText('Accepted connection');
     this.tcpServer.close();

@@ -5,10 +5,11 @@
 //
 //   node multicastreceiver.js [port = 45454] [count = 5]
 'use strict';
-const { QHostAddress, QUdpSocket } = require('qtnetwork');
+const { QHostAddress, QObject, QUdpSocket } = require('qtnetwork');
 
-class Receiver {
+class Receiver extends QObject {
   constructor(port, count) {
+    super();
     this.groupAddress4 = new QHostAddress('239.255.43.21');
     this.groupAddress6 = new QHostAddress('ff12::2115');
     this.udpSocket4 = new QUdpSocket();
@@ -35,9 +36,8 @@ class Receiver {
       console.log('Listening for multicast messages on both IPv4 and IPv6');
     }
 
-    // Methods passed alone would lose their `this`: arrow functions keep it.
-    this.udpSocket4.readyRead.connect(() => this.processPendingDatagrams());
-    this.udpSocket6.readyRead.connect(() => this.processPendingDatagrams());
+    this.udpSocket4.readyRead.connect(this.processPendingDatagrams);
+    this.udpSocket6.readyRead.connect(this.processPendingDatagrams);
   }
 
   processPendingDatagrams() {

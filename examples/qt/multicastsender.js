@@ -5,10 +5,11 @@
 //
 //   node multicastsender.js [port = 45454] [count = 5] [interval = 1000] [ttl = 1]
 'use strict';
-const { QAbstractSocket, QByteArray, QHostAddress, QTimer, QUdpSocket } = require('qtnetwork');
+const { QAbstractSocket, QByteArray, QHostAddress, QObject, QTimer, QUdpSocket } = require('qtnetwork');
 
-class Sender {
+class Sender extends QObject {
   constructor(port, count) {
+    super();
     this.groupAddress4 = new QHostAddress('239.255.43.21');
     this.groupAddress6 = new QHostAddress('ff12::2115');
     this.port = port;
@@ -31,8 +32,7 @@ class Sender {
         : `Ready to multicast datagrams to groups ${this.groupAddress4.toString()} and ` +
           `[${this.groupAddress6.toString()}] on port ${this.port}`;
     console.log(msg);
-    // A method passed alone would lose its `this`: an arrow function keeps it.
-    this.timer.timeout.connect(() => this.sendDatagram());
+    this.timer.timeout.connect(this.sendDatagram);
   }
 
   ttlChanged(newTtl) {
