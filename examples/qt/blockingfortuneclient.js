@@ -9,7 +9,15 @@
 // run() is an async function on the JS thread: it needs no mutex, and the wait condition is a
 // promise that the next request resolves.
 'use strict';
-const { QAbstractSocket, QDataStream, QHostAddress, QNetworkInterface, QObject, QTcpSocket, Signal } = require('qtnetwork');
+const {
+  QAbstractSocket,
+  QDataStream,
+  QHostAddress,
+  QNetworkInterface,
+  QObject,
+  QTcpSocket,
+  Signal,
+} = require('qtnetwork');
 
 class FortuneThread {
   constructor() {

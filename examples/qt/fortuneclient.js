@@ -5,7 +5,15 @@
 //
 //   node fortuneclient.js <host> <port> [count = 1]
 'use strict';
-const { QAbstractSocket, QDataStream, QHostInfo, QNetworkInterface, QObject, QTcpSocket, QTimer } = require('qtnetwork');
+const {
+  QAbstractSocket,
+  QDataStream,
+  QHostInfo,
+  QNetworkInterface,
+  QObject,
+  QTcpSocket,
+  QTimer,
+} = require('qtnetwork');
 
 /** The dialog's server-name combo box: this machine's names, then its addresses. */
 function hostChoices() {

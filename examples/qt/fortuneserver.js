@@ -7,7 +7,15 @@
 // With a seed, the fortunes come in a fixed order (the same as the original's) instead of at
 // random, so that two runs can be compared line by line.
 'use strict';
-const { QByteArray, QDataStream, QHostAddress, QIODevice, QNetworkInterface, QObject, QTcpServer } = require('qtnetwork');
+const {
+  QByteArray,
+  QDataStream,
+  QHostAddress,
+  QIODevice,
+  QNetworkInterface,
+  QObject,
+  QTcpServer,
+} = require('qtnetwork');
 
 const FORTUNES = [
   "You've been leading a dog's life. Stay off the furniture.",

@@ -7,21 +7,22 @@ import path from 'node:path';
 
 const root = path.join(__dirname, '..', '..');
 const doc = fs.readFileSync(path.join(root, 'docs', 'porting.md'), 'utf8');
-const blocks = [...doc.matchAll(/^## (.+)$|^```js\n([\s\S]*?)^```$/gm)].reduce<{ rule: string; code: string }[]>(
+const rules = [...doc.matchAll(/^## (.+)$|^```js\n([\s\S]*?)^```$/gm)].reduce<{ rule: string; codes: string[] }[]>(
   (acc, m) => {
-    if (m[1] !== undefined) acc.push({ rule: m[1], code: '' });
-    else acc[acc.length - 1].code += m[2];
+    if (m[1] !== undefined) acc.push({ rule: m[1], codes: [] });
+    else acc[acc.length - 1].codes.push(m[2]);
     return acc;
   },
   [],
 );
+const blocks = rules.flatMap((r) => r.codes.map((code, i) => [`${r.rule}" (snippet ${i + 1}`, code]));
 
 test('every rule has a snippet', () => {
-  expect(blocks.length).toBeGreaterThanOrEqual(7);
-  for (const b of blocks) expect(b.code).toMatch(/assert\./);
+  expect(rules.length).toBeGreaterThanOrEqual(7);
+  for (const r of rules) expect(r.codes.join('')).toMatch(/assert\./);
 });
 
-test.each(blocks.map((b) => [b.rule, b.code]))('rule "%s" runs and its asserts hold', (_rule, code) => {
+test.each(blocks)('rule "%s) runs and its asserts hold', (_rule, code) => {
   const env = { ...process.env, QTNETWORK_RUNTIME: 'loop' };
   const r = spawnSync(process.execPath, ['-e', code], { cwd: root, env, encoding: 'utf8', timeout: 20000 });
   expect(r.stderr).toBe('');
