@@ -7,8 +7,11 @@ import {
   QNetworkProxy,
   QNetworkProxyFactory,
   QNetworkProxyQuery,
+  QObject,
   QTcpServer,
   QTcpSocket,
+  QTimer,
+  Signal,
 } from 'qtnetwork';
 
 export async function port(): Promise<void> {
@@ -66,4 +69,26 @@ export async function port(): Promise<void> {
   }
   QNetworkProxyFactory.setApplicationProxyFactory(new Direct());
   QNetworkProxyFactory.setApplicationProxyFactory(null);
+
+  // Methods as slots, as PyQt6's bound methods: the package's and a QObject subclass's own.
+  sock.disconnected.connect(sock.deleteLater);
+  new QTimer().timeout.connect(sock.abort);
+  class Client extends QObject {
+    readonly lines = new Signal<[string]>('lines');
+    constructor(readonly socket: QTcpSocket) {
+      super();
+      socket.readyRead.connect(this.onReadyRead);
+      socket.errorOccurred.connect(this.onError);
+    }
+    onReadyRead(): void {
+      this.lines.emit(this.socket.readAll().toString());
+    }
+    onError(error: QAbstractSocket.SocketError): void {
+      void error;
+    }
+  }
+  const client = new Client(sock);
+  const echo = new Signal<[string]>('echo');
+  client.lines.connect(echo); // a signal to a signal
+  client.lines.disconnect(echo);
 }

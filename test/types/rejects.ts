@@ -13,6 +13,8 @@ export async function wrong(sock: QTcpSocket, server: QTcpServer): Promise<void>
   const text: string = sock.readAll();
   // @ts-expect-error stateChanged's argument is a SocketState, not a string
   sock.stateChanged.connect((state: string) => state);
+  // @ts-expect-error a method whose argument is not the signal's: setObjectName takes a string
+  sock.stateChanged.connect(sock.setObjectName);
   // @ts-expect-error readyRead has no arguments
   sock.readyRead.connect((n: number) => n);
   // @ts-expect-error no such enum member
