@@ -1,4 +1,4 @@
-// Real proxy servers for tests (dante, microsocks, tinyproxy) and a hostile one of our own, each
+// Real proxy servers for tests (dante, microsocks, tinyproxy, squid) and a hostile one of our own, each
 // started on a free 127.0.0.1 port inside the test's network namespace, with the configs in
 // test/fixtures/proxies. Every wait here is bounded; stop() kills only the pid we started.
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
@@ -6,10 +6,11 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { createHash } from 'crypto';
 import { canConnect, freePort } from '../scripts/ports';
 
 export interface ProxyServer {
-  readonly kind: 'dante' | 'microsocks' | 'tinyproxy' | 'hostile';
+  readonly kind: 'dante' | 'microsocks' | 'tinyproxy' | 'squid' | 'hostile';
   readonly host: '127.0.0.1';
   readonly port: number;
   /** Credentials the proxy accepts, when it requires any. */
@@ -126,6 +127,60 @@ export async function startTinyproxy(opts: Credentials = {}): Promise<ProxyServe
   });
 }
 
+export type SquidScheme = 'basic' | 'digest' | 'ntlm';
+
+/** The realm squid sends with a Basic or Digest challenge (NTLM has none). */
+export const squidRealm = (scheme: SquidScheme): string => `qtn-squid-${scheme}`;
+
+/**
+ * Debian's squid as an HTTP CONNECT proxy that requires `scheme` with the auth helper Debian ships
+ * for it (test/fixtures/proxies/squid-<scheme>.auth): Basic and Digest accept exactly `user` and
+ * `password`, written here to an htpasswd (APR1) or HA1 file; NTLM's fake helper takes any user.
+ * Squid refuses to run as root: as root (real, or mapped by scripts/in-netns) it runs in a user
+ * namespace of its own as uid 65534, which is still us outside, so it reads and writes the test's
+ * directory as its owner.
+ */
+export async function startSquid(scheme: SquidScheme, opts: Credentials = {}): Promise<ProxyServer> {
+  const creds = credentials(opts);
+  if (scheme !== 'ntlm' && !creds) throw new Error(`startSquid(${scheme}): give a user and a password`);
+  const squid = '/usr/sbin/squid';
+  if (!fs.existsSync(squid)) throw new Error(`${squid} is not installed (scripts/setup installs it)`);
+  const realm = squidRealm(scheme);
+  return startWithFreePort('squid', (dir, port) => {
+    if (scheme === 'basic' && creds) {
+      // The password goes on stdin, never on a command line.
+      const r = spawnSync('openssl', ['passwd', '-apr1', '-stdin'], { input: creds.password, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`openssl passwd failed: ${r.stderr}`);
+      fs.writeFileSync(path.join(dir, 'basic.htpasswd'), `${creds.user}:${r.stdout.trim()}\n`, { mode: 0o600 });
+    }
+    if (scheme === 'digest' && creds) {
+      const ha1 = createHash('md5').update(`${creds.user}:${realm}:${creds.password}`).digest('hex');
+      fs.writeFileSync(path.join(dir, 'digest.ha1'), `${creds.user}:${realm}:${ha1}\n`, { mode: 0o600 });
+    }
+    const auth = fill(`squid-${scheme}.auth`, { DIR: dir, REALM: realm });
+    const conf = fill('squid.conf', { PORT: String(port), DIR: dir, AUTH: auth });
+    fs.writeFileSync(path.join(dir, 'squid.conf'), conf);
+    const asRoot = process.getuid?.() === 0;
+    return {
+      // -N: no daemon, no master/kid pair, one process whose pid we hold.
+      argv: [
+        ...(asRoot ? ['/usr/bin/unshare', '--user', '--map-user=65534', '--map-group=65534', '--'] : []),
+        squid,
+        '-N',
+        '-f',
+        path.join(dir, 'squid.conf'),
+      ],
+      logPath: path.join(dir, 'cache.log'),
+      credentials: creds,
+      // Startup takes ~0.7 s idle; SIGTERM takes 2-3 s (squid's shutdown runs in 1 s event steps).
+      readyMs: 20000,
+      stopMs: 10000,
+      // access.log: "... TCP_DENIED/407 3479 CONNECT 127.0.0.1:41773 - HIER_NONE/- text/html"
+      targets: () => [...readIfExists(path.join(dir, 'access.log')).matchAll(/ CONNECT (\S+) /g)].map((m) => m[1]),
+    };
+  });
+}
+
 export type HostileMode =
   | 'socks-wrong-version'
   | 'socks-truncated'
@@ -181,6 +236,9 @@ interface Launch {
   logPath?: string;
   credentials?: { user: string; password: string };
   targets: (log: string) => string[];
+  /** How long to wait for the port to accept (default READY_MS) and for SIGTERM to end it (STOP_MS). */
+  readyMs?: number;
+  stopMs?: number;
 }
 
 /**
@@ -205,6 +263,7 @@ async function startWithFreePort(
           child,
           () => canConnect(port),
           () => `${kind} on port ${port}:\n${log()}${out.stdout()}`,
+          launch.readyMs,
         );
       } catch (e) {
         lastError = e;
@@ -217,7 +276,16 @@ async function startWithFreePort(
         }
         throw lastError;
       }
-      return register({ kind, port, child, dir, log, targets: launch.targets, ...launch.credentials });
+      return register({
+        kind,
+        port,
+        child,
+        dir,
+        log,
+        targets: launch.targets,
+        stopMs: launch.stopMs,
+        ...launch.credentials,
+      });
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw e;
@@ -235,7 +303,9 @@ function register(p: {
   targets: (log: string) => string[];
   user?: string;
   password?: string;
+  stopMs?: number;
 }): ProxyServer {
+  const stopMs = p.stopMs ?? STOP_MS;
   const exited = exitOf(p.child, Infinity) as Promise<number | null>;
   let stopping: Promise<void> | undefined;
   const server: ProxyServer = {
@@ -253,7 +323,7 @@ function register(p: {
   async function stop(): Promise<void> {
     if (running(p.child)) {
       p.child.kill('SIGTERM');
-      if ((await exitOf(p.child, STOP_MS)) === 'timeout') {
+      if ((await exitOf(p.child, stopMs)) === 'timeout') {
         p.child.kill('SIGKILL');
         await exitOf(p.child, STOP_MS);
       }
@@ -300,20 +370,21 @@ function collect(child: ChildProcess): { stdout: () => string; stderr: () => str
 
 const running = (child: ChildProcess): boolean => child.exitCode === null && child.signalCode === null;
 
-/** Polls `ready` every 20 ms for up to READY_MS; fails at once if the child exits. */
+/** Polls `ready` every 20 ms for up to `ms`; fails at once if the child exits. */
 async function waitReady(
   child: ChildProcess,
   ready: () => boolean | Promise<boolean>,
   why: () => string,
+  ms = READY_MS,
 ): Promise<void> {
-  const end = Date.now() + READY_MS;
+  const end = Date.now() + ms;
   while (Date.now() < end) {
     // Let a pending 'exit' event land before we look at the exit code.
     await sleep(20);
     if (!running(child)) throw new Error(`exited early (${child.exitCode ?? child.signalCode}): ${why()}`);
     if (await ready()) return;
   }
-  throw new Error(`not ready after ${READY_MS} ms: ${why()}`);
+  throw new Error(`not ready after ${ms} ms: ${why()}`);
 }
 
 /** Resolves with the exit code once the child has exited, or 'timeout' after `ms`. */

@@ -1,11 +1,13 @@
 // Proxy parity: each scenario runs live in PyQt6 and in qtnetwork, through the same real proxies
-// (dante, microsocks, tinyproxy) started here; the traces must match (see tcp.test.ts).
+// (dante, microsocks, tinyproxy, and squid with Basic, Digest and NTLM) started here; the traces
+// must match (see tcp.test.ts).
 import {
   DANTE_PASSWORD,
   DANTE_USER,
   ProxyServer,
   startDante,
   startMicrosocks,
+  startSquid,
   startTinyproxy,
   stopAllProxies,
 } from '../proxies';
@@ -27,6 +29,10 @@ beforeAll(async () => {
     microsocksAuth: startMicrosocks({ user: 'muser', password: 'mpass' }),
     tinyproxy: startTinyproxy(),
     tinyproxyAuth: startTinyproxy({ user: 'tuser', password: 'tpass' }),
+    // The squid scenarios name these users and passwords.
+    squidBasic: startSquid('basic', { user: 'sbasic', password: 'squid-basic-secret' }),
+    squidDigest: startSquid('digest', { user: 'sdigest', password: 'squid-digest-secret' }),
+    squidNtlm: startSquid('ntlm'),
   };
   for (const [name, server] of Object.entries(servers)) ports[name] = (await server).port;
   expect(DANTE_USER).toBe('qtnproxy'); // the scenarios name dante's system user and password
@@ -38,8 +44,9 @@ afterAll(() => stopAllProxies());
 test('there are at least 20 proxy scenarios, through every kind of proxy', () => {
   expect(scenarios.length).toBeGreaterThanOrEqual(20);
   const used = new Set(scenarios.flatMap((s) => s.steps.map((st) => st.port)));
-  for (const name of ['dante', 'danteAuth', 'microsocks', 'microsocksAuth', 'tinyproxy', 'tinyproxyAuth'])
-    expect(used).toContain(name);
+  const kinds = ['dante', 'danteAuth', 'microsocks', 'microsocksAuth', 'tinyproxy', 'tinyproxyAuth'];
+  for (const name of [...kinds, 'squidBasic', 'squidDigest', 'squidNtlm']) expect(used).toContain(name);
+  expect(scenarios.filter((s) => s.name.startsWith('squid')).length).toBeGreaterThanOrEqual(10);
 });
 
 test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
