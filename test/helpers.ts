@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { QTcpServer, QTcpSocket } from '../lib';
 import type { Signal } from '../lib/core/signal';
 
 /** Resolves with the signal's arguments the next time it is emitted; rejects after `ms`. */
@@ -28,6 +29,24 @@ export async function until(cond: () => boolean, ms = 10000, what = 'condition')
     if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 2));
   }
+}
+
+/** Makes `server` an echo server: each connection gets back every byte it sends. */
+export function echoConnections(server: QTcpServer): void {
+  server.newConnection.connect(() => {
+    for (let p = server.nextPendingConnection(); p !== null; p = server.nextPendingConnection()) {
+      const peer = p;
+      peer.readyRead.connect(() => peer.write(peer.readAll()));
+    }
+  });
+}
+
+/** Writes "ping" on a socket connected to an echoConnections server; resolves with what came back. */
+export async function ping(sock: QTcpSocket): Promise<string> {
+  sock.write('ping');
+  let got = '';
+  await until(() => ((got += sock.readAll().toString()), got.length >= 4), 10000, 'the echo');
+  return got;
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

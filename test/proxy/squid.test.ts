@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { QAbstractSocket, QAuthenticator, QHostAddress, QNetworkProxy, QTcpServer, QTcpSocket } from '../../lib';
-import { NON_LOOPBACK, addNonLoopbackAddress, until } from '../helpers';
+import { NON_LOOPBACK, addNonLoopbackAddress, echoConnections, ping, until } from '../helpers';
 import { ProxyServer, SquidScheme, squidRealm, startSquid, stopAllProxies } from '../proxies';
 
 const { HttpProxy } = QNetworkProxy.ProxyType;
@@ -35,12 +35,7 @@ beforeAll(async () => {
   server = new QTcpServer();
   // NON_LOOPBACK is on lo too (addNonLoopbackAddress): one server for both kinds of target.
   expect(await server.listen(new QHostAddress(QHostAddress.SpecialAddress.AnyIPv4), 0)).toBe(true);
-  server.newConnection.connect(() => {
-    for (let p = server.nextPendingConnection(); p !== null; p = server.nextPendingConnection()) {
-      const peer = p;
-      peer.readyRead.connect(() => peer.write(peer.readAll()));
-    }
-  });
+  echoConnections(server);
 });
 
 afterAll(async () => {
@@ -61,13 +56,6 @@ const squidLog = (squid: ProxyServer, file: 'access.log' | 'cache.log'): string 
   }
 };
 
-async function echo(sock: QTcpSocket): Promise<string> {
-  sock.write('ping');
-  let got = '';
-  await until(() => ((got += sock.readAll().toString()), got.length >= 4), 10000, 'the echo');
-  return got;
-}
-
 function socketThrough(squid: ProxyServer, user = '', password = ''): QTcpSocket {
   const sock = new QTcpSocket();
   sock.setProxy(new QNetworkProxy(HttpProxy, '127.0.0.1', squid.port, user, password));
@@ -81,7 +69,7 @@ describe.each(['basic', 'digest'] as const)('%s', (scheme) => {
     sock.proxyAuthenticationRequired.connect(() => asked++);
     sock.connectToHost('127.0.0.1', server.serverPort());
     expect(await sock.waitForConnected(10000)).toBe(true);
-    expect(await echo(sock)).toBe('ping');
+    expect(await ping(sock)).toBe('ping');
     expect(asked).toBe(0);
     sock.abort();
     // squid logs a tunnel when it ends: "... TCP_TUNNEL/200 ... CONNECT 127.0.0.1:<port> sbasic ..."
@@ -99,7 +87,7 @@ describe.each(['basic', 'digest'] as const)('%s', (scheme) => {
     });
     sock.connectToHost('127.0.0.1', server.serverPort());
     expect(await sock.waitForConnected(10000)).toBe(true);
-    expect(await echo(sock)).toBe('ping');
+    expect(await ping(sock)).toBe('ping');
     const realm = squidRealm(scheme);
     expect(seen).toEqual([[squids[scheme].port, '', '', realm, { realm }]]);
     sock.abort();
@@ -198,7 +186,7 @@ test('application proxy: a non-loopback target goes through squid with Digest, t
     sock.connectToHost(NON_LOOPBACK, server.serverPort());
     expect(await sock.waitForConnected(10000)).toBe(true);
     expect([sock.state(), asked]).toEqual([ConnectedState, 1]);
-    expect(await echo(sock)).toBe('ping');
+    expect(await ping(sock)).toBe('ping');
   } finally {
     sock.abort();
     QNetworkProxy.setApplicationProxy(saved);

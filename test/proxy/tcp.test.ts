@@ -3,7 +3,7 @@
 // go on, calls on the waiting socket are safe).
 import { inspect } from 'node:util';
 import { QAbstractSocket, QAuthenticator, QHostAddress, QNetworkProxy, QTcpServer, QTcpSocket } from '../../lib';
-import { nextEmit, sleep, until } from '../helpers';
+import { echoConnections, nextEmit, ping, sleep } from '../helpers';
 import { ProxyServer, startDante, startMicrosocks, startTinyproxy, stopAllProxies } from '../proxies';
 
 const { Socks5Proxy, HttpProxy } = QNetworkProxy.ProxyType;
@@ -26,12 +26,7 @@ beforeAll(async () => {
   server = new QTcpServer();
   expect(await server.listen(new QHostAddress('127.0.0.1'), 0)).toBe(true);
   // An echo server, so that each test can check bytes went through.
-  server.newConnection.connect(() => {
-    for (let p = server.nextPendingConnection(); p !== null; p = server.nextPendingConnection()) {
-      const peer = p;
-      peer.readyRead.connect(() => peer.write(peer.readAll()));
-    }
-  });
+  echoConnections(server);
 });
 
 afterAll(async () => {
@@ -42,10 +37,7 @@ afterAll(async () => {
 async function echoThrough(sock: QTcpSocket, host = '127.0.0.1'): Promise<string> {
   sock.connectToHost(host, server.serverPort());
   expect(await sock.waitForConnected(10000)).toBe(true);
-  sock.write('ping');
-  let got = '';
-  await until(() => ((got += sock.readAll().toString()), got.length >= 4), 10000, 'the echo');
-  return got;
+  return ping(sock);
 }
 
 describe('the proxy sees what Qt sends', () => {
