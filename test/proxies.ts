@@ -127,7 +127,8 @@ export async function startTinyproxy(opts: Credentials = {}): Promise<ProxyServe
   });
 }
 
-export type SquidScheme = 'basic' | 'digest' | 'ntlm';
+/** 'ntlm-mended': NTLM with Debian's helper behind ntlm_mended_challenge.py, whose challenges Qt can read. */
+export type SquidScheme = 'basic' | 'digest' | 'ntlm' | 'ntlm-mended';
 
 /** The realm squid sends with a Basic or Digest challenge (NTLM has none). */
 export const squidRealm = (scheme: SquidScheme): string => `qtn-squid-${scheme}`;
@@ -135,14 +136,16 @@ export const squidRealm = (scheme: SquidScheme): string => `qtn-squid-${scheme}`
 /**
  * Debian's squid as an HTTP CONNECT proxy that requires `scheme` with the auth helper Debian ships
  * for it (test/fixtures/proxies/squid-<scheme>.auth): Basic and Digest accept exactly `user` and
- * `password`, written here to an htpasswd (APR1) or HA1 file; NTLM's fake helper takes any user.
+ * `password`, written here to an htpasswd (APR1) or HA1 file; NTLM's fake helper takes any user
+ * name with any password.
  * Squid refuses to run as root: as root (real, or mapped by scripts/in-netns) it runs in a user
  * namespace of its own as uid 65534, which is still us outside, so it reads and writes the test's
  * directory as its owner.
  */
 export async function startSquid(scheme: SquidScheme, opts: Credentials = {}): Promise<ProxyServer> {
   const creds = credentials(opts);
-  if (scheme !== 'ntlm' && !creds) throw new Error(`startSquid(${scheme}): give a user and a password`);
+  if ((scheme === 'basic' || scheme === 'digest') && !creds)
+    throw new Error(`startSquid(${scheme}): give a user and a password`);
   const squid = '/usr/sbin/squid';
   if (!fs.existsSync(squid)) throw new Error(`${squid} is not installed (scripts/setup installs it)`);
   const realm = squidRealm(scheme);
@@ -157,7 +160,7 @@ export async function startSquid(scheme: SquidScheme, opts: Credentials = {}): P
       const ha1 = createHash('md5').update(`${creds.user}:${realm}:${creds.password}`).digest('hex');
       fs.writeFileSync(path.join(dir, 'digest.ha1'), `${creds.user}:${realm}:${ha1}\n`, { mode: 0o600 });
     }
-    const auth = fill(`squid-${scheme}.auth`, { DIR: dir, REALM: realm });
+    const auth = fill(`squid-${scheme}.auth`, { DIR: dir, REALM: realm, FIXTURES: path.join(FIXTURES, 'proxies') });
     const conf = fill('squid.conf', { PORT: String(port), DIR: dir, AUTH: auth });
     fs.writeFileSync(path.join(dir, 'squid.conf'), conf);
     const asRoot = process.getuid?.() === 0;

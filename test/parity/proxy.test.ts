@@ -33,6 +33,7 @@ beforeAll(async () => {
     squidBasic: startSquid('basic', { user: 'sbasic', password: 'squid-basic-secret' }),
     squidDigest: startSquid('digest', { user: 'sdigest', password: 'squid-digest-secret' }),
     squidNtlm: startSquid('ntlm'),
+    squidNtlmMended: startSquid('ntlm-mended'),
   };
   for (const [name, server] of Object.entries(servers)) ports[name] = (await server).port;
   expect(DANTE_USER).toBe('qtnproxy'); // the scenarios name dante's system user and password
@@ -45,7 +46,8 @@ test('there are at least 20 proxy scenarios, through every kind of proxy', () =>
   expect(scenarios.length).toBeGreaterThanOrEqual(20);
   const used = new Set(scenarios.flatMap((s) => s.steps.map((st) => st.port)));
   const kinds = ['dante', 'danteAuth', 'microsocks', 'microsocksAuth', 'tinyproxy', 'tinyproxyAuth'];
-  for (const name of [...kinds, 'squidBasic', 'squidDigest', 'squidNtlm']) expect(used).toContain(name);
+  const squids = ['squidBasic', 'squidDigest', 'squidNtlm', 'squidNtlmMended'];
+  for (const name of [...kinds, ...squids]) expect(used).toContain(name);
   expect(scenarios.filter((s) => s.name.startsWith('squid')).length).toBeGreaterThanOrEqual(10);
 });
 
