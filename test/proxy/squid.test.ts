@@ -56,6 +56,27 @@ const squidLog = (squid: ProxyServer, file: 'access.log' | 'cache.log'): string 
   }
 };
 
+/**
+ * Connects through `scheme`'s squid with credentials on the proxy, pings, and checks that the slot
+ * was not asked and that squid logged the tunnel with the user when it ended:
+ * "... TCP_TUNNEL/200 39 CONNECT 127.0.0.1:<port> sbasic ...".
+ */
+async function tunnelWithCredentials(scheme: SquidScheme, password: string): Promise<void> {
+  const squid = squids[scheme];
+  const sock = socketThrough(squid, USER[scheme], password);
+  let asked = 0;
+  sock.proxyAuthenticationRequired.connect(() => asked++);
+  sock.connectToHost('127.0.0.1', server.serverPort());
+  expect(await sock.waitForConnected(10000)).toBe(true);
+  expect(await ping(sock)).toBe('ping');
+  expect(asked).toBe(0);
+  const line = new RegExp(`TCP_TUNNEL/200 \\d+ CONNECT 127\\.0\\.0\\.1:${server.serverPort()} ${USER[scheme]} `, 'g');
+  const tunnels = (): number => squidLog(squid, 'access.log').match(line)?.length ?? 0;
+  const before = tunnels();
+  sock.abort();
+  await until(() => tunnels() > before, 10000, 'the tunnel in access.log');
+}
+
 function socketThrough(squid: ProxyServer, user = '', password = ''): QTcpSocket {
   const sock = new QTcpSocket();
   sock.setProxy(new QNetworkProxy(HttpProxy, '127.0.0.1', squid.port, user, password));
@@ -63,19 +84,8 @@ function socketThrough(squid: ProxyServer, user = '', password = ''): QTcpSocket
 }
 
 describe.each(['basic', 'digest'] as const)('%s', (scheme) => {
-  test('right credentials on the proxy: squid tunnels, and logs the user', async () => {
-    const sock = socketThrough(squids[scheme], USER[scheme], PASSWORD[scheme]);
-    let asked = 0;
-    sock.proxyAuthenticationRequired.connect(() => asked++);
-    sock.connectToHost('127.0.0.1', server.serverPort());
-    expect(await sock.waitForConnected(10000)).toBe(true);
-    expect(await ping(sock)).toBe('ping');
-    expect(asked).toBe(0);
-    sock.abort();
-    // squid logs a tunnel when it ends: "... TCP_TUNNEL/200 ... CONNECT 127.0.0.1:<port> sbasic ..."
-    const line = new RegExp(`TCP_TUNNEL/200 \\d+ CONNECT 127\\.0\\.0\\.1:${server.serverPort()} ${USER[scheme]} `);
-    await until(() => line.test(squidLog(squids[scheme], 'access.log')), 10000, 'the tunnel in access.log');
-  });
+  test('right credentials on the proxy: squid tunnels, and logs the user', () =>
+    tunnelWithCredentials(scheme, PASSWORD[scheme]));
 
   test("credentials from the slot: Qt reads them when it returns; the slot sees squid's realm", async () => {
     const sock = socketThrough(squids[scheme]);
@@ -183,21 +193,9 @@ describe('ntlm, challenge mended', () => {
   test.each([
     ['right', PASSWORD['ntlm-mended']],
     ['any other (the fake helper checks none)', 'not-the-password'],
-  ])('credentials on the proxy, %s password: squid tunnels, and logs the user', async (_what, password) => {
-    const squid = squids['ntlm-mended'];
-    const sock = socketThrough(squid, USER['ntlm-mended'], password);
-    let asked = 0;
-    sock.proxyAuthenticationRequired.connect(() => asked++);
-    sock.connectToHost('127.0.0.1', server.serverPort());
-    expect(await sock.waitForConnected(10000)).toBe(true);
-    expect(await ping(sock)).toBe('ping');
-    expect(asked).toBe(0);
-    const tunnels = (): number =>
-      squidLog(squid, 'access.log').match(/TCP_TUNNEL\/200 \d+ CONNECT 127\.0\.0\.1:\d+ sntlm /g)?.length ?? 0;
-    const before = tunnels();
-    sock.abort();
-    await until(() => tunnels() > before, 10000, 'the tunnel in access.log');
-  });
+  ])('credentials on the proxy, %s password: squid tunnels, and logs the user', (_what, password) =>
+    tunnelWithCredentials('ntlm-mended', password),
+  );
 
   test('no credentials: Qt never asks the slot, and sends Type 1 again and again', async () => {
     const squid = squids['ntlm-mended'];
