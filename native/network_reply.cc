@@ -58,7 +58,9 @@ void AddVariant(std::vector<std::string>& out, int code, const QVariant& v) {
       text = std::to_string(v.toDateTime().toMSecsSinceEpoch());
       break;
     default:
-      return;
+      if (!(v.metaType().flags() & QMetaType::IsEnumeration)) return;
+      type = "i";
+      text = std::to_string(v.toLongLong());
   }
   out.push_back(std::to_string(code));
   out.push_back(type);
