@@ -128,6 +128,8 @@ export class QNetworkReply extends QIODevice {
 
   /** @internal made by QNetworkAccessManager only (PyQt6's replies come from a manager). */
   constructor(manager: QNetworkAccessManager, start: (reply: NativeNetworkReply) => ReplySnapshot) {
+    if (typeof start !== 'function')
+      throw new TypeError('QNetworkReply: made by QNetworkAccessManager only (get, post, put...)');
     super();
     this.mgr = manager;
     this.h = new Handle(this, new native.QNetworkReply());
