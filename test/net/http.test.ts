@@ -2,8 +2,10 @@
 // process): a body in chunks the origin sends one at a time as the reply reports the last, read
 // synchronously in readyRead; the request and reply APIs; argument errors; lifetime of replies and
 // managers deleted or collected mid-transfer; autoDeleteReplies; a set proxy used as it is.
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { QByteArray, QNetworkAccessManager, QNetworkProxy, QNetworkReply, QNetworkRequest, QUrl } from '../../lib';
 import { liveHandleCount } from '../../lib/core/runtime';
 import { collectGarbage, expectFreedOnceCollected, nextEmit, until } from '../helpers';
@@ -255,4 +257,21 @@ test('a running reply nobody references keeps running and finishes', async () =>
   await collectGarbage();
   const [reply] = (await finished) as [QNetworkReply];
   expect(reply.readAll()).toEqual(Buffer.from('alive'));
+});
+
+// Qt's manager has an HTTP thread of its own: exit must stop it cleanly on every path.
+test.each(['exit', 'worker', 'natural'])('the process exits cleanly with a reply mid-body (%s)', (mode) => {
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'fixtures', 'http_exit.js'), mode], {
+      env: { ...process.env, QTN_DIST: path.join(__dirname, '..', '..', 'dist') },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect({ status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 0,
+      signal: null,
+      stdout: 'ok\n',
+      stderr: '',
+    });
+  }
 });
