@@ -199,8 +199,8 @@ export class QNetworkReply extends QIODevice {
         madeSignal(this, 'finished')?.emit();
         break;
       case Ev.Destroyed:
+        // What JS received stays readable (README: autoDeleteReplies); PyQt6 raises on a deleted reply.
         this.state &= ~Bits.Running;
-        this.mode = OpenModeFlag.NotOpen;
         this.h.destroyed();
         madeSignal(this, 'destroyed')?.emit(this);
         break;
@@ -298,18 +298,26 @@ export class QNetworkReply extends QIODevice {
    */
   abort(): void {
     checkArity('QNetworkReply.abort', arguments, 0, 0);
+    this.stop(() => this.h.native.abort());
+  }
+
+  /** Qt's close() aborts a running reply as abort() does; a finished one stays as it is, readable. */
+  close(): void {
+    checkArity('QNetworkReply.close', arguments, 0, 0);
+    this.stop(() => this.h.native.close());
+  }
+
+  // The thread runtime delivers what Qt emitted before and inside the call now, as PyQt6 has run it
+  // when the call returns.
+  private stop(call: () => ReplySnapshot): void {
     if (this.h.gone) return;
-    this.apply(this.h.native.abort());
+    this.apply(call());
     if (this.eventSeq < this.seq) drainEvents();
   }
 
-  /** Qt's close() aborts a running reply; what was received is dropped. */
-  close(): void {
-    checkArity('QNetworkReply.close', arguments, 0, 0);
-    if (this.h.gone) return;
-    this.apply(this.h.native.close());
-    if (this.eventSeq < this.seq) drainEvents();
-    this.clearReceived();
+  /** @internal Qt's closed reply (abort) reads nothing, though bytesAvailable() counts what it holds. */
+  protected override readableWhenClosed(): boolean {
+    return false;
   }
 
   /** A reply is read-only: Qt refuses the write (-1) with a warning. */
