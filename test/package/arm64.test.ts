@@ -121,6 +121,8 @@ test('under qemu, without Qt Network at run time: the one error naming the packa
   mirror('');
   expect(fs.existsSync(path.join(noQt, LIBDIR, 'libQt6Core.so.6'))).toBe(true);
   expect(fs.existsSync(path.join(noQt, LIBDIR, 'libQt6Network.so.6'))).toBe(false);
+  // qemu falls back to the host's own path: an arm64 Qt installed through multiarch would be found.
+  expect(fs.existsSync(path.join('/', LIBDIR, 'libQt6Network.so.6'))).toBe(false);
   const script = `const q = require(${JSON.stringify(pkg)}); console.log(new q.QHostAddress('10.1.2.3').toString())`;
 
   const control = arm64Node(SYSROOT, ['-e', script]);
