@@ -5,9 +5,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prebuildIsFresh } from './prebuilds';
 
 const root = path.join(__dirname, '..', '..');
-const PREBUILD = path.join(root, 'prebuilds', `${process.platform}-${process.arch}`, 'qtnetwork.glibc.node');
+// Both prebuilds the tarball ships (the arm64 one is run under qemu by arm64.test.ts).
+const PREBUILDS = ['linux-x64', 'linux-arm64'].map((d) => path.join(root, 'prebuilds', d, 'qtnetwork.glibc.node'));
 
 let tmp: string;
 let app: string;
@@ -31,21 +33,12 @@ console.log(JSON.stringify({ echoed: c.readAll().toString(), addon }));
 c.abort(); server.close();
 `;
 
-function prebuildIsFresh(): boolean {
-  if (!fs.existsSync(PREBUILD)) return false;
-  const built = fs.statSync(PREBUILD).mtimeMs;
-  const inputs = [
-    'binding.gyp',
-    ...fs.readdirSync(path.join(root, 'native'), { recursive: true }).map((f) => path.join('native', String(f))),
-  ];
-  return inputs.every((f) => fs.statSync(path.join(root, f)).mtimeMs <= built);
-}
-
 beforeAll(() => {
-  // The suite runs on a built tree (npm run build); the prebuild is made here if the native
-  // sources changed since the last one (about 30 s), as `npm pack`'s prepack would.
+  // The suite runs on a built tree (npm run build); the prebuilds are made here if the native
+  // sources changed since the last ones (a few minutes: x64, then arm64 cross-compiled), as `npm
+  // pack`'s prepack would.
   if (!fs.existsSync(path.join(root, 'dist', 'index.mjs'))) throw new Error('run npm run build first');
-  if (!prebuildIsFresh())
+  if (!PREBUILDS.every(prebuildIsFresh))
     execFileSync(process.execPath, [path.join(root, 'scripts', 'prebuild.js')], { cwd: root, stdio: 'ignore' });
 
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qtnetwork-install-'));
@@ -96,7 +89,7 @@ beforeAll(() => {
     timeout: 90000,
   });
   if (r.status !== 0) throw new Error(`npm install failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-}, 120000);
+}, 900000);
 
 afterAll(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -110,10 +103,15 @@ test('the PATH of the install has no compiler, make or cmake', () => {
   expect(r.stdout).toBe('');
 });
 
-test('the tarball ships the prebuild, the JS with its types, both entries and the sources for a build', () => {
+test('the tarball ships the prebuilds, the JS with its types, both entries and the sources for a build', () => {
   const pkg = path.join(app, 'node_modules', 'qtnetwork');
+  // Each prebuild is the file prebuild.js made, not some other build of the same name.
+  for (const p of PREBUILDS)
+    expect(fs.readFileSync(path.join(pkg, path.relative(root, p))).equals(fs.readFileSync(p))).toBe(true);
+  expect(fs.readdirSync(path.join(pkg, 'prebuilds')).sort()).toEqual(['linux-arm64', 'linux-x64']);
   for (const f of [
     'prebuilds/linux-x64/qtnetwork.glibc.node',
+    'prebuilds/linux-arm64/qtnetwork.glibc.node',
     'dist/index.js',
     'dist/index.mjs',
     'dist/index.d.ts',
@@ -131,6 +129,18 @@ test('the tarball ships the prebuild, the JS with its types, both entries and th
     expect(fs.existsSync(path.join(pkg, 'examples', f))).toBe(true);
   expect(fs.existsSync(path.join(pkg, 'lib'))).toBe(false);
   expect(fs.existsSync(path.join(pkg, 'test'))).toBe(false);
+});
+
+test("the prebuilds need at most glibc 2.34, GCC 12's libstdc++ and Qt 6.4 (the README's platform table)", () => {
+  for (const p of PREBUILDS) {
+    const text = fs.readFileSync(p).toString('latin1');
+    const newest = (prefix: string): string =>
+      [...text.matchAll(new RegExp(`(?<=\\0${prefix})[\\d.]+(?=\\0)`, 'g'))]
+        .map((m) => m[0])
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+        .pop()!;
+    expect([newest('GLIBC_'), newest('GLIBCXX_'), newest('Qt_')]).toEqual(['2.34', '3.4.30', '6.4']);
+  }
 });
 
 test('installed without compiling: no build/ in the installed package', () => {
