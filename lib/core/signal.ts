@@ -62,11 +62,20 @@ export class Signal<A extends unknown[] = []> {
   emit(...args: A): void {
     const slots = this.slots;
     if (slots === undefined || (this.owner !== undefined && this.owner._signalsBlocked)) return;
-    if (typeof slots === 'function') {
-      call(slots, args);
-      return;
+    // A signal connected to itself, directly or through others (`sig.connect(sig)`,
+    // `a.connect(b.emit); b.connect(a.emit)`), would recurse until the stack overflows, and every
+    // level would report that error and go on to its next slot: a RangeError here unwinds it once.
+    if (emitDepth >= MAX_EMIT_DEPTH)
+      throw new RangeError(
+        `${this.name}.emit: signals nested ${MAX_EMIT_DEPTH} deep (a signal connected to itself, directly or through other slots)`,
+      );
+    emitDepth++;
+    try {
+      if (typeof slots === 'function') call(slots, args);
+      else for (const slot of slots) call(slot, args);
+    } finally {
+      emitDepth--;
     }
-    for (const slot of slots) call(slot, args);
   }
 
   get connected(): number {
@@ -94,10 +103,23 @@ export function setSlotErrorReporter(report: (err: unknown) => void): void {
   reportSlotError = report;
 }
 
+// Emissions in progress, nested: recursion through slots is stopped at MAX_EMIT_DEPTH, well within
+// V8's stack (a level is a few frames).
+let emitDepth = 0;
+const MAX_EMIT_DEPTH = 200;
+
 function call<A extends unknown[]>(slot: Slot<A>, args: A): void {
   try {
     slot(...args);
   } catch (err) {
+    // Runaway recursion (ours above, or the stack's own overflow) goes up to the outermost
+    // emission and is reported once there, not once per level.
+    if (
+      emitDepth > 1 &&
+      err instanceof RangeError &&
+      (err.message.includes('.emit: signals nested') || err.message.includes('Maximum call stack'))
+    )
+      throw err;
     reportSlotError(err);
   }
 }
