@@ -45,6 +45,8 @@ function byteArg(method: string, arg: string, v: unknown): number {
   );
 }
 
+const UINT64_LIMIT = 2n ** 64n;
+
 /** Integer text as Qt's toInt() & co. read it: optional whitespace and sign, base 2..36, or 0 for C prefixes. */
 function parseInteger(text: string, base: number): bigint | null {
   let s = text.trim();
@@ -72,6 +74,9 @@ function parseInteger(text: string, base: number): bigint | null {
     const d = ch >= '0' && ch <= '9' ? ch.charCodeAt(0) - 48 : ch >= 'a' && ch <= 'z' ? ch.charCodeAt(0) - 87 : 99;
     if (d >= base) return null;
     v = v * b + BigInt(d);
+    // Past 64 bits no caller accepts it; stopping here keeps a long digit string linear (each
+    // BigInt step costs its length: a MiB of digits took minutes).
+    if (v > UINT64_LIMIT) return null;
   }
   return neg ? -v : v;
 }

@@ -17,6 +17,8 @@ export { QNetworkProxyQuery } from './QNetworkProxyQuery';
 export { QNetworkProxyFactory } from './QNetworkProxyFactory';
 export { QAuthenticator } from './QAuthenticator';
 export { QNetworkRequest } from './QNetworkRequest';
+export { QNetworkAccessManager } from './QNetworkAccessManager';
+export { QNetworkReply } from './QNetworkReply';
 export { QAbstractSocket } from './QAbstractSocket';
 export { QTcpSocket } from './QTcpSocket';
 export { QTcpServer } from './QTcpServer';
@@ -53,7 +55,10 @@ import { QLocalSocket as LocalSocket } from './QLocalSocket';
 import { QNetworkAddressEntry as NetworkAddressEntry } from './QNetworkAddressEntry';
 import { QNetworkDatagram as NetworkDatagram } from './QNetworkDatagram';
 import { QNetworkInterface as NetworkInterface } from './QNetworkInterface';
+import { QNetworkAccessManager as NetworkAccessManager } from './QNetworkAccessManager';
 import { QNetworkProxy as NetworkProxy } from './QNetworkProxy';
+import { QNetworkReply as NetworkReply } from './QNetworkReply';
+import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
 import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
 import { QTcpServer as TcpServer } from './QTcpServer';
@@ -77,9 +82,12 @@ for (const cls of [
   NetworkAddressEntry,
   NetworkDatagram,
   NetworkInterface,
+  NetworkAccessManager,
   NetworkProxy,
   NetworkProxyFactory,
   NetworkProxyQuery,
+  NetworkReply,
+  NetworkRequest,
   TcpServer,
   TcpSocket,
   Timer,

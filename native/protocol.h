@@ -137,6 +137,33 @@
 #define QTN_HOST_LOOKUP_EVENT(X) \
   X(Result, 1)                   \
   X(Destroyed, 2)
+// Events of a QNetworkReply: Qt's signals, and Destroyed (deleteLater ran, or Qt deleted it: its
+// manager went, or autoDeleteReplies). I0 holds ReplyStateBits, I1 the open mode, I2 error(),
+// I3 the signal's argument (an error code); D0 and D1 a progress signal's two numbers. ReadyRead's
+// payload is the bytes; the others' the reply's metadata (lib/QNetworkReply.ts parseMeta).
+#define QTN_REPLY_EVENT(X)  \
+  X(MetaDataChanged, 1)     \
+  X(ReadyRead, 2)           \
+  X(DownloadProgress, 3)    \
+  X(UploadProgress, 4)      \
+  X(Redirected, 5)          \
+  X(ErrorOccurred, 6)       \
+  X(ReadChannelFinished, 7) \
+  X(Finished, 8)            \
+  X(Destroyed, 9)
+#define QTN_REPLY_STATE_BITS(X) \
+  X(Finished, 1)                \
+  X(Running, 2)
+// A QNetworkReply's sync-call answer; Meta is the metadata array its events carry.
+#define QTN_REPLY_SNAPSHOT(X) \
+  X(Seq, 0)                   \
+  X(State, 1)                 \
+  X(OpenMode, 2)              \
+  X(Error, 3)                 \
+  X(Operation, 4)             \
+  X(Meta, 5)                  \
+  X(Result, 6)                \
+  X(Length, 7)
 // Which of Qt's blocking waits a JS wait that ran out hands over to (waitNow).
 #define QTN_SOCKET_WAIT(X) \
   X(Connected, 0)          \
@@ -193,6 +220,15 @@ struct TimerSnapshot {
 struct HostLookupEvent {
   enum Value : uint32_t { QTN_HOST_LOOKUP_EVENT(QTN_ENUMERATOR) };
 };
+struct ReplyEvent {
+  enum Value : uint32_t { QTN_REPLY_EVENT(QTN_ENUMERATOR) };
+};
+struct ReplyStateBits {
+  enum Value : int32_t { QTN_REPLY_STATE_BITS(QTN_ENUMERATOR) };
+};
+struct ReplySnapshot {
+  enum Value : uint32_t { QTN_REPLY_SNAPSHOT(QTN_ENUMERATOR) };
+};
 struct Limit {
   enum Value : int64_t { QTN_LIMIT(QTN_ENUMERATOR) };
 };
@@ -214,4 +250,7 @@ struct Limit {
   X(TimerEvent, QTN_TIMER_EVENT)                    \
   X(TimerSnapshot, QTN_TIMER_SNAPSHOT)              \
   X(HostLookupEvent, QTN_HOST_LOOKUP_EVENT)         \
+  X(ReplyEvent, QTN_REPLY_EVENT)                    \
+  X(ReplyStateBits, QTN_REPLY_STATE_BITS)           \
+  X(ReplySnapshot, QTN_REPLY_SNAPSHOT)              \
   X(Limit, QTN_LIMIT)

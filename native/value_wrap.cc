@@ -135,6 +135,9 @@ Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method) {
     default:
       break;
   }
+  // An enum Qt stored as itself (the redirect policy a manager puts in its requests): its number,
+  // as a scoped enum's value.
+  if (v.metaType().flags() & QMetaType::IsEnumeration) return Napi::Number::New(env, v.toLongLong());
   // Recognised by name and read in place: QMetaType::fromType or QVariant::value for this type
   // would instantiate Qt's metatype templates here, whose STB_GNU_UNIQUE symbols make the addon
   // (and with it Qt) impossible to unload, which changes how Qt restarts after a worker's exit.

@@ -205,6 +205,18 @@ export abstract class QIODevice extends QObject {
     return out;
   }
 
+  /**
+   * @internal Whether a device that is not readable still reads what it holds: a socket's bytes do;
+   * a QNetworkReply Qt closed (abort) reads nothing, though bytesAvailable() still counts them.
+   */
+  protected readableWhenClosed(): boolean {
+    return true;
+  }
+
+  private readsHeldBytes(): boolean {
+    return this.buffered > 0 && this.readableWhenClosed();
+  }
+
   private readableCheck(method: string): boolean {
     if (!this.isOpen()) {
       process.emitWarning(`QIODevice::${method} (${this.constructor.name}): device not open`);
@@ -220,12 +232,12 @@ export abstract class QIODevice extends QObject {
   read(maxlen: number): Buffer {
     checkArity(this.name('read'), arguments, 1, 1);
     checkInt(this.name('read'), 'maxlen', maxlen, 0, Number.MAX_SAFE_INTEGER);
-    if (!this.readableCheck('read') && this.buffered === 0) return Buffer.alloc(0);
+    if (!this.readableCheck('read') && !this.readsHeldBytes()) return Buffer.alloc(0);
     return this.take(maxlen);
   }
 
   readAll(): Buffer {
-    if (!this.isOpen() && this.buffered === 0) return Buffer.alloc(0);
+    if (!this.isOpen() && !this.readsHeldBytes()) return Buffer.alloc(0);
     return this.take(this.bytesAvailable());
   }
 
@@ -260,7 +272,7 @@ export abstract class QIODevice extends QObject {
       if (maxlen > 0) limit = maxlen - 1;
       if (maxlen === 1) return Buffer.alloc(0);
     }
-    if (!this.readableCheck('readLine') && this.buffered === 0) return Buffer.alloc(0);
+    if (!this.readableCheck('readLine') && !this.readsHeldBytes()) return Buffer.alloc(0);
     const end = this.lineEnd(limit);
     let line = this.take(end >= 0 ? end : Math.min(limit, this.bytesAvailable()));
     if (this.textMode && line.length >= 2 && line[line.length - 1] === 10 && line[line.length - 2] === 13) {
@@ -272,7 +284,7 @@ export abstract class QIODevice extends QObject {
   peek(maxlen: number): Buffer {
     checkArity(this.name('peek'), arguments, 1, 1);
     checkInt(this.name('peek'), 'maxlen', maxlen, 0, Number.MAX_SAFE_INTEGER);
-    if (!this.readableCheck('peek') && this.buffered === 0) return Buffer.alloc(0);
+    if (!this.readableCheck('peek') && !this.readsHeldBytes()) return Buffer.alloc(0);
     return this.copyOut(this.txPos, maxlen);
   }
 

@@ -382,8 +382,37 @@ export interface NativeHostInfoClass {
   fromName(name: string): Promise<NativeHostInfo>;
 }
 
+export interface NativeNetworkRequest extends Native<'QNetworkRequest'> {
+  url(): NativeUrl;
+  setUrl(url: NativeUrl): undefined;
+  hasRawHeader(headerName: NativeBytes): boolean;
+  rawHeader(headerName: NativeBytes): Buffer;
+  rawHeaderList(): Buffer[];
+  /** null removes the header. */
+  setRawHeader(headerName: NativeBytes, value: NativeBytes | null): undefined;
+  header(header: number): NativeVariant;
+  setHeader(header: number, value: NativeVariantIn): undefined;
+  attribute(code: number): NativeVariant;
+  setAttribute(code: number, value: NativeVariantIn): undefined;
+  priority(): number;
+  setPriority(priority: number): undefined;
+  maximumRedirectsAllowed(): number;
+  setMaximumRedirectsAllowed(n: number): undefined;
+  transferTimeout(): number;
+  setTransferTimeout(timeout: number): undefined;
+  swap(other: NativeNetworkRequest): undefined;
+  equals(other: NativeNetworkRequest): boolean;
+}
+
+export interface NativeNetworkRequestClass {
+  new (): NativeNetworkRequest;
+  new (urlOrOther: NativeUrl | NativeNetworkRequest): NativeNetworkRequest;
+  readonly prototype: NativeNetworkRequest;
+}
+
 export interface NativeValues {
   QUrl: NativeUrlClass;
+  QNetworkRequest: NativeNetworkRequestClass;
   QHostInfo: NativeHostInfoClass;
   QHostAddress: NativeHostAddressClass;
   QNetworkProxy: NativeNetworkProxyClass;
@@ -604,7 +633,45 @@ export interface NativeHostLookup extends NativeHandle {
   lookupHost(name: string): number;
 }
 
+/** QNetworkAccessManager's (native/network_access_manager.cc): setters answer Qt's new value. */
+export interface NativeNetworkAccessManager extends NativeHandle {
+  setProxy(proxy: NativeNetworkProxy): null;
+  setTransferTimeout(timeout: number): number;
+  setRedirectPolicy(policy: number): number;
+  setAutoDeleteReplies(on: boolean): boolean;
+}
+
+/** A reply's sync-call answer, laid out as native/protocol.h's ReplySnapshot. */
+export type ReplySnapshot = [
+  seq: number,
+  state: number,
+  openMode: number,
+  error: number,
+  operation: number,
+  meta: string[],
+  result: null,
+];
+
+/** QNetworkReply's (native/network_reply.cc). */
+export interface NativeNetworkReply extends NativeHandle {
+  /** The manager's request of `operation` (verb: CustomOperation's; body: null for none). */
+  start(
+    manager: NativeNetworkAccessManager,
+    operation: number,
+    request: NativeNetworkRequest,
+    verb: Buffer | null,
+    body: Buffer | null,
+  ): ReplySnapshot;
+  abort(): ReplySnapshot;
+  close(): ReplySnapshot;
+  /** Qt's reply->request(). */
+  request(): NativeNetworkRequest;
+  snapshot(): ReplySnapshot;
+}
+
 export interface NativeHandles {
+  QNetworkAccessManager: new () => NativeNetworkAccessManager;
+  QNetworkReply: new () => NativeNetworkReply;
   QTcpSocket: new () => NativeAbstractSocket;
   QAbstractSocket: new (socketType: number) => NativeAbstractSocket;
   QUdpSocket: (new () => NativeUdpSocket) & {

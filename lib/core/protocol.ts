@@ -131,6 +131,34 @@ export const enum HostLookupEvent {
   Destroyed = 2,
 }
 
+export const enum ReplyEvent {
+  MetaDataChanged = 1,
+  ReadyRead = 2,
+  DownloadProgress = 3,
+  UploadProgress = 4,
+  Redirected = 5,
+  ErrorOccurred = 6,
+  ReadChannelFinished = 7,
+  Finished = 8,
+  Destroyed = 9,
+}
+
+export const enum ReplyStateBits {
+  Finished = 1,
+  Running = 2,
+}
+
+export const enum ReplySnapshot {
+  Seq = 0,
+  State = 1,
+  OpenMode = 2,
+  Error = 3,
+  Operation = 4,
+  Meta = 5,
+  Result = 6,
+  Length = 7,
+}
+
 export const enum Limit {
   DefaultReadLimit = 16777216,
   QtReadChunk = 1048576,
@@ -257,6 +285,31 @@ export const protocolValues = {
   HostLookupEvent: {
     Result: 1,
     Destroyed: 2
+  },
+  ReplyEvent: {
+    MetaDataChanged: 1,
+    ReadyRead: 2,
+    DownloadProgress: 3,
+    UploadProgress: 4,
+    Redirected: 5,
+    ErrorOccurred: 6,
+    ReadChannelFinished: 7,
+    Finished: 8,
+    Destroyed: 9
+  },
+  ReplyStateBits: {
+    Finished: 1,
+    Running: 2
+  },
+  ReplySnapshot: {
+    Seq: 0,
+    State: 1,
+    OpenMode: 2,
+    Error: 3,
+    Operation: 4,
+    Meta: 5,
+    Result: 6,
+    Length: 7
   },
   Limit: {
     DefaultReadLimit: 16777216,

@@ -94,6 +94,10 @@ const cases: Record<string, Scenario[]> = {
     on('2147483648', ['toInt'], ['toUInt'], ['toLongLong']),
     on('9223372036854775807', ['toLongLong'], ['toULongLong'], ['toInt']),
     on('18446744073709551615', ['toULongLong'], ['toLongLong']),
+    on('18446744073709551616', ['toULongLong'], ['toLongLong']),
+    // A MiB of digits: over every range, and read in linear time (it once took minutes).
+    on('7'.repeat(1 << 20), ['toUShort'], ['toULongLong', 16]),
+    on(`${'0'.repeat(1 << 20)}42`, ['toInt'], ['toShort', 8]),
     on('12abc', ['toInt'], ['toDouble']),
     on('', ['toInt'], ['toDouble']),
     on(' 1.5e3 ', ['toDouble'], ['toFloat'], ['toInt']),

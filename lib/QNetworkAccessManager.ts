@@ -1,0 +1,178 @@
+// QNetworkAccessManager: Qt's own manager and HTTP stack, running where the sockets run
+// (native/network_access_manager.cc); each request makes a QNetworkReply whose signals come as
+// the socket's do. The settings are Qt's, mirrored here as Qt answers each setter.
+import { checkArity, checkBool, checkEnum, checkInt, describe, toBuffer, type BytesInput } from './core/args';
+import { Handle } from './core/handle';
+import type { NativeNetworkAccessManager } from './core/native';
+import { ReplyEvent as Ev } from './core/protocol';
+import { QObject } from './core/QObject';
+import { native } from './core/runtime';
+import { defineSignals, madeSignal, type Signal } from './core/signal';
+import { QNetworkProxy, nativeOf as nativeOfProxy } from './QNetworkProxy';
+import { QNetworkReply } from './QNetworkReply';
+import {
+  QNetworkRequest,
+  RedirectPolicy,
+  TransferTimeoutConstant,
+  nativeOf as nativeOfRequest,
+} from './QNetworkRequest';
+
+export enum Operation {
+  HeadOperation = 1,
+  GetOperation = 2,
+  PutOperation = 3,
+  PostOperation = 4,
+  DeleteOperation = 5,
+  CustomOperation = 6,
+}
+
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
+
+/** A request body as PyQt6's QByteArray overloads take it (a QByteArray too): a string is its UTF-8. */
+export type RequestBody = BytesInput;
+
+export class QNetworkAccessManager extends QObject {
+  static readonly Operation = Operation;
+
+  declare readonly finished: Signal<[QNetworkReply]>;
+
+  private readonly h: Handle<NativeNetworkAccessManager, never>;
+  // A copy: proxy() answers what was set, as Qt keeps it (DefaultProxy: the application's).
+  private _proxy = new QNetworkProxy(QNetworkProxy.ProxyType.DefaultProxy);
+  private _transferTimeout = 0;
+  private _redirectPolicy = RedirectPolicy.NoLessSafeRedirectPolicy;
+  private _autoDeleteReplies = false;
+
+  /** QNetworkAccessManager(parent = None). */
+  constructor(parent?: null) {
+    checkArity('QNetworkAccessManager', arguments, 0, 1);
+    if (parent !== undefined && parent !== null)
+      throw new TypeError("QNetworkAccessManager: argument 'parent' must be None (null); parents are not supported");
+    super();
+    this.h = new Handle(this, new native.QNetworkAccessManager());
+  }
+
+  /** @internal */
+  onEvent(kind: number): void {
+    if (kind !== Ev.Destroyed) return;
+    this.h.destroyed();
+    madeSignal(this, 'destroyed')?.emit(this);
+  }
+
+  /** @internal a reply of ours finished: Qt's finished(reply), which Qt emits before the reply's own. */
+  _replyFinished(reply: QNetworkReply): void {
+    madeSignal(this, 'finished')?.emit(reply);
+  }
+
+  private request(
+    method: string,
+    op: Operation,
+    request: unknown,
+    verb: Buffer | null,
+    body: Buffer | null,
+  ): QNetworkReply {
+    if (!(request instanceof QNetworkRequest))
+      throw new TypeError(`${method}: argument 'request' must be a QNetworkRequest, got ${describe(request)}`);
+    if (this.h.gone) throw new Error(`${method}: the QNetworkAccessManager was deleted (deleteLater)`);
+    return new QNetworkReply(this, (n) => n.start(this.h.native, op, nativeOfRequest(request), verb, body));
+  }
+
+  get(request: QNetworkRequest): QNetworkReply {
+    checkArity('QNetworkAccessManager.get', arguments, 1, 1);
+    return this.request('QNetworkAccessManager.get', Operation.GetOperation, request, null, null);
+  }
+
+  head(request: QNetworkRequest): QNetworkReply {
+    checkArity('QNetworkAccessManager.head', arguments, 1, 1);
+    return this.request('QNetworkAccessManager.head', Operation.HeadOperation, request, null, null);
+  }
+
+  deleteResource(request: QNetworkRequest): QNetworkReply {
+    checkArity('QNetworkAccessManager.deleteResource', arguments, 1, 1);
+    return this.request('QNetworkAccessManager.deleteResource', Operation.DeleteOperation, request, null, null);
+  }
+
+  /** post(request, data): the body as bytes (a Buffer, a string as its UTF-8, a QByteArray). */
+  post(request: QNetworkRequest, data: RequestBody): QNetworkReply {
+    const method = 'QNetworkAccessManager.post';
+    checkArity(method, arguments, 2, 2);
+    return this.request(method, Operation.PostOperation, request, null, toBuffer(method, 'data', data));
+  }
+
+  put(request: QNetworkRequest, data: RequestBody): QNetworkReply {
+    const method = 'QNetworkAccessManager.put';
+    checkArity(method, arguments, 2, 2);
+    return this.request(method, Operation.PutOperation, request, null, toBuffer(method, 'data', data));
+  }
+
+  /** sendCustomRequest(request, verb, data = None): any verb, with a body or none. */
+  sendCustomRequest(request: QNetworkRequest, verb: BytesInput, data: RequestBody | null = null): QNetworkReply {
+    const method = 'QNetworkAccessManager.sendCustomRequest';
+    checkArity(method, arguments, 2, 3);
+    const v = toBuffer(method, 'verb', verb);
+    const body = data === null || data === undefined ? null : toBuffer(method, 'data', data);
+    return this.request(method, Operation.CustomOperation, request, v, body);
+  }
+
+  /** The proxy set with setProxy (a copy); DefaultProxy (the application's, Qt's default) until then. */
+  proxy(): QNetworkProxy {
+    return new QNetworkProxy(this._proxy);
+  }
+
+  /** Used as it is for the requests made from now on (NoProxy: direct, even if an application proxy is set). */
+  setProxy(proxy: QNetworkProxy): void {
+    const method = 'QNetworkAccessManager.setProxy';
+    checkArity(method, arguments, 1, 1);
+    const p = QNetworkProxy.from(method, 'proxy', proxy);
+    if (this.h.gone) return;
+    this.h.native.setProxy(nativeOfProxy(p));
+    this._proxy = new QNetworkProxy(p);
+  }
+
+  transferTimeout(): number {
+    return this._transferTimeout;
+  }
+
+  /** Milliseconds without traffic before a reply ends with OperationCanceledError (0: none). */
+  setTransferTimeout(timeout: number = TransferTimeoutConstant.DefaultTransferTimeoutConstant): void {
+    const method = 'QNetworkAccessManager.setTransferTimeout';
+    checkArity(method, arguments, 0, 1);
+    checkInt(method, 'timeout', timeout, INT_MIN, INT_MAX);
+    if (!this.h.gone) this._transferTimeout = this.h.native.setTransferTimeout(timeout);
+  }
+
+  redirectPolicy(): RedirectPolicy {
+    return this._redirectPolicy;
+  }
+
+  setRedirectPolicy(policy: QNetworkRequest.RedirectPolicy): void {
+    const method = 'QNetworkAccessManager.setRedirectPolicy';
+    checkArity(method, arguments, 1, 1);
+    checkEnum(method, 'policy', policy, RedirectPolicy, 'QNetworkRequest.RedirectPolicy');
+    if (!this.h.gone) this._redirectPolicy = this.h.native.setRedirectPolicy(policy);
+  }
+
+  autoDeleteReplies(): boolean {
+    return this._autoDeleteReplies;
+  }
+
+  /** Qt deletes each reply once it finished (after its finished signal): reading it after that is reading what JS received. */
+  setAutoDeleteReplies(autoDelete: boolean): void {
+    const method = 'QNetworkAccessManager.setAutoDeleteReplies';
+    checkArity(method, arguments, 1, 1);
+    checkBool(method, 'autoDelete', autoDelete);
+    if (!this.h.gone) this._autoDeleteReplies = this.h.native.setAutoDeleteReplies(autoDelete);
+  }
+
+  /** Frees the Qt manager and, as Qt does, its replies (a running one is aborted). */
+  deleteLater(): void {
+    this.h.deleteLater();
+  }
+}
+defineSignals(QNetworkAccessManager, ['finished']);
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace QNetworkAccessManager {
+  type Operation = import('./QNetworkAccessManager').Operation;
+}

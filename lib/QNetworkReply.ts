@@ -1,0 +1,373 @@
+// QNetworkReply: the reply Qt's QNetworkAccessManager makes, running where the sockets run
+// (native/network_reply.cc). It is a QIODevice whose bytes arrive with the readyRead that announces
+// them, so read()/readAll()/bytesAvailable() are synchronous, as on sockets; its metadata (status,
+// headers, url, error string) comes with the signals after which Qt has changed it. A running
+// reply keeps the process alive, as a pending request does in Node.
+import { checkArity, checkEnum, toBuffer, type BytesInput } from './core/args';
+import { Handle } from './core/handle';
+import type { NativeNetworkReply, ReplySnapshot } from './core/native';
+import { ReplyEvent as Ev, ReplySnapshot as Snap, ReplyStateBits as Bits } from './core/protocol';
+import { OpenModeFlag, QIODevice } from './core/QIODevice';
+import { drainEvents, native } from './core/runtime';
+import { defineSignals, madeSignal, type Signal } from './core/signal';
+import type { QNetworkAccessManager } from './QNetworkAccessManager';
+import { Attribute, KnownHeaders, QNetworkRequest, fromNative as requestFromNative } from './QNetworkRequest';
+import { QUrl } from './QUrl';
+
+export enum NetworkError {
+  NoError = 0,
+  ConnectionRefusedError = 1,
+  RemoteHostClosedError = 2,
+  HostNotFoundError = 3,
+  TimeoutError = 4,
+  OperationCanceledError = 5,
+  SslHandshakeFailedError = 6,
+  TemporaryNetworkFailureError = 7,
+  NetworkSessionFailedError = 8,
+  BackgroundRequestNotAllowedError = 9,
+  TooManyRedirectsError = 10,
+  InsecureRedirectError = 11,
+  UnknownNetworkError = 99,
+  ProxyConnectionRefusedError = 101,
+  ProxyConnectionClosedError = 102,
+  ProxyNotFoundError = 103,
+  ProxyTimeoutError = 104,
+  ProxyAuthenticationRequiredError = 105,
+  UnknownProxyError = 199,
+  ContentAccessDenied = 201,
+  ContentOperationNotPermittedError = 202,
+  ContentNotFoundError = 203,
+  AuthenticationRequiredError = 204,
+  ContentReSendError = 205,
+  ContentConflictError = 206,
+  ContentGoneError = 207,
+  UnknownContentError = 299,
+  ProtocolUnknownError = 301,
+  ProtocolInvalidOperationError = 302,
+  ProtocolFailure = 399,
+  InternalServerError = 401,
+  OperationNotImplementedError = 402,
+  ServiceUnavailableError = 403,
+  UnknownServerError = 499,
+}
+
+/** What attribute() and header() return: PyQt6's types (a QUrl for URLs, a Buffer for bytes), null for none. */
+export type ReplyValue = string | number | boolean | Buffer | Date | QUrl | null;
+
+type Stored = [type: string, text: string];
+
+// The reply's metadata as the Qt side sends it (native/network_reply.cc ReplyCore::meta):
+// [arg, url, errorString, n, (code, type, text) × n, m, (code, type, text) × m, (name, value)...].
+interface Meta {
+  url: string;
+  errorString: string;
+  attributes: Map<number, Stored>;
+  headers: Map<number, Stored>;
+  raw: [string, string][];
+}
+
+const NO_META: Meta = { url: '', errorString: 'Unknown error', attributes: new Map(), headers: new Map(), raw: [] };
+
+function parseMeta(m: string[]): Meta {
+  if (m.length < 3) return NO_META;
+  let at = 3;
+  const section = (): Map<number, Stored> => {
+    const out = new Map<number, Stored>();
+    const n = Number(m[at++]);
+    for (let k = 0; k < n; k++, at += 3) out.set(Number(m[at]), [m[at + 1], m[at + 2]]);
+    return out;
+  };
+  const attributes = section();
+  const headers = section();
+  const raw: [string, string][] = [];
+  for (; at + 1 < m.length; at += 2) raw.push([m[at], m[at + 1]]);
+  return { url: m[1], errorString: m[2], attributes, headers, raw };
+}
+
+// Latin-1 both ways: the Qt side sent each byte as one character.
+const bytesOf = (s: string): Buffer => Buffer.from(s, 'latin1');
+
+function valueOf(stored: Stored | undefined): ReplyValue {
+  if (stored === undefined) return null;
+  const [type, text] = stored;
+  switch (type) {
+    case 't':
+      return text === '1';
+    case 'i':
+      return Number(text);
+    case 'b':
+      return bytesOf(text);
+    case 'u':
+      return new QUrl(text);
+    case 'd':
+      return new Date(Number(text));
+    default:
+      return text;
+  }
+}
+
+export class QNetworkReply extends QIODevice {
+  static readonly NetworkError = NetworkError;
+
+  declare readonly finished: Signal<[]>;
+  declare readonly errorOccurred: Signal<[NetworkError]>;
+  declare readonly metaDataChanged: Signal<[]>;
+  declare readonly downloadProgress: Signal<[number, number]>;
+  declare readonly uploadProgress: Signal<[number, number]>;
+  declare readonly redirected: Signal<[QUrl]>;
+
+  private readonly h: Handle<NativeNetworkReply, never>;
+  private readonly mgr: QNetworkAccessManager;
+  private seq = 0; // the newest event or snapshot applied
+  private eventSeq = 0; // the newest event delivered
+  private state = 0;
+  private mode = OpenModeFlag.NotOpen;
+  private err = NetworkError.NoError;
+  private op = 0;
+  private meta = NO_META;
+
+  /** @internal made by QNetworkAccessManager only (PyQt6's replies come from a manager). */
+  constructor(manager: QNetworkAccessManager, start: (reply: NativeNetworkReply) => ReplySnapshot) {
+    if (typeof start !== 'function')
+      throw new TypeError('QNetworkReply: made by QNetworkAccessManager only (get, post, put...)');
+    super();
+    this.mgr = manager;
+    this.h = new Handle(this, new native.QNetworkReply());
+    const s = start(this.h.native);
+    this.op = s[Snap.Operation];
+    this.apply(s);
+  }
+
+  private apply(s: ReplySnapshot): void {
+    if (s[Snap.Seq] < this.seq) return;
+    this.seq = s[Snap.Seq];
+    this.setState(s[Snap.State], s[Snap.OpenMode], s[Snap.Error]);
+    this.meta = parseMeta(s[Snap.Meta]);
+  }
+
+  private setState(state: number, mode: number, error: number): void {
+    this.state = state;
+    this.mode = mode;
+    this.err = error;
+    this.h.setActive((state & Bits.Running) !== 0 && (state & Bits.Finished) === 0);
+  }
+
+  /** @internal */
+  onEvent(
+    kind: number,
+    seq: number,
+    state: number,
+    mode: number,
+    error: number,
+    arg: number,
+    d0: number,
+    d1: number,
+    payload: unknown,
+  ): void {
+    this.eventSeq = seq;
+    if (seq > this.seq) {
+      this.seq = seq;
+      if (kind !== Ev.Destroyed) this.setState(state, mode, error);
+      if (Array.isArray(payload)) this.meta = parseMeta(payload as string[]);
+    }
+    switch (kind) {
+      case Ev.ReadyRead:
+        this.appendReceived(payload as Buffer);
+        madeSignal(this, 'readyRead')?.emit();
+        break;
+      case Ev.MetaDataChanged:
+        madeSignal(this, 'metaDataChanged')?.emit();
+        break;
+      case Ev.DownloadProgress:
+        madeSignal(this, 'downloadProgress')?.emit(d0, d1);
+        break;
+      case Ev.UploadProgress:
+        madeSignal(this, 'uploadProgress')?.emit(d0, d1);
+        break;
+      case Ev.Redirected:
+        madeSignal(this, 'redirected')?.emit(new QUrl((payload as string[])[0]));
+        break;
+      case Ev.ErrorOccurred:
+        madeSignal(this, 'errorOccurred')?.emit(arg);
+        break;
+      case Ev.ReadChannelFinished:
+        madeSignal(this, 'readChannelFinished')?.emit();
+        break;
+      case Ev.Finished:
+        // The manager's finished(reply) first: Qt's manager connected to the reply before we did.
+        this.mgr._replyFinished(this);
+        madeSignal(this, 'finished')?.emit();
+        break;
+      case Ev.Destroyed:
+        // What JS received stays readable (README: autoDeleteReplies); PyQt6 raises on a deleted reply.
+        this.state &= ~Bits.Running;
+        this.h.destroyed();
+        madeSignal(this, 'destroyed')?.emit(this);
+        break;
+    }
+  }
+
+  /** The manager that made this reply. */
+  manager(): QNetworkAccessManager {
+    return this.mgr;
+  }
+
+  openMode(): OpenModeFlag {
+    return this.mode;
+  }
+
+  error(): NetworkError {
+    return this.err;
+  }
+
+  errorString(): string {
+    return this.meta.errorString;
+  }
+
+  isFinished(): boolean {
+    return (this.state & Bits.Finished) !== 0;
+  }
+
+  isRunning(): boolean {
+    return (this.state & Bits.Running) !== 0;
+  }
+
+  /** QNetworkAccessManager.Operation. */
+  operation(): number {
+    return this.op;
+  }
+
+  /** The URL of the content: after a redirect that was followed, the new one. */
+  url(): QUrl {
+    return new QUrl(this.meta.url);
+  }
+
+  /** Qt's copy of the request, as the manager sent it. */
+  request(): QNetworkRequest {
+    checkArity('QNetworkReply.request', arguments, 0, 0);
+    return requestFromNative(this.h.native.request());
+  }
+
+  /** As Qt has it after the last signal delivered: HttpStatusCodeAttribute, HttpReasonPhraseAttribute... */
+  attribute(code: QNetworkRequest.Attribute | number): ReplyValue {
+    const method = 'QNetworkReply.attribute';
+    checkArity(method, arguments, 1, 1);
+    if (!(typeof code === 'number' && Number.isInteger(code) && code >= Attribute.User && code <= Attribute.UserMax))
+      checkEnum(method, 'code', code, Attribute, 'QNetworkRequest.Attribute');
+    return valueOf(this.meta.attributes.get(code));
+  }
+
+  header(header: QNetworkRequest.KnownHeaders): ReplyValue {
+    const method = 'QNetworkReply.header';
+    checkArity(method, arguments, 1, 1);
+    checkEnum(method, 'header', header, KnownHeaders, 'QNetworkRequest.KnownHeaders');
+    return valueOf(this.meta.headers.get(header));
+  }
+
+  private findRaw(method: string, headerName: BytesInput): [string, string] | undefined {
+    const name = toBuffer(method, 'headerName', headerName).toString('latin1').toLowerCase();
+    return this.meta.raw.find(([n]) => n.toLowerCase() === name);
+  }
+
+  hasRawHeader(headerName: BytesInput): boolean {
+    checkArity('QNetworkReply.hasRawHeader', arguments, 1, 1);
+    return this.findRaw('QNetworkReply.hasRawHeader', headerName) !== undefined;
+  }
+
+  /** The header's value (case-insensitive name); an empty Buffer if there is none. */
+  rawHeader(headerName: BytesInput): Buffer {
+    checkArity('QNetworkReply.rawHeader', arguments, 1, 1);
+    const found = this.findRaw('QNetworkReply.rawHeader', headerName);
+    return found ? bytesOf(found[1]) : Buffer.alloc(0);
+  }
+
+  rawHeaderList(): Buffer[] {
+    checkArity('QNetworkReply.rawHeaderList', arguments, 0, 0);
+    return this.meta.raw.map(([n]) => bytesOf(n));
+  }
+
+  /** [name, value] pairs, as PyQt6's list of tuples. */
+  rawHeaderPairs(): [Buffer, Buffer][] {
+    checkArity('QNetworkReply.rawHeaderPairs', arguments, 0, 0);
+    return this.meta.raw.map(([n, v]) => [bytesOf(n), bytesOf(v)]);
+  }
+
+  /**
+   * Stops the transfer: Qt emits errorOccurred(OperationCanceledError) and finished inside abort();
+   * they have run when it returns, in both runtimes.
+   */
+  abort(): void {
+    checkArity('QNetworkReply.abort', arguments, 0, 0);
+    this.stop(() => this.h.native.abort());
+  }
+
+  /** Qt's close() aborts a running reply as abort() does; a finished one stays as it is, readable. */
+  close(): void {
+    checkArity('QNetworkReply.close', arguments, 0, 0);
+    this.stop(() => this.h.native.close());
+  }
+
+  // The thread runtime delivers what Qt emitted before and inside the call now, as PyQt6 has run it
+  // when the call returns.
+  private stop(call: () => ReplySnapshot): void {
+    if (this.h.gone) return;
+    this.apply(call());
+    if (this.eventSeq < this.seq) drainEvents();
+  }
+
+  /** @internal Qt's closed reply (abort) reads nothing, though bytesAvailable() counts what it holds. */
+  protected override readableWhenClosed(): boolean {
+    return false;
+  }
+
+  /** A reply is read-only: Qt refuses the write (-1) with a warning. */
+  write(data: BytesInput): number {
+    toBuffer('QNetworkReply.write', 'data', data);
+    process.emitWarning(`QIODevice::write (QNetworkReply): ReadOnly device`);
+    return -1;
+  }
+
+  bytesToWrite(): number {
+    return 0;
+  }
+
+  /** QIODevice's: a reply has no blocking wait in Qt; false at once, as PyQt6 returns. */
+  waitForReadyRead(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  waitForBytesWritten(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  protected consumed(): void {}
+
+  /** Frees the Qt reply (a running one is aborted first by Qt's destructor); `destroyed` follows. */
+  deleteLater(): void {
+    this.h.deleteLater();
+  }
+
+  /** As net.Socket.unref(): the process may exit while this reply runs. */
+  unref(): this {
+    this.h.ref(false);
+    return this;
+  }
+
+  ref(): this {
+    this.h.ref(true);
+    return this;
+  }
+}
+defineSignals(QNetworkReply, [
+  'finished',
+  'errorOccurred',
+  'metaDataChanged',
+  'downloadProgress',
+  'uploadProgress',
+  'redirected',
+]);
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace QNetworkReply {
+  type NetworkError = import('./QNetworkReply').NetworkError;
+}

@@ -1,0 +1,322 @@
+// QNetworkReply: the reply Qt's manager makes, on the Qt side (ReplyCore), and its JS object;
+// lib/QNetworkReply.ts mirrors it. Received bytes travel with the readyRead event that announces
+// them (reads are synchronous in JS, as on sockets); the metadata (url, error string, attributes,
+// headers) travels with every other signal that may change it, as Qt has it when it emits.
+#include <QDateTime>
+#include <QNetworkReply>
+#include <QUrl>
+#include <QVariant>
+
+#include <string>
+#include <vector>
+
+#include "network_access_manager.h"
+#include "network_request.h"
+#include "protocol.h"
+#include "value_wrap.h"
+
+namespace qtn {
+
+namespace {
+
+using Ev = protocol::ReplyEvent;
+using Snap = protocol::ReplySnapshot;
+
+// The attributes a reply may carry (QNetworkRequest::Attribute's values below User).
+constexpr int kAttributes[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27};
+
+// A QVariant as three strings (code, type, text), for the types a reply's attributes and known
+// headers hold; others are left out. Bytes go as Latin-1 so that JS gets them back exactly.
+void AddVariant(std::vector<std::string>& out, int code, const QVariant& v) {
+  std::string type, text;
+  switch (v.typeId()) {
+    case QMetaType::Bool:
+      type = "t";
+      text = v.toBool() ? "1" : "0";
+      break;
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+      type = "i";
+      text = std::to_string(v.toLongLong());
+      break;
+    case QMetaType::QByteArray:
+      type = "b";
+      text = QString::fromLatin1(v.toByteArray()).toStdString();
+      break;
+    case QMetaType::QString:
+      type = "s";
+      text = v.toString().toStdString();
+      break;
+    case QMetaType::QUrl:
+      type = "u";
+      text = v.toUrl().toString(QUrl::FullyEncoded).toStdString();
+      break;
+    case QMetaType::QDateTime:
+      type = "d";
+      text = std::to_string(v.toDateTime().toMSecsSinceEpoch());
+      break;
+    default:
+      if (!(v.metaType().flags() & QMetaType::IsEnumeration)) return;
+      type = "i";
+      text = std::to_string(v.toLongLong());
+  }
+  out.push_back(std::to_string(code));
+  out.push_back(type);
+  out.push_back(text);
+}
+
+class ReplyCore : public QtHandle<QNetworkReply> {
+ public:
+  using QtHandle::QtHandle;
+
+  // The manager makes the reply (start), not `new` from JS.
+  void create() override {}
+
+  void destroyOnQt(bool emitSignals) override {
+    deleting_ = true;
+    QtHandle::destroyOnQt(emitSignals);
+  }
+
+  int32_t packedState() const {
+    QNetworkReply* r = object;
+    if (!r) return 0;
+    return (r->isFinished() ? protocol::ReplyStateBits::kFinished : 0) |
+           (r->isRunning() ? protocol::ReplyStateBits::kRunning : 0);
+  }
+
+  // [arg, url, errorString, attribute count, (code, type, text)..., header count, (code, type,
+  // text)..., (raw name, raw value)...]: arg is the signal's own (redirected's url).
+  std::vector<std::string> meta(const std::string& arg = std::string()) const {
+    std::vector<std::string> out{arg};
+    QNetworkReply* r = object;
+    if (!r) return out;
+    out.push_back(r->url().toString(QUrl::FullyEncoded).toStdString());
+    out.push_back(r->errorString().toStdString());
+    size_t at = out.size();
+    out.emplace_back();
+    for (int code : kAttributes) AddVariant(out, code, r->attribute(QNetworkRequest::Attribute(code)));
+    out[at] = std::to_string((out.size() - at - 1) / 3);
+    at = out.size();
+    out.emplace_back();
+    for (int h = QNetworkRequest::ContentTypeHeader; h <= QNetworkRequest::IfNoneMatchHeader; h++)
+      AddVariant(out, h, r->header(QNetworkRequest::KnownHeaders(h)));
+    out[at] = std::to_string((out.size() - at - 1) / 3);
+    for (const auto& [name, value] : r->rawHeaderPairs()) {
+      out.push_back(QString::fromLatin1(name).toStdString());
+      out.push_back(QString::fromLatin1(value).toStdString());
+    }
+    return out;
+  }
+
+  Event make(uint32_t kind, int32_t arg = 0) {
+    Event e;
+    e.handle = id();
+    e.kind = kind;
+    e.seq = ++seq;
+    QNetworkReply* r = object;
+    e.i[0] = packedState();
+    e.i[1] = r ? int(r->openMode()) : 0;
+    e.i[2] = r ? int(r->error()) : 0;
+    e.i[3] = arg;
+    return e;
+  }
+  void push(uint32_t kind, int32_t arg = 0) { channel()->push(make(kind, arg)); }
+  void pushMeta(uint32_t kind, int32_t arg = 0, const std::string& text = std::string()) {
+    Event e = make(kind, arg);
+    e.strings = meta(text);
+    channel()->push(std::move(e));
+  }
+  void pushProgress(uint32_t kind, qint64 done, qint64 total) {
+    Event e = make(kind);
+    e.d[0] = double(done);
+    e.d[1] = double(total);
+    channel()->push(std::move(e));
+  }
+
+  // What Qt holds moves to JS now (Qt's signal announces it; JS's readyRead follows with it).
+  void forward() {
+    QNetworkReply* r = object;
+    if (!r || !r->isReadable()) return;
+    QByteArray bytes = r->readAll();
+    if (bytes.isEmpty()) return;
+    Event e = make(Ev::kReadyRead);
+    e.bytes = std::move(bytes);
+    channel()->push(std::move(e));
+  }
+
+  // Qt side: take the reply the manager just made and forward its signals.
+  void adopt(QNetworkReply* r) {
+    object = r;
+    QObject::connect(r, &QNetworkReply::metaDataChanged, r, [this] { pushMeta(Ev::kMetaDataChanged); });
+    QObject::connect(r, &QIODevice::readyRead, r, [this] { forward(); });
+    QObject::connect(r, &QNetworkReply::downloadProgress, r,
+                     [this](qint64 done, qint64 total) { pushProgress(Ev::kDownloadProgress, done, total); });
+    QObject::connect(r, &QNetworkReply::uploadProgress, r,
+                     [this](qint64 done, qint64 total) { pushProgress(Ev::kUploadProgress, done, total); });
+    QObject::connect(r, &QNetworkReply::redirected, r, [this](const QUrl& url) {
+      pushMeta(Ev::kRedirected, 0, url.toString(QUrl::FullyEncoded).toStdString());
+    });
+    QObject::connect(r, &QNetworkReply::errorOccurred, r, [this](QNetworkReply::NetworkError code) {
+      forward();
+      pushMeta(Ev::kErrorOccurred, int32_t(code));
+    });
+    QObject::connect(r, &QIODevice::readChannelFinished, r, [this] {
+      forward();
+      push(Ev::kReadChannelFinished);
+    });
+    QObject::connect(r, &QNetworkReply::finished, r, [this] {
+      forward();
+      pushMeta(Ev::kFinished);
+    });
+    // Qt deleted it (its manager went, or autoDeleteReplies): JS learns the object is gone.
+    QObject::connect(r, &QObject::destroyed, r, [this] {
+      if (!deleting_) push(Ev::kDestroyed);
+    });
+  }
+
+  struct Snapshot {
+    double seq = 0;
+    int32_t state = 0, openMode = 0, error = 0, operation = 0;
+    std::vector<std::string> meta;
+    void take(const ReplyCore& c) {
+      seq = c.seq;
+      state = c.packedState();
+      meta = c.meta();
+      if (QNetworkReply* r = c.object) {
+        openMode = int(r->openMode());
+        error = int(r->error());
+        operation = int(r->operation());
+      }
+    }
+    Napi::Array toJs(Napi::Env env, Napi::Value result) const {
+      Napi::Array a = Napi::Array::New(env, Snap::kLength);
+      a.Set(uint32_t(Snap::kSeq), Napi::Number::New(env, seq));
+      a.Set(uint32_t(Snap::kState), Napi::Number::New(env, state));
+      a.Set(uint32_t(Snap::kOpenMode), Napi::Number::New(env, openMode));
+      a.Set(uint32_t(Snap::kError), Napi::Number::New(env, error));
+      a.Set(uint32_t(Snap::kOperation), Napi::Number::New(env, operation));
+      Napi::Array m = Napi::Array::New(env, meta.size());
+      for (uint32_t k = 0; k < meta.size(); k++) m.Set(k, Napi::String::New(env, meta[k]));
+      a.Set(uint32_t(Snap::kMeta), m);
+      a.Set(uint32_t(Snap::kResult), result);
+      return a;
+    }
+  };
+
+ protected:
+  void pushDestroyed() override { push(Ev::kDestroyed); }
+
+ private:
+  bool deleting_ = false;  // destroyOnQt is deleting it: its Destroyed goes from there
+};
+
+using Info = const Napi::CallbackInfo&;
+using Core = const std::shared_ptr<ReplyCore>&;
+
+// start(manager, operation, request, verb, body | null): the manager's get/head/post/put/
+// deleteResource/sendCustomRequest, whose reply this core takes. A manager already deleted makes
+// none (the snapshot says so: no metadata).
+Napi::Value Start(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.request";
+  auto nam = NamCoreArg(info[0], method);
+  auto op = QNetworkAccessManager::Operation(
+      IntArg(info, 1, QNetworkAccessManager::HeadOperation, QNetworkAccessManager::CustomOperation, method));
+  const QNetworkRequest* req = UnwrapNetworkRequest(info[2]);
+  if (!req) throw ArgTypeError(info.Env(), 2, method, "a native QNetworkRequest");
+  QNetworkRequest request = *req;
+  QByteArray verb = info[3].IsNull() ? QByteArray() : BytesArg(info, 3, method);
+  bool hasBody = !info[4].IsNull();
+  QByteArray body = hasBody ? BytesArg(info, 4, method) : QByteArray();
+  ReplyCore::Snapshot snap;
+  core->channel()->call(
+      info.Env(),
+      [&] {
+        QNetworkAccessManager* m = nam->object;
+        if (m && !core->object) {
+          QNetworkReply* r = nullptr;
+          switch (op) {
+            case QNetworkAccessManager::HeadOperation:
+              r = m->head(request);
+              break;
+            case QNetworkAccessManager::GetOperation:
+              r = m->get(request);
+              break;
+            case QNetworkAccessManager::PutOperation:
+              r = m->put(request, body);
+              break;
+            case QNetworkAccessManager::PostOperation:
+              r = m->post(request, body);
+              break;
+            case QNetworkAccessManager::DeleteOperation:
+              r = m->deleteResource(request);
+              break;
+            default:
+              r = hasBody ? m->sendCustomRequest(request, verb, body)
+                          : m->sendCustomRequest(request, verb, static_cast<QIODevice*>(nullptr));
+          }
+          core->adopt(r);
+        }
+        snap.take(*core);
+      },
+      core);
+  return snap.toJs(info.Env(), info.Env().Null());
+}
+
+Napi::Value Abort(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QNetworkReply* r) {
+    r->abort();
+    return QVariant();
+  });
+}
+
+Napi::Value Close(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QNetworkReply* r) {
+    r->close();
+    return QVariant();
+  });
+}
+
+// Qt's reply->request(): the request as the manager sent it (with the settings it added).
+Napi::Value Request(Info info, Core core) {
+  QNetworkRequest request;
+  core->channel()->call(
+      info.Env(),
+      [&] {
+        if (QNetworkReply* r = core->object) request = r->request();
+      },
+      core);
+  return NewNetworkRequest(info.Env(), request);
+}
+
+Napi::Value Snapshot(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QNetworkReply*) { return QVariant(); });
+}
+
+class QNetworkReplyWrap : public HandleWrap<QNetworkReplyWrap, ReplyCore> {
+ public:
+  static constexpr const char* kName = "QNetworkReply";
+  static constexpr napi_type_tag kTag = {0x8a3e5c17d94b4e02ULL, 0x13f7b2c96e0d4a58ULL};
+
+  using HandleWrap::HandleWrap;
+
+  static std::shared_ptr<ReplyCore> NewCore(std::shared_ptr<Runtime> channel) {
+    return std::make_shared<ReplyCore>(std::move(channel));
+  }
+
+  static Napi::Function Init(Napi::Env env, Module& m) {
+    static const std::vector<CoreMethod<ReplyCore>> methods = {
+        {"start", Start}, {"abort", Abort}, {"close", Close}, {"request", Request}, {"snapshot", Snapshot},
+    };
+    Methods all;
+    AddCoreMethods(all, methods);
+    return DefineHandleClass(env, m, all);
+  }
+};
+
+const bool registered = RegisterHandleClass(QNetworkReplyWrap::kName, &QNetworkReplyWrap::Init);
+
+}  // namespace
+
+}  // namespace qtn

@@ -1,0 +1,277 @@
+// QNetworkAccessManager against an origin of the test's own (Node http on a loopback port, in this
+// process): a body in chunks the origin sends one at a time as the reply reports the last, read
+// synchronously in readyRead; the request and reply APIs; argument errors; lifetime of replies and
+// managers deleted or collected mid-transfer; autoDeleteReplies; a set proxy used as it is.
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { QByteArray, QNetworkAccessManager, QNetworkProxy, QNetworkReply, QNetworkRequest, QUrl } from '../../lib';
+import { liveHandleCount } from '../../lib/core/runtime';
+import { collectGarbage, expectFreedOnceCollected, nextEmit, until } from '../helpers';
+
+const Attr = QNetworkRequest.Attribute;
+const H = QNetworkRequest.KnownHeaders;
+
+let server: http.Server;
+let base = '';
+// /chunks: the response waits here for the test to send each chunk.
+let chunked: http.ServerResponse | undefined;
+const pending = new Set<http.ServerResponse>();
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const body: Buffer[] = [];
+    req.on('data', (d: Buffer) => body.push(d));
+    req.on('end', () => {
+      if (req.url === '/chunks') {
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        res.flushHeaders();
+        chunked = res;
+      } else if (req.url === '/hang') {
+        pending.add(res);
+      } else if (req.url === '/partial') {
+        res.writeHead(200, { 'Content-Length': 1000 });
+        res.write('some');
+        pending.add(res);
+      } else {
+        res.writeHead(200, { 'Content-Type': 'text/plain', 'X-Method': req.method });
+        res.end(Buffer.concat(body));
+      }
+    });
+  });
+  server.keepAliveTimeout = 100;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const res of pending) res.destroy();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+function echo(): QNetworkRequest {
+  const req = new QNetworkRequest(`${base}/echo`);
+  req.setHeader(H.ContentTypeHeader, 'text/plain'); // else Qt warns on each POST
+  return req;
+}
+
+function direct(): QNetworkAccessManager {
+  const nam = new QNetworkAccessManager();
+  nam.setProxy(new QNetworkProxy(QNetworkProxy.ProxyType.NoProxy));
+  return nam;
+}
+
+test('a body in three chunks: readyRead for each, readAll synchronous, bytesAvailable as Qt counts', async () => {
+  const nam = direct();
+  chunked = undefined;
+  const reply = nam.get(new QNetworkRequest(`${base}/chunks`));
+  const parts = ['one,', 'two,', 'three'];
+  const got: string[] = [];
+  await until(() => chunked !== undefined, 5000, 'the request at the origin');
+  chunked!.write(parts[0]);
+  reply.readyRead.connect(() => {
+    const n = reply.bytesAvailable();
+    const data = reply.readAll();
+    expect(data.length).toBe(n);
+    expect(reply.bytesAvailable()).toBe(0);
+    got.push(data.toString());
+    // The next chunk goes only once this one has arrived: one readyRead per chunk.
+    const next = parts[got.length];
+    if (next === undefined) return;
+    if (got.length === parts.length - 1) chunked!.end(next);
+    else chunked!.write(next);
+  });
+  await nextEmit(reply.finished);
+  expect(got).toEqual(parts);
+  expect(reply.error()).toBe(QNetworkReply.NetworkError.NoError);
+  expect(reply.attribute(Attr.HttpStatusCodeAttribute)).toBe(200);
+  expect(reply.attribute(Attr.HttpReasonPhraseAttribute)).toBe('OK'); // a QString in Qt 6, str in PyQt6
+  expect(reply.header(H.ContentTypeHeader)).toBe('text/plain');
+  expect(reply.isFinished()).toBe(true);
+  expect(reply.isRunning()).toBe(false);
+});
+
+test('bodies as a Buffer, a string and a QByteArray; the manager finished(reply) before the reply', async () => {
+  const nam = direct();
+  const order: string[] = [];
+  nam.finished.connect((r) => order.push(`manager:${r.rawHeader('X-Method').toString()}`));
+  const req = new QNetworkRequest(new QUrl(`${base}/echo`));
+  req.setHeader(H.ContentTypeHeader, 'application/octet-stream');
+  const replies = [
+    nam.post(req, Buffer.from([0, 1, 2, 255])),
+    nam.put(req, 'héllo'),
+    nam.sendCustomRequest(req, 'PATCH', new QByteArray('qba')),
+  ];
+  const bodies = await Promise.all(
+    replies.map(async (r) => {
+      r.finished.connect(() => order.push(`reply:${r.rawHeader('X-Method').toString()}`));
+      await nextEmit(r.finished);
+      return r.readAll();
+    }),
+  );
+  expect(bodies).toEqual([Buffer.from([0, 1, 2, 255]), Buffer.from('héllo'), Buffer.from('qba')]);
+  for (const m of ['POST', 'PUT', 'PATCH']) expect(order.indexOf(`manager:${m}`)).toBe(order.indexOf(`reply:${m}`) - 1);
+  expect(replies.map((r) => r.operation())).toEqual([
+    QNetworkAccessManager.Operation.PostOperation,
+    QNetworkAccessManager.Operation.PutOperation,
+    QNetworkAccessManager.Operation.CustomOperation,
+  ]);
+  expect(replies[2].request().attribute(Attr.CustomVerbAttribute)).toEqual(Buffer.from('PATCH'));
+});
+
+test('QNetworkRequest: url, headers, attributes, settings, equality, copies', () => {
+  const r = new QNetworkRequest('http://example.com/a');
+  expect(r.url().toString()).toBe('http://example.com/a');
+  r.setUrl(new QUrl('http://example.com/b'));
+  expect(r.url().equals(new QUrl('http://example.com/b'))).toBe(true);
+  r.setRawHeader('X-One', '1');
+  expect(r.hasRawHeader('x-one')).toBe(true);
+  expect(r.rawHeader('X-ONE')).toEqual(Buffer.from('1'));
+  r.setHeader(H.ContentLengthHeader, 42);
+  expect(r.header(H.ContentLengthHeader)).toBe(42);
+  expect(r.rawHeaderList().map(String)).toEqual(['X-One', 'Content-Length']);
+  expect(r.attribute(Attr.RedirectPolicyAttribute)).toBeNull();
+  expect(r.attribute(Attr.RedirectPolicyAttribute, 7)).toBe(7);
+  r.setAttribute(Attr.RedirectPolicyAttribute, QNetworkRequest.RedirectPolicy.ManualRedirectPolicy);
+  expect(r.attribute(Attr.RedirectPolicyAttribute)).toBe(0);
+  expect(r.priority()).toBe(QNetworkRequest.Priority.NormalPriority);
+  r.setPriority(QNetworkRequest.Priority.HighPriority);
+  expect(r.priority()).toBe(QNetworkRequest.Priority.HighPriority);
+  expect(r.maximumRedirectsAllowed()).toBe(50);
+  r.setMaximumRedirectsAllowed(3);
+  expect(r.maximumRedirectsAllowed()).toBe(3);
+  expect(r.transferTimeout()).toBe(0);
+  r.setTransferTimeout();
+  expect(r.transferTimeout()).toBe(QNetworkRequest.TransferTimeoutConstant.DefaultTransferTimeoutConstant);
+  const copy = new QNetworkRequest(r);
+  expect(copy.equals(r)).toBe(true);
+  copy.setRawHeader('X-Two', '2');
+  expect(copy.equals(r)).toBe(false);
+  expect(r.hasRawHeader('X-Two')).toBe(false);
+  expect(new QNetworkRequest().equals(new QNetworkRequest())).toBe(true);
+  expect(r.equals('http://example.com/b')).toBe(false);
+});
+
+test('bad arguments are TypeErrors naming the method and the argument', () => {
+  const nam = direct();
+  expect(() => nam.get('http://x' as never)).toThrow(
+    new TypeError('QNetworkAccessManager.get: argument \'request\' must be a QNetworkRequest, got string "http://x"'),
+  );
+  expect(() => nam.post(new QNetworkRequest(), 5 as never)).toThrow(/QNetworkAccessManager\.post: argument 'data'/);
+  expect(() => nam.setRedirectPolicy(9 as never)).toThrow(
+    /QNetworkAccessManager\.setRedirectPolicy: argument 'policy'/,
+  );
+  expect(() => nam.setTransferTimeout('1' as never)).toThrow(/setTransferTimeout: argument 'timeout'/);
+  expect(() => nam.setProxy({} as never)).toThrow(/QNetworkAccessManager\.setProxy: argument 'proxy'/);
+  expect(() => (nam.get as (...a: unknown[]) => unknown)()).toThrow(TypeError);
+  expect(() => new QNetworkRequest(5 as never)).toThrow(/QNetworkRequest: argument 'url'/);
+  expect(() => new QNetworkRequest().setHeader(99 as never, 'x')).toThrow(
+    /QNetworkRequest\.setHeader: argument 'header'/,
+  );
+  expect(() => new QNetworkRequest().setAttribute(14 as never, 1)).toThrow(
+    /QNetworkRequest\.setAttribute: argument 'code'/,
+  );
+  expect(() => new QNetworkRequest().setAttribute(Attr.User + 1, {} as never)).toThrow(/argument 'value'/);
+  expect(() => new QNetworkRequest().setPriority(2 as never)).toThrow(/setPriority: argument 'priority'/);
+  const reply = nam.get(new QNetworkRequest(`${base}/echo`));
+  expect(() => reply.attribute('status' as never)).toThrow(/QNetworkReply\.attribute: argument 'code'/);
+  expect(() => reply.rawHeader(1 as never)).toThrow(/QNetworkReply\.rawHeader: argument 'headerName'/);
+  reply.abort();
+});
+
+test('the settings the manager keeps: Qt answers each setter', () => {
+  const nam = new QNetworkAccessManager();
+  expect(nam.redirectPolicy()).toBe(QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy);
+  expect(nam.transferTimeout()).toBe(0);
+  nam.setTransferTimeout();
+  expect(nam.transferTimeout()).toBe(30000);
+  nam.setRedirectPolicy(QNetworkRequest.RedirectPolicy.SameOriginRedirectPolicy);
+  expect(nam.redirectPolicy()).toBe(QNetworkRequest.RedirectPolicy.SameOriginRedirectPolicy);
+  expect(nam.autoDeleteReplies()).toBe(false);
+  nam.setAutoDeleteReplies(true);
+  expect(nam.autoDeleteReplies()).toBe(true);
+  expect(nam.proxy().type()).toBe(QNetworkProxy.ProxyType.DefaultProxy);
+  const p = new QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, '127.0.0.1', 9);
+  nam.setProxy(p);
+  expect(nam.proxy().equals(p)).toBe(true);
+});
+
+// The origin is up: a refusal means the proxy was used. Qt (and PyQt6) report a refused HTTP proxy of
+// a manager as ConnectionRefusedError (the parity suite compares it).
+test('a set proxy is used as it is, even for loopback: a dead HTTP proxy refuses', async () => {
+  const nam = new QNetworkAccessManager();
+  nam.setProxy(new QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, '127.0.0.1', 1));
+  const reply = nam.get(new QNetworkRequest(`${base}/echo`));
+  const [code] = await nextEmit(reply.errorOccurred);
+  expect(code).toBe(QNetworkReply.NetworkError.ConnectionRefusedError);
+});
+
+test('autoDeleteReplies: Qt deletes the reply after finished; what JS received stays readable', async () => {
+  const nam = direct();
+  nam.setAutoDeleteReplies(true);
+  const reply = nam.post(echo(), 'kept');
+  // Connected first: the thread runtime may deliver both in one batch.
+  const destroyed = nextEmit(reply.destroyed);
+  await nextEmit(reply.finished);
+  await destroyed;
+  expect(reply.readAll()).toEqual(Buffer.from('kept'));
+  expect(reply.attribute(Attr.HttpStatusCodeAttribute)).toBe(200);
+  reply.abort(); // on a deleted reply: nothing
+});
+
+test('deleteLater of a reply or of its manager mid-transfer: no crash, destroyed', async () => {
+  const nam = direct();
+  const r1 = nam.get(new QNetworkRequest(`${base}/partial`));
+  await nextEmit(r1.readyRead);
+  r1.deleteLater();
+  await nextEmit(r1.destroyed);
+  expect(r1.readAll()).toEqual(Buffer.from('some'));
+  const r2 = nam.get(new QNetworkRequest(`${base}/hang`));
+  const r3 = nam.get(new QNetworkRequest(`${base}/partial`));
+  await nextEmit(r3.readyRead);
+  nam.deleteLater();
+  // Qt's manager deletes its replies with it.
+  await Promise.all([nextEmit(nam.destroyed), nextEmit(r2.destroyed), nextEmit(r3.destroyed)]);
+  expect(() => nam.get(new QNetworkRequest(`${base}/echo`))).toThrow(/QNetworkAccessManager\.get: .*deleted/);
+});
+
+test('finished replies and managers nobody references are collected and freed', async () => {
+  await expectFreedOnceCollected(liveHandleCount, async () => {
+    for (let i = 0; i < 5; i++) {
+      const nam = direct();
+      const reply = nam.get(new QNetworkRequest(`${base}/echo`));
+      await nextEmit(reply.finished);
+    }
+  });
+});
+
+test('a running reply nobody references keeps running and finishes', async () => {
+  let finished: Promise<unknown> | undefined;
+  (() => {
+    const nam = direct();
+    finished = nextEmit(nam.finished);
+    nam.post(echo(), 'alive');
+  })();
+  await collectGarbage();
+  const [reply] = (await finished) as [QNetworkReply];
+  expect(reply.readAll()).toEqual(Buffer.from('alive'));
+});
+
+// Qt's manager has an HTTP thread of its own: exit must stop it cleanly on every path.
+test.each(['exit', 'worker', 'natural'])('the process exits cleanly with a reply mid-body (%s)', (mode) => {
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'fixtures', 'http_exit.js'), mode], {
+      env: { ...process.env, QTN_DIST: path.join(__dirname, '..', '..', 'dist') },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect({ status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 0,
+      signal: null,
+      stdout: 'ok\n',
+      stderr: '',
+    });
+  }
+});

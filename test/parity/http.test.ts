@@ -1,0 +1,38 @@
+// HTTP parity: each scenario makes one request with PyQt6's QNetworkAccessManager
+// (/usr/bin/python3) and with ours, each in a fresh process, against one origin server of the
+// test's own (test/fixtures/parity/http_origin.js, a process of its own since the runners are run
+// synchronously); the traces must match: the signals in order, the signals run inside abort(), and
+// the reply's error, attributes, headers, URL and bytes (test/fixtures/parity/http_runner.py).
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { loadScenarios, runBothSides, type Scenario } from '../helpers';
+
+const scenarios = loadScenarios<Scenario & Record<string, unknown>>('http_scenarios.json');
+let origin: ChildProcess;
+let port = 0;
+
+beforeAll(async () => {
+  origin = spawn(process.execPath, [path.join(__dirname, '..', 'fixtures', 'parity', 'http_origin.js')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  port = await new Promise<number>((resolve, reject) => {
+    origin.once('error', reject);
+    origin.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+  });
+});
+
+afterAll(() => {
+  origin.stdin!.end();
+});
+
+test('there are at least 8 HTTP scenarios', () => {
+  expect(scenarios.length).toBeGreaterThanOrEqual(8);
+});
+
+test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
+  const [ours, pyqt] = runBothSides('http_runner', scenario, { origin: port });
+  expect(ours).toEqual(pyqt);
+  // Not vacuous: the request ran to its end on both sides.
+  expect((pyqt as { final?: unknown; timedOut?: boolean }).final).toBeDefined();
+  expect((pyqt as { timedOut?: boolean }).timedOut).toBeUndefined();
+});
