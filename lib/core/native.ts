@@ -639,6 +639,8 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   setTransferTimeout(timeout: number): number;
   setRedirectPolicy(policy: number): number;
   setAutoDeleteReplies(on: boolean): boolean;
+  /** The authenticator the authenticationRequired or proxyAuthenticationRequired slots filled, for the wait numbered `serial`. */
+  answerAuth(serial: number, authenticator: NativeAuthenticator): void;
 }
 
 /** A reply's sync-call answer, laid out as native/protocol.h's ReplySnapshot. */
