@@ -164,7 +164,6 @@ exclusions.QNetworkAccessManager = {
       'setStrictTransportSecurityEnabled strictTransportSecurityHosts',
     LATER('TLS and HSTS'),
   ),
-  ...names('authenticationRequired proxyAuthenticationRequired', LATER('credentials asked of a slot')),
   ...names('cache setCache cookieJar setCookieJar proxyFactory setProxyFactory', LATER('caches, cookies, factories')),
   ...names(
     'clearAccessCache clearConnectionCache connectToHost createRequest supportedSchemes supportedSchemesImplementation',
