@@ -3,27 +3,18 @@
 // test's own (test/fixtures/parity/http_origin.js, a process of its own since the runners are run
 // synchronously); the traces must match: the signals in order, the signals run inside abort(), and
 // the reply's error, attributes, headers, URL and bytes (test/fixtures/parity/http_runner.py).
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { loadScenarios, runBothSides, type Scenario } from '../helpers';
+import { loadScenarios, runBothSides, startFixtureServer, type Scenario } from '../helpers';
 
 const scenarios = loadScenarios<Scenario & Record<string, unknown>>('http_scenarios.json');
-let origin: ChildProcess;
+let origin: { port: number; stop(): void };
 let port = 0;
 
 beforeAll(async () => {
-  origin = spawn(process.execPath, [path.join(__dirname, '..', 'fixtures', 'parity', 'http_origin.js')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  port = await new Promise<number>((resolve, reject) => {
-    origin.once('error', reject);
-    origin.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
-  });
+  origin = await startFixtureServer('http_origin.js');
+  port = origin.port;
 });
 
-afterAll(() => {
-  origin.stdin!.end();
-});
+afterAll(() => origin.stop());
 
 test('there are at least 8 HTTP scenarios', () => {
   expect(scenarios.length).toBeGreaterThanOrEqual(8);

@@ -3,30 +3,21 @@
 // responses (test/fixtures/parity/http_hostile_origin.js: bad status lines, endless headers, bad
 // chunk sizes, bogus lengths, resets, stalls, broken challenges, also as an HTTP proxy). Qt's
 // errors must be the same on both sides, and both must finish: no crash, no hang.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { QNetworkReply } from '../../lib';
-import { loadScenarios, runBothSides, type Scenario } from '../helpers';
+import { loadScenarios, runBothSides, startFixtureServer, type Scenario } from '../helpers';
 
 const scenarios = loadScenarios<Scenario & Record<string, unknown>>('http_hostile_scenarios.json');
-let origin: ChildProcess;
+let origin: { port: number; stop(): void };
 let port = 0;
 
 jest.setTimeout(120000);
 
 beforeAll(async () => {
-  origin = spawn(process.execPath, [path.join(__dirname, '..', 'fixtures', 'parity', 'http_hostile_origin.js')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  port = await new Promise<number>((resolve, reject) => {
-    origin.once('error', reject);
-    origin.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
-  });
+  origin = await startFixtureServer('http_hostile_origin.js');
+  port = origin.port;
 });
 
-afterAll(() => {
-  origin.stdin!.end();
-});
+afterAll(() => origin.stop());
 
 const errors = new Map<string, number>();
 
