@@ -30,21 +30,20 @@ test.each(scenarios.map((s) => [s.name, s] as const))('%s', (name, scenario) => 
   errors.set(name, p.final!.error);
 });
 
-// Qt itself races here: a reset after part of the body usually gives RemoteHostClosedError, but in
-// about 1 run in 12 PyQt6's reply finishes without an error; so no trace comparison, only that
-// both finish with one of those outcomes and the part that came.
-test('a reset (RST) mid-body: both finish, with the part that came', () => {
-  const [ours, pyqt] = runBothSides(
-    'http_runner',
-    { name: 'reset', steps: [], op: 'get', path: '/reset-mid-body' } as Scenario,
-    {
-      origin: port,
-    },
-  );
+// Qt itself races on these: a body cut off by a reset, or a chunk cut off by the close, usually
+// gives RemoteHostClosedError, but now and then Qt's reply finishes without an error (PyQt6 too: 1
+// run in 12 for the reset, 1 to 3 in 24 for the chunk). So no trace comparison, only that both
+// sides finish with one of those outcomes and no more than what came.
+test.each([
+  ['a reset (RST) mid-body', '/reset-mid-body', 'part'],
+  ['a chunk cut off by the close', '/chunk-cut', 'hel'],
+])('%s: both finish, with Qt error 0 or RemoteHostClosedError', (name, urlPath, came) => {
+  const scenario = { name, steps: [], op: 'get', path: urlPath } as Scenario;
+  const [ours, pyqt] = runBothSides('http_runner', scenario, { origin: port });
   for (const t of [ours, pyqt] as { final?: { error: number; body: string }; timedOut?: boolean }[]) {
     expect(t.timedOut).toBeUndefined();
     expect([0, QNetworkReply.NetworkError.RemoteHostClosedError]).toContain(t.final!.error);
-    expect(t.final!.body).toBe('part');
+    expect(came.startsWith(t.final!.body)).toBe(true);
   }
 });
 
