@@ -15,7 +15,7 @@ import {
 import type { NativeNetworkRequest } from './core/native';
 import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
-import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl } from './QUrl';
+import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl, urlArg } from './QUrl';
 
 export enum KnownHeaders {
   ContentTypeHeader = 0,
@@ -106,11 +106,6 @@ function checkAttribute(method: string, code: unknown): number {
   if (typeof code === 'number' && Number.isInteger(code) && code >= Attribute.User && code <= Attribute.UserMax)
     return code;
   return checkEnum(method, 'code', code, Attribute, 'QNetworkRequest.Attribute');
-}
-
-/** A URL argument as PyQt6 takes it (a QUrl, or a str Qt parses), or a WHATWG URL. */
-function urlArg(method: string, arg: string, v: unknown): QUrl {
-  return typeof v === 'string' ? new QUrl(v) : QUrl.from(method, arg, v);
 }
 
 /** A request: the URL, the headers and the attributes QNetworkAccessManager sends it with. */

@@ -410,9 +410,44 @@ export interface NativeNetworkRequestClass {
   readonly prototype: NativeNetworkRequest;
 }
 
+export interface NativeNetworkCookie extends Native<'QNetworkCookie'> {
+  name(): Buffer;
+  setName(name: NativeBytes): undefined;
+  value(): Buffer;
+  setValue(value: NativeBytes): undefined;
+  domain(): string;
+  setDomain(domain: string): undefined;
+  path(): string;
+  setPath(path: string): undefined;
+  /** null: a session cookie (Qt's invalid QDateTime). */
+  expirationDate(): Date | null;
+  setExpirationDate(date: Date | null): undefined;
+  isSecure(): boolean;
+  setSecure(enable: boolean): undefined;
+  isHttpOnly(): boolean;
+  setHttpOnly(enable: boolean): undefined;
+  isSessionCookie(): boolean;
+  sameSitePolicy(): number;
+  setSameSitePolicy(sameSite: number): undefined;
+  toRawForm(form: number): Buffer;
+  normalize(url: NativeUrl): undefined;
+  hasSameIdentifier(other: NativeNetworkCookie): boolean;
+  swap(other: NativeNetworkCookie): undefined;
+  equals(other: NativeNetworkCookie): boolean;
+}
+
+export interface NativeNetworkCookieClass {
+  new (): NativeNetworkCookie;
+  new (other: NativeNetworkCookie): NativeNetworkCookie;
+  new (name: NativeBytes, value: NativeBytes): NativeNetworkCookie;
+  parseCookies(cookieString: NativeBytes): NativeNetworkCookie[];
+  readonly prototype: NativeNetworkCookie;
+}
+
 export interface NativeValues {
   QUrl: NativeUrlClass;
   QNetworkRequest: NativeNetworkRequestClass;
+  QNetworkCookie: NativeNetworkCookieClass;
   QHostInfo: NativeHostInfoClass;
   QHostAddress: NativeHostAddressClass;
   QNetworkProxy: NativeNetworkProxyClass;
@@ -640,6 +675,7 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   setRedirectPolicy(policy: number): number;
   setAutoDeleteReplies(on: boolean): boolean;
 }
+
 
 /** A reply's sync-call answer, laid out as native/protocol.h's ReplySnapshot. */
 export type ReplySnapshot = [
