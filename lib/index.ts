@@ -18,6 +18,7 @@ export { QNetworkProxyFactory } from './QNetworkProxyFactory';
 export { QAuthenticator } from './QAuthenticator';
 export { QNetworkRequest } from './QNetworkRequest';
 export { QNetworkCookie } from './QNetworkCookie';
+export { QNetworkCookieJar } from './QNetworkCookieJar';
 export { QNetworkAccessManager } from './QNetworkAccessManager';
 export { QNetworkReply } from './QNetworkReply';
 export { QAbstractSocket } from './QAbstractSocket';
@@ -54,6 +55,7 @@ import { QHostInfo as HostInfo } from './QHostInfo';
 import { QLocalServer as LocalServer } from './QLocalServer';
 import { QLocalSocket as LocalSocket } from './QLocalSocket';
 import { QNetworkCookie as NetworkCookie } from './QNetworkCookie';
+import { QNetworkCookieJar as NetworkCookieJar } from './QNetworkCookieJar';
 import { QNetworkAddressEntry as NetworkAddressEntry } from './QNetworkAddressEntry';
 import { QNetworkDatagram as NetworkDatagram } from './QNetworkDatagram';
 import { QNetworkInterface as NetworkInterface } from './QNetworkInterface';
@@ -83,6 +85,7 @@ for (const cls of [
   LocalSocket,
   NetworkAddressEntry,
   NetworkCookie,
+  NetworkCookieJar,
   NetworkDatagram,
   NetworkInterface,
   NetworkAccessManager,

@@ -674,8 +674,21 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   setTransferTimeout(timeout: number): number;
   setRedirectPolicy(policy: number): number;
   setAutoDeleteReplies(on: boolean): boolean;
+  /** false: the jar was deleted. keepCookies: the jar gets the cookies of the manager's jar so far. */
+  setCookieJar(jar: NativeCookieJar, keepCookies: boolean): boolean | null;
 }
 
+/** A cookie jar's methods: sync calls on the Qt side (null or empty once the jar is deleted). */
+export interface NativeCookieJar extends NativeHandle {
+  allCookies(): NativeNetworkCookie[];
+  setAllCookies(cookies: NativeNetworkCookie[]): null;
+  cookiesForUrl(url: NativeUrl): NativeNetworkCookie[];
+  setCookiesFromUrl(cookies: NativeNetworkCookie[], url: NativeUrl): boolean | null;
+  insertCookie(cookie: NativeNetworkCookie): boolean | null;
+  updateCookie(cookie: NativeNetworkCookie): boolean | null;
+  deleteCookie(cookie: NativeNetworkCookie): boolean | null;
+  validateCookie(cookie: NativeNetworkCookie, url: NativeUrl): boolean | null;
+}
 
 /** A reply's sync-call answer, laid out as native/protocol.h's ReplySnapshot. */
 export type ReplySnapshot = [
@@ -707,6 +720,7 @@ export interface NativeNetworkReply extends NativeHandle {
 
 export interface NativeHandles {
   QNetworkAccessManager: new () => NativeNetworkAccessManager;
+  QNetworkCookieJar: new () => NativeCookieJar;
   QNetworkReply: new () => NativeNetworkReply;
   QTcpSocket: new () => NativeAbstractSocket;
   QAbstractSocket: new (socketType: number) => NativeAbstractSocket;
