@@ -97,7 +97,7 @@ const INT_MAX = 2 ** 31 - 1;
 /**
  * What header() and attribute() return, by the type Qt holds: a string, a number, a boolean, a
  * Buffer (QByteArray), a Date (QDateTime), a string for a QUrl (the Location header), string[],
- * Buffer[] of Qt's raw forms for cookies (we have no QNetworkCookie), null for none.
+ * Buffer[] of Qt's raw forms for cookies (not yet QNetworkCookie objects), null for none.
  */
 export type RequestValue = string | number | boolean | Buffer | Date | string[] | Buffer[] | null;
 
