@@ -8,6 +8,7 @@ import { ReplyEvent as Ev } from './core/protocol';
 import { QObject } from './core/QObject';
 import { native } from './core/runtime';
 import { defineSignals, madeSignal, type Signal } from './core/signal';
+import { QNetworkCookieJar } from './QNetworkCookieJar';
 import { QNetworkProxy, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { QNetworkReply } from './QNetworkReply';
 import {
@@ -43,6 +44,9 @@ export class QNetworkAccessManager extends QObject {
   private _transferTimeout = 0;
   private _redirectPolicy = RedirectPolicy.NoLessSafeRedirectPolicy;
   private _autoDeleteReplies = false;
+  // The jar the manager uses, held so that it lives as long as the manager (PyQt6's setCookieJar
+  // hands it to the manager). None until JS asks: Qt makes its own default jar meanwhile.
+  private _cookieJar: QNetworkCookieJar | undefined = undefined;
 
   /** QNetworkAccessManager(parent = None). */
   constructor(parent?: null) {
@@ -163,6 +167,33 @@ export class QNetworkAccessManager extends QObject {
     checkArity(method, arguments, 1, 1);
     checkBool(method, 'autoDelete', autoDelete);
     if (!this.h.gone) this._autoDeleteReplies = this.h.native.setAutoDeleteReplies(autoDelete);
+  }
+
+  /**
+   * The jar that keeps the cookies origins set and sends them back. The first call wraps Qt's
+   * default jar: a jar of ours takes its cookies and replaces it.
+   */
+  cookieJar(): QNetworkCookieJar {
+    checkArity('QNetworkAccessManager.cookieJar', arguments, 0, 0);
+    const current = this._cookieJar;
+    if (current && current._native() !== null) return current;
+    const jar = new QNetworkCookieJar();
+    if (!this.h.gone) this.h.native.setCookieJar(jar._native()!, current === undefined);
+    this._cookieJar = jar;
+    return jar;
+  }
+
+  /** The manager uses `cookieJar` from now on (the previous jar's cookies are not carried over). */
+  setCookieJar(cookieJar: QNetworkCookieJar): void {
+    const method = 'QNetworkAccessManager.setCookieJar';
+    checkArity(method, arguments, 1, 1);
+    if (!(cookieJar instanceof QNetworkCookieJar))
+      throw new TypeError(`${method}: argument 'cookieJar' must be a QNetworkCookieJar, got ${describe(cookieJar)}`);
+    const n = cookieJar._native();
+    if (n === null) throw new Error(`${method}: the QNetworkCookieJar was deleted (deleteLater)`);
+    if (this.h.gone) return;
+    this.h.native.setCookieJar(n, false);
+    this._cookieJar = cookieJar;
   }
 
   /** Frees the Qt manager and, as Qt does, its replies (a running one is aborted). */

@@ -15,7 +15,7 @@ import {
 import type { NativeNetworkRequest } from './core/native';
 import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
-import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl } from './QUrl';
+import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl, urlArg } from './QUrl';
 
 export enum KnownHeaders {
   ContentTypeHeader = 0,
@@ -97,7 +97,7 @@ const INT_MAX = 2 ** 31 - 1;
 /**
  * What header() and attribute() return, by the type Qt holds: a string, a number, a boolean, a
  * Buffer (QByteArray), a Date (QDateTime), a string for a QUrl (the Location header), string[],
- * Buffer[] of Qt's raw forms for cookies (we have no QNetworkCookie), null for none.
+ * Buffer[] of Qt's raw forms for cookies (not yet QNetworkCookie objects), null for none.
  */
 export type RequestValue = string | number | boolean | Buffer | Date | string[] | Buffer[] | null;
 
@@ -106,11 +106,6 @@ function checkAttribute(method: string, code: unknown): number {
   if (typeof code === 'number' && Number.isInteger(code) && code >= Attribute.User && code <= Attribute.UserMax)
     return code;
   return checkEnum(method, 'code', code, Attribute, 'QNetworkRequest.Attribute');
-}
-
-/** A URL argument as PyQt6 takes it (a QUrl, or a str Qt parses), or a WHATWG URL. */
-function urlArg(method: string, arg: string, v: unknown): QUrl {
-  return typeof v === 'string' ? new QUrl(v) : QUrl.from(method, arg, v);
 }
 
 /** A request: the URL, the headers and the attributes QNetworkAccessManager sends it with. */

@@ -17,6 +17,8 @@ export { QNetworkProxyQuery } from './QNetworkProxyQuery';
 export { QNetworkProxyFactory } from './QNetworkProxyFactory';
 export { QAuthenticator } from './QAuthenticator';
 export { QNetworkRequest } from './QNetworkRequest';
+export { QNetworkCookie } from './QNetworkCookie';
+export { QNetworkCookieJar } from './QNetworkCookieJar';
 export { QNetworkAccessManager } from './QNetworkAccessManager';
 export { QNetworkReply } from './QNetworkReply';
 export { QAbstractSocket } from './QAbstractSocket';
@@ -52,6 +54,8 @@ import { QHostAddress as HostAddress } from './QHostAddress';
 import { QHostInfo as HostInfo } from './QHostInfo';
 import { QLocalServer as LocalServer } from './QLocalServer';
 import { QLocalSocket as LocalSocket } from './QLocalSocket';
+import { QNetworkCookie as NetworkCookie } from './QNetworkCookie';
+import { QNetworkCookieJar as NetworkCookieJar } from './QNetworkCookieJar';
 import { QNetworkAddressEntry as NetworkAddressEntry } from './QNetworkAddressEntry';
 import { QNetworkDatagram as NetworkDatagram } from './QNetworkDatagram';
 import { QNetworkInterface as NetworkInterface } from './QNetworkInterface';
@@ -80,6 +84,8 @@ for (const cls of [
   LocalServer,
   LocalSocket,
   NetworkAddressEntry,
+  NetworkCookie,
+  NetworkCookieJar,
   NetworkDatagram,
   NetworkInterface,
   NetworkAccessManager,

@@ -26,6 +26,7 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference networkAddressEntryCtor;
   Napi::FunctionReference urlCtor;
   Napi::FunctionReference networkRequestCtor;
+  Napi::FunctionReference networkCookieCtor;
   Napi::FunctionReference hostInfoCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
@@ -64,6 +65,7 @@ Napi::Function InitNetworkInterface(Napi::Env env, Module& m);
 Napi::Function InitNetworkAddressEntry(Napi::Env env, Module& m);
 Napi::Function InitUrl(Napi::Env env, Module& m);
 Napi::Function InitNetworkRequest(Napi::Env env, Module& m);
+Napi::Function InitNetworkCookie(Napi::Env env, Module& m);
 Napi::Function InitHostInfo(Napi::Env env, Module& m);
 
 }  // namespace qtn

@@ -6,6 +6,7 @@
 #include <QNetworkProxy>
 #include <QVariant>
 
+#include "network_cookie_jar.h"
 #include "network_proxy.h"
 #include "protocol.h"
 #include "value_wrap.h"
@@ -63,6 +64,25 @@ Napi::Value SetAutoDeleteReplies(Info info, Core core) {
   });
 }
 
+// setCookieJar(jar, keepCookies): the manager uses `jar` from now on; keepCookies: it gets the
+// cookies of the manager's jar so far (Qt's default one, when JS first asks for cookieJar()).
+// False if the jar was deleted.
+Napi::Value SetCookieJar(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.setCookieJar";
+  std::shared_ptr<JarCore> jar = JarCoreArg(info[0], method);
+  bool keep = BoolArg(info, 1, method);
+  return SyncCall(info.Env(), core, [&](QNetworkAccessManager* m) {
+    QNetworkCookieJar* j = jar->object;
+    if (!j) return QVariant(false);
+    QNetworkCookieJar* old = m->cookieJar();
+    if (keep && old != j) SetAllCookiesOf(j, AllCookiesOf(old));
+    m->setCookieJar(j);
+    j->setParent(nullptr);  // owned by its JS object, not by the manager (see JarCore::usedBy)
+    jar->usedBy(m);
+    return QVariant(true);
+  });
+}
+
 class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, NamCore> {
  public:
   static constexpr const char* kName = "QNetworkAccessManager";
@@ -80,6 +100,7 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"setTransferTimeout", SetTransferTimeout},
         {"setRedirectPolicy", SetRedirectPolicy},
         {"setAutoDeleteReplies", SetAutoDeleteReplies},
+        {"setCookieJar", SetCookieJar},
     };
     Methods all;
     AddCoreMethods(all, methods);

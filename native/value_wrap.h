@@ -41,7 +41,7 @@ QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method
 // Buffer/Uint8Array -> QByteArray, Date -> QDateTime in UTC. Anything else is a TypeError.
 QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 // A QVariant as JS: the types above back, plus QStringList -> string[], QUrl -> its toString(),
-// and a list of QNetworkCookie -> Buffer[] of Qt's raw forms (we have no QNetworkCookie class).
+// and a list of QNetworkCookie -> Buffer[] of Qt's raw forms (not yet QNetworkCookie objects).
 // A type with no JS form is a TypeError naming it.
 Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method);
 

@@ -410,9 +410,44 @@ export interface NativeNetworkRequestClass {
   readonly prototype: NativeNetworkRequest;
 }
 
+export interface NativeNetworkCookie extends Native<'QNetworkCookie'> {
+  name(): Buffer;
+  setName(name: NativeBytes): undefined;
+  value(): Buffer;
+  setValue(value: NativeBytes): undefined;
+  domain(): string;
+  setDomain(domain: string): undefined;
+  path(): string;
+  setPath(path: string): undefined;
+  /** null: a session cookie (Qt's invalid QDateTime). */
+  expirationDate(): Date | null;
+  setExpirationDate(date: Date | null): undefined;
+  isSecure(): boolean;
+  setSecure(enable: boolean): undefined;
+  isHttpOnly(): boolean;
+  setHttpOnly(enable: boolean): undefined;
+  isSessionCookie(): boolean;
+  sameSitePolicy(): number;
+  setSameSitePolicy(sameSite: number): undefined;
+  toRawForm(form: number): Buffer;
+  normalize(url: NativeUrl): undefined;
+  hasSameIdentifier(other: NativeNetworkCookie): boolean;
+  swap(other: NativeNetworkCookie): undefined;
+  equals(other: NativeNetworkCookie): boolean;
+}
+
+export interface NativeNetworkCookieClass {
+  new (): NativeNetworkCookie;
+  new (other: NativeNetworkCookie): NativeNetworkCookie;
+  new (name: NativeBytes, value: NativeBytes): NativeNetworkCookie;
+  parseCookies(cookieString: NativeBytes): NativeNetworkCookie[];
+  readonly prototype: NativeNetworkCookie;
+}
+
 export interface NativeValues {
   QUrl: NativeUrlClass;
   QNetworkRequest: NativeNetworkRequestClass;
+  QNetworkCookie: NativeNetworkCookieClass;
   QHostInfo: NativeHostInfoClass;
   QHostAddress: NativeHostAddressClass;
   QNetworkProxy: NativeNetworkProxyClass;
@@ -639,6 +674,20 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   setTransferTimeout(timeout: number): number;
   setRedirectPolicy(policy: number): number;
   setAutoDeleteReplies(on: boolean): boolean;
+  /** false: the jar was deleted. keepCookies: the jar gets the cookies of the manager's jar so far. */
+  setCookieJar(jar: NativeCookieJar, keepCookies: boolean): boolean | null;
+}
+
+/** A cookie jar's methods: sync calls on the Qt side (null or empty once the jar is deleted). */
+export interface NativeCookieJar extends NativeHandle {
+  allCookies(): NativeNetworkCookie[];
+  setAllCookies(cookies: NativeNetworkCookie[]): null;
+  cookiesForUrl(url: NativeUrl): NativeNetworkCookie[];
+  setCookiesFromUrl(cookies: NativeNetworkCookie[], url: NativeUrl): boolean | null;
+  insertCookie(cookie: NativeNetworkCookie): boolean | null;
+  updateCookie(cookie: NativeNetworkCookie): boolean | null;
+  deleteCookie(cookie: NativeNetworkCookie): boolean | null;
+  validateCookie(cookie: NativeNetworkCookie, url: NativeUrl): boolean | null;
 }
 
 /** A reply's sync-call answer, laid out as native/protocol.h's ReplySnapshot. */
@@ -671,6 +720,7 @@ export interface NativeNetworkReply extends NativeHandle {
 
 export interface NativeHandles {
   QNetworkAccessManager: new () => NativeNetworkAccessManager;
+  QNetworkCookieJar: new () => NativeCookieJar;
   QNetworkReply: new () => NativeNetworkReply;
   QTcpSocket: new () => NativeAbstractSocket;
   QAbstractSocket: new (socketType: number) => NativeAbstractSocket;

@@ -18,6 +18,8 @@ import {
   QNetworkProxyFactory,
   QNetworkProxyQuery,
   QNetworkAccessManager,
+  QNetworkCookie,
+  QNetworkCookieJar,
   QNetworkReply,
   QNetworkRequest,
   QTcpServer,
@@ -165,7 +167,7 @@ exclusions.QNetworkAccessManager = {
     LATER('TLS and HSTS'),
   ),
   ...names('authenticationRequired proxyAuthenticationRequired', LATER('credentials asked of a slot')),
-  ...names('cache setCache cookieJar setCookieJar proxyFactory setProxyFactory', LATER('caches, cookies, factories')),
+  ...names('cache setCache proxyFactory setProxyFactory', LATER('caches, factories')),
   ...names(
     'clearAccessCache clearConnectionCache connectToHost createRequest supportedSchemes supportedSchemesImplementation',
     LATER('connection cache control, schemes, createRequest'),
@@ -187,6 +189,8 @@ exclusions.QNetworkReply = {
   ...names('readBufferSize setReadBufferSize', LATER('flow control: a reply moves all it receives to JS')),
 };
 exclusions.QHostInfo = {};
+exclusions.QNetworkCookie = {};
+exclusions.QNetworkCookieJar = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -218,6 +222,8 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QNetworkAccessManager: [QNetworkAccessManager, manager],
   QNetworkReply: [QNetworkReply, manager.get(new QNetworkRequest('http://127.0.0.1:1/'))],
   QHostInfo: [QHostInfo, new QHostInfo()],
+  QNetworkCookie: [QNetworkCookie, new QNetworkCookie()],
+  QNetworkCookieJar: [QNetworkCookieJar, new QNetworkCookieJar()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {

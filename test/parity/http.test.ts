@@ -2,7 +2,8 @@
 // (/usr/bin/python3) and with ours, each in a fresh process, against one origin server of the
 // test's own (test/fixtures/parity/http_origin.js, a process of its own since the runners are run
 // synchronously); the traces must match: the signals in order, the signals run inside abort(), and
-// the reply's error, attributes, headers, URL and bytes (test/fixtures/parity/http_runner.py).
+// the reply's error, attributes, headers, URL and bytes, and for the cookie scenarios the cookie jar
+// after each request and the Cookie header the origin received (test/fixtures/parity/http_runner.py).
 import { loadScenarios, runBothSides, startFixtureServer, type Scenario } from '../helpers';
 
 const scenarios = loadScenarios<Scenario & Record<string, unknown>>('http_scenarios.json');
@@ -26,4 +27,14 @@ test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) =>
   // Not vacuous: the request ran to its end on both sides.
   expect((pyqt as { final?: unknown; timedOut?: boolean }).final).toBeDefined();
   expect((pyqt as { timedOut?: boolean }).timedOut).toBeUndefined();
+  // A cookie scenario reached the origin each time and left a cookie in the jar (a refused
+  // connection would compare equal too, with nothing stored).
+  if (scenario.before || scenario.jarCookies) {
+    const t = pyqt as {
+      jarBefore: [number, ...unknown[]][];
+      final: { error: number; jar: unknown[] | null; forUrl: unknown[] };
+    };
+    expect([t.final.error, ...t.jarBefore.map(([error]) => error)]).toEqual(Array(t.jarBefore.length + 1).fill(0));
+    expect((t.final.jar ?? t.final.forUrl).length).toBeGreaterThan(0);
+  }
 });
