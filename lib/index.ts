@@ -17,6 +17,7 @@ export { QNetworkProxyQuery } from './QNetworkProxyQuery';
 export { QNetworkProxyFactory } from './QNetworkProxyFactory';
 export { QAuthenticator } from './QAuthenticator';
 export { QNetworkRequest } from './QNetworkRequest';
+export { QHstsPolicy } from './QHstsPolicy';
 export { QNetworkAccessManager } from './QNetworkAccessManager';
 export { QNetworkReply } from './QNetworkReply';
 export { QAbstractSocket } from './QAbstractSocket';
@@ -50,6 +51,7 @@ import { QByteArray as ByteArray } from './QByteArray';
 import { QDataStream as DataStream } from './QDataStream';
 import { QHostAddress as HostAddress } from './QHostAddress';
 import { QHostInfo as HostInfo } from './QHostInfo';
+import { QHstsPolicy as HstsPolicy } from './QHstsPolicy';
 import { QLocalServer as LocalServer } from './QLocalServer';
 import { QLocalSocket as LocalSocket } from './QLocalSocket';
 import { QNetworkAddressEntry as NetworkAddressEntry } from './QNetworkAddressEntry';
@@ -77,6 +79,7 @@ for (const cls of [
   DataStream,
   HostAddress,
   HostInfo,
+  HstsPolicy,
   LocalServer,
   LocalSocket,
   NetworkAddressEntry,

@@ -54,6 +54,19 @@ bool BoolArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
   return info[i].As<Napi::Boolean>().Value();
 }
 
+QDateTime DateArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+  if (info[i].IsNull() || info[i].IsUndefined()) return QDateTime();
+  if (!info[i].IsDate()) throw ArgTypeError(info.Env(), i, method, "a Date or null");
+  double ms = info[i].As<Napi::Date>().ValueOf();
+  // A Date holds at most 8.64e15 ms either side of the epoch, well inside QDateTime's range.
+  return std::isfinite(ms) ? QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC) : QDateTime();
+}
+
+Napi::Value FromDateTime(Napi::Env env, const QDateTime& t) {
+  if (!t.isValid()) return env.Null();
+  return Napi::Date::New(env, double(t.toMSecsSinceEpoch()));
+}
+
 namespace {
 
 bool IsBytes(Napi::Value v) {

@@ -7,6 +7,7 @@
 #include <napi.h>
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QVariant>
@@ -35,6 +36,12 @@ int64_t IntArg(const Napi::CallbackInfo& info, size_t i, int64_t min, int64_t ma
 bool BoolArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 // A Buffer or Uint8Array as bytes, a string as its UTF-8.
 QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+
+// A date argument: a Date as a UTC QDateTime; null, undefined or an invalid Date as QDateTime()
+// (PyQt6's invalid QDateTime). Anything else is a TypeError.
+QDateTime DateArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+// A QDateTime as a JS Date, or null when it is invalid (what DateArg takes back).
+Napi::Value FromDateTime(Napi::Env env, const QDateTime& t);
 
 // A QVariant argument from JS: null/undefined -> invalid (PyQt6's None), boolean -> bool, integer ->
 // int (qlonglong beyond 32 bits, as PyQt6 makes them), other number -> double, string -> QString,

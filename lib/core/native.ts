@@ -410,7 +410,28 @@ export interface NativeNetworkRequestClass {
   readonly prototype: NativeNetworkRequest;
 }
 
+export interface NativeHstsPolicy extends Native<'QHstsPolicy'> {
+  host(options: number): string;
+  setHost(host: string, mode: number): undefined;
+  /** null: Qt's invalid QDateTime. */
+  expiry(): Date | null;
+  setExpiry(expiry: Date | null): undefined;
+  includesSubDomains(): boolean;
+  setIncludesSubDomains(include: boolean): undefined;
+  isExpired(): boolean;
+  swap(other: NativeHstsPolicy): undefined;
+  equals(other: NativeHstsPolicy): boolean;
+}
+
+export interface NativeHstsPolicyClass {
+  new (): NativeHstsPolicy;
+  new (other: NativeHstsPolicy): NativeHstsPolicy;
+  new (expiry: Date | null, flags: number, host: string, mode: number): NativeHstsPolicy;
+  readonly prototype: NativeHstsPolicy;
+}
+
 export interface NativeValues {
+  QHstsPolicy: NativeHstsPolicyClass;
   QUrl: NativeUrlClass;
   QNetworkRequest: NativeNetworkRequestClass;
   QHostInfo: NativeHostInfoClass;

@@ -26,6 +26,7 @@ import {
   QTimer,
   QUrl,
   QHostInfo,
+  QHstsPolicy,
   Qt,
 } from '../../lib';
 
@@ -187,6 +188,7 @@ exclusions.QNetworkReply = {
   ...names('readBufferSize setReadBufferSize', LATER('flow control: a reply moves all it receives to JS')),
 };
 exclusions.QHostInfo = {};
+exclusions.QHstsPolicy = {};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -218,6 +220,7 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QNetworkAccessManager: [QNetworkAccessManager, manager],
   QNetworkReply: [QNetworkReply, manager.get(new QNetworkRequest('http://127.0.0.1:1/'))],
   QHostInfo: [QHostInfo, new QHostInfo()],
+  QHstsPolicy: [QHstsPolicy, new QHstsPolicy()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {

@@ -21,6 +21,8 @@ import type {
   NativeProxyFactory,
   NativeHostInfo,
   NativeHostInfoClass,
+  NativeHstsPolicy,
+  NativeHstsPolicyClass,
   NativeUrl,
   NativeUrlClass,
   NativeValues,
@@ -287,6 +289,20 @@ const classes = {
       localDomainName: true,
       fromName: true,
     } satisfies Names<NativeHostInfoClass>,
+  },
+  QHstsPolicy: {
+    methods: {
+      host: true,
+      setHost: true,
+      expiry: true,
+      setExpiry: true,
+      includesSubDomains: true,
+      setIncludesSubDomains: true,
+      isExpired: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeHstsPolicy>,
+    statics: {} satisfies Names<NativeHstsPolicyClass>,
   },
 };
 
