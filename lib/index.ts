@@ -18,6 +18,7 @@ export { QNetworkProxyFactory } from './QNetworkProxyFactory';
 export { QAuthenticator } from './QAuthenticator';
 export { QNetworkRequest } from './QNetworkRequest';
 export { QHstsPolicy } from './QHstsPolicy';
+export { QHttp2Configuration } from './QHttp2Configuration';
 export { QNetworkAccessManager } from './QNetworkAccessManager';
 export { QNetworkReply } from './QNetworkReply';
 export { QAbstractSocket } from './QAbstractSocket';
@@ -52,6 +53,7 @@ import { QDataStream as DataStream } from './QDataStream';
 import { QHostAddress as HostAddress } from './QHostAddress';
 import { QHostInfo as HostInfo } from './QHostInfo';
 import { QHstsPolicy as HstsPolicy } from './QHstsPolicy';
+import { QHttp2Configuration as Http2Configuration } from './QHttp2Configuration';
 import { QLocalServer as LocalServer } from './QLocalServer';
 import { QLocalSocket as LocalSocket } from './QLocalSocket';
 import { QNetworkAddressEntry as NetworkAddressEntry } from './QNetworkAddressEntry';
@@ -80,6 +82,7 @@ for (const cls of [
   HostAddress,
   HostInfo,
   HstsPolicy,
+  Http2Configuration,
   LocalServer,
   LocalSocket,
   NetworkAddressEntry,

@@ -400,6 +400,8 @@ export interface NativeNetworkRequest extends Native<'QNetworkRequest'> {
   setMaximumRedirectsAllowed(n: number): undefined;
   transferTimeout(): number;
   setTransferTimeout(timeout: number): undefined;
+  http2Configuration(): NativeHttp2Configuration;
+  setHttp2Configuration(configuration: NativeHttp2Configuration): undefined;
   swap(other: NativeNetworkRequest): undefined;
   equals(other: NativeNetworkRequest): boolean;
 }
@@ -430,7 +432,29 @@ export interface NativeHstsPolicyClass {
   readonly prototype: NativeHstsPolicy;
 }
 
+export interface NativeHttp2Configuration extends Native<'QHttp2Configuration'> {
+  serverPushEnabled(): boolean;
+  setServerPushEnabled(enable: boolean): undefined;
+  huffmanCompressionEnabled(): boolean;
+  setHuffmanCompressionEnabled(enable: boolean): undefined;
+  sessionReceiveWindowSize(): number;
+  setSessionReceiveWindowSize(size: number): boolean;
+  streamReceiveWindowSize(): number;
+  setStreamReceiveWindowSize(size: number): boolean;
+  maxFrameSize(): number;
+  setMaxFrameSize(size: number): boolean;
+  swap(other: NativeHttp2Configuration): undefined;
+  equals(other: NativeHttp2Configuration): boolean;
+}
+
+export interface NativeHttp2ConfigurationClass {
+  new (): NativeHttp2Configuration;
+  new (other: NativeHttp2Configuration): NativeHttp2Configuration;
+  readonly prototype: NativeHttp2Configuration;
+}
+
 export interface NativeValues {
+  QHttp2Configuration: NativeHttp2ConfigurationClass;
   QHstsPolicy: NativeHstsPolicyClass;
   QUrl: NativeUrlClass;
   QNetworkRequest: NativeNetworkRequestClass;

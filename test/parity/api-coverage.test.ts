@@ -27,6 +27,7 @@ import {
   QUrl,
   QHostInfo,
   QHstsPolicy,
+  QHttp2Configuration,
   Qt,
 } from '../../lib';
 
@@ -153,7 +154,6 @@ const names = (list: string, why: string): Record<string, string> =>
   Object.fromEntries(list.split(' ').map((n) => [n, why]));
 exclusions.QNetworkRequest = {
   ...names('sslConfiguration setSslConfiguration peerVerifyName setPeerVerifyName', LATER('TLS')),
-  ...names('http2Configuration setHttp2Configuration', LATER('HTTP/2 settings (QHttp2Configuration)')),
   ...names('decompressedSafetyCheckThreshold setDecompressedSafetyCheckThreshold', LATER('decompression limits')),
   ...names('originatingObject setOriginatingObject', LATER('a QObject carried by the request')),
 };
@@ -189,6 +189,7 @@ exclusions.QNetworkReply = {
 };
 exclusions.QHostInfo = {};
 exclusions.QHstsPolicy = {};
+exclusions.QHttp2Configuration = {};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -221,6 +222,7 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QNetworkReply: [QNetworkReply, manager.get(new QNetworkRequest('http://127.0.0.1:1/'))],
   QHostInfo: [QHostInfo, new QHostInfo()],
   QHstsPolicy: [QHstsPolicy, new QHstsPolicy()],
+  QHttp2Configuration: [QHttp2Configuration, new QHttp2Configuration()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
