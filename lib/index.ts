@@ -19,6 +19,7 @@ export { QAuthenticator } from './QAuthenticator';
 export { QNetworkRequest } from './QNetworkRequest';
 export { QHstsPolicy } from './QHstsPolicy';
 export { QHttp2Configuration } from './QHttp2Configuration';
+export { QNetworkCacheMetaData } from './QNetworkCacheMetaData';
 export { QNetworkAccessManager } from './QNetworkAccessManager';
 export { QNetworkReply } from './QNetworkReply';
 export { QAbstractSocket } from './QAbstractSocket';
@@ -60,6 +61,7 @@ import { QNetworkAddressEntry as NetworkAddressEntry } from './QNetworkAddressEn
 import { QNetworkDatagram as NetworkDatagram } from './QNetworkDatagram';
 import { QNetworkInterface as NetworkInterface } from './QNetworkInterface';
 import { QNetworkAccessManager as NetworkAccessManager } from './QNetworkAccessManager';
+import { QNetworkCacheMetaData as NetworkCacheMetaData } from './QNetworkCacheMetaData';
 import { QNetworkProxy as NetworkProxy } from './QNetworkProxy';
 import { QNetworkReply as NetworkReply } from './QNetworkReply';
 import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
@@ -89,6 +91,7 @@ for (const cls of [
   NetworkDatagram,
   NetworkInterface,
   NetworkAccessManager,
+  NetworkCacheMetaData,
   NetworkProxy,
   NetworkProxyFactory,
   NetworkProxyQuery,

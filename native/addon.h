@@ -29,6 +29,7 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference hostInfoCtor;
   Napi::FunctionReference hstsPolicyCtor;
   Napi::FunctionReference http2ConfigurationCtor;
+  Napi::FunctionReference networkCacheMetaDataCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
   // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
@@ -69,5 +70,6 @@ Napi::Function InitNetworkRequest(Napi::Env env, Module& m);
 Napi::Function InitHostInfo(Napi::Env env, Module& m);
 Napi::Function InitHstsPolicy(Napi::Env env, Module& m);
 Napi::Function InitHttp2Configuration(Napi::Env env, Module& m);
+Napi::Function InitNetworkCacheMetaData(Napi::Env env, Module& m);
 
 }  // namespace qtn

@@ -91,7 +91,10 @@ QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method
 }
 
 QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
-  Napi::Value v = info[i];
+  return VariantOf(info[i], i, method);
+}
+
+QVariant VariantOf(Napi::Value v, size_t i, const char* method) {
   if (v.IsNull() || v.IsUndefined()) return QVariant();
   if (v.IsBoolean()) return QVariant(v.As<Napi::Boolean>().Value());
   if (v.IsNumber()) {
@@ -107,10 +110,10 @@ QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method
   if (IsBytes(v)) return QVariant(Bytes(v));
   if (v.IsDate()) {
     double ms = v.As<Napi::Date>().ValueOf();
-    if (!std::isfinite(ms)) throw ArgTypeError(info.Env(), i, method, "a valid Date");
+    if (!std::isfinite(ms)) throw ArgTypeError(v.Env(), i, method, "a valid Date");
     return QVariant(QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC));
   }
-  throw ArgTypeError(info.Env(), i, method, "null, a boolean, number, string, bytes or a Date");
+  throw ArgTypeError(v.Env(), i, method, "null, a boolean, number, string, bytes or a Date");
 }
 
 Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method) {

@@ -47,6 +47,8 @@ Napi::Value FromDateTime(Napi::Env env, const QDateTime& t);
 // int (qlonglong beyond 32 bits, as PyQt6 makes them), other number -> double, string -> QString,
 // Buffer/Uint8Array -> QByteArray, Date -> QDateTime in UTC. Anything else is a TypeError.
 QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+// The same for a value inside argument i (an item of an array given as argument i).
+QVariant VariantOf(Napi::Value v, size_t i, const char* method);
 // A QVariant as JS: the types above back, plus QStringList -> string[], QUrl -> its toString(),
 // and a list of QNetworkCookie -> Buffer[] of Qt's raw forms (we have no QNetworkCookie class).
 // A type with no JS form is a TypeError naming it.

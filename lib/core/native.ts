@@ -453,7 +453,34 @@ export interface NativeHttp2ConfigurationClass {
   readonly prototype: NativeHttp2Configuration;
 }
 
+export interface NativeNetworkCacheMetaData extends Native<'QNetworkCacheMetaData'> {
+  isValid(): boolean;
+  url(): NativeUrl;
+  setUrl(url: NativeUrl): undefined;
+  rawHeaders(): [Buffer, Buffer][];
+  setRawHeaders(headers: [Buffer, Buffer][]): undefined;
+  /** null: Qt's invalid QDateTime. */
+  lastModified(): Date | null;
+  setLastModified(dateTime: Date | null): undefined;
+  expirationDate(): Date | null;
+  setExpirationDate(dateTime: Date | null): undefined;
+  saveToDisk(): boolean;
+  setSaveToDisk(allow: boolean): undefined;
+  /** [attribute, value] pairs in Qt's hash order. */
+  attributes(): [number, NativeVariant][];
+  setAttributes(attributes: [number, NativeVariantIn][]): undefined;
+  swap(other: NativeNetworkCacheMetaData): undefined;
+  equals(other: NativeNetworkCacheMetaData): boolean;
+}
+
+export interface NativeNetworkCacheMetaDataClass {
+  new (): NativeNetworkCacheMetaData;
+  new (other: NativeNetworkCacheMetaData): NativeNetworkCacheMetaData;
+  readonly prototype: NativeNetworkCacheMetaData;
+}
+
 export interface NativeValues {
+  QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
   QHttp2Configuration: NativeHttp2ConfigurationClass;
   QHstsPolicy: NativeHstsPolicyClass;
   QUrl: NativeUrlClass;

@@ -28,6 +28,7 @@ import {
   QHostInfo,
   QHstsPolicy,
   QHttp2Configuration,
+  QNetworkCacheMetaData,
   Qt,
 } from '../../lib';
 
@@ -190,6 +191,7 @@ exclusions.QNetworkReply = {
 exclusions.QHostInfo = {};
 exclusions.QHstsPolicy = {};
 exclusions.QHttp2Configuration = {};
+exclusions.QNetworkCacheMetaData = {};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -223,6 +225,7 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QHostInfo: [QHostInfo, new QHostInfo()],
   QHstsPolicy: [QHstsPolicy, new QHstsPolicy()],
   QHttp2Configuration: [QHttp2Configuration, new QHttp2Configuration()],
+  QNetworkCacheMetaData: [QNetworkCacheMetaData, new QNetworkCacheMetaData()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
