@@ -711,6 +711,11 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   setTransferTimeout(timeout: number): number;
   setRedirectPolicy(policy: number): number;
   setAutoDeleteReplies(on: boolean): boolean;
+  setStrictTransportSecurityEnabled(enabled: boolean): boolean;
+  /** Answers isStrictTransportSecurityStoreEnabled(). */
+  enableStrictTransportSecurityStore(enabled: boolean, storeDir: string): boolean;
+  addStrictTransportSecurityHosts(knownHosts: NativeHstsPolicy[]): null;
+  strictTransportSecurityHosts(): NativeHstsPolicy[];
 }
 
 /** A reply's sync-call answer, laid out as native/protocol.h's ReplySnapshot. */

@@ -160,12 +160,7 @@ exclusions.QNetworkRequest = {
 };
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
-  ...names(
-    'encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted addStrictTransportSecurityHosts ' +
-      'enableStrictTransportSecurityStore isStrictTransportSecurityEnabled isStrictTransportSecurityStoreEnabled ' +
-      'setStrictTransportSecurityEnabled strictTransportSecurityHosts',
-    LATER('TLS and HSTS'),
-  ),
+  ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
   ...names('authenticationRequired proxyAuthenticationRequired', LATER('credentials asked of a slot')),
   ...names('cache setCache cookieJar setCookieJar proxyFactory setProxyFactory', LATER('caches, cookies, factories')),
   ...names(
