@@ -1,7 +1,16 @@
 // QNetworkAccessManager: Qt's own manager and HTTP stack, running where the sockets run
 // (native/network_access_manager.cc); each request makes a QNetworkReply whose signals come as
 // the socket's do. The settings are Qt's, mirrored here as Qt answers each setter.
-import { checkArity, checkBool, checkEnum, checkInt, describe, toBuffer, type BytesInput } from './core/args';
+import {
+  checkArity,
+  checkBool,
+  checkEnum,
+  checkInt,
+  checkString,
+  describe,
+  toBuffer,
+  type BytesInput,
+} from './core/args';
 import { Handle } from './core/handle';
 import type { NativeNetworkAccessManager } from './core/native';
 import { ReplyEvent as Ev } from './core/protocol';
@@ -9,6 +18,7 @@ import { QObject } from './core/QObject';
 import { native } from './core/runtime';
 import { defineSignals, madeSignal, type Signal } from './core/signal';
 import { QNetworkCookieJar } from './QNetworkCookieJar';
+import { QHstsPolicy, fromNative as hstsFromNative, nativeOf as nativeOfHsts } from './QHstsPolicy';
 import { QNetworkProxy, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { QNetworkReply } from './QNetworkReply';
 import {
@@ -47,6 +57,8 @@ export class QNetworkAccessManager extends QObject {
   // The jar the manager uses, held so that it lives as long as the manager (PyQt6's setCookieJar
   // hands it to the manager). None until JS asks: Qt makes its own default jar meanwhile.
   private _cookieJar: QNetworkCookieJar | undefined = undefined;
+  private _sts = false;
+  private _stsStore = false;
 
   /** QNetworkAccessManager(parent = None). */
   constructor(parent?: null) {
@@ -194,6 +206,59 @@ export class QNetworkAccessManager extends QObject {
     if (this.h.gone) return;
     this.h.native.setCookieJar(n, false);
     this._cookieJar = cookieJar;
+  }
+
+  isStrictTransportSecurityEnabled(): boolean {
+    checkArity('QNetworkAccessManager.isStrictTransportSecurityEnabled', arguments, 0, 0);
+    return this._sts;
+  }
+
+  /** HSTS: http:// requests to a known host go out as https://, and HTTPS replies' Strict-Transport-Security headers are learnt. */
+  setStrictTransportSecurityEnabled(enabled: boolean): void {
+    const method = 'QNetworkAccessManager.setStrictTransportSecurityEnabled';
+    checkArity(method, arguments, 1, 1);
+    checkBool(method, 'enabled', enabled);
+    if (!this.h.gone) this._sts = this.h.native.setStrictTransportSecurityEnabled(enabled);
+  }
+
+  /** Policies Qt adds to its list (an expired one removes its host's, as a header with max-age=0 does). */
+  addStrictTransportSecurityHosts(knownHosts: Iterable<QHstsPolicy>): void {
+    const method = 'QNetworkAccessManager.addStrictTransportSecurityHosts';
+    checkArity(method, arguments, 1, 1);
+    if (knownHosts === null || typeof knownHosts !== 'object' || !(Symbol.iterator in knownHosts))
+      throw new TypeError(
+        `${method}: argument 'knownHosts' must be an iterable of QHstsPolicy, got ${describe(knownHosts)}`,
+      );
+    const list = [...(knownHosts as Iterable<unknown>)].map((p) => {
+      if (!(p instanceof QHstsPolicy))
+        throw new TypeError(`${method}: argument 'knownHosts' must hold QHstsPolicy objects, got ${describe(p)}`);
+      return nativeOfHsts(p);
+    });
+    if (!this.h.gone) this.h.native.addStrictTransportSecurityHosts(list);
+  }
+
+  /** Qt's list now (copies), including what HTTPS replies taught it; [] once the manager is deleted. */
+  strictTransportSecurityHosts(): QHstsPolicy[] {
+    checkArity('QNetworkAccessManager.strictTransportSecurityHosts', arguments, 0, 0);
+    if (this.h.gone) return [];
+    return this.h.native.strictTransportSecurityHosts().map(hstsFromNative);
+  }
+
+  /**
+   * Keeps the policies in QSettings files in storeDir (Qt's cache location when empty), read now
+   * and written as they change: Qt reads and writes them where its HTTP stack runs.
+   */
+  enableStrictTransportSecurityStore(enabled: boolean, storeDir: string = ''): void {
+    const method = 'QNetworkAccessManager.enableStrictTransportSecurityStore';
+    checkArity(method, arguments, 1, 2);
+    checkBool(method, 'enabled', enabled);
+    checkString(method, 'storeDir', storeDir);
+    if (!this.h.gone) this._stsStore = this.h.native.enableStrictTransportSecurityStore(enabled, storeDir);
+  }
+
+  isStrictTransportSecurityStoreEnabled(): boolean {
+    checkArity('QNetworkAccessManager.isStrictTransportSecurityStoreEnabled', arguments, 0, 0);
+    return this._stsStore;
   }
 
   /** Frees the Qt manager and, as Qt does, its replies (a running one is aborted). */

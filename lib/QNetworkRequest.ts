@@ -15,6 +15,7 @@ import {
 import type { NativeNetworkRequest } from './core/native';
 import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
+import { QHttp2Configuration, fromNative as http2FromNative, nativeOf as nativeOfHttp2 } from './QHttp2Configuration';
 import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl, urlArg } from './QUrl';
 
 export enum KnownHeaders {
@@ -241,6 +242,22 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
     const method = 'QNetworkRequest.setTransferTimeout';
     checkArity(method, arguments, 0, 1);
     nativeOf(this).setTransferTimeout(checkInt(method, 'timeout', timeout, INT_MIN, INT_MAX));
+  }
+
+  /** A copy of the HTTP/2 settings the request is sent with. */
+  http2Configuration(): QHttp2Configuration {
+    checkArity('QNetworkRequest.http2Configuration', arguments, 0, 0);
+    return http2FromNative(nativeOf(this).http2Configuration());
+  }
+
+  setHttp2Configuration(configuration: QHttp2Configuration): void {
+    const method = 'QNetworkRequest.setHttp2Configuration';
+    checkArity(method, arguments, 1, 1);
+    if (!(configuration instanceof QHttp2Configuration))
+      throw new TypeError(
+        `${method}: argument 'configuration' must be a QHttp2Configuration, got ${describe(configuration)}`,
+      );
+    nativeOf(this).setHttp2Configuration(nativeOfHttp2(configuration));
   }
 
   swap(other: QNetworkRequest): void {

@@ -400,6 +400,8 @@ export interface NativeNetworkRequest extends Native<'QNetworkRequest'> {
   setMaximumRedirectsAllowed(n: number): undefined;
   transferTimeout(): number;
   setTransferTimeout(timeout: number): undefined;
+  http2Configuration(): NativeHttp2Configuration;
+  setHttp2Configuration(configuration: NativeHttp2Configuration): undefined;
   swap(other: NativeNetworkRequest): undefined;
   equals(other: NativeNetworkRequest): boolean;
 }
@@ -444,7 +446,77 @@ export interface NativeNetworkCookieClass {
   readonly prototype: NativeNetworkCookie;
 }
 
+export interface NativeHstsPolicy extends Native<'QHstsPolicy'> {
+  host(options: number): string;
+  setHost(host: string, mode: number): undefined;
+  /** null: Qt's invalid QDateTime. */
+  expiry(): Date | null;
+  setExpiry(expiry: Date | null): undefined;
+  includesSubDomains(): boolean;
+  setIncludesSubDomains(include: boolean): undefined;
+  isExpired(): boolean;
+  swap(other: NativeHstsPolicy): undefined;
+  equals(other: NativeHstsPolicy): boolean;
+}
+
+export interface NativeHstsPolicyClass {
+  new (): NativeHstsPolicy;
+  new (other: NativeHstsPolicy): NativeHstsPolicy;
+  new (expiry: Date | null, flags: number, host: string, mode: number): NativeHstsPolicy;
+  readonly prototype: NativeHstsPolicy;
+}
+
+export interface NativeHttp2Configuration extends Native<'QHttp2Configuration'> {
+  serverPushEnabled(): boolean;
+  setServerPushEnabled(enable: boolean): undefined;
+  huffmanCompressionEnabled(): boolean;
+  setHuffmanCompressionEnabled(enable: boolean): undefined;
+  sessionReceiveWindowSize(): number;
+  setSessionReceiveWindowSize(size: number): boolean;
+  streamReceiveWindowSize(): number;
+  setStreamReceiveWindowSize(size: number): boolean;
+  maxFrameSize(): number;
+  setMaxFrameSize(size: number): boolean;
+  swap(other: NativeHttp2Configuration): undefined;
+  equals(other: NativeHttp2Configuration): boolean;
+}
+
+export interface NativeHttp2ConfigurationClass {
+  new (): NativeHttp2Configuration;
+  new (other: NativeHttp2Configuration): NativeHttp2Configuration;
+  readonly prototype: NativeHttp2Configuration;
+}
+
+export interface NativeNetworkCacheMetaData extends Native<'QNetworkCacheMetaData'> {
+  isValid(): boolean;
+  url(): NativeUrl;
+  setUrl(url: NativeUrl): undefined;
+  rawHeaders(): [Buffer, Buffer][];
+  setRawHeaders(headers: [Buffer, Buffer][]): undefined;
+  /** null: Qt's invalid QDateTime. */
+  lastModified(): Date | null;
+  setLastModified(dateTime: Date | null): undefined;
+  expirationDate(): Date | null;
+  setExpirationDate(dateTime: Date | null): undefined;
+  saveToDisk(): boolean;
+  setSaveToDisk(allow: boolean): undefined;
+  /** [attribute, value] pairs in Qt's hash order. */
+  attributes(): [number, NativeVariant][];
+  setAttributes(attributes: [number, NativeVariantIn][]): undefined;
+  swap(other: NativeNetworkCacheMetaData): undefined;
+  equals(other: NativeNetworkCacheMetaData): boolean;
+}
+
+export interface NativeNetworkCacheMetaDataClass {
+  new (): NativeNetworkCacheMetaData;
+  new (other: NativeNetworkCacheMetaData): NativeNetworkCacheMetaData;
+  readonly prototype: NativeNetworkCacheMetaData;
+}
+
 export interface NativeValues {
+  QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
+  QHttp2Configuration: NativeHttp2ConfigurationClass;
+  QHstsPolicy: NativeHstsPolicyClass;
   QUrl: NativeUrlClass;
   QNetworkRequest: NativeNetworkRequestClass;
   QNetworkCookie: NativeNetworkCookieClass;
@@ -674,6 +746,11 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   setTransferTimeout(timeout: number): number;
   setRedirectPolicy(policy: number): number;
   setAutoDeleteReplies(on: boolean): boolean;
+  setStrictTransportSecurityEnabled(enabled: boolean): boolean;
+  /** Answers isStrictTransportSecurityStoreEnabled(). */
+  enableStrictTransportSecurityStore(enabled: boolean, storeDir: string): boolean;
+  addStrictTransportSecurityHosts(knownHosts: NativeHstsPolicy[]): null;
+  strictTransportSecurityHosts(): NativeHstsPolicy[];
   /** false: the jar was deleted. keepCookies: the jar gets the cookies of the manager's jar so far. */
   setCookieJar(jar: NativeCookieJar, keepCookies: boolean): boolean | null;
 }

@@ -28,6 +28,9 @@ import {
   QTimer,
   QUrl,
   QHostInfo,
+  QHstsPolicy,
+  QHttp2Configuration,
+  QNetworkCacheMetaData,
   Qt,
 } from '../../lib';
 
@@ -154,18 +157,12 @@ const names = (list: string, why: string): Record<string, string> =>
   Object.fromEntries(list.split(' ').map((n) => [n, why]));
 exclusions.QNetworkRequest = {
   ...names('sslConfiguration setSslConfiguration peerVerifyName setPeerVerifyName', LATER('TLS')),
-  ...names('http2Configuration setHttp2Configuration', LATER('HTTP/2 settings (QHttp2Configuration)')),
   ...names('decompressedSafetyCheckThreshold setDecompressedSafetyCheckThreshold', LATER('decompression limits')),
   ...names('originatingObject setOriginatingObject', LATER('a QObject carried by the request')),
 };
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
-  ...names(
-    'encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted addStrictTransportSecurityHosts ' +
-      'enableStrictTransportSecurityStore isStrictTransportSecurityEnabled isStrictTransportSecurityStoreEnabled ' +
-      'setStrictTransportSecurityEnabled strictTransportSecurityHosts',
-    LATER('TLS and HSTS'),
-  ),
+  ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
   ...names('authenticationRequired proxyAuthenticationRequired', LATER('credentials asked of a slot')),
   ...names('cache setCache proxyFactory setProxyFactory', LATER('caches, factories')),
   ...names(
@@ -191,6 +188,9 @@ exclusions.QNetworkReply = {
 exclusions.QHostInfo = {};
 exclusions.QNetworkCookie = {};
 exclusions.QNetworkCookieJar = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
+exclusions.QHstsPolicy = {};
+exclusions.QHttp2Configuration = {};
+exclusions.QNetworkCacheMetaData = {};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -224,6 +224,9 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QHostInfo: [QHostInfo, new QHostInfo()],
   QNetworkCookie: [QNetworkCookie, new QNetworkCookie()],
   QNetworkCookieJar: [QNetworkCookieJar, new QNetworkCookieJar()],
+  QHstsPolicy: [QHstsPolicy, new QHstsPolicy()],
+  QHttp2Configuration: [QHttp2Configuration, new QHttp2Configuration()],
+  QNetworkCacheMetaData: [QNetworkCacheMetaData, new QNetworkCacheMetaData()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {

@@ -53,7 +53,7 @@ const cases: Record<string, Scenario[]> = {
       ['toRawForm'],
       ['setExpirationDate', { date: OLD }],
       ['toRawForm'],
-      ['setExpirationDate', { nodate: 1 }],
+      ['setExpirationDate', { date: null }],
       ['expirationDate'],
       ['isSessionCookie'],
     ),
