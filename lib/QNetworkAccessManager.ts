@@ -1,7 +1,16 @@
 // QNetworkAccessManager: Qt's own manager and HTTP stack, running where the sockets run
 // (native/network_access_manager.cc); each request makes a QNetworkReply whose signals come as
 // the socket's do. The settings are Qt's, mirrored here as Qt answers each setter.
-import { checkArity, checkBool, checkEnum, checkInt, describe, toBuffer, type BytesInput } from './core/args';
+import {
+  checkArity,
+  checkBool,
+  checkEnum,
+  checkInt,
+  checkString,
+  describe,
+  toBuffer,
+  type BytesInput,
+} from './core/args';
 import { Handle } from './core/handle';
 import type { NativeAuthenticator, NativeNetworkAccessManager, NativeNetworkProxy } from './core/native';
 import { ReplyEvent as Ev } from './core/protocol';
@@ -10,6 +19,8 @@ import { native, sinkOf } from './core/runtime';
 import { defineSignals, madeSignal, type Signal } from './core/signal';
 import { fromNative as authenticatorFromNative, nativeOf as nativeOfAuthenticator } from './QAuthenticator';
 import type { QAuthenticator } from './QAuthenticator';
+import { QNetworkCookieJar } from './QNetworkCookieJar';
+import { QHstsPolicy, fromNative as hstsFromNative, nativeOf as nativeOfHsts } from './QHstsPolicy';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { QNetworkReply } from './QNetworkReply';
 import {
@@ -49,6 +60,11 @@ export class QNetworkAccessManager extends QObject {
   private _transferTimeout = 0;
   private _redirectPolicy = RedirectPolicy.NoLessSafeRedirectPolicy;
   private _autoDeleteReplies = false;
+  // The jar the manager uses, held so that it lives as long as the manager (PyQt6's setCookieJar
+  // hands it to the manager). None until JS asks: Qt makes its own default jar meanwhile.
+  private _cookieJar: QNetworkCookieJar | undefined = undefined;
+  private _sts = false;
+  private _stsStore = false;
 
   /** QNetworkAccessManager(parent = None). */
   constructor(parent?: null) {
@@ -197,6 +213,86 @@ export class QNetworkAccessManager extends QObject {
     checkArity(method, arguments, 1, 1);
     checkBool(method, 'autoDelete', autoDelete);
     if (!this.h.gone) this._autoDeleteReplies = this.h.native.setAutoDeleteReplies(autoDelete);
+  }
+
+  /**
+   * The jar that keeps the cookies origins set and sends them back. The first call wraps Qt's
+   * default jar: a jar of ours takes its cookies and replaces it.
+   */
+  cookieJar(): QNetworkCookieJar {
+    checkArity('QNetworkAccessManager.cookieJar', arguments, 0, 0);
+    const current = this._cookieJar;
+    if (current && current._native() !== null) return current;
+    const jar = new QNetworkCookieJar();
+    if (!this.h.gone) this.h.native.setCookieJar(jar._native()!, current === undefined);
+    this._cookieJar = jar;
+    return jar;
+  }
+
+  /** The manager uses `cookieJar` from now on (the previous jar's cookies are not carried over). */
+  setCookieJar(cookieJar: QNetworkCookieJar): void {
+    const method = 'QNetworkAccessManager.setCookieJar';
+    checkArity(method, arguments, 1, 1);
+    if (!(cookieJar instanceof QNetworkCookieJar))
+      throw new TypeError(`${method}: argument 'cookieJar' must be a QNetworkCookieJar, got ${describe(cookieJar)}`);
+    const n = cookieJar._native();
+    if (n === null) throw new Error(`${method}: the QNetworkCookieJar was deleted (deleteLater)`);
+    if (this.h.gone) return;
+    this.h.native.setCookieJar(n, false);
+    this._cookieJar = cookieJar;
+  }
+
+  isStrictTransportSecurityEnabled(): boolean {
+    checkArity('QNetworkAccessManager.isStrictTransportSecurityEnabled', arguments, 0, 0);
+    return this._sts;
+  }
+
+  /** HSTS: http:// requests to a known host go out as https://, and HTTPS replies' Strict-Transport-Security headers are learnt. */
+  setStrictTransportSecurityEnabled(enabled: boolean): void {
+    const method = 'QNetworkAccessManager.setStrictTransportSecurityEnabled';
+    checkArity(method, arguments, 1, 1);
+    checkBool(method, 'enabled', enabled);
+    if (!this.h.gone) this._sts = this.h.native.setStrictTransportSecurityEnabled(enabled);
+  }
+
+  /** Policies Qt adds to its list (an expired one removes its host's, as a header with max-age=0 does). */
+  addStrictTransportSecurityHosts(knownHosts: Iterable<QHstsPolicy>): void {
+    const method = 'QNetworkAccessManager.addStrictTransportSecurityHosts';
+    checkArity(method, arguments, 1, 1);
+    if (knownHosts === null || typeof knownHosts !== 'object' || !(Symbol.iterator in knownHosts))
+      throw new TypeError(
+        `${method}: argument 'knownHosts' must be an iterable of QHstsPolicy, got ${describe(knownHosts)}`,
+      );
+    const list = [...(knownHosts as Iterable<unknown>)].map((p) => {
+      if (!(p instanceof QHstsPolicy))
+        throw new TypeError(`${method}: argument 'knownHosts' must hold QHstsPolicy objects, got ${describe(p)}`);
+      return nativeOfHsts(p);
+    });
+    if (!this.h.gone) this.h.native.addStrictTransportSecurityHosts(list);
+  }
+
+  /** Qt's list now (copies), including what HTTPS replies taught it; [] once the manager is deleted. */
+  strictTransportSecurityHosts(): QHstsPolicy[] {
+    checkArity('QNetworkAccessManager.strictTransportSecurityHosts', arguments, 0, 0);
+    if (this.h.gone) return [];
+    return this.h.native.strictTransportSecurityHosts().map(hstsFromNative);
+  }
+
+  /**
+   * Keeps the policies in QSettings files in storeDir (Qt's cache location when empty), read now
+   * and written as they change: Qt reads and writes them where its HTTP stack runs.
+   */
+  enableStrictTransportSecurityStore(enabled: boolean, storeDir: string = ''): void {
+    const method = 'QNetworkAccessManager.enableStrictTransportSecurityStore';
+    checkArity(method, arguments, 1, 2);
+    checkBool(method, 'enabled', enabled);
+    checkString(method, 'storeDir', storeDir);
+    if (!this.h.gone) this._stsStore = this.h.native.enableStrictTransportSecurityStore(enabled, storeDir);
+  }
+
+  isStrictTransportSecurityStoreEnabled(): boolean {
+    checkArity('QNetworkAccessManager.isStrictTransportSecurityStoreEnabled', arguments, 0, 0);
+    return this._stsStore;
   }
 
   /** Frees the Qt manager and, as Qt does, its replies (a running one is aborted). */

@@ -47,7 +47,7 @@ export type Bytes = BytesInput;
  * What header() returns, by Qt's type for the header: a string (QString), a number (integers),
  * a Buffer (QByteArray), a Date (QDateTime, for Last-Modified and If-Modified-Since), a string for a
  * QUrl (Location, as QUrl.toString()), string[] (If-Match, If-None-Match), Buffer[] of Qt's raw
- * forms for a QNetworkCookie list (Cookie, Set-Cookie: we have no QNetworkCookie), null for none.
+ * forms for a QNetworkCookie list (Cookie, Set-Cookie: not yet QNetworkCookie objects), null for none.
  */
 export type HeaderValue = string | number | boolean | Buffer | Date | string[] | Buffer[] | null;
 
@@ -259,7 +259,7 @@ export class QNetworkProxy extends Value<NativeNetworkProxy> {
    * Qt turns the value into the header's text (an integer for Content-Length, a Date for the date
    * headers, a string or bytes for the rest); null removes the header. A value Qt cannot use for
    * that header is refused by Qt with a warning on stderr, as in PyQt6: Cookie and Set-Cookie need
-   * QNetworkCookie objects, which we do not have — set those with setRawHeader().
+   * a list of QNetworkCookie, which setHeader does not take yet — set those with setRawHeader().
    */
   setHeader(header: QNetworkRequest.KnownHeaders, value: HeaderInput): void {
     const method = 'QNetworkProxy.setHeader';

@@ -15,7 +15,8 @@ import {
 import type { NativeNetworkRequest } from './core/native';
 import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
-import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl } from './QUrl';
+import { QHttp2Configuration, fromNative as http2FromNative, nativeOf as nativeOfHttp2 } from './QHttp2Configuration';
+import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl, urlArg } from './QUrl';
 
 export enum KnownHeaders {
   ContentTypeHeader = 0,
@@ -97,7 +98,7 @@ const INT_MAX = 2 ** 31 - 1;
 /**
  * What header() and attribute() return, by the type Qt holds: a string, a number, a boolean, a
  * Buffer (QByteArray), a Date (QDateTime), a string for a QUrl (the Location header), string[],
- * Buffer[] of Qt's raw forms for cookies (we have no QNetworkCookie), null for none.
+ * Buffer[] of Qt's raw forms for cookies (not yet QNetworkCookie objects), null for none.
  */
 export type RequestValue = string | number | boolean | Buffer | Date | string[] | Buffer[] | null;
 
@@ -106,11 +107,6 @@ function checkAttribute(method: string, code: unknown): number {
   if (typeof code === 'number' && Number.isInteger(code) && code >= Attribute.User && code <= Attribute.UserMax)
     return code;
   return checkEnum(method, 'code', code, Attribute, 'QNetworkRequest.Attribute');
-}
-
-/** A URL argument as PyQt6 takes it (a QUrl, or a str Qt parses), or a WHATWG URL. */
-function urlArg(method: string, arg: string, v: unknown): QUrl {
-  return typeof v === 'string' ? new QUrl(v) : QUrl.from(method, arg, v);
 }
 
 /** A request: the URL, the headers and the attributes QNetworkAccessManager sends it with. */
@@ -246,6 +242,22 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
     const method = 'QNetworkRequest.setTransferTimeout';
     checkArity(method, arguments, 0, 1);
     nativeOf(this).setTransferTimeout(checkInt(method, 'timeout', timeout, INT_MIN, INT_MAX));
+  }
+
+  /** A copy of the HTTP/2 settings the request is sent with. */
+  http2Configuration(): QHttp2Configuration {
+    checkArity('QNetworkRequest.http2Configuration', arguments, 0, 0);
+    return http2FromNative(nativeOf(this).http2Configuration());
+  }
+
+  setHttp2Configuration(configuration: QHttp2Configuration): void {
+    const method = 'QNetworkRequest.setHttp2Configuration';
+    checkArity(method, arguments, 1, 1);
+    if (!(configuration instanceof QHttp2Configuration))
+      throw new TypeError(
+        `${method}: argument 'configuration' must be a QHttp2Configuration, got ${describe(configuration)}`,
+      );
+    nativeOf(this).setHttp2Configuration(nativeOfHttp2(configuration));
   }
 
   swap(other: QNetworkRequest): void {

@@ -452,3 +452,8 @@ function iterableOf<T>(method: string, arg: string, v: Iterable<T>): T[] {
 // don't keep it); fromNative: a QUrl holding a copy of a native one.
 const { adopt, nativeOf, fromNative } = valueKit<QUrl, NativeUrl>(QUrl, native.QUrl);
 export { nativeOf, fromNative };
+
+/** @internal A URL argument as PyQt6 takes it (a QUrl, or a str Qt parses), or a WHATWG URL. */
+export function urlArg(method: string, arg: string, v: unknown): QUrl {
+  return typeof v === 'string' ? new QUrl(v) : QUrl.from(method, arg, v);
+}

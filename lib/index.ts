@@ -17,6 +17,11 @@ export { QNetworkProxyQuery } from './QNetworkProxyQuery';
 export { QNetworkProxyFactory } from './QNetworkProxyFactory';
 export { QAuthenticator } from './QAuthenticator';
 export { QNetworkRequest } from './QNetworkRequest';
+export { QNetworkCookie } from './QNetworkCookie';
+export { QNetworkCookieJar } from './QNetworkCookieJar';
+export { QHstsPolicy } from './QHstsPolicy';
+export { QHttp2Configuration } from './QHttp2Configuration';
+export { QNetworkCacheMetaData } from './QNetworkCacheMetaData';
 export { QNetworkAccessManager } from './QNetworkAccessManager';
 export { QNetworkReply } from './QNetworkReply';
 export { QAbstractSocket } from './QAbstractSocket';
@@ -50,12 +55,17 @@ import { QByteArray as ByteArray } from './QByteArray';
 import { QDataStream as DataStream } from './QDataStream';
 import { QHostAddress as HostAddress } from './QHostAddress';
 import { QHostInfo as HostInfo } from './QHostInfo';
+import { QHstsPolicy as HstsPolicy } from './QHstsPolicy';
+import { QHttp2Configuration as Http2Configuration } from './QHttp2Configuration';
 import { QLocalServer as LocalServer } from './QLocalServer';
 import { QLocalSocket as LocalSocket } from './QLocalSocket';
+import { QNetworkCookie as NetworkCookie } from './QNetworkCookie';
+import { QNetworkCookieJar as NetworkCookieJar } from './QNetworkCookieJar';
 import { QNetworkAddressEntry as NetworkAddressEntry } from './QNetworkAddressEntry';
 import { QNetworkDatagram as NetworkDatagram } from './QNetworkDatagram';
 import { QNetworkInterface as NetworkInterface } from './QNetworkInterface';
 import { QNetworkAccessManager as NetworkAccessManager } from './QNetworkAccessManager';
+import { QNetworkCacheMetaData as NetworkCacheMetaData } from './QNetworkCacheMetaData';
 import { QNetworkProxy as NetworkProxy } from './QNetworkProxy';
 import { QNetworkReply as NetworkReply } from './QNetworkReply';
 import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
@@ -77,12 +87,17 @@ for (const cls of [
   DataStream,
   HostAddress,
   HostInfo,
+  HstsPolicy,
+  Http2Configuration,
   LocalServer,
   LocalSocket,
   NetworkAddressEntry,
+  NetworkCookie,
+  NetworkCookieJar,
   NetworkDatagram,
   NetworkInterface,
   NetworkAccessManager,
+  NetworkCacheMetaData,
   NetworkProxy,
   NetworkProxyFactory,
   NetworkProxyQuery,

@@ -59,7 +59,11 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QNetworkAddressEntry", InitNetworkAddressEntry(env, *this));
   exports.Set("QUrl", InitUrl(env, *this));
   exports.Set("QNetworkRequest", InitNetworkRequest(env, *this));
+  exports.Set("QNetworkCookie", InitNetworkCookie(env, *this));
   exports.Set("QHostInfo", InitHostInfo(env, *this));
+  exports.Set("QHstsPolicy", InitHstsPolicy(env, *this));
+  exports.Set("QHttp2Configuration", InitHttp2Configuration(env, *this));
+  exports.Set("QNetworkCacheMetaData", InitNetworkCacheMetaData(env, *this));
   for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));
   exports.Set("protocol", ProtocolObject(env));
   exportsRef = Napi::Persistent(exports);

@@ -26,7 +26,11 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference networkAddressEntryCtor;
   Napi::FunctionReference urlCtor;
   Napi::FunctionReference networkRequestCtor;
+  Napi::FunctionReference networkCookieCtor;
   Napi::FunctionReference hostInfoCtor;
+  Napi::FunctionReference hstsPolicyCtor;
+  Napi::FunctionReference http2ConfigurationCtor;
+  Napi::FunctionReference networkCacheMetaDataCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
   // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
@@ -64,6 +68,10 @@ Napi::Function InitNetworkInterface(Napi::Env env, Module& m);
 Napi::Function InitNetworkAddressEntry(Napi::Env env, Module& m);
 Napi::Function InitUrl(Napi::Env env, Module& m);
 Napi::Function InitNetworkRequest(Napi::Env env, Module& m);
+Napi::Function InitNetworkCookie(Napi::Env env, Module& m);
 Napi::Function InitHostInfo(Napi::Env env, Module& m);
+Napi::Function InitHstsPolicy(Napi::Env env, Module& m);
+Napi::Function InitHttp2Configuration(Napi::Env env, Module& m);
+Napi::Function InitNetworkCacheMetaData(Napi::Env env, Module& m);
 
 }  // namespace qtn

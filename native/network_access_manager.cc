@@ -3,10 +3,13 @@
 // (native/network_reply.cc start), which exists before Qt's reply so that no event is missed.
 #include "network_access_manager.h"
 
+#include <QHstsPolicy>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QVariant>
 
+#include "hsts_policy.h"
+#include "network_cookie_jar.h"
 #include "network_proxy.h"
 #include "protocol.h"
 #include "proxy_auth.h"
@@ -91,6 +94,72 @@ Napi::Value SetAutoDeleteReplies(Info info, Core core) {
   });
 }
 
+// setCookieJar(jar, keepCookies): the manager uses `jar` from now on; keepCookies: it gets the
+// cookies of the manager's jar so far (Qt's default one, when JS first asks for cookieJar()).
+// False if the jar was deleted.
+Napi::Value SetCookieJar(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.setCookieJar";
+  std::shared_ptr<JarCore> jar = JarCoreArg(info[0], method);
+  bool keep = BoolArg(info, 1, method);
+  return SyncCall(info.Env(), core, [&](QNetworkAccessManager* m) {
+    QNetworkCookieJar* j = jar->object;
+    if (!j) return QVariant(false);
+    QNetworkCookieJar* old = m->cookieJar();
+    if (keep && old != j) SetAllCookiesOf(j, AllCookiesOf(old));
+    m->setCookieJar(j);
+    j->setParent(nullptr);  // owned by its JS object, not by the manager (see JarCore::usedBy)
+    jar->usedBy(m);
+    return QVariant(true);
+  });
+}
+
+Napi::Value SetStrictTransportSecurityEnabled(Info info, Core core) {
+  bool on = BoolArg(info, 0, "QNetworkAccessManager.setStrictTransportSecurityEnabled");
+  return SyncCall(info.Env(), core, [on](QNetworkAccessManager* m) {
+    m->setStrictTransportSecurityEnabled(on);
+    return QVariant(m->isStrictTransportSecurityEnabled());
+  });
+}
+
+// The store reads and writes QSettings files in storeDir (Qt's cache location when empty) on the
+// Qt side; Qt's answer is whether the store is now enabled.
+Napi::Value EnableStrictTransportSecurityStore(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.enableStrictTransportSecurityStore";
+  bool on = BoolArg(info, 0, method);
+  QString dir = StringArg(info, 1, method);
+  return SyncCall(info.Env(), core, [on, dir](QNetworkAccessManager* m) {
+    m->enableStrictTransportSecurityStore(on, dir);
+    return QVariant(m->isStrictTransportSecurityStoreEnabled());
+  });
+}
+
+// An array of native QHstsPolicy objects (lib/ checked and unwrapped nothing: checked here).
+Napi::Value AddStrictTransportSecurityHosts(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.addStrictTransportSecurityHosts";
+  if (!info[0].IsArray()) throw ArgTypeError(info.Env(), 0, method, "an array of native QHstsPolicy");
+  Napi::Array a = info[0].As<Napi::Array>();
+  QList<QHstsPolicy> hosts;
+  for (uint32_t k = 0; k < a.Length(); k++) {
+    const QHstsPolicy* p = UnwrapHstsPolicy(a.Get(k));
+    if (!p) throw ArgTypeError(info.Env(), 0, method, "an array of native QHstsPolicy");
+    hosts.append(*p);
+  }
+  return SyncCall(info.Env(), core, [hosts](QNetworkAccessManager* m) {
+    m->addStrictTransportSecurityHosts(hosts);
+    return QVariant();
+  });
+}
+
+// Qt's list as it is now (responses over HTTPS add to it): read on the Qt side, wrapped here.
+Napi::Value StrictTransportSecurityHosts(Info info, Core core) {
+  QList<QHstsPolicy> hosts;
+  SyncCall(info.Env(), core, [&hosts](QNetworkAccessManager* m) {
+    hosts = m->strictTransportSecurityHosts();
+    return QVariant();
+  });
+  return ToArray(info.Env(), hosts, NewHstsPolicy);
+}
+
 class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, NamCore> {
  public:
   static constexpr const char* kName = "QNetworkAccessManager";
@@ -109,6 +178,11 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"setRedirectPolicy", SetRedirectPolicy},
         {"setAutoDeleteReplies", SetAutoDeleteReplies},
         {"answerAuth", AnswerAuth},
+        {"setCookieJar", SetCookieJar},
+        {"setStrictTransportSecurityEnabled", SetStrictTransportSecurityEnabled},
+        {"enableStrictTransportSecurityStore", EnableStrictTransportSecurityStore},
+        {"addStrictTransportSecurityHosts", AddStrictTransportSecurityHosts},
+        {"strictTransportSecurityHosts", StrictTransportSecurityHosts},
     };
     Methods all;
     AddCoreMethods(all, methods);

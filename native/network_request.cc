@@ -1,5 +1,6 @@
 #include "network_request.h"
 
+#include "http2_configuration.h"
 #include "url.h"
 
 namespace qtn {
@@ -34,6 +35,8 @@ class NetworkRequestWrap : public ValueWrap<NetworkRequestWrap, QNetworkRequest>
             Bind<&NetworkRequestWrap::Get<&QNetworkRequest::transferTimeout>>(env, "transferTimeout"),
             Bind<&NetworkRequestWrap::SetInt<&QNetworkRequest::setTransferTimeout, INT32_MIN, INT32_MAX>>(
                 env, "setTransferTimeout"),
+            Bind<&NetworkRequestWrap::Http2Configuration>(env, "http2Configuration"),
+            Bind<&NetworkRequestWrap::SetHttp2Configuration>(env, "setHttp2Configuration"),
             Bind<&NetworkRequestWrap::Swap>(env, "swap"),
             Bind<&NetworkRequestWrap::Equals>(env, "equals"),
         });
@@ -105,6 +108,17 @@ class NetworkRequestWrap : public ValueWrap<NetworkRequestWrap, QNetworkRequest>
 
   Napi::Value SetAttribute(const Napi::CallbackInfo& info) {
     value.setAttribute(Code(info, Method(info)), VariantArg(info, 1, Method(info)));
+    return info.Env().Undefined();
+  }
+
+  Napi::Value Http2Configuration(const Napi::CallbackInfo& info) {
+    return NewHttp2Configuration(info.Env(), value.http2Configuration());
+  }
+
+  Napi::Value SetHttp2Configuration(const Napi::CallbackInfo& info) {
+    const QHttp2Configuration* c = UnwrapHttp2Configuration(info[0]);
+    if (!c) throw ArgTypeError(info.Env(), 0, Method(info), "a native QHttp2Configuration");
+    value.setHttp2Configuration(*c);
     return info.Env().Undefined();
   }
 };

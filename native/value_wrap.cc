@@ -54,6 +54,19 @@ bool BoolArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
   return info[i].As<Napi::Boolean>().Value();
 }
 
+QDateTime DateArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+  if (info[i].IsNull() || info[i].IsUndefined()) return QDateTime();
+  if (!info[i].IsDate()) throw ArgTypeError(info.Env(), i, method, "a Date or null");
+  double ms = info[i].As<Napi::Date>().ValueOf();
+  // A Date holds at most 8.64e15 ms either side of the epoch, well inside QDateTime's range.
+  return std::isfinite(ms) ? QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC) : QDateTime();
+}
+
+Napi::Value FromDateTime(Napi::Env env, const QDateTime& t) {
+  if (!t.isValid()) return env.Null();
+  return Napi::Date::New(env, double(t.toMSecsSinceEpoch()));
+}
+
 namespace {
 
 bool IsBytes(Napi::Value v) {
@@ -78,7 +91,10 @@ QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method
 }
 
 QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
-  Napi::Value v = info[i];
+  return VariantOf(info[i], i, method);
+}
+
+QVariant VariantOf(Napi::Value v, size_t i, const char* method) {
   if (v.IsNull() || v.IsUndefined()) return QVariant();
   if (v.IsBoolean()) return QVariant(v.As<Napi::Boolean>().Value());
   if (v.IsNumber()) {
@@ -94,10 +110,10 @@ QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method
   if (IsBytes(v)) return QVariant(Bytes(v));
   if (v.IsDate()) {
     double ms = v.As<Napi::Date>().ValueOf();
-    if (!std::isfinite(ms)) throw ArgTypeError(info.Env(), i, method, "a valid Date");
+    if (!std::isfinite(ms)) throw ArgTypeError(v.Env(), i, method, "a valid Date");
     return QVariant(QDateTime::fromMSecsSinceEpoch(qint64(ms), Qt::UTC));
   }
-  throw ArgTypeError(info.Env(), i, method, "null, a boolean, number, string, bytes or a Date");
+  throw ArgTypeError(v.Env(), i, method, "null, a boolean, number, string, bytes or a Date");
 }
 
 Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method) {

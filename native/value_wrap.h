@@ -7,6 +7,7 @@
 #include <napi.h>
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QVariant>
@@ -36,12 +37,20 @@ bool BoolArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 // A Buffer or Uint8Array as bytes, a string as its UTF-8.
 QByteArray BytesArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 
+// A date argument: a Date as a UTC QDateTime; null, undefined or an invalid Date as QDateTime()
+// (PyQt6's invalid QDateTime). Anything else is a TypeError.
+QDateTime DateArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+// A QDateTime as a JS Date, or null when it is invalid (what DateArg takes back).
+Napi::Value FromDateTime(Napi::Env env, const QDateTime& t);
+
 // A QVariant argument from JS: null/undefined -> invalid (PyQt6's None), boolean -> bool, integer ->
 // int (qlonglong beyond 32 bits, as PyQt6 makes them), other number -> double, string -> QString,
 // Buffer/Uint8Array -> QByteArray, Date -> QDateTime in UTC. Anything else is a TypeError.
 QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method);
+// The same for a value inside argument i (an item of an array given as argument i).
+QVariant VariantOf(Napi::Value v, size_t i, const char* method);
 // A QVariant as JS: the types above back, plus QStringList -> string[], QUrl -> its toString(),
-// and a list of QNetworkCookie -> Buffer[] of Qt's raw forms (we have no QNetworkCookie class).
+// and a list of QNetworkCookie -> Buffer[] of Qt's raw forms (not yet QNetworkCookie objects).
 // A type with no JS form is a TypeError naming it.
 Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method);
 

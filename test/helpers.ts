@@ -1,5 +1,5 @@
 // Shared test helpers: bounded waits on signals and conditions.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -185,4 +185,18 @@ let tempDirs = 0;
 export function makeTempDir(label: string): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `qtn-${label}-${process.pid}-${++tempDirs}-`));
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts a server of the test's own from test/fixtures/parity (a process of its own, since the
+ * parity runners are run synchronously): it prints its port as its first line, and ends when its
+ * stdin closes (stop()).
+ */
+export async function startFixtureServer(script: string): Promise<{ port: number; stop(): void }> {
+  const child = spawn(process.execPath, [path.join(PARITY_FIXTURES, script)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+  });
+  return { port, stop: () => child.stdin!.end() };
 }

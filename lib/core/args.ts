@@ -129,6 +129,17 @@ export function checkVariant(
   );
 }
 
+/**
+ * A date argument where PyQt6 takes a QDateTime: a Date, or null for PyQt6's QDateTime() (an
+ * invalid Date is one too). The addon reads it in UTC, as the getters give it back.
+ */
+export function checkDate(method: string, arg: string, v: unknown): Date | null {
+  if (v === null) return null;
+  // types.isDate, not instanceof: a Date from another realm (a vm context) counts too.
+  if (types.isDate(v)) return v;
+  throw new TypeError(`${method}: argument '${arg}' must be a Date or null, got ${describe(v)}`);
+}
+
 export function checkMsecs(method: string, v: unknown): number {
   return checkInt(method, 'msecs', v, -1, 2 ** 31 - 1);
 }

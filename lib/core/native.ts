@@ -400,6 +400,8 @@ export interface NativeNetworkRequest extends Native<'QNetworkRequest'> {
   setMaximumRedirectsAllowed(n: number): undefined;
   transferTimeout(): number;
   setTransferTimeout(timeout: number): undefined;
+  http2Configuration(): NativeHttp2Configuration;
+  setHttp2Configuration(configuration: NativeHttp2Configuration): undefined;
   swap(other: NativeNetworkRequest): undefined;
   equals(other: NativeNetworkRequest): boolean;
 }
@@ -410,9 +412,114 @@ export interface NativeNetworkRequestClass {
   readonly prototype: NativeNetworkRequest;
 }
 
+export interface NativeNetworkCookie extends Native<'QNetworkCookie'> {
+  name(): Buffer;
+  setName(name: NativeBytes): undefined;
+  value(): Buffer;
+  setValue(value: NativeBytes): undefined;
+  domain(): string;
+  setDomain(domain: string): undefined;
+  path(): string;
+  setPath(path: string): undefined;
+  /** null: a session cookie (Qt's invalid QDateTime). */
+  expirationDate(): Date | null;
+  setExpirationDate(date: Date | null): undefined;
+  isSecure(): boolean;
+  setSecure(enable: boolean): undefined;
+  isHttpOnly(): boolean;
+  setHttpOnly(enable: boolean): undefined;
+  isSessionCookie(): boolean;
+  sameSitePolicy(): number;
+  setSameSitePolicy(sameSite: number): undefined;
+  toRawForm(form: number): Buffer;
+  normalize(url: NativeUrl): undefined;
+  hasSameIdentifier(other: NativeNetworkCookie): boolean;
+  swap(other: NativeNetworkCookie): undefined;
+  equals(other: NativeNetworkCookie): boolean;
+}
+
+export interface NativeNetworkCookieClass {
+  new (): NativeNetworkCookie;
+  new (other: NativeNetworkCookie): NativeNetworkCookie;
+  new (name: NativeBytes, value: NativeBytes): NativeNetworkCookie;
+  parseCookies(cookieString: NativeBytes): NativeNetworkCookie[];
+  readonly prototype: NativeNetworkCookie;
+}
+
+export interface NativeHstsPolicy extends Native<'QHstsPolicy'> {
+  host(options: number): string;
+  setHost(host: string, mode: number): undefined;
+  /** null: Qt's invalid QDateTime. */
+  expiry(): Date | null;
+  setExpiry(expiry: Date | null): undefined;
+  includesSubDomains(): boolean;
+  setIncludesSubDomains(include: boolean): undefined;
+  isExpired(): boolean;
+  swap(other: NativeHstsPolicy): undefined;
+  equals(other: NativeHstsPolicy): boolean;
+}
+
+export interface NativeHstsPolicyClass {
+  new (): NativeHstsPolicy;
+  new (other: NativeHstsPolicy): NativeHstsPolicy;
+  new (expiry: Date | null, flags: number, host: string, mode: number): NativeHstsPolicy;
+  readonly prototype: NativeHstsPolicy;
+}
+
+export interface NativeHttp2Configuration extends Native<'QHttp2Configuration'> {
+  serverPushEnabled(): boolean;
+  setServerPushEnabled(enable: boolean): undefined;
+  huffmanCompressionEnabled(): boolean;
+  setHuffmanCompressionEnabled(enable: boolean): undefined;
+  sessionReceiveWindowSize(): number;
+  setSessionReceiveWindowSize(size: number): boolean;
+  streamReceiveWindowSize(): number;
+  setStreamReceiveWindowSize(size: number): boolean;
+  maxFrameSize(): number;
+  setMaxFrameSize(size: number): boolean;
+  swap(other: NativeHttp2Configuration): undefined;
+  equals(other: NativeHttp2Configuration): boolean;
+}
+
+export interface NativeHttp2ConfigurationClass {
+  new (): NativeHttp2Configuration;
+  new (other: NativeHttp2Configuration): NativeHttp2Configuration;
+  readonly prototype: NativeHttp2Configuration;
+}
+
+export interface NativeNetworkCacheMetaData extends Native<'QNetworkCacheMetaData'> {
+  isValid(): boolean;
+  url(): NativeUrl;
+  setUrl(url: NativeUrl): undefined;
+  rawHeaders(): [Buffer, Buffer][];
+  setRawHeaders(headers: [Buffer, Buffer][]): undefined;
+  /** null: Qt's invalid QDateTime. */
+  lastModified(): Date | null;
+  setLastModified(dateTime: Date | null): undefined;
+  expirationDate(): Date | null;
+  setExpirationDate(dateTime: Date | null): undefined;
+  saveToDisk(): boolean;
+  setSaveToDisk(allow: boolean): undefined;
+  /** [attribute, value] pairs in Qt's hash order. */
+  attributes(): [number, NativeVariant][];
+  setAttributes(attributes: [number, NativeVariantIn][]): undefined;
+  swap(other: NativeNetworkCacheMetaData): undefined;
+  equals(other: NativeNetworkCacheMetaData): boolean;
+}
+
+export interface NativeNetworkCacheMetaDataClass {
+  new (): NativeNetworkCacheMetaData;
+  new (other: NativeNetworkCacheMetaData): NativeNetworkCacheMetaData;
+  readonly prototype: NativeNetworkCacheMetaData;
+}
+
 export interface NativeValues {
+  QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
+  QHttp2Configuration: NativeHttp2ConfigurationClass;
+  QHstsPolicy: NativeHstsPolicyClass;
   QUrl: NativeUrlClass;
   QNetworkRequest: NativeNetworkRequestClass;
+  QNetworkCookie: NativeNetworkCookieClass;
   QHostInfo: NativeHostInfoClass;
   QHostAddress: NativeHostAddressClass;
   QNetworkProxy: NativeNetworkProxyClass;
@@ -641,6 +748,25 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   setAutoDeleteReplies(on: boolean): boolean;
   /** The authenticator the authenticationRequired or proxyAuthenticationRequired slots filled, for the wait numbered `serial`. */
   answerAuth(serial: number, authenticator: NativeAuthenticator): void;
+  setStrictTransportSecurityEnabled(enabled: boolean): boolean;
+  /** Answers isStrictTransportSecurityStoreEnabled(). */
+  enableStrictTransportSecurityStore(enabled: boolean, storeDir: string): boolean;
+  addStrictTransportSecurityHosts(knownHosts: NativeHstsPolicy[]): null;
+  strictTransportSecurityHosts(): NativeHstsPolicy[];
+  /** false: the jar was deleted. keepCookies: the jar gets the cookies of the manager's jar so far. */
+  setCookieJar(jar: NativeCookieJar, keepCookies: boolean): boolean | null;
+}
+
+/** A cookie jar's methods: sync calls on the Qt side (null or empty once the jar is deleted). */
+export interface NativeCookieJar extends NativeHandle {
+  allCookies(): NativeNetworkCookie[];
+  setAllCookies(cookies: NativeNetworkCookie[]): null;
+  cookiesForUrl(url: NativeUrl): NativeNetworkCookie[];
+  setCookiesFromUrl(cookies: NativeNetworkCookie[], url: NativeUrl): boolean | null;
+  insertCookie(cookie: NativeNetworkCookie): boolean | null;
+  updateCookie(cookie: NativeNetworkCookie): boolean | null;
+  deleteCookie(cookie: NativeNetworkCookie): boolean | null;
+  validateCookie(cookie: NativeNetworkCookie, url: NativeUrl): boolean | null;
 }
 
 /** A reply's sync-call answer, laid out as native/protocol.h's ReplySnapshot. */
@@ -673,6 +799,7 @@ export interface NativeNetworkReply extends NativeHandle {
 
 export interface NativeHandles {
   QNetworkAccessManager: new () => NativeNetworkAccessManager;
+  QNetworkCookieJar: new () => NativeCookieJar;
   QNetworkReply: new () => NativeNetworkReply;
   QTcpSocket: new () => NativeAbstractSocket;
   QAbstractSocket: new (socketType: number) => NativeAbstractSocket;

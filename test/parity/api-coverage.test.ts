@@ -18,6 +18,8 @@ import {
   QNetworkProxyFactory,
   QNetworkProxyQuery,
   QNetworkAccessManager,
+  QNetworkCookie,
+  QNetworkCookieJar,
   QNetworkReply,
   QNetworkRequest,
   QTcpServer,
@@ -26,6 +28,9 @@ import {
   QTimer,
   QUrl,
   QHostInfo,
+  QHstsPolicy,
+  QHttp2Configuration,
+  QNetworkCacheMetaData,
   Qt,
 } from '../../lib';
 
@@ -152,19 +157,13 @@ const names = (list: string, why: string): Record<string, string> =>
   Object.fromEntries(list.split(' ').map((n) => [n, why]));
 exclusions.QNetworkRequest = {
   ...names('sslConfiguration setSslConfiguration peerVerifyName setPeerVerifyName', LATER('TLS')),
-  ...names('http2Configuration setHttp2Configuration', LATER('HTTP/2 settings (QHttp2Configuration)')),
   ...names('decompressedSafetyCheckThreshold setDecompressedSafetyCheckThreshold', LATER('decompression limits')),
   ...names('originatingObject setOriginatingObject', LATER('a QObject carried by the request')),
 };
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
-  ...names(
-    'encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted addStrictTransportSecurityHosts ' +
-      'enableStrictTransportSecurityStore isStrictTransportSecurityEnabled isStrictTransportSecurityStoreEnabled ' +
-      'setStrictTransportSecurityEnabled strictTransportSecurityHosts',
-    LATER('TLS and HSTS'),
-  ),
-  ...names('cache setCache cookieJar setCookieJar proxyFactory setProxyFactory', LATER('caches, cookies, factories')),
+  ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
+  ...names('cache setCache proxyFactory setProxyFactory', LATER('caches, factories')),
   ...names(
     'clearAccessCache clearConnectionCache connectToHost createRequest supportedSchemes supportedSchemesImplementation',
     LATER('connection cache control, schemes, createRequest'),
@@ -186,6 +185,11 @@ exclusions.QNetworkReply = {
   ...names('readBufferSize setReadBufferSize', LATER('flow control: a reply moves all it receives to JS')),
 };
 exclusions.QHostInfo = {};
+exclusions.QNetworkCookie = {};
+exclusions.QNetworkCookieJar = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
+exclusions.QHstsPolicy = {};
+exclusions.QHttp2Configuration = {};
+exclusions.QNetworkCacheMetaData = {};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -217,6 +221,11 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QNetworkAccessManager: [QNetworkAccessManager, manager],
   QNetworkReply: [QNetworkReply, manager.get(new QNetworkRequest('http://127.0.0.1:1/'))],
   QHostInfo: [QHostInfo, new QHostInfo()],
+  QNetworkCookie: [QNetworkCookie, new QNetworkCookie()],
+  QNetworkCookieJar: [QNetworkCookieJar, new QNetworkCookieJar()],
+  QHstsPolicy: [QHstsPolicy, new QHstsPolicy()],
+  QHttp2Configuration: [QHttp2Configuration, new QHttp2Configuration()],
+  QNetworkCacheMetaData: [QNetworkCacheMetaData, new QNetworkCacheMetaData()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {

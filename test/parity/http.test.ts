@@ -2,14 +2,13 @@
 // (/usr/bin/python3) and with ours, each in a fresh process, against one origin server of the
 // test's own (test/fixtures/parity/http_origin.js, a process of its own since the runners are run
 // synchronously); the traces must match: the signals in order, the signals run inside abort(), and
-// the reply's error, attributes, headers, URL and bytes (test/fixtures/parity/http_runner.py).
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { loadScenarios, runBothSides, type Scenario } from '../helpers';
+// the reply's error, attributes, headers, URL and bytes, and for the cookie scenarios the cookie jar
+// after each request and the Cookie header the origin received (test/fixtures/parity/http_runner.py).
+import { loadScenarios, runBothSides, startFixtureServer, type Scenario } from '../helpers';
 import { startSquid, stopAllProxies } from '../proxies';
 
 const scenarios = loadScenarios<Scenario & Record<string, unknown>>('http_scenarios.json');
-let origin: ChildProcess;
+let origin: { port: number; stop(): void };
 let port = 0;
 // Debian's squid for the proxy-authentication scenarios; they name these users and passwords.
 const squidPorts: Record<string, number> = {};
@@ -17,13 +16,8 @@ const squidPorts: Record<string, number> = {};
 const PASSWORDS = /s3cret|wrong-pw|bad-pw|squid-basic-secret|squid-digest-secret/;
 
 beforeAll(async () => {
-  origin = spawn(process.execPath, [path.join(__dirname, '..', 'fixtures', 'parity', 'http_origin.js')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  port = await new Promise<number>((resolve, reject) => {
-    origin.once('error', reject);
-    origin.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
-  });
+  origin = await startFixtureServer('http_origin.js');
+  port = origin.port;
   const [basic, digest] = await Promise.all([
     startSquid('basic', { user: 'sbasic', password: 'squid-basic-secret' }),
     startSquid('digest', { user: 'sdigest', password: 'squid-digest-secret' }),
@@ -33,7 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  origin.stdin!.end();
+  origin.stop();
   await stopAllProxies();
 });
 
@@ -49,4 +43,14 @@ test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) =>
   // Not vacuous: the request ran to its end on both sides.
   expect((pyqt as { final?: unknown; timedOut?: boolean }).final).toBeDefined();
   expect((pyqt as { timedOut?: boolean }).timedOut).toBeUndefined();
+  // A cookie scenario reached the origin each time and left a cookie in the jar (a refused
+  // connection would compare equal too, with nothing stored).
+  if (scenario.before || scenario.jarCookies) {
+    const t = pyqt as {
+      jarBefore: [number, ...unknown[]][];
+      final: { error: number; jar: unknown[] | null; forUrl: unknown[] };
+    };
+    expect([t.final.error, ...t.jarBefore.map(([error]) => error)]).toEqual(Array(t.jarBefore.length + 1).fill(0));
+    expect((t.final.jar ?? t.final.forUrl).length).toBeGreaterThan(0);
+  }
 });

@@ -7,8 +7,11 @@ import {
   QAbstractSocket,
   QAuthenticator,
   QHostAddress,
+  QHstsPolicy,
+  QHttp2Configuration,
   QIODevice,
   QNetworkAddressEntry,
+  QNetworkCacheMetaData,
   QNetworkDatagram,
   QNetworkInterface,
   QNetworkProxy,
@@ -48,6 +51,9 @@ for (const name of [
   'QNetworkDatagram',
   'QNetworkInterface',
   'QNetworkAddressEntry',
+  'QHstsPolicy',
+  'QHttp2Configuration',
+  'QNetworkCacheMetaData',
 ]) {
   natives[name] = new anyNative[name]();
 }
@@ -64,6 +70,9 @@ const wrappers: object[] = [
   new QNetworkDatagram(),
   new QNetworkInterface(),
   new QNetworkAddressEntry(),
+  new QHstsPolicy(),
+  new QHttp2Configuration(),
+  new QNetworkCacheMetaData(),
   new QObject(),
 ];
 
@@ -235,6 +244,9 @@ test('foreign objects where the addon expects a handle: TypeError', async () => 
     'QNetworkDatagram',
     'QNetworkInterface',
     'QNetworkAddressEntry',
+    'QHstsPolicy',
+    'QHttp2Configuration',
+    'QNetworkCacheMetaData',
   ]) {
     calls.push([kind, `new ${kind}(other)`, (x) => new anyNative[kind](x), [F]]);
     if (typeof n[kind].swap === 'function') calls.push([kind, `${kind}.swap`, n[kind].swap.bind(n[kind]), [F]]);
@@ -300,6 +312,9 @@ test('the same through the public API: a foreign object, a forgery or a Proxy is
     [QNetworkDatagram, () => new QNetworkDatagram()],
     [QNetworkInterface, () => new QNetworkInterface()],
     [QNetworkAddressEntry, () => new QNetworkAddressEntry()],
+    [QHstsPolicy, () => new QHstsPolicy()],
+    [QHttp2Configuration, () => new QHttp2Configuration()],
+    [QNetworkCacheMetaData, () => new QNetworkCacheMetaData()],
   ] as [Any, () => Any][]) {
     calls.push([cls, `new ${cls.name}(other)`, (x) => new cls(x)]);
     if (typeof cls.prototype.swap === 'function') calls.push([cls, `${cls.name}.swap`, (x) => make().swap(x)]);
@@ -331,6 +346,9 @@ test('inspecting a class prototype, or an object made from one without its const
   const classes = [
     QAuthenticator,
     QHostAddress,
+    QHstsPolicy,
+    QHttp2Configuration,
+    QNetworkCacheMetaData,
     QNetworkDatagram,
     QNetworkProxy,
     QNetworkProxyQuery,
