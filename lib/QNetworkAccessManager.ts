@@ -12,14 +12,16 @@ import {
   type BytesInput,
 } from './core/args';
 import { Handle } from './core/handle';
-import type { NativeNetworkAccessManager } from './core/native';
+import type { NativeAuthenticator, NativeNetworkAccessManager, NativeNetworkProxy } from './core/native';
 import { ReplyEvent as Ev } from './core/protocol';
 import { QObject } from './core/QObject';
-import { native } from './core/runtime';
+import { native, sinkOf } from './core/runtime';
 import { defineSignals, madeSignal, type Signal } from './core/signal';
+import { fromNative as authenticatorFromNative, nativeOf as nativeOfAuthenticator } from './QAuthenticator';
+import type { QAuthenticator } from './QAuthenticator';
 import { QNetworkCookieJar } from './QNetworkCookieJar';
 import { QHstsPolicy, fromNative as hstsFromNative, nativeOf as nativeOfHsts } from './QHstsPolicy';
-import { QNetworkProxy, nativeOf as nativeOfProxy } from './QNetworkProxy';
+import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { QNetworkReply } from './QNetworkReply';
 import {
   QNetworkRequest,
@@ -47,6 +49,10 @@ export class QNetworkAccessManager extends QObject {
   static readonly Operation = Operation;
 
   declare readonly finished: Signal<[QNetworkReply]>;
+  /** The server asks for credentials: fill the authenticator in the slot (synchronously, as in PyQt6). */
+  declare readonly authenticationRequired: Signal<[QNetworkReply, QAuthenticator]>;
+  /** The proxy asks for credentials (those set on the proxy, if any, were refused or missing). */
+  declare readonly proxyAuthenticationRequired: Signal<[QNetworkProxy, QAuthenticator]>;
 
   private readonly h: Handle<NativeNetworkAccessManager, never>;
   // A copy: proxy() answers what was set, as Qt keeps it (DefaultProxy: the application's).
@@ -70,7 +76,35 @@ export class QNetworkAccessManager extends QObject {
   }
 
   /** @internal */
-  onEvent(kind: number): void {
+  onEvent(
+    kind: number,
+    _seq: number,
+    _i0: number,
+    _i1: number,
+    _i2: number,
+    replyId: number,
+    _d0: number,
+    _d1: number,
+    payload: unknown,
+  ): void {
+    if (kind === Ev.AuthenticationRequired || kind === Ev.ProxyAuthenticationRequired) {
+      // Qt reads the authenticator once the emission returns: the slots fill it now, and it goes
+      // back (serial 0: Qt asked again inside its own wait and goes on unanswered).
+      const [proxy, auth, serial] = payload as [NativeNetworkProxy | null, NativeAuthenticator, number];
+      const authenticator = authenticatorFromNative(auth);
+      try {
+        if (kind === Ev.ProxyAuthenticationRequired) {
+          madeSignal(this, 'proxyAuthenticationRequired')?.emit(proxyFromNative(proxy!), authenticator);
+        } else {
+          // The reply the program got from get()/post(): running, so registered strongly.
+          const reply = sinkOf(replyId);
+          if (reply instanceof QNetworkReply) madeSignal(this, 'authenticationRequired')?.emit(reply, authenticator);
+        }
+      } finally {
+        if (serial !== 0 && !this.h.gone) this.h.native.answerAuth(serial, nativeOfAuthenticator(authenticator));
+      }
+      return;
+    }
     if (kind !== Ev.Destroyed) return;
     this.h.destroyed();
     madeSignal(this, 'destroyed')?.emit(this);
@@ -266,7 +300,7 @@ export class QNetworkAccessManager extends QObject {
     this.h.deleteLater();
   }
 }
-defineSignals(QNetworkAccessManager, ['finished']);
+defineSignals(QNetworkAccessManager, ['finished', 'authenticationRequired', 'proxyAuthenticationRequired']);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace QNetworkAccessManager {

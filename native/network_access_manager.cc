@@ -5,30 +5,58 @@
 
 #include <QHstsPolicy>
 #include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QVariant>
 
 #include "hsts_policy.h"
 #include "network_cookie_jar.h"
 #include "network_proxy.h"
 #include "protocol.h"
+#include "proxy_auth.h"
 #include "value_wrap.h"
 
 namespace qtn {
 
-void NamCore::create() { object = new Counted<QNetworkAccessManager>(); }
+void NamCore::create() {
+  QNetworkAccessManager* m = new Counted<QNetworkAccessManager>();
+  object = m;
+  // Qt asks from its HTTP thread, which waits (a blocking queued call) until the emission returns:
+  // one question per manager at a time, so the manager's own slot wait suffices.
+  QObject::connect(m, &QNetworkAccessManager::authenticationRequired, m, [this](QNetworkReply* r, QAuthenticator* a) {
+    Event e = make(protocol::ReplyEvent::kAuthenticationRequired);
+    e.i[3] = int32_t(ReplyHandleId(r));
+    AskForCredentials(*this, nullptr, std::move(e), nullptr, a);
+  });
+  QObject::connect(
+      m, &QNetworkAccessManager::proxyAuthenticationRequired, m, [this](const QNetworkProxy& proxy, QAuthenticator* a) {
+        AskForCredentials(*this, nullptr, make(protocol::ReplyEvent::kProxyAuthenticationRequired), &proxy, a);
+      });
+}
 
-void NamCore::pushDestroyed() {
+Event NamCore::make(uint32_t kind) {
   Event e;
   e.handle = id();
-  e.kind = protocol::ReplyEvent::kDestroyed;  // the manager's only event
+  e.kind = kind;
   e.seq = ++seq;
-  channel()->push(std::move(e));
+  return e;
 }
+
+// The reply's handle id, kept on Qt's reply when its core adopted it (network_reply.cc).
+uint32_t ReplyHandleId(QObject* reply) { return reply ? reply->property(kReplyIdProperty).toUInt() : 0; }
+
+void NamCore::pushDestroyed() { channel()->push(make(protocol::ReplyEvent::kDestroyed)); }
 
 namespace {
 
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<NamCore>&;
+
+// answerAuth(serial, QAuthenticator): what the authenticationRequired or proxyAuthenticationRequired
+// slots filled.
+Napi::Value AnswerAuth(Info info, Core core) {
+  AnswerProxyCredentials(core, uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerAuth")), info[1]);
+  return info.Env().Undefined();
+}
 
 Napi::Value SetProxy(Info info, Core core) {
   const QNetworkProxy* p = UnwrapNetworkProxy(info[0]);
@@ -149,6 +177,7 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"setTransferTimeout", SetTransferTimeout},
         {"setRedirectPolicy", SetRedirectPolicy},
         {"setAutoDeleteReplies", SetAutoDeleteReplies},
+        {"answerAuth", AnswerAuth},
         {"setCookieJar", SetCookieJar},
         {"setStrictTransportSecurityEnabled", SetStrictTransportSecurityEnabled},
         {"enableStrictTransportSecurityStore", EnableStrictTransportSecurityStore},

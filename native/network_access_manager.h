@@ -27,9 +27,16 @@ class NamCore : public QtHandle<QNetworkAccessManager> {
   // behind its back (each reply notices through QObject::destroyed).
   int destroyRank() const override { return 0; }
 
+  // An event of the manager's (Destroyed, the authentication questions), stamped.
+  Event make(uint32_t kind);
+
  protected:
   void pushDestroyed() override;
 };
+
+// Where a reply's core keeps its handle id on Qt's reply, for the manager's authenticationRequired.
+inline constexpr const char* kReplyIdProperty = "_qtnetwork_handle";
+uint32_t ReplyHandleId(QObject* reply);
 
 // The core of a JS native QNetworkAccessManager, or a TypeError naming `method`.
 std::shared_ptr<NamCore> NamCoreArg(Napi::Value v, const char* method);

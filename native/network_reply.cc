@@ -74,6 +74,20 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   // The manager makes the reply (start), not `new` from JS.
   void create() override {}
 
+  // While the manager waits inside authenticationRequired for this reply (or another), Qt's stack
+  // holds the reply: its commands (an abort, a delete) wait with the manager's, in order.
+  bool inEmission() const override {
+    auto m = manager_.lock();
+    return (m && m->inEmission()) || QtHandle::inEmission();
+  }
+  void defer(std::function<void()> fn, bool cancelsWait) override {
+    if (auto m = manager_.lock(); m && m->inEmission())
+      m->defer(std::move(fn), cancelsWait);
+    else
+      QtHandle::defer(std::move(fn), cancelsWait);
+  }
+  std::weak_ptr<NamCore> manager_;  // Qt thread: set when the manager made the reply
+
   void destroyOnQt(bool emitSignals) override {
     deleting_ = true;
     QtHandle::destroyOnQt(emitSignals);
@@ -149,6 +163,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   // Qt side: take the reply the manager just made and forward its signals.
   void adopt(QNetworkReply* r) {
     object = r;
+    r->setProperty(kReplyIdProperty, id());
     QObject::connect(r, &QNetworkReply::metaDataChanged, r, [this] { pushMeta(Ev::kMetaDataChanged); });
     QObject::connect(r, &QIODevice::readyRead, r, [this] { forward(); });
     QObject::connect(r, &QNetworkReply::downloadProgress, r,
@@ -256,6 +271,7 @@ Napi::Value Start(Info info, Core core) {
               r = hasBody ? m->sendCustomRequest(request, verb, body)
                           : m->sendCustomRequest(request, verb, static_cast<QIODevice*>(nullptr));
           }
+          core->manager_ = nam;
           core->adopt(r);
         }
         snap.take(*core);

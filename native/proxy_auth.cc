@@ -3,6 +3,7 @@
 #include <QPointer>
 #include <QSocketNotifier>
 
+#include <optional>
 #include <vector>
 
 #include "authenticator.h"
@@ -26,6 +27,7 @@ struct AuthAnswer : SlotAnswer {
 class FreezeIo {
  public:
   explicit FreezeIo(QObject* root) {
+    if (!root) return;
     for (QSocketNotifier* n : root->findChildren<QSocketNotifier*>()) {
       if (!n->isEnabled()) continue;
       n->setEnabled(false);
@@ -44,6 +46,13 @@ class FreezeIo {
 }  // namespace
 
 void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetworkProxy& proxy, QAuthenticator* auth) {
+  AskForCredentials(h, emitter, std::move(base), &proxy, auth);
+}
+
+void AskForCredentials(Handle& h, QObject* emitter, Event base, const QNetworkProxy* proxyOrNull,
+                       QAuthenticator* auth) {
+  std::optional<QNetworkProxy> proxy;
+  if (proxyOrNull) proxy = *proxyOrNull;
   // What the slots are given, kept to tell whether they changed it; shared with the payload, which
   // copies it into the JS object (reading it only, as the Qt thread does).
   auto asked = std::make_shared<const QAuthenticator>(*auth);
@@ -51,8 +60,11 @@ void AskForProxyCredentials(Handle& h, QObject* emitter, Event base, const QNetw
   std::shared_ptr<SlotAnswer> answer = h.waitForSlot([&](uint32_t serial) {
     Event e = std::move(base);
     e.makePayload = [proxy, asked, serial](napi_env env) -> napi_value {
-      napi_value a, n;
-      napi_value jsProxy = NewNetworkProxyOrNull(env, proxy);
+      napi_value a, n, jsProxy = nullptr;
+      if (proxy)
+        jsProxy = NewNetworkProxyOrNull(env, *proxy);
+      else if (napi_get_null(env, &jsProxy) != napi_ok)
+        jsProxy = nullptr;
       napi_value jsAuth = jsProxy ? NewAuthenticatorOrNull(env, *asked) : nullptr;
       if (!jsAuth || napi_create_array_with_length(env, 3, &a) != napi_ok ||
           napi_create_uint32(env, serial, &n) != napi_ok || napi_set_element(env, a, 0, jsProxy) != napi_ok ||

@@ -746,6 +746,8 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   setTransferTimeout(timeout: number): number;
   setRedirectPolicy(policy: number): number;
   setAutoDeleteReplies(on: boolean): boolean;
+  /** The authenticator the authenticationRequired or proxyAuthenticationRequired slots filled, for the wait numbered `serial`. */
+  answerAuth(serial: number, authenticator: NativeAuthenticator): void;
   setStrictTransportSecurityEnabled(enabled: boolean): boolean;
   /** Answers isStrictTransportSecurityStoreEnabled(). */
   enableStrictTransportSecurityStore(enabled: boolean, storeDir: string): boolean;

@@ -141,6 +141,8 @@ export const enum ReplyEvent {
   ReadChannelFinished = 7,
   Finished = 8,
   Destroyed = 9,
+  AuthenticationRequired = 10,
+  ProxyAuthenticationRequired = 11,
 }
 
 export const enum ReplyStateBits {
@@ -295,7 +297,9 @@ export const protocolValues = {
     ErrorOccurred: 6,
     ReadChannelFinished: 7,
     Finished: 8,
-    Destroyed: 9
+    Destroyed: 9,
+    AuthenticationRequired: 10,
+    ProxyAuthenticationRequired: 11
   },
   ReplyStateBits: {
     Finished: 1,

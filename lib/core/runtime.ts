@@ -71,7 +71,8 @@ const forget = new FinalizationRegistry<number>((id) => {
 });
 let refs = 0;
 
-function sinkOf(id: number): EventSink | undefined {
+/** The object registered for a handle's events (a reply the manager names by id), if still there. */
+export function sinkOf(id: number): EventSink | undefined {
   const entry = sinks.get(id);
   return entry !== undefined && isWeak(entry) ? entry.deref() : entry;
 }

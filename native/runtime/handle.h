@@ -42,8 +42,9 @@ class Handle : public std::enable_shared_from_this<Handle> {
 
   // Qt thread: commands held back while Qt waits inside one of this handle's emissions for a JS
   // slot's answer (runtime/slot_wait.h tells why).
-  bool inEmission() const { return wait_ && wait_->inEmission(); }
-  void defer(std::function<void()> fn, bool cancelsWait) { slotWait().defer(std::move(fn), cancelsWait); }
+  // A handle whose Qt object is part of another's (a reply of its manager) answers for that one.
+  virtual bool inEmission() const { return wait_ && wait_->inEmission(); }
+  virtual void defer(std::function<void()> fn, bool cancelsWait) { slotWait().defer(std::move(fn), cancelsWait); }
   // Qt thread: pushes the event `ask(serial)` makes and waits until JS answers with
   // answerSlot(serial, ...) or the wait is cancelled. Returns the answer, or nullptr.
   std::shared_ptr<SlotAnswer> waitForSlot(const std::function<Event(uint32_t serial)>& ask) {

@@ -6,7 +6,16 @@ import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { QByteArray, QNetworkAccessManager, QNetworkProxy, QNetworkReply, QNetworkRequest, QUrl } from '../../lib';
+import { inspect } from 'node:util';
+import {
+  QAuthenticator,
+  QByteArray,
+  QNetworkAccessManager,
+  QNetworkProxy,
+  QNetworkReply,
+  QNetworkRequest,
+  QUrl,
+} from '../../lib';
 import { liveHandleCount } from '../../lib/core/runtime';
 import { collectGarbage, expectFreedOnceCollected, nextEmit, until } from '../helpers';
 
@@ -18,6 +27,7 @@ let base = '';
 // /chunks: the response waits here for the test to send each chunk.
 let chunked: http.ServerResponse | undefined;
 const pending = new Set<http.ServerResponse>();
+let authTries = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -28,6 +38,16 @@ beforeAll(async () => {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         res.flushHeaders();
         chunked = res;
+      } else if (req.url === '/basic') {
+        // Basic auth as user "ann", password "s3cret"; the origin counts the attempts.
+        authTries++;
+        if (req.headers.authorization === `Basic ${Buffer.from('ann:s3cret').toString('base64')}`) {
+          res.writeHead(200, { 'Content-Type': 'text/plain' });
+          res.end('welcome');
+        } else {
+          res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="vault"', 'Content-Type': 'text/plain' });
+          res.end('denied');
+        }
       } else if (req.url === '/hang') {
         pending.add(res);
       } else if (req.url === '/partial') {
@@ -274,4 +294,90 @@ test.each(['exit', 'worker', 'natural'])('the process exits cleanly with a reply
       stderr: '',
     });
   }
+});
+
+describe('authenticationRequired: the slot fills the authenticator, Qt reads it once the slot returns', () => {
+  test('right credentials: the same reply object, realm "vault", one question, 200', async () => {
+    const nam = direct();
+    const reply = nam.get(new QNetworkRequest(`${base}/basic`));
+    const asked: string[] = [];
+    nam.authenticationRequired.connect((r, auth) => {
+      expect(r).toBe(reply);
+      expect(auth).toBeInstanceOf(QAuthenticator);
+      asked.push(`${auth.realm()}|${auth.user()}|${JSON.stringify(auth.options())}`);
+      auth.setUser('ann');
+      auth.setPassword('s3cret');
+    });
+    await nextEmit(reply.finished);
+    expect(asked).toEqual(['vault||{"realm":"vault"}']);
+    expect(reply.error()).toBe(QNetworkReply.NetworkError.NoError);
+    expect(reply.attribute(Attr.HttpStatusCodeAttribute)).toBe(200);
+    expect(reply.readAll().toString()).toBe('welcome');
+  });
+
+  test('wrong credentials: Qt asks again with the user filled in, then fails when the slot changes nothing', async () => {
+    const nam = direct();
+    authTries = 0;
+    const reply = nam.get(new QNetworkRequest(`${base}/basic`));
+    const users: string[] = [];
+    nam.authenticationRequired.connect((_r, auth) => {
+      users.push(auth.user());
+      // Bounded: the first answer is wrong, later ones leave it as Qt gave it.
+      if (users.length === 1) {
+        auth.setUser('ann');
+        auth.setPassword('wrong-pw');
+      }
+    });
+    await nextEmit(reply.finished);
+    expect(users).toEqual(['', 'ann']);
+    expect(authTries).toBe(2); // without credentials, then with the wrong ones
+    expect(reply.error()).toBe(QNetworkReply.NetworkError.AuthenticationRequiredError);
+    expect(reply.attribute(Attr.HttpStatusCodeAttribute)).toBe(401);
+  });
+
+  test('no slot connected: AuthenticationRequiredError, the 401 body readable', async () => {
+    const nam = direct();
+    const reply = nam.get(new QNetworkRequest(`${base}/basic`));
+    await nextEmit(reply.finished);
+    expect(reply.error()).toBe(QNetworkReply.NetworkError.AuthenticationRequiredError);
+    expect(reply.readAll().toString()).toBe('denied');
+  });
+
+  test("credentials in the URL's user info: no question asked, 200", async () => {
+    const nam = direct();
+    let asked = 0;
+    nam.authenticationRequired.connect(() => asked++);
+    const reply = nam.get(new QNetworkRequest(base.replace('http://', 'http://ann:s3cret@') + '/basic'));
+    await nextEmit(reply.finished);
+    expect(asked).toBe(0);
+    expect(reply.error()).toBe(QNetworkReply.NetworkError.NoError);
+    expect(reply.readAll().toString()).toBe('welcome');
+  });
+
+  test('the password never shows in inspect or JSON of the authenticator the slot got', async () => {
+    const nam = direct();
+    const reply = nam.get(new QNetworkRequest(`${base}/basic`));
+    const shown: string[] = [];
+    nam.authenticationRequired.connect((_r, auth) => {
+      auth.setUser('ann');
+      auth.setPassword('s3cret');
+      shown.push(inspect(auth), JSON.stringify(auth), inspect(nam), inspect(reply));
+    });
+    await nextEmit(reply.finished);
+    expect(shown.length).toBe(4);
+    for (const text of shown) expect(text).not.toContain('s3cret');
+    expect(inspect(reply)).not.toContain('s3cret');
+  });
+
+  test('abort and deleteLater of the reply inside the slot wait until Qt has left the emission: no crash', async () => {
+    const nam = direct();
+    const r1 = nam.get(new QNetworkRequest(`${base}/basic`));
+    nam.authenticationRequired.connect((r) => r.abort());
+    const [code] = await nextEmit(r1.errorOccurred);
+    expect(code).toBe(QNetworkReply.NetworkError.OperationCanceledError);
+    const nam2 = direct();
+    const r2 = nam2.get(new QNetworkRequest(`${base}/basic`));
+    nam2.authenticationRequired.connect(() => nam2.deleteLater());
+    await Promise.all([nextEmit(nam2.destroyed), nextEmit(r2.destroyed)]);
+  });
 });

@@ -163,7 +163,6 @@ exclusions.QNetworkRequest = {
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
   ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
-  ...names('authenticationRequired proxyAuthenticationRequired', LATER('credentials asked of a slot')),
   ...names('cache setCache proxyFactory setProxyFactory', LATER('caches, factories')),
   ...names(
     'clearAccessCache clearConnectionCache connectToHost createRequest supportedSchemes supportedSchemesImplementation',

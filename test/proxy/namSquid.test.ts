@@ -1,0 +1,106 @@
+// QNetworkAccessManager through Debian's squid requiring Basic or Digest (test/proxies.ts): the
+// credentials given in proxyAuthenticationRequired's slot or set on the manager's QNetworkProxy;
+// refused or missing ones end in ProxyAuthenticationRequiredError; no password shows in inspect,
+// JSON, an error string or squid's log.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { QAuthenticator, QNetworkAccessManager, QNetworkProxy, QNetworkReply, QNetworkRequest } from '../../lib';
+import { nextEmit } from '../helpers';
+import { type ProxyServer, squidRealm, startSquid, stopAllProxies } from '../proxies';
+
+const Attr = QNetworkRequest.Attribute;
+const PASSWORD = { basic: 'nam-basic-secret', digest: 'nam-digest-secret' };
+const USER = { basic: 'nbasic', digest: 'ndigest' };
+type Scheme = keyof typeof PASSWORD;
+const squids = {} as Record<Scheme, ProxyServer>;
+let origin: http.Server;
+let url = '';
+
+jest.setTimeout(30000);
+
+beforeAll(async () => {
+  const [basic, digest] = await Promise.all([
+    startSquid('basic', { user: USER.basic, password: PASSWORD.basic }),
+    startSquid('digest', { user: USER.digest, password: PASSWORD.digest }),
+  ]);
+  squids.basic = basic;
+  squids.digest = digest;
+  origin = http.createServer((_req, res) => res.end('through the proxy'));
+  await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(origin.address() as AddressInfo).port}/`;
+});
+
+afterAll(async () => {
+  origin.closeAllConnections();
+  await new Promise((r) => origin.close(r));
+  await stopAllProxies();
+});
+
+function viaSquid(scheme: Scheme, user = '', password = ''): QNetworkAccessManager {
+  const nam = new QNetworkAccessManager();
+  nam.setProxy(new QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, '127.0.0.1', squids[scheme].port, user, password));
+  return nam;
+}
+
+// inspect of anything; JSON of the value types (a manager or reply is a cycle, as in Node's own).
+const shown = (...values: unknown[]): string =>
+  values
+    .map((v) => {
+      const json = v instanceof QAuthenticator || v instanceof QNetworkProxy ? JSON.stringify(v) : '';
+      return `${inspect(v, { depth: 5 })} ${json}`;
+    })
+    .join('\n');
+
+test.each(['basic', 'digest'] as const)('%s: credentials in the slot; asked once with the realm', async (scheme) => {
+  const nam = viaSquid(scheme);
+  const reply = nam.get(new QNetworkRequest(url));
+  const asked: string[] = [];
+  let seen = '';
+  nam.proxyAuthenticationRequired.connect((proxy, auth) => {
+    expect(auth).toBeInstanceOf(QAuthenticator);
+    asked.push(`${proxy.port()} ${auth.realm()} ${auth.user()}`);
+    auth.setUser(USER[scheme]);
+    auth.setPassword(PASSWORD[scheme]);
+    seen = shown(auth, proxy, nam, reply);
+  });
+  await nextEmit(reply.finished);
+  expect(asked).toEqual([`${squids[scheme].port} ${squidRealm(scheme)} `]);
+  expect(reply.error()).toBe(QNetworkReply.NetworkError.NoError);
+  expect(reply.readAll().toString()).toBe('through the proxy');
+  expect(seen).toContain(USER[scheme]);
+  expect(seen + shown(reply, nam.proxy()) + reply.errorString()).not.toContain(PASSWORD[scheme]);
+});
+
+test.each(['basic', 'digest'] as const)("%s: credentials on the manager's proxy: no question", async (scheme) => {
+  const nam = viaSquid(scheme, USER[scheme], PASSWORD[scheme]);
+  let asked = 0;
+  nam.proxyAuthenticationRequired.connect(() => asked++);
+  const reply = nam.get(new QNetworkRequest(url));
+  await nextEmit(reply.finished);
+  expect(asked).toBe(0);
+  expect(reply.error()).toBe(QNetworkReply.NetworkError.NoError);
+  expect(reply.attribute(Attr.HttpStatusCodeAttribute)).toBe(200);
+  expect(shown(nam.proxy(), nam, reply)).not.toContain(PASSWORD[scheme]);
+});
+
+test('refused credentials on the proxy, a slot that sets nothing: asked once, then 407', async () => {
+  const nam = viaSquid('basic', USER.basic, 'not-the-password');
+  const users: string[] = [];
+  nam.proxyAuthenticationRequired.connect((_p, auth) => users.push(auth.user()));
+  const reply = nam.get(new QNetworkRequest(url));
+  const [code] = await nextEmit(reply.errorOccurred);
+  expect(users.length).toBe(1);
+  expect(code).toBe(QNetworkReply.NetworkError.ProxyAuthenticationRequiredError);
+  expect(reply.attribute(Attr.HttpStatusCodeAttribute)).toBe(407);
+  expect(reply.errorString()).not.toContain('not-the-password');
+});
+
+test("no slot, no credentials: ProxyAuthenticationRequiredError; squid's log holds no password", async () => {
+  const nam = viaSquid('basic');
+  const reply = nam.get(new QNetworkRequest(url));
+  await nextEmit(reply.finished);
+  expect(reply.error()).toBe(QNetworkReply.NetworkError.ProxyAuthenticationRequiredError);
+  expect(reply.readAll().length).toBeGreaterThan(0); // squid's 407 page
+  expect(squids.basic.log() + squids.digest.log()).not.toMatch(/nam-basic-secret|nam-digest-secret/);
+});
