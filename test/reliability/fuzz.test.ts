@@ -22,6 +22,7 @@ interface Summary {
   acceptedSymbol: string[];
   methodCount: number;
   covered: number;
+  sweptUp: number;
   enumCount: number;
   failures: string[];
 }
@@ -61,9 +62,11 @@ function check(s: Summary): void {
   // Both outcomes happen: a fuzzer whose calls all throw would test only the checks.
   expect(s.returned).toBeGreaterThan(s.calls / 5);
   expect(s.threw.TypeError).toBeGreaterThan(s.calls / 5);
-  // Reflection found every method, and the run reached each of them.
+  // Reflection found every method, and the run reached each of them: the random draws nearly all,
+  // the sweep at the end the few they missed.
   expect(s.methodCount).toBeGreaterThan(300);
   expect(s.covered).toBe(s.methodCount);
+  expect(s.sweptUp).toBeLessThan(s.methodCount / 20);
   expect(s.enumCount).toBeGreaterThanOrEqual(15);
   expect(s.promises).toBeGreaterThan(0);
   expect(s.slowestMs).toBeLessThan(5000);
