@@ -1,8 +1,8 @@
 // QNetworkReply: the reply Qt's QNetworkAccessManager makes, running where the sockets run
 // (native/network_reply.cc). It is a QIODevice whose bytes arrive with the readyRead that announces
 // them, so read()/readAll()/bytesAvailable() are synchronous, as on sockets; its metadata (status,
-// headers, url, error string) comes with the signals after which Qt has changed it. A running
-// reply keeps the process alive, as a pending request does in Node.
+// headers, url, error string) comes with the signals after which Qt has changed it. A reply keeps
+// the process alive until its finished() has run, as a pending request does in Node.
 import { checkArity, checkEnum, toBuffer, type BytesInput } from './core/args';
 import { Handle } from './core/handle';
 import type { NativeNetworkReply, ReplySnapshot } from './core/native';
@@ -136,6 +136,10 @@ export class QNetworkReply extends QIODevice {
     const s = start(this.h.native);
     this.op = s[Snap.Operation];
     this.apply(s);
+    // Until the finished event has been delivered, not until Qt's state says finished: in the
+    // thread runtime an earlier event or a snapshot may carry that state while finished is still
+    // on its way, and the process would exit with the program still awaiting it.
+    this.h.setActive(true);
   }
 
   private apply(s: ReplySnapshot): void {
@@ -149,7 +153,6 @@ export class QNetworkReply extends QIODevice {
     this.state = state;
     this.mode = mode;
     this.err = error;
-    this.h.setActive((state & Bits.Running) !== 0 && (state & Bits.Finished) === 0);
   }
 
   /** @internal */
@@ -195,6 +198,7 @@ export class QNetworkReply extends QIODevice {
         break;
       case Ev.Finished:
         // The manager's finished(reply) first: Qt's manager connected to the reply before we did.
+        this.h.setActive(false);
         this.mgr._replyFinished(this);
         madeSignal(this, 'finished')?.emit();
         break;

@@ -279,22 +279,27 @@ test('a running reply nobody references keeps running and finishes', async () =>
   expect(reply.readAll()).toEqual(Buffer.from('alive'));
 });
 
-// Qt's manager has an HTTP thread of its own: exit must stop it cleanly on every path.
-test.each(['exit', 'worker', 'natural'])('the process exits cleanly with a reply mid-body (%s)', (mode) => {
-  for (let i = 0; i < 3; i++) {
-    const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'fixtures', 'http_exit.js'), mode], {
-      env: { ...process.env, QTN_DIST: path.join(__dirname, '..', '..', 'dist') },
-      encoding: 'utf8',
-      timeout: 20000,
-    });
-    expect({ status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }).toEqual({
-      status: 0,
-      signal: null,
-      stdout: 'ok\n',
-      stderr: '',
-    });
-  }
-});
+// Qt's manager has an HTTP thread of its own: exit must stop it cleanly on every path. And a
+// reply keeps the process alive until its finished() has run ("sequential": the thread runtime
+// once let the process exit between an event that carried the finished state and finished itself).
+test.each(['exit', 'worker', 'natural', 'sequential'])(
+  'the process exits cleanly, not before a reply has finished (%s)',
+  (mode) => {
+    for (let i = 0; i < 3; i++) {
+      const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'fixtures', 'http_exit.js'), mode], {
+        env: { ...process.env, QTN_DIST: path.join(__dirname, '..', '..', 'dist') },
+        encoding: 'utf8',
+        timeout: 20000,
+      });
+      expect({ status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        status: 0,
+        signal: null,
+        stdout: 'ok\n',
+        stderr: '',
+      });
+    }
+  },
+);
 
 describe('authenticationRequired: the slot fills the authenticator, Qt reads it once the slot returns', () => {
   test('right credentials: the same reply object, realm "vault", one question, 200', async () => {
