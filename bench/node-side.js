@@ -316,7 +316,7 @@ async function fetchGet(url, stream) {
     const token = `Basic ${Buffer.from(`${process.env.BENCH_PROXY_USER}:${process.env.BENCH_PROXY_PASSWORD}`).toString('base64')}`;
     undiciProxy ??= new ProxyAgent({ uri: `http://${LOCAL}:${P.proxyPort}`, token });
     res = await fetch(url, { dispatcher: undiciProxy });
-  } else res = await fetch(url);
+  } else res = await globalThis.fetch(url); // Node's own, the one its users call
   if (res.status !== 200) fail(`GET ${url}: status ${res.status}`);
   if (!stream) return (await res.arrayBuffer()).byteLength;
   let n = 0;
