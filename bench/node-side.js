@@ -275,6 +275,55 @@ const cpuWorkloads = {
 
 // --- the workloads -----------------------------------------------------------------------------
 
+function qtManager() {
+  const { QNetworkAccessManager, QNetworkProxy } = Qt();
+  const nam = new QNetworkAccessManager();
+  if (P.proxyPort)
+    nam.setProxy(
+      new QNetworkProxy(
+        QNetworkProxy.ProxyType.HttpProxy,
+        LOCAL,
+        P.proxyPort,
+        process.env.BENCH_PROXY_USER,
+        process.env.BENCH_PROXY_PASSWORD,
+      ),
+    );
+  return nam;
+}
+
+/** One GET with our manager: the bytes received (read as they come when `stream`, else at the end). */
+function qtGet(nam, url, stream) {
+  const { QNetworkRequest } = Qt();
+  return new Promise((resolve) => {
+    const reply = nam.get(new QNetworkRequest(url));
+    let n = 0;
+    if (stream) reply.readyRead.connect(() => (n += reply.readAll().length));
+    reply.finished.connect(() => {
+      if (reply.error() !== 0) fail(`GET ${url}: ${reply.errorString()}`);
+      n += reply.readAll().length;
+      reply.deleteLater();
+      resolve(n);
+    });
+  });
+}
+
+let undiciProxy;
+/** One GET with fetch: the bytes of the body, read as a stream when `stream`. */
+async function fetchGet(url, stream) {
+  let res;
+  if (P.proxyPort) {
+    const { fetch, ProxyAgent } = require('undici');
+    const token = `Basic ${Buffer.from(`${process.env.BENCH_PROXY_USER}:${process.env.BENCH_PROXY_PASSWORD}`).toString('base64')}`;
+    undiciProxy ??= new ProxyAgent({ uri: `http://${LOCAL}:${P.proxyPort}`, token });
+    res = await fetch(url, { dispatcher: undiciProxy });
+  } else res = await globalThis.fetch(url); // Node's own, the one its users call
+  if (res.status !== 200) fail(`GET ${url}: status ${res.status}`);
+  if (!stream) return (await res.arrayBuffer()).byteLength;
+  let n = 0;
+  for await (const chunk of res.body) n += chunk.length;
+  return n;
+}
+
 const workloads = {
   async bulk() {
     if (side === 'qt') return { value: await bulkQtOver(await qtPair(), P.bytes), unit: 'MB/s' };
@@ -448,6 +497,32 @@ const workloads = {
     return { value: await bulkNetOver(await netPair({ connect }), P.bytes), unit: 'MB/s' };
   },
 
+  // HTTP from bench/http-origin.js (P.port, another process): ours with a QNetworkAccessManager,
+  // Node with fetch (side 'fetch'). Through squid when P.proxyPort is given (Basic, the password
+  // from the environment, never a command line): ours with a QNetworkProxy on the manager, Node
+  // with undici's fetch and ProxyAgent, since Node's global fetch takes no proxy.
+  async httpDownload() {
+    const url = `http://${LOCAL}:${P.port}/bytes/${P.bytes}`;
+    const t0 = now();
+    const got = side === 'qt' ? await qtGet(qtManager(), url, true) : await fetchGet(url, true);
+    if (got !== P.bytes) fail(`received ${got} of ${P.bytes} bytes`);
+    return { value: P.bytes / 1e6 / secondsSince(t0), unit: 'MB/s' };
+  },
+
+  // P.count GETs of 64 bytes, one at a time, over the connections the client keeps alive.
+  async httpGets() {
+    const url = `http://${LOCAL}:${P.port}/small`;
+    let get;
+    if (side === 'qt') {
+      const nam = qtManager();
+      get = () => qtGet(nam, url, false);
+    } else get = () => fetchGet(url, false);
+    if ((await get()) !== 64) fail('the first GET did not give 64 bytes'); // connection up, out of the timing
+    const t0 = now();
+    for (let i = 0; i < P.count; i++) if ((await get()) !== 64) fail(`GET ${i} did not give 64 bytes`);
+    return { value: P.count / secondsSince(t0), unit: 'req/s' };
+  },
+
   // RSS growth per idle client connection to bench/echo-server.js (P.port, another process), from
   // a baseline taken after one connection has come and gone (runtime and first allocations up).
   async rss() {
@@ -502,6 +577,9 @@ async function settledRss() {
 // The runtime the package reports it runs on (QTNETWORK_RUNTIME asks for one); a package from
 // before the runtime export has only the Qt thread. null: the package is not loaded (net side).
 const runtimeOf = () => (qt === undefined ? null : (qt.runtime ?? 'thread'));
+
+workloads.httpDownloadSquid = workloads.httpDownload;
+workloads.httpGetsSquid = workloads.httpGets;
 
 Object.assign(workloads, cpuWorkloads, {
   // bench/run.js asks this before a run: which runtime the package runs when asked for one.

@@ -10,9 +10,9 @@ import re
 import sys
 import time
 
-from PyQt6.QtCore import QCoreApplication, QSocketNotifier, Qt, QTimer
-from PyQt6.QtNetwork import (QAbstractSocket, QHostAddress, QNetworkProxy, QTcpServer,
-                             QTcpSocket, QUdpSocket)
+from PyQt6.QtCore import QCoreApplication, QSocketNotifier, Qt, QTimer, QUrl
+from PyQt6.QtNetwork import (QAbstractSocket, QHostAddress, QNetworkAccessManager, QNetworkProxy,
+                             QNetworkReply, QNetworkRequest, QTcpServer, QTcpSocket, QUdpSocket)
 
 WORKLOAD = sys.argv[1]
 P = json.loads(sys.argv[2] if len(sys.argv) > 2 else '{}')
@@ -228,6 +228,63 @@ def proxied():
     pair(bulk_over, proxy=proxy)
 
 
+def http_manager():
+    """A QNetworkAccessManager; through squid at P.proxyPort (Basic, the password from the
+    environment) when given."""
+    nam = QNetworkAccessManager()
+    if P.get('proxyPort'):
+        nam.setProxy(QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, LOCAL, P['proxyPort'],
+                                   os.environ.get('BENCH_PROXY_USER', ''), os.environ.get('BENCH_PROXY_PASSWORD', '')))
+    keep.append(nam)
+    return nam
+
+
+def http_get(nam, url, stream, then):
+    """One GET; then(bytes received), read as they come when stream, else at the end."""
+    reply = nam.get(QNetworkRequest(QUrl(url)))
+    got = [0]
+    if stream:
+        reply.readyRead.connect(lambda: got.__setitem__(0, got[0] + len(reply.readAll())))
+
+    def done():
+        if reply.error() != QNetworkReply.NetworkError.NoError:
+            fail(f'GET {url}: {reply.errorString()}')
+        got[0] += len(reply.readAll())
+        reply.deleteLater()
+        then(got[0])
+    reply.finished.connect(done)
+
+
+def http_download():
+    """P.bytes from bench/http-origin.js at P.port, read as they come."""
+    url = f"http://{LOCAL}:{P['port']}/bytes/{P['bytes']}"
+    t0 = time.perf_counter()
+
+    def done(n):
+        if n != P['bytes']:
+            fail(f"received {n} of {P['bytes']} bytes")
+        finish(P['bytes'] / 1e6 / (time.perf_counter() - t0), 'MB/s')
+    http_get(http_manager(), url, True, done)
+
+
+def http_gets():
+    """P.count GETs of 64 bytes, one at a time, over the connections Qt keeps alive."""
+    url = f"http://{LOCAL}:{P['port']}/small"
+    nam = http_manager()
+    st = {'i': -1, 't0': 0.0}  # the first GET (-1) brings the connection up, outside the timing
+
+    def next_one(n):
+        if n != 64:
+            fail(f"GET {st['i']} did not give 64 bytes")
+        st['i'] += 1
+        if st['i'] == 0:
+            st['t0'] = time.perf_counter()
+        if st['i'] == P['count']:
+            return finish(P['count'] / (time.perf_counter() - st['t0']), 'req/s')
+        http_get(nam, url, False, next_one)
+    http_get(nam, url, False, next_one)
+
+
 def settled_rss():
     for _ in range(3):
         gc.collect()
@@ -373,7 +430,9 @@ def cpu_client():
 
 WORKLOADS = {'cpuServer': cpu_server, 'cpuClient': cpu_client,
              'bulk': bulk, 'ping': ping, 'pingRemote': ping_remote, 'connect': connect,
-             'udp': udp, 'proxied': proxied, 'rss': rss}
+             'udp': udp, 'proxied': proxied, 'rss': rss,
+             'httpDownload': http_download, 'httpGets': http_gets,
+             'httpDownloadSquid': http_download, 'httpGetsSquid': http_gets}
 
 if WORKLOAD not in WORKLOADS:
     fail('unknown workload')

@@ -10,7 +10,7 @@
 //                     [--sides thread,loop,node,pyqt]   (ours = thread,loop)
 //   env: BENCH_ROUNDS, BENCH_OUT, BENCH_ONLY, BENCH_SIDES; sizes: BENCH_BULK_MIB, BENCH_PING_ROUNDS,
 //        BENCH_CONNECTS, BENCH_UDP_ROUNDS, BENCH_PROXIED_MIB, BENCH_RSS_CONNS, BENCH_CPU_RATE,
-//        BENCH_CPU_MS, BENCH_CPU_WARMUP_MS
+//        BENCH_CPU_MS, BENCH_CPU_WARMUP_MS, BENCH_HTTP_MIB, BENCH_HTTP_GETS
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -47,6 +47,9 @@ const cfg = {
   udpRounds: env('BENCH_UDP_ROUNDS', S ? 200 : 5000),
   proxiedBytes: env('BENCH_PROXIED_MIB', S ? 4 : 512) * 2 ** 20,
   rssConns: env('BENCH_RSS_CONNS', S ? 200 : 10000),
+  // HTTP (issue 18): one download of this size, and this many small GETs one after another.
+  httpBytes: env('BENCH_HTTP_MIB', S ? 8 : 1024) * 2 ** 20,
+  httpGets: env('BENCH_HTTP_GETS', S ? 50 : 1000),
   // The paced echo: messages per second, the measured window and the warm-up before it (ms).
   cpuRate: env('BENCH_CPU_RATE', 1000),
   cpuMs: env('BENCH_CPU_MS', S ? 300 : 2000),
@@ -124,6 +127,31 @@ const WORKLOADS = [
     needs: 'proxy',
     params: (s) => ({ bytes: cfg.proxiedBytes, proxyPort: s.proxy.port }),
   },
+  ...[false, true].flatMap((viaSquid) => {
+    const by = viaSquid ? ' through squid (Basic)' : '';
+    const node = viaSquid ? 'undici fetch + ProxyAgent' : 'fetch';
+    const params = (s) => ({ port: s.origin.port, ...(viaSquid ? { proxyPort: s.squid.port } : {}) });
+    return [
+      {
+        id: viaSquid ? 'httpDownloadSquid' : 'httpDownload',
+        title: `HTTP GET of ${cfg.httpBytes >> 20} MiB from a Node origin${by}`,
+        unit: 'MB/s',
+        higher: true,
+        node,
+        needs: viaSquid ? 'squid' : 'origin',
+        params: (s) => ({ ...params(s), bytes: cfg.httpBytes }),
+      },
+      {
+        id: viaSquid ? 'httpGetsSquid' : 'httpGets',
+        title: `${cfg.httpGets} keep-alive GETs of 64 B, one at a time${by}`,
+        unit: 'req/s',
+        higher: true,
+        node,
+        needs: viaSquid ? 'squid' : 'origin',
+        params: (s) => ({ ...params(s), count: cfg.httpGets }),
+      },
+    ];
+  }),
   {
     id: 'rss',
     title: `RSS per idle connection, ${cfg.rssConns} connections`,
@@ -169,6 +197,11 @@ const TARGETS = [
   { workload: 'rss', vs: 'pyqt', op: '<=', ratio: 1.0 },
   { workload: 'cpuServer', vs: 'node', op: '<=', ratio: 1.3 },
   { workload: 'cpuClient', vs: 'node', op: '<=', ratio: 1.3 },
+  // Issue 18's, direct and through squid.
+  ...['httpDownload', 'httpDownloadSquid', 'httpGets', 'httpGetsSquid'].flatMap((workload) => [
+    { workload, vs: 'node', op: '>=', ratio: workload.startsWith('httpGets') ? 0.8 : 1.0 },
+    { workload, vs: 'pyqt', op: '>=', ratio: 1.0 },
+  ]),
 ];
 // A paced run reached its rate when this share of the messages due in the window came back.
 const REACHED = 0.97;
@@ -226,7 +259,13 @@ async function stopChild(child) {
 }
 
 // Our sides run the runtime they are named after; the child reports which one it ran.
-const envFor = (side) => (RUNTIMES.includes(side) ? { ...process.env, QTNETWORK_RUNTIME: side } : process.env);
+// The squid credentials go to every side that may use them (set once squid runs).
+let proxyEnv = {};
+const envFor = (side) => ({
+  ...process.env,
+  ...proxyEnv,
+  ...(RUNTIMES.includes(side) ? { QTNETWORK_RUNTIME: side } : {}),
+});
 
 /** Runs one measurement; resolves with its JSON line, or { error }. */
 function measure(argv, env = process.env) {
@@ -263,9 +302,8 @@ function measure(argv, env = process.env) {
   });
 }
 
-/** bench/echo-server.js; resolves with { port, child } once it listens (bounded). */
-async function startEcho(fds) {
-  const argv = withFdLimit(fds, [...SETPRIV, process.execPath, path.join(__dirname, 'echo-server.js'), String(fds)]);
+/** A helper that prints {"port":N} once it listens; resolves with { port, child } (bounded). */
+async function startPortPrinter(argv) {
   const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -285,8 +323,17 @@ async function startEcho(fds) {
     await sleep(20);
   }
   await stopChild(child);
-  throw new Error(`echo server did not start: ${err}`);
+  throw new Error(`${argv.join(' ')} did not start: ${err}`);
 }
+
+/** bench/echo-server.js, allowed `fds` descriptors. */
+const startEcho = (fds) =>
+  startPortPrinter(
+    withFdLimit(fds, [...SETPRIV, process.execPath, path.join(__dirname, 'echo-server.js'), String(fds)]),
+  );
+
+/** bench/http-origin.js, the HTTP workloads' origin. */
+const startOrigin = () => startPortPrinter([...SETPRIV, process.execPath, path.join(__dirname, 'http-origin.js')]);
 
 /** microsocks on a free loopback port; another free port if one was taken meanwhile. */
 async function startMicrosocks() {
@@ -314,13 +361,68 @@ async function startMicrosocks() {
   throw new Error(`microsocks did not start: ${why}`);
 }
 
+/**
+ * Debian's squid with Basic authentication on a free loopback port, from the test suite's config
+ * (test/fixtures/proxies/squid.conf, squid-basic.auth): nothing cached, targets on loopback only.
+ * The user and a fresh random password go to the sides in their environment, never on a command
+ * line. Resolves with { port, child, dir, env }.
+ */
+async function startSquid() {
+  const SQUID = '/usr/sbin/squid';
+  if (!fs.existsSync(SQUID)) throw new Error(`${SQUID} is not installed (scripts/setup installs it)`);
+  const fixtures = path.join(__dirname, '..', 'test', 'fixtures', 'proxies');
+  const fill = (file, values) =>
+    fs.readFileSync(path.join(fixtures, file), 'utf8').replace(/@([A-Z]+)@/g, (_, k) => values[k]);
+  const password = require('node:crypto').randomBytes(12).toString('hex');
+  const user = 'bench';
+  let why = '';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await freePort();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qtn-bench-squid-'));
+    const hash = spawnSync('openssl', ['passwd', '-apr1', '-stdin'], { input: password, encoding: 'utf8' });
+    if (hash.status !== 0) throw new Error(`openssl passwd failed: ${hash.stderr}`);
+    fs.writeFileSync(path.join(dir, 'basic.htpasswd'), `${user}:${hash.stdout.trim()}\n`, { mode: 0o600 });
+    const auth = fill('squid-basic.auth', { DIR: dir, REALM: 'qtn-bench' });
+    fs.writeFileSync(path.join(dir, 'squid.conf'), fill('squid.conf', { PORT: String(port), DIR: dir, AUTH: auth }));
+    // As the tests run it: root maps itself to nobody in a user namespace, which squid accepts.
+    const asRoot = process.getuid?.() === 0;
+    const argv = [
+      ...SETPRIV,
+      ...(asRoot ? ['/usr/bin/unshare', '--user', '--map-user=65534', '--map-group=65534', '--'] : []),
+      SQUID,
+      '-N',
+      '-f',
+      path.join(dir, 'squid.conf'),
+    ];
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      if (err.length < 65536) err += d;
+    });
+    child.on('error', (e) => {
+      err += e.message;
+    });
+    const end = Date.now() + 20000; // squid takes ~1 s idle, more on a loaded machine
+    while (Date.now() < end && running(child)) {
+      if (await canConnect(port))
+        return { port, child, dir, env: { BENCH_PROXY_USER: user, BENCH_PROXY_PASSWORD: password } };
+      await sleep(50);
+    }
+    why =
+      err + (fs.existsSync(path.join(dir, 'cache.log')) ? fs.readFileSync(path.join(dir, 'cache.log'), 'utf8') : '');
+    await stopChild(child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  throw new Error(`squid did not start: ${why.slice(-2000)}`);
+}
+
 // --- one measurement per side ------------------------------------------------------------------
 
 function argvFor(id, side, params, timeoutMs = cfg.timeoutMs) {
   const p = JSON.stringify({ ...params, timeoutMs });
   const nodeSide = (s) => [process.execPath, '--expose-gc', path.join(__dirname, 'node-side.js'), id, s, p];
   if (RUNTIMES.includes(side)) return nodeSide('qt');
-  if (side === 'node') return nodeSide(id === 'proxied' ? 'socks' : 'net');
+  if (side === 'node') return nodeSide(id === 'proxied' ? 'socks' : id.startsWith('http') ? 'fetch' : 'net');
   return [PYTHON, path.join(__dirname, 'pyqt_side.py'), id, p];
 }
 
@@ -661,7 +763,7 @@ function table({ rows, targets }, runtimes) {
   const result = (t) => (t.result === 'pass' || t.result === 'miss' ? `${fmtRatio(t.measured)} ${t.result}` : t.result);
   lines.push(
     '',
-    `| target (issue 13, for the loop runtime) | ${rts.map((rt) => (rt === 'loop' ? 'loop' : `${rt} (for comparison)`)).join(' | ')} |`,
+    `| target (issues 13 and 18, for the loop runtime) | ${rts.map((rt) => (rt === 'loop' ? 'loop' : `${rt} (for comparison)`)).join(' | ')} |`,
     `|---|${rts.map(() => '--:').join('|')}|`,
     ...[...new Set(targets.map(keyed))].map(
       (k) =>
@@ -687,6 +789,11 @@ function table({ rows, targets }, runtimes) {
   try {
     if (selected.some((w) => w.needs === 'echo')) shared.echo = await startEcho(4096);
     if (selected.some((w) => w.needs === 'proxy')) shared.proxy = await startMicrosocks();
+    if (selected.some((w) => w.needs === 'origin' || w.needs === 'squid')) shared.origin = await startOrigin();
+    if (selected.some((w) => w.needs === 'squid')) {
+      shared.squid = await startSquid();
+      proxyEnv = shared.squid.env;
+    }
     for (let round = 1; round <= cfg.rounds; round++) {
       for (const w of selected) {
         for (const side of active) {
@@ -704,6 +811,13 @@ function table({ rows, targets }, runtimes) {
   } finally {
     if (shared.echo) await stopChild(shared.echo.child);
     if (shared.proxy) await stopChild(shared.proxy.child);
+    if (shared.origin) await stopChild(shared.origin.child);
+    if (shared.squid) {
+      // SIGTERM takes squid 2-3 s (its shutdown runs in 1 s steps).
+      shared.squid.child.kill('SIGTERM');
+      if ((await exitOf(shared.squid.child, 10000)) === 'timeout') await stopChild(shared.squid.child);
+      fs.rmSync(shared.squid.dir, { recursive: true, force: true });
+    }
   }
   const summary = summarize(runs, runtimes);
   const report = {

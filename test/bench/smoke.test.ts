@@ -8,7 +8,21 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
-const WORKLOADS = ['bulk', 'ping', 'pingRemote', 'connect', 'udp', 'proxied', 'rss', 'cpuServer', 'cpuClient'];
+const WORKLOADS = [
+  'bulk',
+  'ping',
+  'pingRemote',
+  'connect',
+  'udp',
+  'proxied',
+  'httpDownload',
+  'httpGets',
+  'httpDownloadSquid',
+  'httpGetsSquid',
+  'rss',
+  'cpuServer',
+  'cpuClient',
+];
 const RUNTIMES = ['thread', 'loop'] as const;
 type Side = (typeof RUNTIMES)[number] | 'node' | 'pyqt';
 
@@ -45,7 +59,7 @@ function runBench(dir: string, args: string[], env: NodeJS.ProcessEnv = process.
       out,
       ...args,
     ],
-    { encoding: 'utf8', timeout: 55000, env },
+    { encoding: 'utf8', timeout: 110000, env },
   );
   expect({ status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ status: 0, stderr: '' });
   return { stdout: r.stdout, report: JSON.parse(fs.readFileSync(out, 'utf8')) };
@@ -103,7 +117,7 @@ test('npm run bench --smoke: every workload measured for both runtimes of ours, 
     }
 
     // Every target for each runtime: measured where the runtime ran, n/a where it is not built.
-    expect(report.targets).toHaveLength(9 * RUNTIMES.length);
+    expect(report.targets).toHaveLength(17 * RUNTIMES.length);
     for (const t of report.targets) {
       if (absent.includes(t.runtime as 'loop')) expect(t.result).toBe('n/a (not built)');
       else expect(['pass', 'miss']).toContain(t.result);
@@ -111,7 +125,7 @@ test('npm run bench --smoke: every workload measured for both runtimes of ours, 
     // The table printed is the one written, with a column for each runtime.
     for (const row of report.rows) expect(stdout).toContain(`| ${row.title} |`);
     expect(stdout).toContain('| qtnetwork thread | qtnetwork loop | Node | PyQt6 |');
-    expect(stdout).toContain('| target (issue 13, for the loop runtime) |');
+    expect(stdout).toContain('| target (issues 13 and 18, for the loop runtime) |');
     expect(stdout).toContain('Paced rate reached');
     if (absent.length > 0) expect(stdout).toContain('n/a (not built)');
   } finally {
