@@ -40,6 +40,8 @@ export { QLocalSocketStream } from './interop/QLocalSocketStream';
 export type { QLocalSocketStreamOptions } from './interop/QLocalSocketStream';
 export { QtHttpAgent, QtHttpsAgent } from './interop/agent';
 export type { QtAgentOptions } from './interop/agent';
+export { fetch } from './interop/fetch';
+export type { QtFetchInit } from './interop/fetch';
 export type { AbortOptions } from './core/node';
 export { AbortError } from './core/node';
 
