@@ -6,33 +6,19 @@
 // manager's cookie jar and cache. `init.manager` picks the manager; one shared manager otherwise.
 import { QNetworkAccessManager } from '../QNetworkAccessManager';
 import { NetworkError, QNetworkReply } from '../QNetworkReply';
-import { QNetworkRequest } from '../QNetworkRequest';
+import {
+  Attribute as Attr,
+  CacheLoadControl as CacheLoad,
+  LoadControl,
+  QNetworkRequest,
+  RedirectPolicy,
+} from '../QNetworkRequest';
 
 export interface QtFetchInit extends RequestInit {
   /** The manager that makes the request (its proxy, cookie jar, cache, credentials slots). */
   manager?: QNetworkAccessManager;
 }
 
-// QNetworkRequest.Attribute and its values, by number (Qt's).
-const enum Attr {
-  HttpStatusCode = 0,
-  HttpReasonPhrase = 1,
-  CacheLoadControl = 4,
-  CookieLoadControl = 11,
-  CookieSaveControl = 13,
-  RedirectPolicy = 22,
-}
-const MANUAL = 1; // QNetworkRequest.LoadControl.Manual
-const enum CacheLoad {
-  AlwaysNetwork = 0,
-  PreferNetwork = 1,
-  PreferCache = 2,
-  AlwaysCache = 3,
-}
-const enum Redirects {
-  Manual = 0,
-  NoLessSafe = 1,
-}
 const MAX_REDIRECTS = 20; // fetch's limit
 // The statuses Qt follows when it follows redirects.
 const REDIRECTS = new Set([301, 302, 303, 305, 307, 308]);
@@ -63,12 +49,15 @@ export async function fetch(input: string | URL | Request, init: QtFetchInit = {
 
   const qreq = new QNetworkRequest(request.url);
   request.headers.forEach((value, name) => qreq.setRawHeader(name, Buffer.from(value, 'latin1')));
-  qreq.setAttribute(Attr.RedirectPolicy, request.redirect === 'follow' ? Redirects.NoLessSafe : Redirects.Manual);
+  qreq.setAttribute(
+    Attr.RedirectPolicyAttribute,
+    request.redirect === 'follow' ? RedirectPolicy.NoLessSafeRedirectPolicy : RedirectPolicy.ManualRedirectPolicy,
+  );
   qreq.setMaximumRedirectsAllowed(MAX_REDIRECTS);
-  qreq.setAttribute(Attr.CacheLoadControl, cacheLoad(request.cache));
+  qreq.setAttribute(Attr.CacheLoadControlAttribute, cacheLoad(request.cache));
   if (request.credentials === 'omit') {
-    qreq.setAttribute(Attr.CookieLoadControl, MANUAL);
-    qreq.setAttribute(Attr.CookieSaveControl, MANUAL);
+    qreq.setAttribute(Attr.CookieLoadControlAttribute, LoadControl.Manual);
+    qreq.setAttribute(Attr.CookieSaveControlAttribute, LoadControl.Manual);
   }
 
   const nam = manager ?? (shared ??= new QNetworkAccessManager());
@@ -118,7 +107,7 @@ function respond(reply: QNetworkReply, request: Request): Promise<Response> {
   const signal = request.signal;
   const following = request.redirect === 'follow';
   const status = (): number | null => {
-    const s = reply.attribute(Attr.HttpStatusCode);
+    const s = reply.attribute(Attr.HttpStatusCodeAttribute);
     return typeof s === 'number' ? s : null;
   };
   return new Promise<Response>((resolve, reject) => {
@@ -200,7 +189,7 @@ function respond(reply: QNetworkReply, request: Request): Promise<Response> {
             },
             { highWaterMark: HIGH_WATER_MARK, size: (chunk) => chunk?.byteLength ?? 0 },
           );
-      const reason = reply.attribute(Attr.HttpReasonPhrase);
+      const reason = reply.attribute(Attr.HttpReasonPhraseAttribute);
       response = new Response(stream, {
         status: s >= 200 && s <= 599 ? s : 200,
         statusText: typeof reason === 'string' ? reason : '',
