@@ -115,6 +115,10 @@ export class QNetworkReply extends QIODevice {
   declare readonly downloadProgress: Signal<[number, number]>;
   declare readonly uploadProgress: Signal<[number, number]>;
   declare readonly redirected: Signal<[QUrl]>;
+  /** Emit it (in redirected's slot, or later) to let Qt follow a redirect under UserVerifiedRedirectPolicy. */
+  declare readonly redirectAllowed: Signal<[]>;
+  declare readonly socketStartedConnecting: Signal<[]>;
+  declare readonly requestSent: Signal<[]>;
 
   private readonly h: Handle<NativeNetworkReply, never>;
   private readonly mgr: QNetworkAccessManager;
@@ -125,6 +129,7 @@ export class QNetworkReply extends QIODevice {
   private err = NetworkError.NoError;
   private op = 0;
   private meta = NO_META;
+  private forwardsRedirectAllowed = false;
 
   /** @internal made by QNetworkAccessManager only (PyQt6's replies come from a manager). */
   constructor(manager: QNetworkAccessManager, start: (reply: NativeNetworkReply) => ReplySnapshot) {
@@ -188,7 +193,20 @@ export class QNetworkReply extends QIODevice {
         madeSignal(this, 'uploadProgress')?.emit(d0, d1);
         break;
       case Ev.Redirected:
+        // What the program emits on redirectAllowed goes to Qt's reply, from the first redirect on.
+        if (!this.forwardsRedirectAllowed) {
+          this.forwardsRedirectAllowed = true;
+          this.redirectAllowed.connect(() => {
+            if (!this.h.gone) this.apply(this.h.native.redirectAllowed());
+          });
+        }
         madeSignal(this, 'redirected')?.emit(new QUrl((payload as string[])[0]));
+        break;
+      case Ev.SocketStartedConnecting:
+        madeSignal(this, 'socketStartedConnecting')?.emit();
+        break;
+      case Ev.RequestSent:
+        madeSignal(this, 'requestSent')?.emit();
         break;
       case Ev.ErrorOccurred:
         madeSignal(this, 'errorOccurred')?.emit(arg);
@@ -369,6 +387,9 @@ defineSignals(QNetworkReply, [
   'downloadProgress',
   'uploadProgress',
   'redirected',
+  'redirectAllowed',
+  'socketStartedConnecting',
+  'requestSent',
 ]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -170,6 +170,8 @@ class ReplyCore : public QtHandle<QNetworkReply> {
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kDownloadProgress, done, total); });
     QObject::connect(r, &QNetworkReply::uploadProgress, r,
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kUploadProgress, done, total); });
+    QObject::connect(r, &QNetworkReply::socketStartedConnecting, r, [this] { push(Ev::kSocketStartedConnecting); });
+    QObject::connect(r, &QNetworkReply::requestSent, r, [this] { push(Ev::kRequestSent); });
     QObject::connect(r, &QNetworkReply::redirected, r, [this](const QUrl& url) {
       pushMeta(Ev::kRedirected, 0, url.toString(QUrl::FullyEncoded).toStdString());
     });
@@ -294,6 +296,15 @@ Napi::Value Close(Info info, Core core) {
   });
 }
 
+// JS emitted redirectAllowed (UserVerifiedRedirectPolicy): Qt's reply takes it queued, so the
+// redirect is followed whenever it comes, in the redirected slot or later.
+Napi::Value RedirectAllowed(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QNetworkReply* r) {
+    Q_EMIT r->redirectAllowed();
+    return QVariant();
+  });
+}
+
 // Qt's reply->request(): the request as the manager sent it (with the settings it added).
 Napi::Value Request(Info info, Core core) {
   QNetworkRequest request;
@@ -323,7 +334,8 @@ class QNetworkReplyWrap : public HandleWrap<QNetworkReplyWrap, ReplyCore> {
 
   static Napi::Function Init(Napi::Env env, Module& m) {
     static const std::vector<CoreMethod<ReplyCore>> methods = {
-        {"start", Start}, {"abort", Abort}, {"close", Close}, {"request", Request}, {"snapshot", Snapshot},
+        {"start", Start},     {"abort", Abort},       {"close", Close},
+        {"request", Request}, {"snapshot", Snapshot}, {"redirectAllowed", RedirectAllowed},
     };
     Methods all;
     AddCoreMethods(all, methods);

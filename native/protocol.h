@@ -152,7 +152,9 @@
   X(Finished, 8)                \
   X(Destroyed, 9)               \
   X(AuthenticationRequired, 10) \
-  X(ProxyAuthenticationRequired, 11)
+  X(ProxyAuthenticationRequired, 11) \
+  X(SocketStartedConnecting, 12) \
+  X(RequestSent, 13)
 #define QTN_REPLY_STATE_BITS(X) \
   X(Finished, 1)                \
   X(Running, 2)

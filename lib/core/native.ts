@@ -792,6 +792,8 @@ export interface NativeNetworkReply extends NativeHandle {
   ): ReplySnapshot;
   abort(): ReplySnapshot;
   close(): ReplySnapshot;
+  /** Emits Qt's redirectAllowed() on the reply (UserVerifiedRedirectPolicy). */
+  redirectAllowed(): ReplySnapshot;
   /** Qt's reply->request(). */
   request(): NativeNetworkRequest;
   snapshot(): ReplySnapshot;

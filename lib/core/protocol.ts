@@ -143,6 +143,8 @@ export const enum ReplyEvent {
   Destroyed = 9,
   AuthenticationRequired = 10,
   ProxyAuthenticationRequired = 11,
+  SocketStartedConnecting = 12,
+  RequestSent = 13,
 }
 
 export const enum ReplyStateBits {
@@ -299,7 +301,9 @@ export const protocolValues = {
     Finished: 8,
     Destroyed: 9,
     AuthenticationRequired: 10,
-    ProxyAuthenticationRequired: 11
+    ProxyAuthenticationRequired: 11,
+    SocketStartedConnecting: 12,
+    RequestSent: 13
   },
   ReplyStateBits: {
     Finished: 1,

@@ -181,7 +181,6 @@ exclusions.QNetworkReply = {
     'encrypted sslErrors ignoreSslErrors preSharedKeyAuthenticationRequired sslConfiguration setSslConfiguration',
     LATER('TLS'),
   ),
-  ...names('redirectAllowed requestSent socketStartedConnecting', LATER('these signals')),
   ...names('readBufferSize setReadBufferSize', LATER('flow control: a reply moves all it receives to JS')),
 };
 exclusions.QHostInfo = {};
