@@ -295,6 +295,33 @@ export class QNetworkAccessManager extends QObject {
     return this._stsStore;
   }
 
+  /** Qt forgets the connections and credentials it cached: the next request starts afresh. */
+  clearAccessCache(): void {
+    checkArity('QNetworkAccessManager.clearAccessCache', arguments, 0, 0);
+    if (!this.h.gone) this.h.native.clearAccessCache();
+  }
+
+  /** Qt closes the idle connections it keeps for reuse. */
+  clearConnectionCache(): void {
+    checkArity('QNetworkAccessManager.clearConnectionCache', arguments, 0, 0);
+    if (!this.h.gone) this.h.native.clearConnectionCache();
+  }
+
+  /** Opens a connection to hostName:port for a later request to reuse (Qt's connectToHost). */
+  connectToHost(hostName: string, port: number = 80): void {
+    const method = 'QNetworkAccessManager.connectToHost';
+    checkArity(method, arguments, 1, 2);
+    checkString(method, 'hostName', hostName);
+    checkInt(method, 'port', port, 0, 65535);
+    if (!this.h.gone) this.h.native.connectToHost(hostName, port);
+  }
+
+  /** The URL schemes Qt's manager handles ('file', 'qrc', 'data', 'http'...). */
+  supportedSchemes(): string[] {
+    checkArity('QNetworkAccessManager.supportedSchemes', arguments, 0, 0);
+    return this.h.gone ? [] : this.h.native.supportedSchemes();
+  }
+
   /** Frees the Qt manager and, as Qt does, its replies (a running one is aborted). */
   deleteLater(): void {
     this.h.deleteLater();

@@ -160,6 +160,44 @@ Napi::Value StrictTransportSecurityHosts(Info info, Core core) {
   return ToArray(info.Env(), hosts, NewHstsPolicy);
 }
 
+// Qt forgets what it cached of connections and credentials: the next request starts afresh.
+Napi::Value ClearAccessCache(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QNetworkAccessManager* m) {
+    m->clearAccessCache();
+    return QVariant();
+  });
+}
+
+Napi::Value ClearConnectionCache(Info info, Core core) {
+  return SyncCall(info.Env(), core, [](QNetworkAccessManager* m) {
+    m->clearConnectionCache();
+    return QVariant();
+  });
+}
+
+// connectToHost(host, port): Qt opens the connection a later request to that host may reuse.
+Napi::Value ConnectToHost(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.connectToHost";
+  QString host = StringArg(info, 0, method);
+  auto port = quint16(IntArg(info, 1, 0, 65535, method));
+  return SyncCall(info.Env(), core, [host, port](QNetworkAccessManager* m) {
+    m->connectToHost(host, port);
+    return QVariant();
+  });
+}
+
+Napi::Value SupportedSchemes(Info info, Core core) {
+  QStringList schemes;
+  SyncCall(info.Env(), core, [&schemes](QNetworkAccessManager* m) {
+    schemes = m->supportedSchemes();
+    return QVariant();
+  });
+  Napi::Array a = Napi::Array::New(info.Env(), size_t(schemes.size()));
+  for (qsizetype k = 0; k < schemes.size(); k++)
+    a.Set(uint32_t(k), Napi::String::New(info.Env(), schemes[k].toStdString()));
+  return a;
+}
+
 class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, NamCore> {
  public:
   static constexpr const char* kName = "QNetworkAccessManager";
@@ -183,6 +221,10 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"enableStrictTransportSecurityStore", EnableStrictTransportSecurityStore},
         {"addStrictTransportSecurityHosts", AddStrictTransportSecurityHosts},
         {"strictTransportSecurityHosts", StrictTransportSecurityHosts},
+        {"clearAccessCache", ClearAccessCache},
+        {"clearConnectionCache", ClearConnectionCache},
+        {"connectToHost", ConnectToHost},
+        {"supportedSchemes", SupportedSchemes},
     };
     Methods all;
     AddCoreMethods(all, methods);

@@ -755,6 +755,10 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   strictTransportSecurityHosts(): NativeHstsPolicy[];
   /** false: the jar was deleted. keepCookies: the jar gets the cookies of the manager's jar so far. */
   setCookieJar(jar: NativeCookieJar, keepCookies: boolean): boolean | null;
+  clearAccessCache(): null;
+  clearConnectionCache(): null;
+  connectToHost(hostName: string, port: number): null;
+  supportedSchemes(): string[];
 }
 
 /** A cookie jar's methods: sync calls on the Qt side (null or empty once the jar is deleted). */

@@ -386,3 +386,101 @@ describe('authenticationRequired: the slot fills the authenticator, Qt reads it 
     await Promise.all([nextEmit(nam2.destroyed), nextEmit(r2.destroyed)]);
   });
 });
+
+describe('connection and access caches, schemes', () => {
+  let keep: http.Server;
+  let url = '';
+  let opened = 0;
+  let closed = 0;
+  let asked = 0;
+  beforeAll(async () => {
+    keep = http.createServer((req, res) => {
+      if (
+        req.url === '/auth' &&
+        req.headers.authorization !== `Basic ${Buffer.from('ann:s3cret').toString('base64')}`
+      ) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="vault"' });
+        return res.end();
+      }
+      res.end('ok');
+    });
+    keep.keepAliveTimeout = 60000; // idle connections stay until the client closes them
+    keep.on('connection', (s) => {
+      opened++;
+      s.on('close', () => closed++);
+    });
+    await new Promise<void>((r) => keep.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(keep.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    keep.closeAllConnections();
+    await new Promise((r) => keep.close(r));
+  });
+
+  const get = async (nam: QNetworkAccessManager, path: string): Promise<number> => {
+    const reply = nam.get(new QNetworkRequest(`${url}${path}`));
+    await nextEmit(reply.finished);
+    reply.deleteLater();
+    return reply.error();
+  };
+
+  test('connectToHost opens a connection before any request, and the request uses it', async () => {
+    const nam = direct();
+    const before = opened;
+    nam.connectToHost('127.0.0.1', Number(new URL(url).port));
+    await until(() => opened === before + 1, 10000, 'the origin saw the connection');
+    expect(await get(nam, '/')).toBe(QNetworkReply.NetworkError.NoError);
+    expect(opened).toBe(before + 1);
+    nam.deleteLater();
+  });
+
+  test('clearConnectionCache closes the idle connection; the next request opens another', async () => {
+    const nam = direct();
+    expect(await get(nam, '/')).toBe(0);
+    const [o, c] = [opened, closed];
+    nam.clearConnectionCache();
+    await until(() => closed === c + 1, 10000, 'the origin saw the close');
+    expect(await get(nam, '/')).toBe(0);
+    expect(opened).toBe(o + 1);
+    nam.deleteLater();
+  });
+
+  test('clearAccessCache: Qt asks for the credentials again', async () => {
+    const nam = direct();
+    nam.authenticationRequired.connect((_reply, auth) => {
+      asked++;
+      auth.setUser('ann');
+      auth.setPassword('s3cret');
+    });
+    expect(await get(nam, '/auth')).toBe(0);
+    expect(await get(nam, '/auth')).toBe(0);
+    expect(asked).toBe(1); // cached
+    nam.clearAccessCache();
+    expect(await get(nam, '/auth')).toBe(0);
+    expect(asked).toBe(2);
+    nam.deleteLater();
+  });
+
+  test("supportedSchemes is Qt's list, as PyQt6's", () => {
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'from PyQt6.QtCore import QCoreApplication\nfrom PyQt6.QtNetwork import QNetworkAccessManager\n' +
+          'import json\napp = QCoreApplication([])\nprint(json.dumps(QNetworkAccessManager().supportedSchemes()))',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(py.status).toBe(0);
+    const schemes = direct().supportedSchemes();
+    expect(schemes).toEqual(JSON.parse(py.stdout));
+    expect(schemes).toContain('http');
+  });
+
+  test('bad arguments: TypeError/RangeError naming them', () => {
+    const nam = direct();
+    expect(() => nam.connectToHost(5 as unknown as string)).toThrow(/hostName/);
+    expect(() => nam.connectToHost('h', 70000)).toThrow(RangeError);
+    expect(() => (nam.clearAccessCache as (...a: unknown[]) => void).call(nam, 1)).toThrow(TypeError);
+  });
+});

@@ -164,10 +164,7 @@ exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
   ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
   ...names('cache setCache proxyFactory setProxyFactory', LATER('caches, factories')),
-  ...names(
-    'clearAccessCache clearConnectionCache connectToHost createRequest supportedSchemes supportedSchemesImplementation',
-    LATER('connection cache control, schemes, createRequest'),
-  ),
+  ...names('createRequest supportedSchemesImplementation', PROTECTED),
 };
 exclusions.QNetworkReply = {
   ...exclusions.QLocalSocket,
