@@ -12,6 +12,8 @@ import type { QUrl } from './QUrl';
 export abstract class QAbstractNetworkCache extends QObject {
   /** QAbstractNetworkCache(parent = None), for subclasses. */
   constructor(parent?: null) {
+    if (new.target === QAbstractNetworkCache)
+      throw new TypeError('QAbstractNetworkCache is abstract: a manager uses a QNetworkDiskCache');
     checkArity(new.target.name, arguments, 0, 1);
     if (parent !== undefined && parent !== null)
       throw new TypeError(`${new.target.name}: argument 'parent' must be None (null); parents are not supported`);
