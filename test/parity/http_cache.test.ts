@@ -22,7 +22,11 @@ beforeAll(async () => {
   origin = await startFixtureServer('http_origin.js');
 });
 
-afterAll(() => origin.stop());
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  origin.stop();
+  for (const c of cleanups) c();
+});
 
 test('there are at least 8 cache scenarios, some answered from the cache and some from the network', () => {
   expect(scenarios.length).toBeGreaterThanOrEqual(8);
@@ -57,6 +61,7 @@ test('the cache is used: a fresh hit reaches no origin, a revalidation sends the
 // kept it for that); the manager then has no cache and goes on without one.
 test('a cache freed while a reply is being stored: the reply finishes, the entry is written', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qtn-cache-freed-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   const nam = new QNetworkAccessManager();
   nam.setProxy(new QNetworkProxy(QNetworkProxy.ProxyType.NoProxy));
   const cache = new QNetworkDiskCache();
@@ -88,5 +93,4 @@ test('a cache freed while a reply is being stored: the reply finishes, the entry
   const next = nam.get(new QNetworkRequest(`http://127.0.0.1:${origin.port}/text`));
   expect((await finished(next)).toString()).toBe('hello world');
   nam.deleteLater();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
