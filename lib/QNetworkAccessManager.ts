@@ -20,6 +20,8 @@ import { defineSignals, madeSignal, type Signal } from './core/signal';
 import { fromNative as authenticatorFromNative, nativeOf as nativeOfAuthenticator } from './QAuthenticator';
 import type { QAuthenticator } from './QAuthenticator';
 import { QNetworkCookieJar } from './QNetworkCookieJar';
+import { QAbstractNetworkCache } from './QAbstractNetworkCache';
+import { QNetworkDiskCache } from './QNetworkDiskCache';
 import { QHstsPolicy, fromNative as hstsFromNative, nativeOf as nativeOfHsts } from './QHstsPolicy';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { QNetworkReply } from './QNetworkReply';
@@ -63,6 +65,8 @@ export class QNetworkAccessManager extends QObject {
   // The jar the manager uses, held so that it lives as long as the manager (PyQt6's setCookieJar
   // hands it to the manager). None until JS asks: Qt makes its own default jar meanwhile.
   private _cookieJar: QNetworkCookieJar | undefined = undefined;
+  // The cache set, held so that it lives as long as the manager uses it; Qt has none by default.
+  private _cache: QNetworkDiskCache | null = null;
   private _sts = false;
   private _stsStore = false;
 
@@ -240,6 +244,33 @@ export class QNetworkAccessManager extends QObject {
     if (this.h.gone) return;
     this.h.native.setCookieJar(n, false);
     this._cookieJar = cookieJar;
+  }
+
+  /** The cache set with setCache; null if none (Qt's default), or once the cache was deleted. */
+  cache(): QAbstractNetworkCache | null {
+    checkArity('QNetworkAccessManager.cache', arguments, 0, 0);
+    return this._cache !== null && this._cache._native() !== null ? this._cache : null;
+  }
+
+  /**
+   * The manager reads and writes `cache` from now on (null: no cache). Unlike PyQt6, the manager
+   * does not take the cache over: a cache replaced or unset is not deleted, and managers may share one.
+   */
+  setCache(cache: QAbstractNetworkCache | null): void {
+    const method = 'QNetworkAccessManager.setCache';
+    checkArity(method, arguments, 1, 1);
+    if (cache !== null && !(cache instanceof QNetworkDiskCache)) {
+      const what =
+        cache instanceof QAbstractNetworkCache ? ' (a JS subclass of QAbstractNetworkCache is not supported)' : '';
+      throw new TypeError(
+        `${method}: argument 'cache' must be a QNetworkDiskCache or null, got ${describe(cache)}${what}`,
+      );
+    }
+    const n = cache === null ? null : cache._native();
+    if (cache !== null && n === null) throw new Error(`${method}: the QNetworkDiskCache was deleted (deleteLater)`);
+    if (this.h.gone) return;
+    this.h.native.setCache(n);
+    this._cache = cache;
   }
 
   isStrictTransportSecurityEnabled(): boolean {

@@ -181,7 +181,7 @@ export class QNetworkReply extends QIODevice {
     switch (kind) {
       case Ev.ReadyRead:
         this.appendReceived(payload as Buffer);
-        madeSignal(this, 'readyRead')?.emit();
+        if (arg !== 0) madeSignal(this, 'readyRead')?.emit(); // else bytes Qt never announced (network_reply.cc)
         break;
       case Ev.MetaDataChanged:
         madeSignal(this, 'metaDataChanged')?.emit();

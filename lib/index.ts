@@ -22,6 +22,8 @@ export { QNetworkCookieJar } from './QNetworkCookieJar';
 export { QHstsPolicy } from './QHstsPolicy';
 export { QHttp2Configuration } from './QHttp2Configuration';
 export { QNetworkCacheMetaData } from './QNetworkCacheMetaData';
+export { QAbstractNetworkCache } from './QAbstractNetworkCache';
+export { QNetworkDiskCache } from './QNetworkDiskCache';
 export { QNetworkAccessManager } from './QNetworkAccessManager';
 export { QNetworkReply } from './QNetworkReply';
 export { QAbstractSocket } from './QAbstractSocket';
@@ -68,6 +70,7 @@ import { QNetworkDatagram as NetworkDatagram } from './QNetworkDatagram';
 import { QNetworkInterface as NetworkInterface } from './QNetworkInterface';
 import { QNetworkAccessManager as NetworkAccessManager } from './QNetworkAccessManager';
 import { QNetworkCacheMetaData as NetworkCacheMetaData } from './QNetworkCacheMetaData';
+import { QNetworkDiskCache as NetworkDiskCache } from './QNetworkDiskCache';
 import { QNetworkProxy as NetworkProxy } from './QNetworkProxy';
 import { QNetworkReply as NetworkReply } from './QNetworkReply';
 import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
@@ -100,6 +103,7 @@ for (const cls of [
   NetworkInterface,
   NetworkAccessManager,
   NetworkCacheMetaData,
+  NetworkDiskCache,
   NetworkProxy,
   NetworkProxyFactory,
   NetworkProxyQuery,

@@ -10,6 +10,7 @@
 
 #include "hsts_policy.h"
 #include "network_cookie_jar.h"
+#include "network_disk_cache.h"
 #include "network_proxy.h"
 #include "protocol.h"
 #include "proxy_auth.h"
@@ -109,6 +110,18 @@ Napi::Value SetCookieJar(Info info, Core core) {
     m->setCookieJar(j);
     j->setParent(nullptr);  // owned by its JS object, not by the manager (see JarCore::usedBy)
     jar->usedBy(m);
+    return QVariant(true);
+  });
+}
+
+// setCache(cache or null): the manager uses a link to `cache` from now on (Qt deletes the link it
+// had; the cache itself stays its JS object's). False if the cache was deleted.
+Napi::Value SetCache(Info info, Core core) {
+  std::shared_ptr<DiskCacheCore> cache;
+  if (!info[0].IsNull()) cache = DiskCacheCoreArg(info[0], "QNetworkAccessManager.setCache");
+  return SyncCall(info.Env(), core, [&](QNetworkAccessManager* m) {
+    if (cache && !cache->object) return QVariant(false);
+    m->setCache(cache ? cache->linkFor() : nullptr);
     return QVariant(true);
   });
 }
@@ -217,6 +230,7 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"setAutoDeleteReplies", SetAutoDeleteReplies},
         {"answerAuth", AnswerAuth},
         {"setCookieJar", SetCookieJar},
+        {"setCache", SetCache},
         {"setStrictTransportSecurityEnabled", SetStrictTransportSecurityEnabled},
         {"enableStrictTransportSecurityStore", EnableStrictTransportSecurityStore},
         {"addStrictTransportSecurityHosts", AddStrictTransportSecurityHosts},

@@ -150,12 +150,14 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   }
 
   // What Qt holds moves to JS now (Qt's signal announces it; JS's readyRead follows with it).
-  void forward() {
+  // `announced`: Qt emitted readyRead for it; bytes it never announced (the cache backend's, read
+  // at finished) reach JS without one, as in PyQt6.
+  void forward(bool announced = false) {
     QNetworkReply* r = object;
     if (!r || !r->isReadable()) return;
     QByteArray bytes = r->readAll();
     if (bytes.isEmpty()) return;
-    Event e = make(Ev::kReadyRead);
+    Event e = make(Ev::kReadyRead, announced ? 1 : 0);
     e.bytes = std::move(bytes);
     channel()->push(std::move(e));
   }
@@ -165,7 +167,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     object = r;
     r->setProperty(kReplyIdProperty, id());
     QObject::connect(r, &QNetworkReply::metaDataChanged, r, [this] { pushMeta(Ev::kMetaDataChanged); });
-    QObject::connect(r, &QIODevice::readyRead, r, [this] { forward(); });
+    QObject::connect(r, &QIODevice::readyRead, r, [this] { forward(true); });
     QObject::connect(r, &QNetworkReply::downloadProgress, r,
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kDownloadProgress, done, total); });
     QObject::connect(r, &QNetworkReply::uploadProgress, r,

@@ -759,6 +759,28 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   clearConnectionCache(): null;
   connectToHost(hostName: string, port: number): null;
   supportedSchemes(): string[];
+  /** false: the cache was deleted; null: no cache. */
+  setCache(cache: NativeDiskCache | null): boolean | null;
+}
+
+/** A disk cache's methods: sync calls on the Qt side (null once the cache is deleted). */
+export interface NativeDiskCache extends NativeHandle {
+  cacheDirectory(): string;
+  setCacheDirectory(dir: string): null;
+  maximumCacheSize(): number | null;
+  setMaximumCacheSize(size: number): null;
+  cacheSize(): number | null;
+  expire(): number | null;
+  clear(): null;
+  metaData(url: NativeUrl): NativeNetworkCacheMetaData;
+  fileMetaData(fileName: string): NativeNetworkCacheMetaData;
+  updateMetaData(metaData: NativeNetworkCacheMetaData): null;
+  remove(url: NativeUrl): boolean | null;
+  /** The cached bytes, or null. */
+  data(url: NativeUrl): Buffer | null;
+  /** The number of the device Qt prepared, or null if Qt refused. */
+  prepare(metaData: NativeNetworkCacheMetaData): number | null;
+  insert(prepared: number, bytes: Buffer): null;
 }
 
 /** A cookie jar's methods: sync calls on the Qt side (null or empty once the jar is deleted). */
@@ -806,6 +828,7 @@ export interface NativeNetworkReply extends NativeHandle {
 export interface NativeHandles {
   QNetworkAccessManager: new () => NativeNetworkAccessManager;
   QNetworkCookieJar: new () => NativeCookieJar;
+  QNetworkDiskCache: new () => NativeDiskCache;
   QNetworkReply: new () => NativeNetworkReply;
   QTcpSocket: new () => NativeAbstractSocket;
   QAbstractSocket: new (socketType: number) => NativeAbstractSocket;

@@ -31,6 +31,8 @@ import {
   QHstsPolicy,
   QHttp2Configuration,
   QNetworkCacheMetaData,
+  QAbstractNetworkCache,
+  QNetworkDiskCache,
   Qt,
 } from '../../lib';
 
@@ -163,7 +165,7 @@ exclusions.QNetworkRequest = {
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
   ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
-  ...names('cache setCache proxyFactory setProxyFactory', LATER('caches, factories')),
+  ...names('proxyFactory setProxyFactory', LATER('factories')),
   ...names('createRequest supportedSchemesImplementation', PROTECTED),
 };
 exclusions.QNetworkReply = {
@@ -186,6 +188,8 @@ exclusions.QNetworkCookieJar = Object.fromEntries(qobjectNames.map((n) => [n, QO
 exclusions.QHstsPolicy = {};
 exclusions.QHttp2Configuration = {};
 exclusions.QNetworkCacheMetaData = {};
+exclusions.QNetworkDiskCache = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
+exclusions.QAbstractNetworkCache = exclusions.QNetworkDiskCache;
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -222,6 +226,9 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QHstsPolicy: [QHstsPolicy, new QHstsPolicy()],
   QHttp2Configuration: [QHttp2Configuration, new QHttp2Configuration()],
   QNetworkCacheMetaData: [QNetworkCacheMetaData, new QNetworkCacheMetaData()],
+  QNetworkDiskCache: [QNetworkDiskCache, new QNetworkDiskCache()],
+  // Abstract: its names are checked on the class Qt can use.
+  QAbstractNetworkCache: [QAbstractNetworkCache, new QNetworkDiskCache()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {

@@ -4,6 +4,8 @@
 // factory's own error from its queryProxy); a Symbol as the first argument is never accepted; no
 // password shows in an error, inspect output or JSON. The seed is printed: FUZZ_SEED=n reruns it.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const CHILD = path.join(__dirname, '..', 'fixtures', 'reliability', 'fuzz_child.js');
@@ -29,7 +31,10 @@ interface Summary {
 
 function fuzz(seed: number): Summary {
   const start = Date.now();
+  // A directory of its own: QNetworkDiskCache.setCacheDirectory('localhost') makes one where it runs.
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'qtn-fuzz-'));
   const r = spawnSync(process.execPath, ['--no-warnings', CHILD], {
+    cwd,
     env: {
       ...process.env,
       QTN_DIST: path.join(__dirname, '..', '..', 'dist'),
@@ -41,6 +46,7 @@ function fuzz(seed: number): Summary {
     maxBuffer: 16 << 20,
   });
   const ms = Date.now() - start;
+  fs.rmSync(cwd, { recursive: true, force: true });
   // Printed so a failing seed can be rerun: FUZZ_SEED=<seed> node test/fixtures/reliability/fuzz_child.js
   console.log(`fuzz seed ${seed}: exit ${r.status} signal ${r.signal} in ${ms} ms; ${r.stdout.trim().slice(0, 600)}`);
   const verdict = r.signal

@@ -16,6 +16,7 @@ import {
   QNetworkInterface,
   QNetworkProxy,
   QNetworkProxyFactory,
+  QAbstractNetworkCache,
   QNetworkProxyQuery,
   QObject,
   QTcpServer,
@@ -42,6 +43,7 @@ const natives: Record<string, Any> = {
   QTcpServer: nativeOf(server),
   QUdpSocket: nativeOf(udp),
   QAbstractSocket: nativeOf(plain),
+  QNetworkDiskCache: new anyNative.QNetworkDiskCache(),
 };
 for (const name of [
   'QHostAddress',
@@ -115,6 +117,7 @@ test('the classes TS declares abstract or protected cannot be made from JS', asy
   );
   await expectTypeError('new QIODevice()', () => new (QIODevice as Any)());
   await expectTypeError('new QNetworkProxyFactory()', () => new (QNetworkProxyFactory as Any)());
+  await expectTypeError('new QAbstractNetworkCache()', () => new (QAbstractNetworkCache as Any)());
   await expectTypeError('QTcpSocket._adopt({})', () => (QTcpSocket as Any)._adopt({}));
 });
 
