@@ -17,7 +17,9 @@ export enum ContentType {
 
 function checkParent(method: string, parent: unknown): void {
   if (parent !== undefined && parent !== null)
-    throw new TypeError(`${method}: argument 'parent' must be None (null); parents are not supported, got ${describe(parent)}`);
+    throw new TypeError(
+      `${method}: argument 'parent' must be None (null); parents are not supported, got ${describe(parent)}`,
+    );
 }
 
 export class QHttpMultiPart extends QObject {

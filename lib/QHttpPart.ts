@@ -2,7 +2,15 @@
 // the JS thread directly: it is a reentrant value type. The body device stays here, a QBuffer of
 // ours: a request reads its state when it is sent (native/http_multi_part.cc).
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkEnum, checkVariant, describe, toBuffer, type BytesInput, type VariantInput } from './core/args';
+import {
+  checkArity,
+  checkEnum,
+  checkVariant,
+  describe,
+  toBuffer,
+  type BytesInput,
+  type VariantInput,
+} from './core/args';
 import type { NativeDeviceBody, NativeHttpPart } from './core/native';
 import { QIODevice } from './core/QIODevice';
 import { native } from './core/runtime';
@@ -56,7 +64,10 @@ export class QHttpPart extends Value<NativeHttpPart> {
   setRawHeader(headerName: BytesInput, headerValue: BytesInput): void {
     const method = 'QHttpPart.setRawHeader';
     checkArity(method, arguments, 2, 2);
-    nativeOf(this).setRawHeader(toBuffer(method, 'headerName', headerName), toBuffer(method, 'headerValue', headerValue));
+    nativeOf(this).setRawHeader(
+      toBuffer(method, 'headerName', headerName),
+      toBuffer(method, 'headerValue', headerValue),
+    );
   }
 
   swap(other: QHttpPart): void {
