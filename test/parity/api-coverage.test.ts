@@ -30,6 +30,8 @@ import {
   QHostInfo,
   QHstsPolicy,
   QHttp2Configuration,
+  QHttpMultiPart,
+  QHttpPart,
   QNetworkCacheMetaData,
   Qt,
 } from '../../lib';
@@ -190,6 +192,8 @@ exclusions.QNetworkCookieJar = Object.fromEntries(qobjectNames.map((n) => [n, QO
 exclusions.QHstsPolicy = {};
 exclusions.QHttp2Configuration = {};
 exclusions.QNetworkCacheMetaData = {};
+exclusions.QHttpMultiPart = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
+exclusions.QHttpPart = {};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -226,6 +230,8 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QHstsPolicy: [QHstsPolicy, new QHstsPolicy()],
   QHttp2Configuration: [QHttp2Configuration, new QHttp2Configuration()],
   QNetworkCacheMetaData: [QNetworkCacheMetaData, new QNetworkCacheMetaData()],
+  QHttpMultiPart: [QHttpMultiPart, new QHttpMultiPart()],
+  QHttpPart: [QHttpPart, new QHttpPart()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
