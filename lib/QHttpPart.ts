@@ -42,15 +42,17 @@ export class QHttpPart extends Value<NativeHttpPart> {
   }
 
   /**
-   * The body read from `device` when the request is sent, as Qt reads it: from the start of the
-   * buffer (size() bytes from position 0; a buffer left at another position is read as Qt reads it
-   * there), so it must be open for reading. Only a QBuffer: a socket's bytes arrive in JS (read them
-   * and use setBody). The buffer's position in JS does not move as Qt reads (Qt reads a copy).
+   * The body read from `device` when the request is sent, as Qt reads it: open for reading (else
+   * Qt's UnknownNetworkError) and at position 0 (Qt 6.4 counts size() bytes but reads from the
+   * position: the request stalls otherwise, in PyQt6 too). Only a QBuffer: a socket's bytes arrive
+   * in JS (read them and use setBody). Qt reads a copy: the buffer's position in JS does not move.
+   * null (None) removes the device.
    */
-  setBodyDevice(device: QBuffer): void {
+  setBodyDevice(device: QBuffer | null): void {
     const method = 'QHttpPart.setBodyDevice';
     checkArity(method, arguments, 1, 1);
-    this._device = bufferArg(method, 'device', device);
+    // None (null), as PyQt6 takes it: no device, the body bytes are sent.
+    this._device = device === null ? null : bufferArg(method, 'device', device);
   }
 
   /** Qt turns the value into the header's text (a Content-Type, a Content-Disposition...). */

@@ -22,6 +22,10 @@ test('a copy equals its original until either changes; the body device counts by
   expect(b.equals(a)).toBe(true);
   a.setBodyDevice(new QBuffer());
   expect(b.equals(a)).toBe(false);
+  // null (PyQt6's None) removes the device: the body bytes count again.
+  a.setBodyDevice(null);
+  b.setBodyDevice(null);
+  expect(b.equals(a)).toBe(true);
   expect(new QHttpPart().equals(new QHttpPart())).toBe(true);
   expect(a.equals('a part')).toBe(false);
 });
@@ -53,7 +57,7 @@ test('bad input is a TypeError naming the method and the argument', () => {
   expect(() => p.setBodyDevice('bytes' as never)).toThrow(
     /^QHttpPart\.setBodyDevice: argument 'device' must be a QBuffer, got string/,
   );
-  expect(() => p.setBodyDevice(null as never)).toThrow(/argument 'device' must be a QBuffer, got null/);
+  expect(() => p.setBodyDevice(undefined as never)).toThrow(/argument 'device' must be a QBuffer, got undefined/);
   // A socket is a QIODevice, but its bytes arrive in JS: refused, and the message says why.
   const socket = new QTcpSocket();
   expect(() => p.setBodyDevice(socket as never)).toThrow(/must be a QBuffer, got QTcpSocket object: .*arrive in JS/);
