@@ -2,6 +2,7 @@
 // (native/network_access_manager.cc); each request makes a QNetworkReply whose signals come as
 // the socket's do. The settings are Qt's, mirrored here as Qt answers each setter.
 import {
+  BYTES,
   checkArity,
   checkBool,
   checkEnum,
@@ -12,7 +13,13 @@ import {
   type BytesInput,
 } from './core/args';
 import { Handle } from './core/handle';
-import type { NativeAuthenticator, NativeNetworkAccessManager, NativeNetworkProxy } from './core/native';
+import type {
+  NativeAuthenticator,
+  NativeNetworkAccessManager,
+  NativeNetworkProxy,
+  NativeRequestBody,
+} from './core/native';
+import { QIODevice } from './core/QIODevice';
 import { ReplyEvent as Ev } from './core/protocol';
 import { QObject } from './core/QObject';
 import { native, sinkOf } from './core/runtime';
@@ -22,6 +29,9 @@ import type { QAuthenticator } from './QAuthenticator';
 import { QNetworkCookieJar } from './QNetworkCookieJar';
 import { QAbstractNetworkCache } from './QAbstractNetworkCache';
 import { QNetworkDiskCache } from './QNetworkDiskCache';
+import { QBuffer } from './QBuffer';
+import { QHttpMultiPart } from './QHttpMultiPart';
+import { bufferArg, deviceBody } from './QHttpPart';
 import { QHstsPolicy, fromNative as hstsFromNative, nativeOf as nativeOfHsts } from './QHstsPolicy';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { QNetworkReply } from './QNetworkReply';
@@ -44,8 +54,23 @@ export enum Operation {
 const INT_MIN = -(2 ** 31);
 const INT_MAX = 2 ** 31 - 1;
 
-/** A request body as PyQt6's QByteArray overloads take it (a QByteArray too): a string is its UTF-8. */
-export type RequestBody = BytesInput;
+/**
+ * A request body as PyQt6's overloads take it: bytes (a QByteArray too; a string is its UTF-8), a
+ * QBuffer (a QIODevice: read from its position, as Qt reads it when the request is made) or a
+ * QHttpMultiPart (Qt sets the Content-Type with its boundary).
+ */
+export type RequestBody = BytesInput | QBuffer | QHttpMultiPart;
+
+// The body as the addon takes it, or a TypeError naming the method and the argument.
+function bodyArg(method: string, arg: string, v: unknown): NativeRequestBody {
+  if (v instanceof QHttpMultiPart) return v._body();
+  if (v instanceof QIODevice) return deviceBody(bufferArg(method, arg, v));
+  if (typeof v === 'string' || v instanceof Uint8Array || (typeof v === 'object' && v !== null && BYTES in v))
+    return toBuffer(method, arg, v);
+  throw new TypeError(
+    `${method}: argument '${arg}' must be bytes (a Buffer, Uint8Array, QByteArray or string), a QBuffer or a QHttpMultiPart, got ${describe(v)}`,
+  );
+}
 
 export class QNetworkAccessManager extends QObject {
   static readonly Operation = Operation;
@@ -124,7 +149,7 @@ export class QNetworkAccessManager extends QObject {
     op: Operation,
     request: unknown,
     verb: Buffer | null,
-    body: Buffer | null,
+    body: NativeRequestBody | null,
   ): QNetworkReply {
     if (!(request instanceof QNetworkRequest))
       throw new TypeError(`${method}: argument 'request' must be a QNetworkRequest, got ${describe(request)}`);
@@ -147,17 +172,17 @@ export class QNetworkAccessManager extends QObject {
     return this.request('QNetworkAccessManager.deleteResource', Operation.DeleteOperation, request, null, null);
   }
 
-  /** post(request, data): the body as bytes (a Buffer, a string as its UTF-8, a QByteArray). */
+  /** post(request, data): the body as bytes (a Buffer, a string as its UTF-8, a QByteArray), a QBuffer or a QHttpMultiPart. */
   post(request: QNetworkRequest, data: RequestBody): QNetworkReply {
     const method = 'QNetworkAccessManager.post';
     checkArity(method, arguments, 2, 2);
-    return this.request(method, Operation.PostOperation, request, null, toBuffer(method, 'data', data));
+    return this.request(method, Operation.PostOperation, request, null, bodyArg(method, 'data', data));
   }
 
   put(request: QNetworkRequest, data: RequestBody): QNetworkReply {
     const method = 'QNetworkAccessManager.put';
     checkArity(method, arguments, 2, 2);
-    return this.request(method, Operation.PutOperation, request, null, toBuffer(method, 'data', data));
+    return this.request(method, Operation.PutOperation, request, null, bodyArg(method, 'data', data));
   }
 
   /** sendCustomRequest(request, verb, data = None): any verb, with a body or none. */
@@ -165,7 +190,7 @@ export class QNetworkAccessManager extends QObject {
     const method = 'QNetworkAccessManager.sendCustomRequest';
     checkArity(method, arguments, 2, 3);
     const v = toBuffer(method, 'verb', verb);
-    const body = data === null || data === undefined ? null : toBuffer(method, 'data', data);
+    const body = data === null || data === undefined ? null : bodyArg(method, 'data', data);
     return this.request(method, Operation.CustomOperation, request, v, body);
   }
 

@@ -21,6 +21,8 @@ export { QNetworkCookie } from './QNetworkCookie';
 export { QNetworkCookieJar } from './QNetworkCookieJar';
 export { QHstsPolicy } from './QHstsPolicy';
 export { QHttp2Configuration } from './QHttp2Configuration';
+export { QHttpMultiPart } from './QHttpMultiPart';
+export { QHttpPart } from './QHttpPart';
 export { QNetworkCacheMetaData } from './QNetworkCacheMetaData';
 export { QAbstractNetworkCache } from './QAbstractNetworkCache';
 export { QNetworkDiskCache } from './QNetworkDiskCache';
@@ -61,6 +63,8 @@ import { QHostAddress as HostAddress } from './QHostAddress';
 import { QHostInfo as HostInfo } from './QHostInfo';
 import { QHstsPolicy as HstsPolicy } from './QHstsPolicy';
 import { QHttp2Configuration as Http2Configuration } from './QHttp2Configuration';
+import { QHttpMultiPart as HttpMultiPart } from './QHttpMultiPart';
+import { QHttpPart as HttpPart } from './QHttpPart';
 import { QLocalServer as LocalServer } from './QLocalServer';
 import { QLocalSocket as LocalSocket } from './QLocalSocket';
 import { QNetworkCookie as NetworkCookie } from './QNetworkCookie';
@@ -94,6 +98,8 @@ for (const cls of [
   HostInfo,
   HstsPolicy,
   Http2Configuration,
+  HttpMultiPart,
+  HttpPart,
   LocalServer,
   LocalSocket,
   NetworkAddressEntry,

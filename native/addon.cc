@@ -64,6 +64,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QHstsPolicy", InitHstsPolicy(env, *this));
   exports.Set("QHttp2Configuration", InitHttp2Configuration(env, *this));
   exports.Set("QNetworkCacheMetaData", InitNetworkCacheMetaData(env, *this));
+  exports.Set("QHttpPart", InitHttpPart(env, *this));
   for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));
   exports.Set("protocol", ProtocolObject(env));
   exportsRef = Napi::Persistent(exports);

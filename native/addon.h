@@ -73,5 +73,6 @@ Napi::Function InitHostInfo(Napi::Env env, Module& m);
 Napi::Function InitHstsPolicy(Napi::Env env, Module& m);
 Napi::Function InitHttp2Configuration(Napi::Env env, Module& m);
 Napi::Function InitNetworkCacheMetaData(Napi::Env env, Module& m);
+Napi::Function InitHttpPart(Napi::Env env, Module& m);
 
 }  // namespace qtn

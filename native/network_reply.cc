@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "http_multi_part.h"
 #include "network_access_manager.h"
 #include "network_request.h"
 #include "protocol.h"
@@ -235,8 +236,8 @@ using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<ReplyCore>&;
 
 // start(manager, operation, request, verb, body | null): the manager's get/head/post/put/
-// deleteResource/sendCustomRequest, whose reply this core takes. A manager already deleted makes
-// none (the snapshot says so: no metadata).
+// deleteResource/sendCustomRequest, whose reply this core takes; body as RequestBodyArg reads it
+// (http_multi_part.h). A manager already deleted makes none (the snapshot says so: no metadata).
 Napi::Value Start(Info info, Core core) {
   const char* method = "QNetworkAccessManager.request";
   auto nam = NamCoreArg(info[0], method);
@@ -246,8 +247,7 @@ Napi::Value Start(Info info, Core core) {
   if (!req) throw ArgTypeError(info.Env(), 2, method, "a native QNetworkRequest");
   QNetworkRequest request = *req;
   QByteArray verb = info[3].IsNull() ? QByteArray() : BytesArg(info, 3, method);
-  bool hasBody = !info[4].IsNull();
-  QByteArray body = hasBody ? BytesArg(info, 4, method) : QByteArray();
+  RequestBody body = RequestBodyArg(info, 4, method);
   ReplyCore::Snapshot snap;
   core->channel()->call(
       info.Env(),
@@ -255,26 +255,14 @@ Napi::Value Start(Info info, Core core) {
         QNetworkAccessManager* m = nam->object;
         if (m && !core->object) {
           QNetworkReply* r = nullptr;
-          switch (op) {
-            case QNetworkAccessManager::HeadOperation:
-              r = m->head(request);
-              break;
-            case QNetworkAccessManager::GetOperation:
-              r = m->get(request);
-              break;
-            case QNetworkAccessManager::PutOperation:
-              r = m->put(request, body);
-              break;
-            case QNetworkAccessManager::PostOperation:
-              r = m->post(request, body);
-              break;
-            case QNetworkAccessManager::DeleteOperation:
-              r = m->deleteResource(request);
-              break;
-            default:
-              r = hasBody ? m->sendCustomRequest(request, verb, body)
-                          : m->sendCustomRequest(request, verb, static_cast<QIODevice*>(nullptr));
-          }
+          if (op == QNetworkAccessManager::HeadOperation)
+            r = m->head(request);
+          else if (op == QNetworkAccessManager::GetOperation)
+            r = m->get(request);
+          else if (op == QNetworkAccessManager::DeleteOperation)
+            r = m->deleteResource(request);
+          else
+            r = SendWithBody(m, op, request, verb, body);
           core->manager_ = nam;
           core->adopt(r);
         }

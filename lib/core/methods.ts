@@ -13,6 +13,8 @@ export const publicMethods: { readonly [className: string]: readonly string[] } 
   QHostInfo: ['addresses', 'error', 'errorString', 'hostName', 'lookupId', 'setAddresses', 'setError', 'setErrorString', 'setHostName', 'setLookupId', 'swap', 'toJSON'],
   QHstsPolicy: ['equals', 'expiry', 'host', 'includesSubDomains', 'isExpired', 'setExpiry', 'setHost', 'setIncludesSubDomains', 'swap'],
   QHttp2Configuration: ['equals', 'huffmanCompressionEnabled', 'maxFrameSize', 'serverPushEnabled', 'sessionReceiveWindowSize', 'setHuffmanCompressionEnabled', 'setMaxFrameSize', 'setServerPushEnabled', 'setSessionReceiveWindowSize', 'setStreamReceiveWindowSize', 'streamReceiveWindowSize', 'swap'],
+  QHttpMultiPart: ['append', 'boundary', 'setBoundary', 'setContentType'],
+  QHttpPart: ['equals', 'setBody', 'setBodyDevice', 'setHeader', 'setRawHeader', 'swap'],
   QIODevice: ['atEnd', 'bytesAvailable', 'canReadLine', 'commitTransaction', 'currentReadChannel', 'currentWriteChannel', 'getChar', 'isOpen', 'isReadable', 'isSequential', 'isTextModeEnabled', 'isTransactionStarted', 'isWritable', 'peek', 'pos', 'putChar', 'read', 'readAll', 'readChannelCount', 'readLine', 'reset', 'rollbackTransaction', 'seek', 'setCurrentReadChannel', 'setCurrentWriteChannel', 'setTextModeEnabled', 'size', 'skip', 'startTransaction', 'ungetChar', 'writeChannelCount'],
   QLocalServer: ['fullServerName', 'listen', 'serverName', 'setSocketOptions', 'socketOptions'],
   QLocalSocket: ['abort', 'close', 'connectToServer', 'disconnectFromServer', 'error', 'fullServerName', 'open', 'readBufferSize', 'serverName', 'setReadBufferSize', 'setServerName', 'setSocketDescriptor', 'setSocketOptions', 'socketDescriptor', 'socketOptions', 'state'],

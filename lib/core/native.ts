@@ -513,7 +513,33 @@ export interface NativeNetworkCacheMetaDataClass {
   readonly prototype: NativeNetworkCacheMetaData;
 }
 
+export interface NativeHttpPart extends Native<'QHttpPart'> {
+  setBody(body: NativeBytes): undefined;
+  setHeader(header: number, value: NativeVariantIn): undefined;
+  setRawHeader(headerName: NativeBytes, headerValue: NativeBytes): undefined;
+  swap(other: NativeHttpPart): undefined;
+  equals(other: NativeHttpPart): boolean;
+}
+
+export interface NativeHttpPartClass {
+  new (): NativeHttpPart;
+  new (other: NativeHttpPart): NativeHttpPart;
+  readonly prototype: NativeHttpPart;
+}
+
+/** A QBuffer as Qt will read it (native/http_multi_part.h): its bytes, open mode and position. */
+export type NativeDeviceBody = [data: Buffer, openMode: number, pos: number];
+/** A QHttpMultiPart as Qt will send it: each part with its body device's state, or null. */
+export interface NativeMultiPartBody {
+  contentType: number;
+  boundary: Buffer;
+  parts: NativeHttpPart[];
+  devices: (NativeDeviceBody | null)[];
+}
+export type NativeRequestBody = Buffer | NativeDeviceBody | NativeMultiPartBody;
+
 export interface NativeValues {
+  QHttpPart: NativeHttpPartClass;
   QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
   QHttp2Configuration: NativeHttp2ConfigurationClass;
   QHstsPolicy: NativeHstsPolicyClass;
@@ -814,7 +840,7 @@ export interface NativeNetworkReply extends NativeHandle {
     operation: number,
     request: NativeNetworkRequest,
     verb: Buffer | null,
-    body: Buffer | null,
+    body: NativeRequestBody | null,
   ): ReplySnapshot;
   abort(): ReplySnapshot;
   close(): ReplySnapshot;

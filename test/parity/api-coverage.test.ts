@@ -30,6 +30,8 @@ import {
   QHostInfo,
   QHstsPolicy,
   QHttp2Configuration,
+  QHttpMultiPart,
+  QHttpPart,
   QNetworkCacheMetaData,
   QAbstractNetworkCache,
   QNetworkDiskCache,
@@ -190,6 +192,8 @@ exclusions.QHttp2Configuration = {};
 exclusions.QNetworkCacheMetaData = {};
 exclusions.QNetworkDiskCache = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 exclusions.QAbstractNetworkCache = exclusions.QNetworkDiskCache;
+exclusions.QHttpMultiPart = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
+exclusions.QHttpPart = {};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -229,6 +233,8 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QNetworkDiskCache: [QNetworkDiskCache, new QNetworkDiskCache()],
   // Abstract: its names are checked on the class Qt can use.
   QAbstractNetworkCache: [QAbstractNetworkCache, new QNetworkDiskCache()],
+  QHttpMultiPart: [QHttpMultiPart, new QHttpMultiPart()],
+  QHttpPart: [QHttpPart, new QHttpPart()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {

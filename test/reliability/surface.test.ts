@@ -9,6 +9,8 @@ import {
   QHostAddress,
   QHstsPolicy,
   QHttp2Configuration,
+  QHttpMultiPart,
+  QHttpPart,
   QIODevice,
   QNetworkAddressEntry,
   QNetworkCacheMetaData,
@@ -56,6 +58,7 @@ for (const name of [
   'QHstsPolicy',
   'QHttp2Configuration',
   'QNetworkCacheMetaData',
+  'QHttpPart',
 ]) {
   natives[name] = new anyNative[name]();
 }
@@ -75,6 +78,8 @@ const wrappers: object[] = [
   new QHstsPolicy(),
   new QHttp2Configuration(),
   new QNetworkCacheMetaData(),
+  new QHttpPart(),
+  new QHttpMultiPart(),
   new QObject(),
 ];
 
@@ -250,6 +255,7 @@ test('foreign objects where the addon expects a handle: TypeError', async () => 
     'QHstsPolicy',
     'QHttp2Configuration',
     'QNetworkCacheMetaData',
+    'QHttpPart',
   ]) {
     calls.push([kind, `new ${kind}(other)`, (x) => new anyNative[kind](x), [F]]);
     if (typeof n[kind].swap === 'function') calls.push([kind, `${kind}.swap`, n[kind].swap.bind(n[kind]), [F]]);
@@ -318,6 +324,7 @@ test('the same through the public API: a foreign object, a forgery or a Proxy is
     [QHstsPolicy, () => new QHstsPolicy()],
     [QHttp2Configuration, () => new QHttp2Configuration()],
     [QNetworkCacheMetaData, () => new QNetworkCacheMetaData()],
+    [QHttpPart, () => new QHttpPart()],
   ] as [Any, () => Any][]) {
     calls.push([cls, `new ${cls.name}(other)`, (x) => new cls(x)]);
     if (typeof cls.prototype.swap === 'function') calls.push([cls, `${cls.name}.swap`, (x) => make().swap(x)]);
@@ -352,6 +359,8 @@ test('inspecting a class prototype, or an object made from one without its const
     QHstsPolicy,
     QHttp2Configuration,
     QNetworkCacheMetaData,
+    QHttpPart,
+    QHttpMultiPart,
     QNetworkDatagram,
     QNetworkProxy,
     QNetworkProxyQuery,

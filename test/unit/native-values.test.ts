@@ -25,6 +25,8 @@ import type {
   NativeHostInfoClass,
   NativeHstsPolicy,
   NativeHstsPolicyClass,
+  NativeHttpPart,
+  NativeHttpPartClass,
   NativeHttp2Configuration,
   NativeHttp2ConfigurationClass,
   NativeNetworkCacheMetaData,
@@ -375,6 +377,16 @@ const classes = {
       equals: true,
     } satisfies Names<NativeNetworkCacheMetaData>,
     statics: {} satisfies Names<NativeNetworkCacheMetaDataClass>,
+  },
+  QHttpPart: {
+    methods: {
+      setBody: true,
+      setHeader: true,
+      setRawHeader: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeHttpPart>,
+    statics: {} satisfies Names<NativeHttpPartClass>,
   },
 };
 
