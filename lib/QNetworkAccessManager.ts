@@ -12,16 +12,23 @@ import {
   type BytesInput,
 } from './core/args';
 import { Handle } from './core/handle';
-import type { NativeAuthenticator, NativeNetworkAccessManager, NativeNetworkProxy } from './core/native';
+import type {
+  NativeAuthenticator,
+  NativeNetworkAccessManager,
+  NativeNetworkProxy,
+  NativeNetworkProxyQuery,
+} from './core/native';
 import { ReplyEvent as Ev } from './core/protocol';
 import { QObject } from './core/QObject';
-import { native, sinkOf } from './core/runtime';
+import { native, runtime, sinkOf } from './core/runtime';
 import { defineSignals, madeSignal, type Signal } from './core/signal';
 import { fromNative as authenticatorFromNative, nativeOf as nativeOfAuthenticator } from './QAuthenticator';
 import type { QAuthenticator } from './QAuthenticator';
 import { QNetworkCookieJar } from './QNetworkCookieJar';
 import { QHstsPolicy, fromNative as hstsFromNative, nativeOf as nativeOfHsts } from './QHstsPolicy';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
+import { QNetworkProxyFactory, askedByQt, checkOverridden, decideProxies } from './QNetworkProxyFactory';
+import { QNetworkProxyQuery, nativeOf as nativeOfQuery } from './QNetworkProxyQuery';
 import { QNetworkReply } from './QNetworkReply';
 import {
   QNetworkRequest,
@@ -57,6 +64,8 @@ export class QNetworkAccessManager extends QObject {
   private readonly h: Handle<NativeNetworkAccessManager, never>;
   // A copy: proxy() answers what was set, as Qt keeps it (DefaultProxy: the application's).
   private _proxy = new QNetworkProxy(QNetworkProxy.ProxyType.DefaultProxy);
+  // The JS factory Qt's asks through (setProxyFactory), held as PyQt6's manager owns it.
+  private _factory: QNetworkProxyFactory | null = null;
   private _transferTimeout = 0;
   private _redirectPolicy = RedirectPolicy.NoLessSafeRedirectPolicy;
   private _autoDeleteReplies = false;
@@ -87,6 +96,14 @@ export class QNetworkAccessManager extends QObject {
     _d1: number,
     payload: unknown,
   ): void {
+    if (kind === Ev.QueryProxy) {
+      // Qt waits for the list (serial 0: Qt asked inside another wait of the manager's and went on).
+      const [query, serial] = payload as [NativeNetworkProxyQuery, number];
+      if (serial === 0 || this.h.gone) return;
+      const list = this._factory === null ? undefined : askedByQt(this._factory)(query);
+      this.h.native.answerQueryProxy(serial, list);
+      return;
+    }
     if (kind === Ev.AuthenticationRequired || kind === Ev.ProxyAuthenticationRequired) {
       // Qt reads the authenticator once the emission returns: the slots fill it now, and it goes
       // back (serial 0: Qt asked again inside its own wait and goes on unanswered).
@@ -125,7 +142,22 @@ export class QNetworkAccessManager extends QObject {
     if (!(request instanceof QNetworkRequest))
       throw new TypeError(`${method}: argument 'request' must be a QNetworkRequest, got ${describe(request)}`);
     if (this.h.gone) throw new Error(`${method}: the QNetworkAccessManager was deleted (deleteLater)`);
-    return new QNetworkReply(this, (n) => n.start(this.h.native, op, nativeOfRequest(request), verb, body));
+    const decided = this.decideProxies(request);
+    return new QNetworkReply(this, (n) => n.start(this.h.native, op, nativeOfRequest(request), verb, body, decided));
+  }
+
+  // The thread runtime: Qt asks the JS factory (the manager's, else the application's) for an HTTP
+  // request's URL inside get(), where JS cannot answer (it waits in that call): the answer is asked
+  // for now and the call carries it. (Later questions, such as a redirect's, JS answers as they come.)
+  private decideProxies(request: QNetworkRequest): NativeNetworkProxy[] | undefined {
+    if (runtime === 'loop' || !/^https?$/i.test(request.url().scheme())) return undefined;
+    const query = new QNetworkProxyQuery(request.url());
+    if (this._factory === null) return decideProxies(this._proxy, () => query);
+    return (
+      askedByQt(this._factory)(nativeOfQuery(query)) ?? [
+        nativeOfProxy(new QNetworkProxy(QNetworkProxy.ProxyType.NoProxy)),
+      ]
+    );
   }
 
   get(request: QNetworkRequest): QNetworkReply {
@@ -178,6 +210,34 @@ export class QNetworkAccessManager extends QObject {
     if (this.h.gone) return;
     this.h.native.setProxy(nativeOfProxy(p));
     this._proxy = new QNetworkProxy(p);
+    this._factory = null; // Qt deletes its factory
+  }
+
+  /** The factory set with setProxyFactory (the same object), or null. */
+  proxyFactory(): QNetworkProxyFactory | null {
+    checkArity('QNetworkAccessManager.proxyFactory', arguments, 0, 0);
+    return this._factory;
+  }
+
+  /**
+   * Qt asks `factory.queryProxy(query)` for each request from now on (a QueryType.UrlRequest query
+   * with the URL, asked for redirects too; no localhost bypass, unlike the application factory);
+   * the manager's proxy goes back to DefaultProxy. null: no factory (Qt then uses the application's).
+   */
+  setProxyFactory(factory: QNetworkProxyFactory | null): void {
+    const method = 'QNetworkAccessManager.setProxyFactory';
+    checkArity(method, arguments, 1, 1);
+    if (factory !== null) {
+      if (!(factory instanceof QNetworkProxyFactory))
+        throw new TypeError(
+          `${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`,
+        );
+      checkOverridden(method, factory);
+    }
+    if (this.h.gone) return;
+    this.h.native.setProxyFactory(factory !== null);
+    this._factory = factory;
+    this._proxy = new QNetworkProxy(QNetworkProxy.ProxyType.DefaultProxy);
   }
 
   transferTimeout(): number {

@@ -106,13 +106,7 @@ export abstract class QNetworkProxyFactory {
         `${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`,
       );
     }
-    // A subclass without its own queryProxy would fail every later connect.
-    if (
-      typeof factory.queryProxy !== 'function' ||
-      unbound(factory.queryProxy) === QNetworkProxyFactory.prototype.queryProxy
-    ) {
-      throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
-    }
+    checkOverridden(method, factory);
     current = {
       factory,
       generation: native.QNetworkProxyFactory.install(runtime === 'loop' ? askedByQt(factory) : undefined),
@@ -132,9 +126,21 @@ export abstract class QNetworkProxyFactory {
   }
 }
 
-// The loop runtime: how Qt asks `factory`, on this thread, as it asks a PyQt6 factory. A throw is
-// an uncaught exception, as a throwing slot's (PyQt6 ends the process too), and Qt gets NoProxy.
-function askedByQt(
+/** @internal A subclass without its own queryProxy would fail every later connect or request. */
+export function checkOverridden(method: string, factory: QNetworkProxyFactory): void {
+  if (
+    typeof factory.queryProxy !== 'function' ||
+    unbound(factory.queryProxy) === QNetworkProxyFactory.prototype.queryProxy
+  )
+    throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
+}
+
+/**
+ * @internal How Qt asks `factory` (the application's in the loop runtime, a manager's in both), as
+ * it asks a PyQt6 factory. A throw is an uncaught exception, as a throwing slot's (PyQt6 ends the
+ * process too), and the answer undefined (Qt gets NoProxy).
+ */
+export function askedByQt(
   factory: QNetworkProxyFactory,
 ): (query: NativeNetworkProxyQuery) => NativeNetworkProxy[] | undefined {
   return (query) => {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "network_access_manager.h"
+#include "network_proxy_factory.h"
 #include "network_request.h"
 #include "protocol.h"
 #include "value_wrap.h"
@@ -230,9 +231,10 @@ class ReplyCore : public QtHandle<QNetworkReply> {
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<ReplyCore>&;
 
-// start(manager, operation, request, verb, body | null): the manager's get/head/post/put/
-// deleteResource/sendCustomRequest, whose reply this core takes. A manager already deleted makes
-// none (the snapshot says so: no metadata).
+// start(manager, operation, request, verb, body | null, decided?): the manager's get/head/post/put/
+// deleteResource/sendCustomRequest, whose reply this core takes; `decided`: the JS factory's list
+// for the request's URL, which Qt asks for inside the call (the thread runtime, lib/QNetworkAccessManager.ts). A
+// manager already deleted makes none (the snapshot says so: no metadata).
 Napi::Value Start(Info info, Core core) {
   const char* method = "QNetworkAccessManager.request";
   auto nam = NamCoreArg(info[0], method);
@@ -244,12 +246,14 @@ Napi::Value Start(Info info, Core core) {
   QByteArray verb = info[3].IsNull() ? QByteArray() : BytesArg(info, 3, method);
   bool hasBody = !info[4].IsNull();
   QByteArray body = hasBody ? BytesArg(info, 4, method) : QByteArray();
+  auto decided = DecidedProxies(info[5], method);
   ReplyCore::Snapshot snap;
   core->channel()->call(
       info.Env(),
       [&] {
         QNetworkAccessManager* m = nam->object;
         if (m && !core->object) {
+          ArmDecision arm(decided);
           QNetworkReply* r = nullptr;
           switch (op) {
             case QNetworkAccessManager::HeadOperation:

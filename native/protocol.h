@@ -141,18 +141,19 @@
 // manager went, or autoDeleteReplies). I0 holds ReplyStateBits, I1 the open mode, I2 error(),
 // I3 the signal's argument (an error code); D0 and D1 a progress signal's two numbers. ReadyRead's
 // payload is the bytes; the others' the reply's metadata (lib/QNetworkReply.ts parseMeta).
-#define QTN_REPLY_EVENT(X)      \
-  X(MetaDataChanged, 1)         \
-  X(ReadyRead, 2)               \
-  X(DownloadProgress, 3)        \
-  X(UploadProgress, 4)          \
-  X(Redirected, 5)              \
-  X(ErrorOccurred, 6)           \
-  X(ReadChannelFinished, 7)     \
-  X(Finished, 8)                \
-  X(Destroyed, 9)               \
-  X(AuthenticationRequired, 10) \
-  X(ProxyAuthenticationRequired, 11)
+#define QTN_REPLY_EVENT(X)           \
+  X(MetaDataChanged, 1)              \
+  X(ReadyRead, 2)                    \
+  X(DownloadProgress, 3)             \
+  X(UploadProgress, 4)               \
+  X(Redirected, 5)                   \
+  X(ErrorOccurred, 6)                \
+  X(ReadChannelFinished, 7)          \
+  X(Finished, 8)                     \
+  X(Destroyed, 9)                    \
+  X(AuthenticationRequired, 10)      \
+  X(ProxyAuthenticationRequired, 11) \
+  X(QueryProxy, 12)
 #define QTN_REPLY_STATE_BITS(X) \
   X(Finished, 1)                \
   X(Running, 2)

@@ -143,6 +143,7 @@ export const enum ReplyEvent {
   Destroyed = 9,
   AuthenticationRequired = 10,
   ProxyAuthenticationRequired = 11,
+  QueryProxy = 12,
 }
 
 export const enum ReplyStateBits {
@@ -299,7 +300,8 @@ export const protocolValues = {
     Finished: 8,
     Destroyed: 9,
     AuthenticationRequired: 10,
-    ProxyAuthenticationRequired: 11
+    ProxyAuthenticationRequired: 11,
+    QueryProxy: 12
   },
   ReplyStateBits: {
     Finished: 1,

@@ -163,7 +163,7 @@ exclusions.QNetworkRequest = {
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
   ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
-  ...names('cache setCache proxyFactory setProxyFactory', LATER('caches, factories')),
+  ...names('cache setCache', LATER('caches')),
   ...names(
     'clearAccessCache clearConnectionCache connectToHost createRequest supportedSchemes supportedSchemesImplementation',
     LATER('connection cache control, schemes, createRequest'),
