@@ -16,7 +16,8 @@ import { QNetworkProxyQuery, fromNative as queryFromNative, nativeOf as nativeOf
 // installedGeneration() changes) when the application proxy or the system configuration replaces it.
 let current: { factory: QNetworkProxyFactory; generation: number } | null = null;
 
-function activeFactory(): QNetworkProxyFactory | null {
+/** @internal The JS factory set as the application's, if Qt still holds it. */
+export function activeFactory(): QNetworkProxyFactory | null {
   if (current !== null && native.QNetworkProxyFactory.installedGeneration() !== current.generation) current = null;
   return current?.factory ?? null;
 }
