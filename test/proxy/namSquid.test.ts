@@ -3,9 +3,11 @@
 // the proxies a factory (the manager's, the application's) answers;
 // refused or missing ones end in ProxyAuthenticationRequiredError; no password shows in inspect,
 // JSON, an error string or squid's log.
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
+import path from 'node:path';
 import { inspect } from 'node:util';
 import {
   QAuthenticator,
@@ -199,4 +201,42 @@ test("the application's proxy and factory apply to a manager left at DefaultProx
   }
   // squid refused the name's request; 127.0.0.1 went direct; the factory's squid refused the POST.
   expect(results).toEqual([407, 200, 407, 1]);
+});
+
+test('a manager factory that throws, then one replaced from inside its own queryProxy: uncaught exception, Qt goes on without a proxy', () => {
+  // In a child (the throw is an uncaught exception); port 9 refuses, so each request ends at once.
+  const child = `
+    const q = require(${JSON.stringify(path.join(__dirname, '..', '..', 'dist'))});
+    process.on('uncaughtException', (err) => console.log('uncaught ' + err.message));
+    const nam = new q.QNetworkAccessManager();
+    let n = 0;
+    class Later extends q.QNetworkProxyFactory { queryProxy() { console.log('Later asked'); return []; } }
+    class Fickle extends q.QNetworkProxyFactory {
+      queryProxy() {
+        if (++n === 1) throw new Error('queryProxy failed');
+        nam.setProxyFactory(new Later()); // Qt deletes this factory: it must not be in use after
+        return [new q.QNetworkProxy(q.QNetworkProxy.ProxyType.Socks5Proxy, '127.0.0.1', 9)];
+      }
+    }
+    nam.setProxyFactory(new Fickle());
+    const go = (k) => {
+      const r = nam.get(new q.QNetworkRequest('http://127.0.0.1:9/'));
+      r.finished.connect(() => {
+        console.log('finished ' + q.QNetworkReply.NetworkError[r.error()] + ' ' + nam.proxyFactory().constructor.name);
+        if (k < 3) go(k + 1); else process.exit(0);
+      });
+    };
+    go(1);`;
+  const r = spawnSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 20000 });
+  expect(r.stdout).toBe(
+    [
+      'uncaught queryProxy failed',
+      'finished ConnectionRefusedError Fickle',
+      'finished UnknownNetworkError Later', // as PyQt6: Qt's "Connection to proxy refused" for SOCKS5
+      'Later asked',
+      'finished ConnectionRefusedError Later',
+      '',
+    ].join('\n'),
+  );
+  expect(r.status).toBe(0);
 });
