@@ -85,9 +85,16 @@ class JsManagerFactory : public QNetworkProxyFactory {
       };
       return e;
     });
-    // An empty list goes to Qt as it is: Qt warns of it and uses NoProxy, as with PyQt6.
+    // An empty list goes to Qt as it is: Qt warns of it and uses NoProxy, as with PyQt6; a factory
+    // that threw gives NoProxy (as the application's does).
     if (a && static_cast<ProxyListAnswer&>(*a).list) return *static_cast<ProxyListAnswer&>(*a).list;
-    return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    if (a) return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    // Unanswered (the thread runtime: the manager waits on JS already, or JS waits in a call on the
+    // manager): a proxy that can do nothing, so that the request fails (ProxyNotFoundError) rather
+    // than going around the proxies the factory would have chosen.
+    QNetworkProxy none(QNetworkProxy::NoProxy);
+    none.setCapabilities({});
+    return {none};
   }
 
  private:
