@@ -21,7 +21,7 @@ import {
 const scenarios = loadScenarios<Scenario & Record<string, unknown>>('http_proxy_scenarios.json');
 let origin: { port: number; stop(): void };
 const ports: Record<string, number> = {};
-const socks: Record<string, ProxyServer> = {};
+const tunnels: Record<string, ProxyServer> = {};
 // Every password a scenario uses: no trace may hold one.
 const PASSWORDS = /tiny-secret|micro-secret|ntlm-secret-pw|wrong-pw|qtnproxy-secret/;
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
     startSquid('ntlm'),
   ]);
   expect([DANTE_USER, DANTE_PASSWORD]).toEqual(['qtnproxy', 'qtnproxy-secret']); // as the scenarios name them
-  socks.dante = dante;
+  Object.assign(tunnels, { dante, tinyproxy: tiny });
   Object.assign(ports, {
     tinyproxy: tiny.port,
     dante: dante.port,
@@ -62,12 +62,13 @@ test('there are at least 6 proxy-authentication scenarios and 6 factory ones', (
 // factory is not asked for loopback addresses or localhost, and is for a name).
 test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, s) => {
   const scenario = s.host === '$hostname' ? { ...s, host: os.hostname() } : s;
-  // Dante logs each CONNECT: a request through it that went well (and was asked for) went through it.
-  const named = [s.via, ...((s.factory ?? s.appFactory ?? []) as unknown[])].map(
-    (p) => (p as unknown[] | undefined)?.[1],
-  );
-  const used = Object.keys(socks).filter((k) => named.includes(k));
-  const before = used.map((k) => socks[k].targets().length);
+  // Dante and tinyproxy log each CONNECT: a request that went well through one as a tunnel (SOCKS5,
+  // or an HTTP proxy that can only tunnel), when asked for, went through it.
+  const specs = [s.via, ...((s.factory ?? s.appFactory ?? []) as unknown[])] as (unknown[] | undefined)[];
+  const used = specs
+    .filter((p) => p && typeof p[1] === 'string' && p[1] in tunnels && (p[0] === 1 || p[4] !== undefined))
+    .map((p) => p![1] as string);
+  const before = used.map((k) => tunnels[k].targets().length);
   const [ours, pyqt] = runBothSides('http_runner', scenario, ports);
   expect(ours).toEqual(pyqt);
   expect(JSON.stringify(ours)).not.toMatch(PASSWORDS);
@@ -77,7 +78,9 @@ test.each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, s) => {
   // Not vacuous: a factory scenario's factory was asked (the loopback one: it was not).
   const asked = 'via' in s || t.events.some((e) => e.startsWith('queryProxy('));
   if ((t.final as { error: number }).error === 0 && used.length > 0 && asked)
-    expect(used.reduce((n, k) => n + socks[k].targets().length, 0)).toBe(before.reduce((a, b) => a + b, 0) + 2);
+    expect(used.reduce((n, k) => n + tunnels[k].targets().length, 0)).toBeGreaterThanOrEqual(
+      before.reduce((a, b) => a + b, 0) + 2, // a CONNECT per side at least (tinyproxy: one more after its 407)
+    );
   if ('factory' in s || s.host === '$hostname')
     expect(t.events.filter((e) => e.startsWith('queryProxy(')).length).toBeGreaterThan(0);
 });
