@@ -1,8 +1,9 @@
 // QNetworkProxyFactory: Qt's application-wide proxy selection. Subclass it and override queryProxy,
-// as in PyQt6; setApplicationProxyFactory makes Qt use it for every socket and server whose proxy
-// is DefaultProxy. In the loop runtime Qt asks it itself, when and as often as it asks a PyQt6
-// factory. In the thread runtime it runs when a connection or listen starts (before the command
-// reaches the Qt thread, which never waits on JS), and Qt then uses the lists it returned.
+// as in PyQt6; setApplicationProxyFactory makes Qt use it for every socket, server and manager
+// whose proxy is DefaultProxy (a manager's own: QNetworkAccessManager.setProxyFactory). In the loop
+// runtime Qt asks it itself, when and as often as it asks a PyQt6 factory. In the thread runtime it
+// runs when a connection or listen starts (before the command reaches the Qt thread, which never
+// waits on JS), and Qt then uses the lists it returned; a manager asks it as lib/QNetworkAccessManager.ts says.
 import { checkArity, checkBool, describe } from './core/args';
 import { unbound } from './core/bound';
 import type { NativeNetworkProxy, NativeNetworkProxyQuery } from './core/native';
