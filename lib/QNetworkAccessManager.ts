@@ -17,13 +17,14 @@ import type {
   NativeAuthenticator,
   NativeNetworkAccessManager,
   NativeNetworkProxy,
+  NativeNetworkProxyQuery,
   NativeRequestBody,
 } from './core/native';
 import { QIODevice } from './core/QIODevice';
 import { ReplyEvent as Ev } from './core/protocol';
 import { QObject } from './core/QObject';
-import { native, sinkOf } from './core/runtime';
-import { defineSignals, madeSignal, type Signal } from './core/signal';
+import { native, runtime, sinkOf } from './core/runtime';
+import { defineSignals, madeSignal, reportCallbackError, type Signal } from './core/signal';
 import { fromNative as authenticatorFromNative, nativeOf as nativeOfAuthenticator } from './QAuthenticator';
 import type { QAuthenticator } from './QAuthenticator';
 import { QNetworkCookieJar } from './QNetworkCookieJar';
@@ -34,6 +35,8 @@ import { QHttpMultiPart } from './QHttpMultiPart';
 import { bufferArg, deviceBody } from './QHttpPart';
 import { QHstsPolicy, fromNative as hstsFromNative, nativeOf as nativeOfHsts } from './QHstsPolicy';
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
+import { QNetworkProxyFactory, activeFactory, askedByQt, checkOverridden } from './QNetworkProxyFactory';
+import { QNetworkProxyQuery, fromNative as queryFromNative, nativeOf as nativeOfQuery } from './QNetworkProxyQuery';
 import { QNetworkReply } from './QNetworkReply';
 import {
   QNetworkRequest,
@@ -51,6 +54,7 @@ export enum Operation {
   CustomOperation = 6,
 }
 
+const noProxy = (): NativeNetworkProxy => nativeOfProxy(new QNetworkProxy(QNetworkProxy.ProxyType.NoProxy));
 const INT_MIN = -(2 ** 31);
 const INT_MAX = 2 ** 31 - 1;
 
@@ -84,6 +88,9 @@ export class QNetworkAccessManager extends QObject {
   private readonly h: Handle<NativeNetworkAccessManager, never>;
   // A copy: proxy() answers what was set, as Qt keeps it (DefaultProxy: the application's).
   private _proxy = new QNetworkProxy(QNetworkProxy.ProxyType.DefaultProxy);
+  // The JS factory Qt's asks through (setProxyFactory), held as PyQt6's manager owns it.
+  private _factory: QNetworkProxyFactory | null = null;
+  private _appMode = false; // see decideProxies
   private _transferTimeout = 0;
   private _redirectPolicy = RedirectPolicy.NoLessSafeRedirectPolicy;
   private _autoDeleteReplies = false;
@@ -116,6 +123,13 @@ export class QNetworkAccessManager extends QObject {
     _d1: number,
     payload: unknown,
   ): void {
+    if (kind === Ev.QueryProxy) {
+      // Qt waits for the list (serial 0: Qt asked inside another wait of the manager's and went on).
+      const [query, serial] = payload as [NativeNetworkProxyQuery, number];
+      if (serial === 0 || this.h.gone) return;
+      this.h.native.answerQueryProxy(serial, this._factory || this._appMode ? this.askFactory(query) : undefined);
+      return;
+    }
     if (kind === Ev.AuthenticationRequired || kind === Ev.ProxyAuthenticationRequired) {
       // Qt reads the authenticator once the emission returns: the slots fill it now, and it goes
       // back (serial 0: Qt asked again inside its own wait and goes on unanswered).
@@ -154,7 +168,35 @@ export class QNetworkAccessManager extends QObject {
     if (!(request instanceof QNetworkRequest))
       throw new TypeError(`${method}: argument 'request' must be a QNetworkRequest, got ${describe(request)}`);
     if (this.h.gone) throw new Error(`${method}: the QNetworkAccessManager was deleted (deleteLater)`);
-    return new QNetworkReply(this, (n) => n.start(this.h.native, op, nativeOfRequest(request), verb, body));
+    const decided = this.decideProxies(request, body !== null);
+    return new QNetworkReply(this, (n) => n.start(this.h.native, op, nativeOfRequest(request), verb, body, decided));
+  }
+
+  // The thread runtime. Qt asks its manager's factory on its own thread, where a JS factory is
+  // asked as a slot is (the manager's slot wait): the manager's own, or, while the manager uses the
+  // application's proxy and that is decided by a JS factory, one answering the application's
+  // decision (appMode: the Qt thread cannot ask the application's JS factory itself). A request
+  // without a body is asked for inside get(), where JS cannot answer (it waits in that call): the
+  // answer is asked for now and the call carries it. A body's request asks later, as do redirects.
+  private decideProxies(request: QNetworkRequest, hasBody: boolean): NativeNetworkProxy[] | undefined {
+    if (runtime === 'loop' || !/^https?$/i.test(request.url().scheme())) return undefined;
+    if (this._factory === null) {
+      if (this._proxy.type() !== QNetworkProxy.ProxyType.DefaultProxy || activeFactory() === null) return undefined;
+      if (!this._appMode) this.h.native.setProxyFactory(true);
+      this._appMode = true;
+    }
+    return hasBody ? undefined : this.askFactory(nativeOfQuery(new QNetworkProxyQuery(request.url())));
+  }
+
+  // The list for Qt's question (undefined: the factory threw, reported as uncaught).
+  private askFactory(query: NativeNetworkProxyQuery): NativeNetworkProxy[] | undefined {
+    if (this._factory !== null) return askedByQt(this._factory)(query) ?? [noProxy()];
+    try {
+      return QNetworkProxyFactory.proxyForQuery(queryFromNative(query)).map(nativeOfProxy);
+    } catch (err) {
+      reportCallbackError(err);
+      return [noProxy()];
+    }
   }
 
   get(request: QNetworkRequest): QNetworkReply {
@@ -207,6 +249,36 @@ export class QNetworkAccessManager extends QObject {
     if (this.h.gone) return;
     this.h.native.setProxy(nativeOfProxy(p));
     this._proxy = new QNetworkProxy(p);
+    this._factory = null; // Qt deletes its factory
+    this._appMode = false;
+  }
+
+  /** The factory set with setProxyFactory (the same object), or null. */
+  proxyFactory(): QNetworkProxyFactory | null {
+    checkArity('QNetworkAccessManager.proxyFactory', arguments, 0, 0);
+    return this._factory;
+  }
+
+  /**
+   * Qt asks `factory.queryProxy(query)` for each request from now on (a QueryType.UrlRequest query
+   * with the URL, asked for redirects too; no localhost bypass, unlike the application factory);
+   * the manager's proxy goes back to DefaultProxy. null: no factory (Qt then uses the application's).
+   */
+  setProxyFactory(factory: QNetworkProxyFactory | null): void {
+    const method = 'QNetworkAccessManager.setProxyFactory';
+    checkArity(method, arguments, 1, 1);
+    if (factory !== null) {
+      if (!(factory instanceof QNetworkProxyFactory))
+        throw new TypeError(
+          `${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`,
+        );
+      checkOverridden(method, factory);
+    }
+    if (this.h.gone) return;
+    this.h.native.setProxyFactory(factory !== null);
+    this._factory = factory;
+    this._appMode = false;
+    this._proxy = new QNetworkProxy(QNetworkProxy.ProxyType.DefaultProxy);
   }
 
   transferTimeout(): number {

@@ -1,8 +1,9 @@
 // QNetworkProxyFactory: Qt's application-wide proxy selection. Subclass it and override queryProxy,
-// as in PyQt6; setApplicationProxyFactory makes Qt use it for every socket and server whose proxy
-// is DefaultProxy. In the loop runtime Qt asks it itself, when and as often as it asks a PyQt6
-// factory. In the thread runtime it runs when a connection or listen starts (before the command
-// reaches the Qt thread, which never waits on JS), and Qt then uses the lists it returned.
+// as in PyQt6; setApplicationProxyFactory makes Qt use it for every socket, server and manager
+// whose proxy is DefaultProxy (a manager's own: QNetworkAccessManager.setProxyFactory). In the loop
+// runtime Qt asks it itself, when and as often as it asks a PyQt6 factory. In the thread runtime it
+// runs when a connection or listen starts (before the command reaches the Qt thread, which never
+// waits on JS), and Qt then uses the lists it returned; a manager asks it as lib/QNetworkAccessManager.ts says.
 import { checkArity, checkBool, describe } from './core/args';
 import { unbound } from './core/bound';
 import type { NativeNetworkProxy, NativeNetworkProxyQuery } from './core/native';
@@ -16,7 +17,8 @@ import { QNetworkProxyQuery, fromNative as queryFromNative, nativeOf as nativeOf
 // installedGeneration() changes) when the application proxy or the system configuration replaces it.
 let current: { factory: QNetworkProxyFactory; generation: number } | null = null;
 
-function activeFactory(): QNetworkProxyFactory | null {
+/** @internal The JS factory set as the application's, if Qt still holds it. */
+export function activeFactory(): QNetworkProxyFactory | null {
   if (current !== null && native.QNetworkProxyFactory.installedGeneration() !== current.generation) current = null;
   return current?.factory ?? null;
 }
@@ -106,13 +108,7 @@ export abstract class QNetworkProxyFactory {
         `${method}: argument 'factory' must be a QNetworkProxyFactory or null, got ${describe(factory)}`,
       );
     }
-    // A subclass without its own queryProxy would fail every later connect.
-    if (
-      typeof factory.queryProxy !== 'function' ||
-      unbound(factory.queryProxy) === QNetworkProxyFactory.prototype.queryProxy
-    ) {
-      throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
-    }
+    checkOverridden(method, factory);
     current = {
       factory,
       generation: native.QNetworkProxyFactory.install(runtime === 'loop' ? askedByQt(factory) : undefined),
@@ -132,9 +128,21 @@ export abstract class QNetworkProxyFactory {
   }
 }
 
-// The loop runtime: how Qt asks `factory`, on this thread, as it asks a PyQt6 factory. A throw is
-// an uncaught exception, as a throwing slot's (PyQt6 ends the process too), and Qt gets NoProxy.
-function askedByQt(
+/** @internal A subclass without its own queryProxy would fail every later connect or request. */
+export function checkOverridden(method: string, factory: QNetworkProxyFactory): void {
+  if (
+    typeof factory.queryProxy !== 'function' ||
+    unbound(factory.queryProxy) === QNetworkProxyFactory.prototype.queryProxy
+  )
+    throw new TypeError(`${method}: argument 'factory' (${describe(factory)}) must override queryProxy()`);
+}
+
+/**
+ * @internal How Qt asks `factory` (the application's in the loop runtime, a manager's in both), as
+ * it asks a PyQt6 factory. A throw is an uncaught exception, as a throwing slot's (PyQt6 ends the
+ * process too), and the answer undefined (Qt gets NoProxy).
+ */
+export function askedByQt(
   factory: QNetworkProxyFactory,
 ): (query: NativeNetworkProxyQuery) => NativeNetworkProxy[] | undefined {
   return (query) => {

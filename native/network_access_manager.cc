@@ -5,6 +5,7 @@
 
 #include <QHstsPolicy>
 #include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QVariant>
 
@@ -12,6 +13,8 @@
 #include "network_cookie_jar.h"
 #include "network_disk_cache.h"
 #include "network_proxy.h"
+#include "network_proxy_factory.h"
+#include "network_proxy_query.h"
 #include "protocol.h"
 #include "proxy_auth.h"
 #include "value_wrap.h"
@@ -51,6 +54,75 @@ namespace {
 
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<NamCore>&;
+
+// What the manager's JS factory answered: its list, or nothing (it threw).
+struct ProxyListAnswer : SlotAnswer {
+  std::optional<QList<QNetworkProxy>> list;
+};
+
+// The factory Qt holds for a manager given a JS one (setProxyFactory). Qt asks it where it asks a
+// PyQt6 factory (inside get(), again for each redirect), and it asks JS as a slot is asked, through
+// the manager's slot wait. In the thread runtime JS cannot answer inside get() (it waits in that
+// very call): get() carries the answer JS decided just before (ArmDecision).
+class JsManagerFactory : public QNetworkProxyFactory {
+ public:
+  explicit JsManagerFactory(std::weak_ptr<Handle> core) : core_(std::move(core)) {}
+
+  QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& q) override {
+    if (const QList<QNetworkProxy>* decided = ArmedDecision()) return *decided;
+    // The slot may replace the factory (Qt deletes this one): nothing of `this` is used after it.
+    std::shared_ptr<Handle> h = core_.lock();
+    if (!h) return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    NamCore& core = static_cast<NamCore&>(*h);
+    std::shared_ptr<SlotAnswer> a = core.waitForSlot([&](uint32_t serial) {
+      Event e = core.make(protocol::ReplyEvent::kQueryProxy);
+      e.makePayload = [q, serial](napi_env env) -> napi_value {
+        napi_value a, n, query = NewNetworkProxyQueryOrNull(env, q);
+        if (!query || napi_create_array_with_length(env, 2, &a) != napi_ok ||
+            napi_create_uint32(env, serial, &n) != napi_ok || napi_set_element(env, a, 0, query) != napi_ok ||
+            napi_set_element(env, a, 1, n) != napi_ok)
+          return nullptr;
+        return a;
+      };
+      return e;
+    });
+    // An empty list goes to Qt as it is: Qt warns of it and uses NoProxy, as with PyQt6; a factory
+    // that threw gives NoProxy (as the application's does).
+    if (a && static_cast<ProxyListAnswer&>(*a).list) return *static_cast<ProxyListAnswer&>(*a).list;
+    if (a) return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    // Unanswered (the thread runtime: the manager waits on JS already, or JS waits in a call on the
+    // manager): a proxy that can do nothing, so that the request fails (ProxyNotFoundError) rather
+    // than going around the proxies the factory would have chosen.
+    QNetworkProxy none(QNetworkProxy::NoProxy);
+    none.setCapabilities({});
+    return {none};
+  }
+
+ private:
+  std::weak_ptr<Handle> core_;
+};
+
+// setProxyFactory(on): Qt holds a JsManagerFactory (on) or none; either way Qt drops the one it
+// held and resets the manager's proxy to DefaultProxy.
+Napi::Value SetProxyFactory(Info info, Core core) {
+  bool on = BoolArg(info, 0, "QNetworkAccessManager.setProxyFactory");
+  std::weak_ptr<Handle> weak = core;
+  return SyncCall(info.Env(), core, [on, weak](QNetworkAccessManager* m) {
+    m->setProxyFactory(on ? new JsManagerFactory(weak) : nullptr);
+    return QVariant();
+  });
+}
+
+// answerQueryProxy(serial, list | undefined): the JS factory's answer (undefined: it threw).
+Napi::Value AnswerQueryProxy(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.answerQueryProxy";
+  auto serial = uint32_t(IntArg(info, 0, 0, UINT32_MAX, method));
+  auto answer = std::make_shared<ProxyListAnswer>();
+  answer->list = DecidedProxies(info[1], method);
+  std::shared_ptr<Handle> h = core;
+  h->channel()->postNow([h, serial, answer] { h->answerSlot(serial, answer); });
+  return info.Env().Undefined();
+}
 
 // answerAuth(serial, QAuthenticator): what the authenticationRequired or proxyAuthenticationRequired
 // slots filled.
@@ -225,6 +297,8 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
   static Napi::Function Init(Napi::Env env, Module& m) {
     static const std::vector<CoreMethod<NamCore>> methods = {
         {"setProxy", SetProxy},
+        {"setProxyFactory", SetProxyFactory},
+        {"answerQueryProxy", AnswerQueryProxy},
         {"setTransferTimeout", SetTransferTimeout},
         {"setRedirectPolicy", SetRedirectPolicy},
         {"setAutoDeleteReplies", SetAutoDeleteReplies},

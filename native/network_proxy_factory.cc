@@ -215,6 +215,8 @@ std::optional<QList<QNetworkProxy>> DecidedProxies(Napi::Value v, const char* me
   return list;
 }
 
+const QList<QNetworkProxy>* ArmedDecision() { return armed; }
+
 ArmDecision::ArmDecision(const std::optional<QList<QNetworkProxy>>& decided) : previous_(armed) {
   if (decided) armed = &*decided;
 }

@@ -22,6 +22,8 @@ std::optional<QList<QNetworkProxy>> DecidedProxies(Napi::Value v, const char* me
 // JS thread: throws when called from inside a JS factory's answer to Qt (the loop runtime), where
 // replacing the application proxy or factory would delete the factory Qt is using.
 void CheckNotInsideFactory(Napi::Env env, const char* method);
+// Qt thread: the decision armed now (ArmDecision), or nullptr; a manager's JS factory answers it too.
+const QList<QNetworkProxy>* ArmedDecision();
 // Qt thread, around the Qt call a decision was made for: what the JS factory answers then.
 class ArmDecision {
  public:

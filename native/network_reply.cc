@@ -12,6 +12,7 @@
 
 #include "http_multi_part.h"
 #include "network_access_manager.h"
+#include "network_proxy_factory.h"
 #include "network_request.h"
 #include "protocol.h"
 #include "value_wrap.h"
@@ -235,9 +236,11 @@ class ReplyCore : public QtHandle<QNetworkReply> {
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<ReplyCore>&;
 
-// start(manager, operation, request, verb, body | null): the manager's get/head/post/put/
+// start(manager, operation, request, verb, body | null, decided?): the manager's get/head/post/put/
 // deleteResource/sendCustomRequest, whose reply this core takes; body as RequestBodyArg reads it
-// (http_multi_part.h). A manager already deleted makes none (the snapshot says so: no metadata).
+// (http_multi_part.h); `decided`: the JS factory's list for the request's URL, which Qt asks for
+// inside the call (the thread runtime, lib/QNetworkAccessManager.ts). A manager already deleted
+// makes none (the snapshot says so: no metadata).
 Napi::Value Start(Info info, Core core) {
   const char* method = "QNetworkAccessManager.request";
   auto nam = NamCoreArg(info[0], method);
@@ -248,12 +251,14 @@ Napi::Value Start(Info info, Core core) {
   QNetworkRequest request = *req;
   QByteArray verb = info[3].IsNull() ? QByteArray() : BytesArg(info, 3, method);
   RequestBody body = RequestBodyArg(info, 4, method);
+  auto decided = DecidedProxies(info[5], method);
   ReplyCore::Snapshot snap;
   core->channel()->call(
       info.Env(),
       [&] {
         QNetworkAccessManager* m = nam->object;
         if (m && !core->object) {
+          ArmDecision arm(decided);
           QNetworkReply* r = nullptr;
           if (op == QNetworkAccessManager::HeadOperation)
             r = m->head(request);

@@ -153,8 +153,9 @@
   X(Destroyed, 9)                    \
   X(AuthenticationRequired, 10)      \
   X(ProxyAuthenticationRequired, 11) \
-  X(SocketStartedConnecting, 12)     \
-  X(RequestSent, 13)
+  X(QueryProxy, 12)                  \
+  X(SocketStartedConnecting, 13)     \
+  X(RequestSent, 14)
 #define QTN_REPLY_STATE_BITS(X) \
   X(Finished, 1)                \
   X(Running, 2)

@@ -769,6 +769,10 @@ export interface NativeHostLookup extends NativeHandle {
 /** QNetworkAccessManager's (native/network_access_manager.cc): setters answer Qt's new value. */
 export interface NativeNetworkAccessManager extends NativeHandle {
   setProxy(proxy: NativeNetworkProxy): null;
+  /** Qt holds a factory that asks the JS one (QueryProxy events), or none; the proxy goes back to DefaultProxy. */
+  setProxyFactory(on: boolean): null;
+  /** The JS factory's list for the QueryProxy wait numbered `serial` (undefined: it threw). */
+  answerQueryProxy(serial: number, proxies: NativeNetworkProxy[] | undefined): void;
   setTransferTimeout(timeout: number): number;
   setRedirectPolicy(policy: number): number;
   setAutoDeleteReplies(on: boolean): boolean;
@@ -841,6 +845,8 @@ export interface NativeNetworkReply extends NativeHandle {
     request: NativeNetworkRequest,
     verb: Buffer | null,
     body: NativeRequestBody | null,
+    /** A JS factory's list for the request's URL, which Qt asks for inside the call (the thread runtime). */
+    decided?: NativeNetworkProxy[],
   ): ReplySnapshot;
   abort(): ReplySnapshot;
   close(): ReplySnapshot;

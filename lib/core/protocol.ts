@@ -143,8 +143,9 @@ export const enum ReplyEvent {
   Destroyed = 9,
   AuthenticationRequired = 10,
   ProxyAuthenticationRequired = 11,
-  SocketStartedConnecting = 12,
-  RequestSent = 13,
+  QueryProxy = 12,
+  SocketStartedConnecting = 13,
+  RequestSent = 14,
 }
 
 export const enum ReplyStateBits {
@@ -302,8 +303,9 @@ export const protocolValues = {
     Destroyed: 9,
     AuthenticationRequired: 10,
     ProxyAuthenticationRequired: 11,
-    SocketStartedConnecting: 12,
-    RequestSent: 13
+    QueryProxy: 12,
+    SocketStartedConnecting: 13,
+    RequestSent: 14
   },
   ReplyStateBits: {
     Finished: 1,

@@ -167,7 +167,6 @@ exclusions.QNetworkRequest = {
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
   ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
-  ...names('proxyFactory setProxyFactory', LATER('factories')),
   ...names('createRequest supportedSchemesImplementation', PROTECTED),
 };
 exclusions.QNetworkReply = {
