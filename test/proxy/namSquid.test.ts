@@ -6,7 +6,6 @@
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import {
@@ -18,7 +17,7 @@ import {
   QNetworkReply,
   QNetworkRequest,
 } from '../../lib';
-import { nextEmit } from '../helpers';
+import { NON_LOOPBACK, addNonLoopbackAddress, nextEmit } from '../helpers';
 import { type ProxyServer, squidRealm, startSquid, stopAllProxies } from '../proxies';
 
 const Attr = QNetworkRequest.Attribute;
@@ -32,6 +31,7 @@ let url = '';
 jest.setTimeout(30000);
 
 beforeAll(async () => {
+  addNonLoopbackAddress();
   const [basic, digest] = await Promise.all([
     startSquid('basic', { user: USER.basic, password: PASSWORD.basic }),
     startSquid('digest', { user: USER.digest, password: PASSWORD.digest }),
@@ -39,7 +39,8 @@ beforeAll(async () => {
   squids.basic = basic;
   squids.digest = digest;
   origin = http.createServer((_req, res) => res.end('through the proxy'));
-  await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
+  // Also on the namespace's non-loopback address, which the application factory is asked for.
+  await new Promise<void>((r) => origin.listen(0, '0.0.0.0', r));
   url = `http://127.0.0.1:${(origin.address() as AddressInfo).port}/`;
 });
 
@@ -133,9 +134,9 @@ class ToSquid extends QNetworkProxyFactory {
     return [this.answer()];
   }
 }
-// A name of this machine (/etc/hosts): Qt asks neither the application's proxy nor its factory for
-// a loopback address.
-const byName = (): string => url.replace('127.0.0.1', os.hostname());
+// Not loopback (test/helpers.ts puts it on lo in the test's namespace): Qt asks neither the
+// application's proxy nor its factory for a loopback address.
+const byName = (): string => url.replace('127.0.0.1', NON_LOOPBACK);
 
 test('setProxyFactory: the same object back, DefaultProxy; setProxy drops it; bad arguments are TypeErrors', () => {
   const nam = viaSquid('basic');
