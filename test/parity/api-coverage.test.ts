@@ -182,7 +182,6 @@ exclusions.QNetworkReply = {
     LATER('TLS'),
   ),
   ...names('redirectAllowed requestSent socketStartedConnecting', LATER('these signals')),
-  ...names('readBufferSize setReadBufferSize', LATER('flow control: a reply moves all it receives to JS')),
 };
 exclusions.QHostInfo = {};
 exclusions.QNetworkCookie = {};
