@@ -1,12 +1,14 @@
 // QNetworkReply: the reply Qt's QNetworkAccessManager makes, running where the sockets run
 // (native/network_reply.cc). It is a QIODevice whose bytes arrive with the readyRead that announces
-// them, so read()/readAll()/bytesAvailable() are synchronous, as on sockets; its metadata (status,
+// them, so read()/readAll()/bytesAvailable() are synchronous, as on sockets, and which the Qt side
+// hands over only as far as JS has room (acknowledged as JS reads): a reader that does not read
+// holds a bounded amount and the origin's writes back up (TCP backpressure); its metadata (status,
 // headers, url, error string) comes with the signals after which Qt has changed it. A reply keeps
 // the process alive until its finished() has run, as a pending request does in Node.
-import { checkArity, checkEnum, toBuffer, type BytesInput } from './core/args';
+import { checkArity, checkEnum, checkInt, toBuffer, type BytesInput } from './core/args';
 import { Handle } from './core/handle';
 import type { NativeNetworkReply, ReplySnapshot } from './core/native';
-import { ReplyEvent as Ev, ReplySnapshot as Snap, ReplyStateBits as Bits } from './core/protocol';
+import { Limit, ReplyEvent as Ev, ReplySnapshot as Snap, ReplyStateBits as Bits } from './core/protocol';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { drainEvents, native } from './core/runtime';
 import { defineSignals, madeSignal, type Signal } from './core/signal';
@@ -130,6 +132,9 @@ export class QNetworkReply extends QIODevice {
   private op = 0;
   private meta = NO_META;
   private forwardsRedirectAllowed = false;
+  private _readBufferSize = 0;
+  private limitSet = false;
+  private unacked = 0; // bytes read here that the Qt side has not been told about
 
   /** @internal made by QNetworkAccessManager only (PyQt6's replies come from a manager). */
   constructor(manager: QNetworkAccessManager, start: (reply: NativeNetworkReply) => ReplySnapshot) {
@@ -145,6 +150,11 @@ export class QNetworkReply extends QIODevice {
     // thread runtime an earlier event or a snapshot may carry that state while finished is still
     // on its way, and the process would exit with the program still awaiting it.
     this.h.setActive(true);
+    // The Qt side hands nothing over until the code that made the reply has had its turn to call
+    // setReadBufferSize (whose size then holds from the first byte); else the default window.
+    queueMicrotask(() => {
+      if (!this.limitSet && !this.h.gone) this.h.native.setReadLimit(0);
+    });
   }
 
   private apply(s: ReplySnapshot): void {
@@ -362,7 +372,39 @@ export class QNetworkReply extends QIODevice {
     return Promise.resolve(false);
   }
 
-  protected consumed(): void {}
+  /**
+   * As Qt: 0 (the default) is unlimited, though here the Qt side hands over at most a 16 MiB
+   * window more than JS has read, so a reply nobody reads stays bounded in memory and its origin's
+   * writes back up. A size caps what bytesAvailable() reaches while the reply runs (at finished,
+   * what Qt still held is all there), and Qt's HTTP thread stops reading the socket meanwhile.
+   */
+  readBufferSize(): number {
+    return this._readBufferSize;
+  }
+
+  setReadBufferSize(size: number): void {
+    checkArity('QNetworkReply.setReadBufferSize', arguments, 1, 1);
+    checkInt('QNetworkReply.setReadBufferSize', 'size', size, 0, Number.MAX_SAFE_INTEGER);
+    this._readBufferSize = size;
+    this.limitSet = true;
+    if (this.h.gone) return;
+    this.ackHeld();
+    this.h.native.setReadLimit(size);
+  }
+
+  /** @internal the read buffer gave up n bytes: the Qt side may hand over that much more. */
+  protected consumed(n: number): void {
+    this.unacked += n;
+    // With a size, every read makes room at once (Qt's reply tells its HTTP thread of each read);
+    // without, the Qt side is told in steps, and stalls only when JS holds a lot.
+    if (this._readBufferSize > 0 || this.heldBytes() === 0 || this.unacked >= Limit.DefaultReadLimit / 4)
+      this.ackHeld();
+  }
+
+  private ackHeld(): void {
+    if (this.unacked > 0 && !this.h.gone && !this.isFinished()) this.h.native.ack(this.unacked);
+    this.unacked = 0;
+  }
 
   /** Frees the Qt reply (a running one is aborted first by Qt's destructor); `destroyed` follows. */
   deleteLater(): void {

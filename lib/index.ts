@@ -42,6 +42,8 @@ export { QTcpSocketStream, createConnection } from './interop/QTcpSocketStream';
 export type { QTcpSocketStreamOptions, QtConnectOptions } from './interop/QTcpSocketStream';
 export { QLocalSocketStream } from './interop/QLocalSocketStream';
 export type { QLocalSocketStreamOptions } from './interop/QLocalSocketStream';
+export { QNetworkReplyStream } from './interop/QNetworkReplyStream';
+export type { QNetworkReplyStreamOptions } from './interop/QNetworkReplyStream';
 export { QtHttpAgent, QtHttpsAgent } from './interop/agent';
 export type { QtAgentOptions } from './interop/agent';
 export { fetch } from './interop/fetch';

@@ -1,12 +1,14 @@
 // QNetworkReply: the reply Qt's manager makes, on the Qt side (ReplyCore), and its JS object;
 // lib/QNetworkReply.ts mirrors it. Received bytes travel with the readyRead event that announces
-// them (reads are synchronous in JS, as on sockets); the metadata (url, error string, attributes,
-// headers) travels with every other signal that may change it, as Qt has it when it emits.
+// them (reads are synchronous in JS, as on sockets), as far as JS has room (flow control, as
+// io_device.h's for sockets); the metadata (url, error string, attributes, headers) travels with
+// every other signal that may change it, as Qt has it when it emits.
 #include <QDateTime>
 #include <QNetworkReply>
 #include <QUrl>
 #include <QVariant>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -151,25 +153,63 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     channel()->push(std::move(e));
   }
 
-  // What Qt holds moves to JS now (Qt's signal announces it; JS's readyRead follows with it).
-  // `announced`: Qt emitted readyRead for it; bytes it never announced (the cache backend's, read
-  // at finished) reach JS without one, as in PyQt6.
-  void forward(bool announced = false) {
+  // Flow control. JS may hold `limit` unread bytes; what it read comes back as acks (released).
+  // The Qt reply's own read buffer size goes to its HTTP thread, which then stops reading the
+  // socket while the reply holds that much: a reader that does not read applies TCP backpressure.
+  int64_t inFlight = 0;  // bytes handed to JS and not yet read there
+  int64_t limit = 0;     // none until JS opens the window (setReadLimit), once its caller had a turn
+  qint64 qtSize = protocol::Limit::kQtReadChunk;  // the Qt reply's readBufferSize
+  // Bytes at the front of Qt's reply that Qt announced with readyRead. Those it never announced
+  // (the cache backend's, read at finished) reach JS without a readyRead, as in PyQt6.
+  qint64 announced = 0;
+
+  // What Qt holds moves to JS now, as far as JS has room (all: the reply is ending, and Qt has
+  // handed over all it had, whatever its read buffer size). Each event is announced or not, whole.
+  void forward(bool all) {
     QNetworkReply* r = object;
-    if (!r || !r->isReadable()) return;
-    QByteArray bytes = r->readAll();
-    if (bytes.isEmpty()) return;
-    Event e = make(Ev::kReadyRead, announced ? 1 : 0);
-    e.bytes = std::move(bytes);
-    channel()->push(std::move(e));
+    while (r && r->isReadable()) {
+      qint64 avail = r->bytesAvailable();
+      qint64 room = all ? avail : std::min<qint64>(avail, limit - inFlight);
+      if (announced > 0) room = std::min(room, announced);
+      if (room <= 0) break;
+      bool wasAnnounced = announced > 0;
+      QByteArray bytes = r->read(room);
+      if (bytes.isEmpty()) break;
+      announced = std::max<qint64>(0, announced - bytes.size());
+      inFlight += bytes.size();
+      Event e = make(Ev::kReadyRead, wasAnnounced ? 1 : 0);
+      e.bytes = std::move(bytes);
+      channel()->push(std::move(e));
+    }
+  }
+  // JS read `n` of what it held: room for more (and Qt's reading frees its own buffer, so its HTTP
+  // thread reads on).
+  void released(int64_t n) {
+    inFlight = std::max<int64_t>(0, inFlight - n);
+    forward(false);
+  }
+  // setReadBufferSize(size): 0 is PyQt6's unlimited, bounded here by the default window.
+  void setReadLimit(int64_t size) {
+    limit = size > 0 ? size : protocol::Limit::kDefaultReadLimit;
+    qtSize = size > 0 ? std::min<int64_t>(size, protocol::Limit::kQtReadChunk) : protocol::Limit::kQtReadChunk;
+    if (QNetworkReply* r = object) r->setReadBufferSize(qtSize);
   }
 
   // Qt side: take the reply the manager just made and forward its signals.
   void adopt(QNetworkReply* r) {
     object = r;
     r->setProperty(kReplyIdProperty, id());
-    QObject::connect(r, &QNetworkReply::metaDataChanged, r, [this] { pushMeta(Ev::kMetaDataChanged); });
-    QObject::connect(r, &QIODevice::readyRead, r, [this] { forward(true); });
+    r->setReadBufferSize(qtSize);
+    QObject::connect(r, &QNetworkReply::metaDataChanged, r, [this, r] {
+      // Again once the response (or a redirect's) has begun: Qt 6.4 passes the size to the HTTP
+      // thread by a signal that a request with a body connects only after it has started.
+      r->setReadBufferSize(qtSize);
+      pushMeta(Ev::kMetaDataChanged);
+    });
+    QObject::connect(r, &QIODevice::readyRead, r, [this, r] {
+      announced = r->bytesAvailable();
+      forward(false);
+    });
     QObject::connect(r, &QNetworkReply::downloadProgress, r,
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kDownloadProgress, done, total); });
     QObject::connect(r, &QNetworkReply::uploadProgress, r,
@@ -180,15 +220,15 @@ class ReplyCore : public QtHandle<QNetworkReply> {
       pushMeta(Ev::kRedirected, 0, url.toString(QUrl::FullyEncoded).toStdString());
     });
     QObject::connect(r, &QNetworkReply::errorOccurred, r, [this](QNetworkReply::NetworkError code) {
-      forward();
+      forward(true);
       pushMeta(Ev::kErrorOccurred, int32_t(code));
     });
     QObject::connect(r, &QIODevice::readChannelFinished, r, [this] {
-      forward();
+      forward(true);
       push(Ev::kReadChannelFinished);
     });
     QObject::connect(r, &QNetworkReply::finished, r, [this] {
-      forward();
+      forward(true);
       pushMeta(Ev::kFinished);
     });
     // Qt deleted it (its manager went, or autoDeleteReplies): JS learns the object is gone.
@@ -312,6 +352,21 @@ Napi::Value Request(Info info, Core core) {
   return NewNetworkRequest(info.Env(), request);
 }
 
+// ack(n): JS read n bytes. After the read call, as for sockets (Runtime::post's readOnly).
+Napi::Value Ack(Info info, Core core) {
+  int64_t n = IntArg(info, 0, 0, int64_t(1) << 53, "QNetworkReply.read");
+  core->channel()->post([core = std::shared_ptr<ReplyCore>(core), n] { core->released(n); }, core, true);
+  return info.Env().Undefined();
+}
+
+Napi::Value SetReadLimit(Info info, Core core) {
+  int64_t n = IntArg(info, 0, 0, int64_t(1) << 53, "QNetworkReply.setReadBufferSize");
+  core->channel()->post([core = std::shared_ptr<ReplyCore>(core), n] { core->setReadLimit(n); }, core);
+  // What the new room lets in comes after the call, as an ack's does.
+  core->channel()->post([core = std::shared_ptr<ReplyCore>(core)] { core->released(0); }, core, true);
+  return info.Env().Undefined();
+}
+
 Napi::Value Snapshot(Info info, Core core) {
   return SyncCall(info.Env(), core, [](QNetworkReply*) { return QVariant(); });
 }
@@ -329,8 +384,14 @@ class QNetworkReplyWrap : public HandleWrap<QNetworkReplyWrap, ReplyCore> {
 
   static Napi::Function Init(Napi::Env env, Module& m) {
     static const std::vector<CoreMethod<ReplyCore>> methods = {
-        {"start", Start},     {"abort", Abort},       {"close", Close},
-        {"request", Request}, {"snapshot", Snapshot}, {"redirectAllowed", RedirectAllowed},
+        {"start", Start},
+        {"abort", Abort},
+        {"close", Close},
+        {"request", Request},
+        {"snapshot", Snapshot},
+        {"ack", Ack},
+        {"setReadLimit", SetReadLimit},
+        {"redirectAllowed", RedirectAllowed},
     };
     Methods all;
     AddCoreMethods(all, methods);

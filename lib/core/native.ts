@@ -855,6 +855,10 @@ export interface NativeNetworkReply extends NativeHandle {
   /** Qt's reply->request(). */
   request(): NativeNetworkRequest;
   snapshot(): ReplySnapshot;
+  /** JS read n bytes of what it holds: the Qt side hands over as much more. */
+  ack(n: number): void;
+  /** setReadBufferSize: how much JS may hold (0: the default window). */
+  setReadLimit(size: number): void;
 }
 
 export interface NativeHandles {

@@ -44,6 +44,19 @@ export function streamError(
   return err;
 }
 
+/** A signal a stream connects to and disconnects from when it is destroyed. */
+export type SlotTarget<A extends unknown[]> = { connect(f: (...a: A) => void): void; disconnect(f: unknown): void };
+
+/** Connects `f` to `signal` and keeps the pair in `slots`, for the stream's _destroy to undo. */
+export function connectTracked<A extends unknown[]>(
+  slots: Array<[{ disconnect(f: unknown): void }, unknown]>,
+  signal: SlotTarget<A>,
+  f: (...a: A) => void,
+): void {
+  signal.connect(f);
+  slots.push([signal, f]);
+}
+
 export abstract class SocketStream<S extends StreamSocket> extends Duplex {
   /** The socket this is a view of (its Qt API stays usable). */
   readonly socket: S;
@@ -93,12 +106,8 @@ export abstract class SocketStream<S extends StreamSocket> extends Duplex {
   /** @internal the graceful end (disconnectFromHost, disconnectFromServer). */
   protected abstract disconnectSocket(): void;
 
-  private on$<A extends unknown[]>(
-    signal: { connect(f: (...a: A) => void): void; disconnect(f: unknown): void },
-    f: (...a: A) => void,
-  ): void {
-    signal.connect(f);
-    this.slots.push([signal, f]);
+  private on$<A extends unknown[]>(signal: SlotTarget<A>, f: (...a: A) => void): void {
+    connectTracked(this.slots, signal, f);
   }
 
   get connecting(): boolean {

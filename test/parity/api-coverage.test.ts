@@ -181,7 +181,6 @@ exclusions.QNetworkReply = {
     'encrypted sslErrors ignoreSslErrors preSharedKeyAuthenticationRequired sslConfiguration setSslConfiguration',
     LATER('TLS'),
   ),
-  ...names('readBufferSize setReadBufferSize', LATER('flow control: a reply moves all it receives to JS')),
 };
 exclusions.QHostInfo = {};
 exclusions.QNetworkCookie = {};
