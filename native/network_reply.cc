@@ -170,7 +170,12 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     while (r && r->isReadable()) {
       qint64 avail = r->bytesAvailable();
       qint64 room = all ? avail : std::min<qint64>(avail, limit - inFlight);
-      if (announced > 0) room = std::min(room, announced);
+      // Only what Qt announced, until the end: reading bytes Qt has not yet announced takes them
+      // from under it (its cache loader, finding none left, then never finishes).
+      if (announced > 0)
+        room = std::min(room, announced);
+      else if (!all)
+        break;
       if (room <= 0) break;
       bool wasAnnounced = announced > 0;
       QByteArray bytes = r->read(room);
