@@ -82,6 +82,8 @@ beforeAll(async () => {
 
 afterAll(() => origin.stop());
 
+const UNDER_ASAN = /libasan/.test(process.env.LD_PRELOAD ?? '');
+
 test('a 2 GiB download piped to a hash: every byte, in order, with the RSS flat', async () => {
   const size = 2 * 1024 * MiB;
   await collectGarbage();
@@ -113,7 +115,10 @@ test('a 2 GiB download piped to a hash: every byte, in order, with the RSS flat'
     secondHalfMiB: Math.round((peak[1] - before) / MiB),
     secs: (Date.now() - start) / 1000,
   };
-  expect({ ...report, bounded: Math.max(...peak) - before < 256 * MiB, flat: peak[1] - peak[0] < 64 * MiB }).toEqual({
+  // Under AddressSanitizer (scripts/test-sanitizers) freed memory waits in its quarantine (256 MiB)
+  // before it is reused: the bound is raised by that much there (seen: +282 MiB, thread runtime).
+  const bound = (UNDER_ASAN ? 512 : 256) * MiB;
+  expect({ ...report, bounded: Math.max(...peak) - before < bound, flat: peak[1] - peak[0] < 64 * MiB }).toEqual({
     ...report,
     bounded: true,
     flat: true,
