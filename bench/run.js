@@ -335,13 +335,16 @@ const startEcho = (fds) =>
 /** bench/http-origin.js, the HTTP workloads' origin. */
 const startOrigin = () => startPortPrinter([...SETPRIV, process.execPath, path.join(__dirname, 'http-origin.js')]);
 
-/** microsocks on a free loopback port; another free port if one was taken meanwhile. */
-async function startMicrosocks() {
-  if (!fs.existsSync(MICROSOCKS)) throw new Error(`${MICROSOCKS} is not installed (scripts/setup installs it)`);
+/**
+ * A server of the system's on a free loopback port, another free port if one was taken meanwhile:
+ * argvFor(port) gives its command line, it is ready once it accepts a connection (within readyMs);
+ * failed(port) says what its logs say of an attempt that failed, and cleans up after it.
+ */
+async function startOnFreePort(name, argvFor, readyMs = READY_MS, failed = () => '') {
   let why = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const argv = [...SETPRIV, MICROSOCKS, '-i', LOCAL, '-p', String(port)];
+    const argv = argvFor(port);
     const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (d) => {
@@ -350,15 +353,21 @@ async function startMicrosocks() {
     child.on('error', (e) => {
       err += e.message;
     });
-    const end = Date.now() + READY_MS;
+    const end = Date.now() + readyMs;
     while (Date.now() < end && running(child)) {
       if (await canConnect(port)) return { port, child };
       await sleep(20);
     }
-    why = err;
     await stopChild(child);
+    why = err + failed(port);
   }
-  throw new Error(`microsocks did not start: ${why}`);
+  throw new Error(`${name} did not start: ${why.slice(-2000)}`);
+}
+
+/** microsocks on a free loopback port. */
+async function startMicrosocks() {
+  if (!fs.existsSync(MICROSOCKS)) throw new Error(`${MICROSOCKS} is not installed (scripts/setup installs it)`);
+  return startOnFreePort('microsocks', (port) => [...SETPRIV, MICROSOCKS, '-i', LOCAL, '-p', String(port)]);
 }
 
 /**
@@ -375,18 +384,17 @@ async function startSquid() {
     fs.readFileSync(path.join(fixtures, file), 'utf8').replace(/@([A-Z]+)@/g, (_, k) => values[k]);
   const password = require('node:crypto').randomBytes(12).toString('hex');
   const user = 'bench';
-  let why = '';
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = await freePort();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qtn-bench-squid-'));
-    const hash = spawnSync('openssl', ['passwd', '-apr1', '-stdin'], { input: password, encoding: 'utf8' });
-    if (hash.status !== 0) throw new Error(`openssl passwd failed: ${hash.stderr}`);
+  const hash = spawnSync('openssl', ['passwd', '-apr1', '-stdin'], { input: password, encoding: 'utf8' });
+  if (hash.status !== 0) throw new Error(`openssl passwd failed: ${hash.stderr}`);
+  // As the tests run it: root maps itself to nobody in a user namespace, which squid accepts.
+  const asRoot = process.getuid?.() === 0;
+  let dir = ''; // the attempt's: config, password file, logs
+  const argvFor = (port) => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qtn-bench-squid-'));
     fs.writeFileSync(path.join(dir, 'basic.htpasswd'), `${user}:${hash.stdout.trim()}\n`, { mode: 0o600 });
     const auth = fill('squid-basic.auth', { DIR: dir, REALM: 'qtn-bench' });
     fs.writeFileSync(path.join(dir, 'squid.conf'), fill('squid.conf', { PORT: String(port), DIR: dir, AUTH: auth }));
-    // As the tests run it: root maps itself to nobody in a user namespace, which squid accepts.
-    const asRoot = process.getuid?.() === 0;
-    const argv = [
+    return [
       ...SETPRIV,
       ...(asRoot ? ['/usr/bin/unshare', '--user', '--map-user=65534', '--map-group=65534', '--'] : []),
       SQUID,
@@ -394,26 +402,16 @@ async function startSquid() {
       '-f',
       path.join(dir, 'squid.conf'),
     ];
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => {
-      if (err.length < 65536) err += d;
-    });
-    child.on('error', (e) => {
-      err += e.message;
-    });
-    const end = Date.now() + 20000; // squid takes ~1 s idle, more on a loaded machine
-    while (Date.now() < end && running(child)) {
-      if (await canConnect(port))
-        return { port, child, dir, env: { BENCH_PROXY_USER: user, BENCH_PROXY_PASSWORD: password } };
-      await sleep(50);
-    }
-    why =
-      err + (fs.existsSync(path.join(dir, 'cache.log')) ? fs.readFileSync(path.join(dir, 'cache.log'), 'utf8') : '');
-    await stopChild(child);
+  };
+  const failed = () => {
+    const log = path.join(dir, 'cache.log');
+    const text = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-  throw new Error(`squid did not start: ${why.slice(-2000)}`);
+    return text;
+  };
+  // Squid takes ~1 s idle, more on a loaded machine.
+  const { port, child } = await startOnFreePort('squid', argvFor, 20000, failed);
+  return { port, child, dir, env: { BENCH_PROXY_USER: user, BENCH_PROXY_PASSWORD: password } };
 }
 
 // --- one measurement per side ------------------------------------------------------------------
