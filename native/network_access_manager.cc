@@ -245,17 +245,12 @@ Napi::Value StrictTransportSecurityHosts(Info info, Core core) {
   return ToArray(info.Env(), hosts, NewHstsPolicy);
 }
 
-// Qt forgets what it cached of connections and credentials: the next request starts afresh.
-Napi::Value ClearAccessCache(Info info, Core core) {
+// A call of Qt's that takes nothing and answers nothing (clearAccessCache: Qt forgets the
+// connections and credentials it cached; clearConnectionCache: it closes its idle connections).
+template <void (QNetworkAccessManager::*Call)()>
+Napi::Value Plain(Info info, Core core) {
   return SyncCall(info.Env(), core, [](QNetworkAccessManager* m) {
-    m->clearAccessCache();
-    return QVariant();
-  });
-}
-
-Napi::Value ClearConnectionCache(Info info, Core core) {
-  return SyncCall(info.Env(), core, [](QNetworkAccessManager* m) {
-    m->clearConnectionCache();
+    (m->*Call)();
     return QVariant();
   });
 }
@@ -309,8 +304,8 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"enableStrictTransportSecurityStore", EnableStrictTransportSecurityStore},
         {"addStrictTransportSecurityHosts", AddStrictTransportSecurityHosts},
         {"strictTransportSecurityHosts", StrictTransportSecurityHosts},
-        {"clearAccessCache", ClearAccessCache},
-        {"clearConnectionCache", ClearConnectionCache},
+        {"clearAccessCache", Plain<&QNetworkAccessManager::clearAccessCache>},
+        {"clearConnectionCache", Plain<&QNetworkAccessManager::clearConnectionCache>},
         {"connectToHost", ConnectToHost},
         {"supportedSchemes", SupportedSchemes},
     };
