@@ -354,6 +354,11 @@ void UvEventDispatcher::onPrepare(uv_prepare_t* h) {
   self->hooks_.leave();
   // Last: what ran just now may have turned notifiers on or off.
   if (!self->detached_) self->applyWatches();
+  // Armed again by what ran just now (a slot that read, its acknowledgement for the next turn):
+  // libuv runs prepare handles once per turn and leaves them out of the poll's timeout, so the
+  // loop would sleep on that work until something else woke it (a flow-controlled reply stalled
+  // for seconds, until a TCP zero-window probe). The async ends the coming poll at once.
+  if (self->prepare_armed_ && !self->detached_) uv_async_send(self->wake_);
 }
 
 void UvEventDispatcher::interrupt() { interrupted_ = true; }

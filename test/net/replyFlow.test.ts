@@ -176,6 +176,56 @@ test('with setReadBufferSize(64 KiB), a reader that reads nothing holds at most 
   expect(hash.digest('hex')).toBe((await stats()).sha256);
 }, 120000);
 
+test('a window made smaller than what the Qt side holds: each read brings the next piece, with nothing else to wake the loop', async () => {
+  // JS holds its 16 MiB window, Qt's side its 1 MiB read buffer, and the origin is blocked; then
+  // the window is 8 KiB. Each read's acknowledgement hands over the next piece on the loop's next
+  // turn, from Qt's buffer alone: the origin writes nothing and Qt's HTTP thread sends nothing new
+  // meanwhile, and no timer of this test runs while it reads. A turn that waited for some other
+  // wake-up left pieces waiting, each until something else woke the loop (here 15 s in all for the
+  // 128 pieces; a parity run stalled for seconds, until a TCP window probe). Here they must all come
+  // within 5 s, against milliseconds when each turn hands the next piece: a liveness bound, not a
+  // speed.
+  const size = 64 * MiB;
+  const reply = get(`/bytes?n=${size}`, freshManager());
+  await originBlocked();
+  expect(reply.bytesAvailable()).toBe(Limit.DefaultReadLimit);
+  reply.setReadBufferSize(8192);
+  const hash = crypto.createHash('sha256');
+  let count = 0;
+  const take = (b: Buffer): void => {
+    hash.update(b);
+    count += b.length;
+  };
+  take(reply.readAll());
+  const heldByQt = Limit.DefaultReadLimit + Limit.QtReadChunk;
+  const waits: number[] = [];
+  let last = Date.now();
+  let guard: NodeJS.Timeout | undefined;
+  await new Promise<void>((resolve, reject) => {
+    guard = setTimeout(() => reject(new Error(`stalled at ${count} bytes after ${waits.length} pieces`)), 60000);
+    const onData = (): void => {
+      if (count === size) return; // finished, after the last readyRead
+      if (count < heldByQt) waits.push(Date.now() - last);
+      last = Date.now();
+      take(reply.readAll());
+      // Past what Qt's side held: the rest at full speed.
+      if (count >= heldByQt && reply.readBufferSize() !== 0) reply.setReadBufferSize(0);
+      if (count === size) resolve();
+    };
+    reply.readyRead.connect(onData);
+    reply.finished.connect(onData);
+  });
+  clearTimeout(guard);
+  expect(waits.length).toBeGreaterThanOrEqual(Limit.QtReadChunk / 8192);
+  const waited = waits.reduce((a, b) => a + b, 0);
+  expect({ pieces: waits.length, waited: waited < 5000 ? 'under 5 s' : waited }).toEqual({
+    pieces: waits.length,
+    waited: 'under 5 s',
+  });
+  expect(count).toBe(size);
+  expect(hash.digest('hex')).toBe((await stats()).sha256);
+}, 120000);
+
 test('setReadBufferSize checks its argument', () => {
   const reply = get('/status/404');
   expect(() => reply.setReadBufferSize(-1)).toThrow(RangeError);
