@@ -42,6 +42,7 @@ import {
   QNetworkRequest,
   RedirectPolicy,
   TransferTimeoutConstant,
+  carryOrigin,
   nativeOf as nativeOfRequest,
 } from './QNetworkRequest';
 
@@ -169,7 +170,11 @@ export class QNetworkAccessManager extends QObject {
       throw new TypeError(`${method}: argument 'request' must be a QNetworkRequest, got ${describe(request)}`);
     if (this.h.gone) throw new Error(`${method}: the QNetworkAccessManager was deleted (deleteLater)`);
     const decided = this.decideProxies(request, body !== null);
-    return new QNetworkReply(this, (n) => n.start(this.h.native, op, nativeOfRequest(request), verb, body, decided));
+    const reply = new QNetworkReply(this, (n) =>
+      n.start(this.h.native, op, nativeOfRequest(request), verb, body, decided),
+    );
+    carryOrigin(request, reply);
+    return reply;
   }
 
   // The thread runtime. Qt asks its manager's factory on its own thread, where a JS factory is

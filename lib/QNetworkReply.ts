@@ -13,7 +13,13 @@ import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { drainEvents, native } from './core/runtime';
 import { defineSignals, madeSignal, type Signal } from './core/signal';
 import type { QNetworkAccessManager } from './QNetworkAccessManager';
-import { Attribute, KnownHeaders, QNetworkRequest, fromNative as requestFromNative } from './QNetworkRequest';
+import {
+  Attribute,
+  KnownHeaders,
+  QNetworkRequest,
+  carryOrigin,
+  fromNative as requestFromNative,
+} from './QNetworkRequest';
 import { QUrl } from './QUrl';
 
 export enum NetworkError {
@@ -277,7 +283,9 @@ export class QNetworkReply extends QIODevice {
   /** Qt's copy of the request, as the manager sent it. */
   request(): QNetworkRequest {
     checkArity('QNetworkReply.request', arguments, 0, 0);
-    return requestFromNative(this.h.native.request());
+    const request = requestFromNative(this.h.native.request());
+    carryOrigin(this, request);
+    return request;
   }
 
   /** As Qt has it after the last signal delivered: HttpStatusCodeAttribute, HttpReasonPhraseAttribute... */

@@ -14,6 +14,7 @@ import {
 } from './core/args';
 import type { NativeNetworkRequest } from './core/native';
 import { native } from './core/runtime';
+import { QObject } from './core/QObject';
 import { holdsNative, Value, valueKit } from './core/value';
 import { QHttp2Configuration, fromNative as http2FromNative, nativeOf as nativeOfHttp2 } from './QHttp2Configuration';
 import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl, urlArg } from './QUrl';
@@ -109,6 +110,22 @@ function checkAttribute(method: string, code: unknown): number {
   return checkEnum(method, 'code', code, Attribute, 'QNetworkRequest.Attribute');
 }
 
+// The originating objects of requests, and of the replies made from them: JS objects, which Qt's
+// QPointer<QObject> cannot hold, so they stay on this side. `deleted`: those whose `destroyed` came.
+const origins = new WeakMap<object, QObject>();
+const watched = new WeakSet<QObject>();
+const deleted = new WeakSet<QObject>();
+
+function setOrigin(holder: object, o: QObject | undefined): void {
+  if (o === undefined) origins.delete(holder);
+  else origins.set(holder, o);
+}
+
+/** @internal `to` (a copy of the request `from`, or the reply made from it) carries `from`'s originating object. */
+export function carryOrigin(from: object, to: object): void {
+  setOrigin(to, origins.get(from));
+}
+
 /** A request: the URL, the headers and the attributes QNetworkAccessManager sends it with. */
 export class QNetworkRequest extends Value<NativeNetworkRequest> {
   static readonly KnownHeaders = KnownHeaders;
@@ -135,6 +152,7 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
         `${method}: argument 'url' must be a QUrl, a string or a QNetworkRequest, got ${describe(url)}`,
       );
     super(n);
+    if (url instanceof QNetworkRequest) carryOrigin(url, this);
   }
 
   /** A copy of the request's URL. */
@@ -244,6 +262,51 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
     nativeOf(this).setTransferTimeout(checkInt(method, 'timeout', timeout, INT_MIN, INT_MAX));
   }
 
+  /**
+   * Bytes of a compressed body (gzip, deflate...) decompressed before Qt checks the ratio of
+   * decompressed to compressed size, and fails the reply if it is too high (a decompression
+   * bomb); -1: never checked. 10 MiB unless set.
+   */
+  decompressedSafetyCheckThreshold(): number {
+    checkArity('QNetworkRequest.decompressedSafetyCheckThreshold', arguments, 0, 0);
+    return nativeOf(this).decompressedSafetyCheckThreshold();
+  }
+
+  setDecompressedSafetyCheckThreshold(threshold: number): void {
+    const method = 'QNetworkRequest.setDecompressedSafetyCheckThreshold';
+    checkArity(method, arguments, 1, 1);
+    nativeOf(this).setDecompressedSafetyCheckThreshold(
+      checkInt(method, 'threshold', threshold, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+    );
+  }
+
+  /**
+   * The object set with setOriginatingObject (a JS reference: kept, as PyQt6 keeps one), or null
+   * if none, or once the object was deleted (its `destroyed`), as Qt's QPointer. Copies of the
+   * request carry it: `new QNetworkRequest(other)`, and `reply.request()` of a reply made from it.
+   */
+  originatingObject(): QObject | null {
+    checkArity('QNetworkRequest.originatingObject', arguments, 0, 0);
+    const o = origins.get(this);
+    return o === undefined || deleted.has(o) ? null : o;
+  }
+
+  setOriginatingObject(object: QObject | null): void {
+    const method = 'QNetworkRequest.setOriginatingObject';
+    checkArity(method, arguments, 1, 1);
+    if (object === null) {
+      origins.delete(this);
+      return;
+    }
+    if (!(object instanceof QObject))
+      throw new TypeError(`${method}: argument 'object' must be a QObject or null, got ${describe(object)}`);
+    if (!watched.has(object)) {
+      watched.add(object);
+      object.destroyed.connect(() => deleted.add(object));
+    }
+    origins.set(this, object);
+  }
+
   /** A copy of the HTTP/2 settings the request is sent with. */
   http2Configuration(): QHttp2Configuration {
     checkArity('QNetworkRequest.http2Configuration', arguments, 0, 0);
@@ -265,6 +328,9 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
     if (!(other instanceof QNetworkRequest))
       throw new TypeError(`QNetworkRequest.swap: argument 'other' must be a QNetworkRequest, got ${describe(other)}`);
     nativeOf(this).swap(nativeOf(other));
+    const [mine, theirs] = [origins.get(this), origins.get(other)];
+    setOrigin(this, theirs);
+    setOrigin(other, mine);
   }
 
   /** Python's `==` (Qt's operator==: URL, headers, attributes, priority...); false for a non-request. */

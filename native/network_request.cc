@@ -35,6 +35,10 @@ class NetworkRequestWrap : public ValueWrap<NetworkRequestWrap, QNetworkRequest>
             Bind<&NetworkRequestWrap::Get<&QNetworkRequest::transferTimeout>>(env, "transferTimeout"),
             Bind<&NetworkRequestWrap::SetInt<&QNetworkRequest::setTransferTimeout, INT32_MIN, INT32_MAX>>(
                 env, "setTransferTimeout"),
+            Bind<&NetworkRequestWrap::Get<&QNetworkRequest::decompressedSafetyCheckThreshold>>(
+                env, "decompressedSafetyCheckThreshold"),
+            Bind<&NetworkRequestWrap::SetInt<&QNetworkRequest::setDecompressedSafetyCheckThreshold, -(int64_t(1) << 53),
+                                             int64_t(1) << 53>>(env, "setDecompressedSafetyCheckThreshold"),
             Bind<&NetworkRequestWrap::Http2Configuration>(env, "http2Configuration"),
             Bind<&NetworkRequestWrap::SetHttp2Configuration>(env, "setHttp2Configuration"),
             Bind<&NetworkRequestWrap::Swap>(env, "swap"),

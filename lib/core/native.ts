@@ -396,6 +396,8 @@ export interface NativeNetworkRequest extends Native<'QNetworkRequest'> {
   setAttribute(code: number, value: NativeVariantIn): undefined;
   priority(): number;
   setPriority(priority: number): undefined;
+  decompressedSafetyCheckThreshold(): number;
+  setDecompressedSafetyCheckThreshold(threshold: number): void;
   maximumRedirectsAllowed(): number;
   setMaximumRedirectsAllowed(n: number): undefined;
   transferTimeout(): number;

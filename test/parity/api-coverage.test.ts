@@ -161,8 +161,6 @@ const names = (list: string, why: string): Record<string, string> =>
   Object.fromEntries(list.split(' ').map((n) => [n, why]));
 exclusions.QNetworkRequest = {
   ...names('sslConfiguration setSslConfiguration peerVerifyName setPeerVerifyName', LATER('TLS')),
-  ...names('decompressedSafetyCheckThreshold setDecompressedSafetyCheckThreshold', LATER('decompression limits')),
-  ...names('originatingObject setOriginatingObject', LATER('a QObject carried by the request')),
 };
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),

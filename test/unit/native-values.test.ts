@@ -272,6 +272,8 @@ const classes = {
       setMaximumRedirectsAllowed: true,
       transferTimeout: true,
       setTransferTimeout: true,
+      decompressedSafetyCheckThreshold: true,
+      setDecompressedSafetyCheckThreshold: true,
       http2Configuration: true,
       setHttp2Configuration: true,
       swap: true,
