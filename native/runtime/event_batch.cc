@@ -69,10 +69,16 @@ bool EventBatch::dispatch(napi_env env, std::vector<Event>& batch, const std::at
     if (!anyPayload) continue;
     napi_value payload = nullptr;
     if (!e.bytes.isEmpty()) {
-      // The Buffer keeps the QByteArray (the only reference to its bytes) alive.
+      // The Buffer keeps the QByteArray alive. An allocated block may still be shared, for the
+      // moment, with the Qt object that produced it (the loop runtime hands it over inside Qt's
+      // emission, whose arguments hold the same block), and data() would copy it all: the Buffer
+      // gets the block itself. The other holders only read it and let go when the emission ends;
+      // one that writes makes a copy of its own first (Qt's implicit sharing). Bytes the array
+      // does not own (fromRawData) are copied into a block of its own, which the Buffer then holds.
       auto* keep = new QByteArray(std::move(e.bytes));
+      char* bytes = keep->data_ptr().d_ptr() ? const_cast<char*>(keep->constData()) : keep->data();
       napi_status st = napi_create_external_buffer(
-          env, size_t(keep->size()), keep->data(),
+          env, size_t(keep->size()), bytes,
           [](napi_env, void*, void* hint) { delete static_cast<QByteArray*>(hint); }, keep, &payload);
       if (st != napi_ok) {
         delete keep;
