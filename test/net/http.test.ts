@@ -19,7 +19,7 @@ import {
   QUrl,
 } from '../../lib';
 import { liveHandleCount } from '../../lib/core/runtime';
-import { collectGarbage, expectFreedOnceCollected, nextEmit, startFixtureServer, until } from '../helpers';
+import { collectGarbage, expectFreedOnceCollected, fixtureServerForBlock, nextEmit, until } from '../helpers';
 
 const Attr = QNetworkRequest.Attribute;
 const H = QNetworkRequest.KnownHeaders;
@@ -488,19 +488,13 @@ describe('connection and access caches, schemes', () => {
 });
 
 describe("Digest and compressed bodies at the parity tests' origin (test/fixtures/parity/http_origin.js)", () => {
-  let origin: { port: number; stop(): void };
-  let at = '';
-  beforeAll(async () => {
-    origin = await startFixtureServer('http_origin.js');
-    at = `http://127.0.0.1:${origin.port}`;
-  });
-  afterAll(() => origin.stop());
+  const { at } = fixtureServerForBlock('http_origin.js');
 
   // A plain Node request: the status, the headers and the body as the origin sent them.
   const raw = (p: string, headers: http.OutgoingHttpHeaders = {}) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
       http
-        .get(`${at}${p}`, { headers, agent: false }, (res) => {
+        .get(at(p), { headers, agent: false }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (d: Buffer) => chunks.push(d));
           res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -554,7 +548,7 @@ describe("Digest and compressed bodies at the parity tests' origin (test/fixture
       auth.setPassword('s3cret');
     });
     const get = async (p: string): Promise<[number, unknown, string]> => {
-      const reply = nam.get(new QNetworkRequest(`${at}${p}`));
+      const reply = nam.get(new QNetworkRequest(at(p)));
       await nextEmit(reply.finished);
       reply.deleteLater();
       return [reply.error(), reply.attribute(Attr.HttpStatusCodeAttribute), reply.readAll().toString()];
@@ -573,7 +567,7 @@ describe("Digest and compressed bodies at the parity tests' origin (test/fixture
       const sent = await raw(p, { 'Accept-Encoding': 'gzip, deflate' });
       const nam = direct();
       const read = async (acceptEncoding?: string): Promise<QNetworkReply> => {
-        const request = new QNetworkRequest(`${at}${p}`);
+        const request = new QNetworkRequest(at(p));
         if (acceptEncoding) request.setRawHeader('Accept-Encoding', acceptEncoding);
         const reply = nam.get(request);
         await nextEmit(reply.finished);
