@@ -200,3 +200,16 @@ export async function startFixtureServer(script: string): Promise<{ port: number
   });
   return { port, stop: () => child.stdin!.end() };
 }
+
+/**
+ * The fixture server `script` for the enclosing describe block: started before its tests, ended
+ * after them; `at(path)` is its URL on 127.0.0.1.
+ */
+export function fixtureServerForBlock(script: string): { at(path: string): string; port(): number } {
+  let server: { port: number; stop(): void } | undefined;
+  beforeAll(async () => {
+    server = await startFixtureServer(script);
+  });
+  afterAll(() => server?.stop());
+  return { at: (p) => `http://127.0.0.1:${server!.port}${p}`, port: () => server!.port };
+}

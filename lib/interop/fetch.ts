@@ -100,8 +100,11 @@ function failed(reply: QNetworkReply): TypeError {
 }
 
 // The errors Qt reports for an HTTP status of 400 and up (QNetworkReply.NetworkError 201-499 but
-// the proxy's, 1xx): the body is the server's answer, and fetch gives it as a response.
-const isHttpStatusError = (error: number): boolean => error >= 201 && error <= 499;
+// the proxy's, 1xx): the body is the server's answer, and fetch gives it as a response. Under a
+// lower status one of them is no answer: Qt ends a body it cannot decompress with
+// UnknownContentError (299), and that body fails, as fetch's does.
+const isHttpStatusError = (error: number, status: number | null): boolean =>
+  error >= 201 && error <= 499 && status !== null && status >= 400;
 
 function respond(reply: QNetworkReply, request: Request): Promise<Response> {
   const signal = request.signal;
@@ -146,7 +149,7 @@ function respond(reply: QNetworkReply, request: Request): Promise<Response> {
       const error = reply.error();
       const c = controller;
       cleanup();
-      if (error === NetworkError.NoError || isHttpStatusError(error)) c.close();
+      if (error === NetworkError.NoError || isHttpStatusError(error, status())) c.close();
       else c.error(failed(reply));
     };
 
@@ -215,7 +218,7 @@ function respond(reply: QNetworkReply, request: Request): Promise<Response> {
       if (done) return;
       const error = reply.error();
       // Redirects refused or too many, the proxy's refusal, or no HTTP answer at all: a failure.
-      const answered = status() !== null && (error === NetworkError.NoError || isHttpStatusError(error));
+      const answered = status() !== null && (error === NetworkError.NoError || isHttpStatusError(error, status()));
       if (!response && !answered) return fail(failed(reply));
       makeResponse();
       if (done) return;

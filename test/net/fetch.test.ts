@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { QNetworkAccessManager, QNetworkProxy, fetch } from '../../lib';
-import { until } from '../helpers';
+import { fixtureServerForBlock, until } from '../helpers';
 import { startSquid, stopAllProxies, type ProxyServer } from '../proxies';
 
 let origin: http.Server;
@@ -282,6 +282,42 @@ describe('through squid requiring Digest (what no Node fetch authenticates to)',
     expect(e).toBeInstanceOf(TypeError);
     expect(e.cause.code).toBe('ProxyAuthenticationRequiredError');
     expect(`${e.message} ${e.cause.message} ${JSON.stringify(e)}`).not.toMatch(/bad-fetch-pw/);
+  });
+});
+
+describe("server Digest and compressed bodies, at the parity tests' origin (test/fixtures/parity/http_origin.js)", () => {
+  const { at, port } = fixtureServerForBlock('http_origin.js');
+
+  test("Digest answered in the manager's authenticationRequired; without an answer the 401 is the response", async () => {
+    const manager = new QNetworkAccessManager();
+    const realms: string[] = [];
+    manager.authenticationRequired.connect((_reply, auth) => {
+      realms.push(auth.realm());
+      auth.setUser('ann');
+      auth.setPassword('s3cret');
+    });
+    const r = await fetch(at('/digest'), { manager });
+    expect([r.status, await r.text(), realms]).toEqual([200, 'welcome', ['vault-digest']]);
+    const refused = await fetch(at('/digest'), { manager: new QNetworkAccessManager() });
+    expect([refused.status, await refused.text()]).toEqual([401, 'denied']);
+    expect(refused.headers.get('www-authenticate')).toMatch(/^Digest realm="vault-digest", qop="auth"/);
+    // Credentials in the URL are refused by the WHATWG Request before anything is sent.
+    await expect(fetch(`http://ann:s3cret@127.0.0.1:${port()}/digest`)).rejects.toThrow(/credentials/);
+  });
+
+  test("gzip and deflate bodies come inflated; a corrupt gzip body's read fails with Qt's error", async () => {
+    const gzip = await fetch(at('/gzip'));
+    const deflate = await fetch(at('/deflate'));
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    const text = await gzip.text();
+    expect(text).toMatch(/^(compressed body, line after line\n)+$/);
+    expect(await deflate.text()).toBe(text);
+    const bad = await fetch(at('/gzip/bad'));
+    expect(bad.status).toBe(200);
+    const e = (await bad.text().catch((x: unknown) => x)) as TypeError & { cause: { code: string; message: string } };
+    expect(e).toBeInstanceOf(TypeError);
+    expect([e.message, e.cause.code]).toEqual(['fetch failed', 'UnknownContentError']);
+    expect(e.cause.message).toMatch(/^Decompression failed/);
   });
 });
 

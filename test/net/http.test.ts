@@ -3,10 +3,12 @@
 // synchronously in readyRead; the request and reply APIs; argument errors; lifetime of replies and
 // managers deleted or collected mid-transfer; autoDeleteReplies; a set proxy used as it is.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { inspect } from 'node:util';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import {
   QAuthenticator,
   QByteArray,
@@ -17,7 +19,7 @@ import {
   QUrl,
 } from '../../lib';
 import { liveHandleCount } from '../../lib/core/runtime';
-import { collectGarbage, expectFreedOnceCollected, nextEmit, until } from '../helpers';
+import { collectGarbage, expectFreedOnceCollected, fixtureServerForBlock, nextEmit, until } from '../helpers';
 
 const Attr = QNetworkRequest.Attribute;
 const H = QNetworkRequest.KnownHeaders;
@@ -483,4 +485,103 @@ describe('connection and access caches, schemes', () => {
     expect(() => nam.connectToHost('h', 70000)).toThrow(RangeError);
     expect(() => (nam.clearAccessCache as (...a: unknown[]) => void).call(nam, 1)).toThrow(TypeError);
   });
+});
+
+describe("Digest and compressed bodies at the parity tests' origin (test/fixtures/parity/http_origin.js)", () => {
+  const { at } = fixtureServerForBlock('http_origin.js');
+
+  // A plain Node request: the status, the headers and the body as the origin sent them.
+  const raw = (p: string, headers: http.OutgoingHttpHeaders = {}) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      http
+        .get(at(p), { headers, agent: false }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        })
+        .on('error', reject);
+    });
+  const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
+  // RFC 7616's response (MD5, qop auth) to the origin's challenge, as Qt and curl compute it.
+  const authorization = (challenge: string, uri: string, password: string, nc: string, nonce?: string): string => {
+    const [, realm] = /realm="([^"]*)"/.exec(challenge)!;
+    nonce ??= /nonce="([^"]*)"/.exec(challenge)![1];
+    const [, opaque] = /opaque="([^"]*)"/.exec(challenge)!;
+    const cnonce = 'c0ffee';
+    const ha1 = md5(`ann:${realm}:${password}`);
+    const response = md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${md5(`GET:${uri}`)}`);
+    return (
+      `Digest username="ann", realm="${realm}", nonce="${nonce}", uri="${uri}", opaque="${opaque}", ` +
+      `response="${response}", algorithm=MD5, qop=auth, nc=${nc}, cnonce="${cnonce}"`
+    );
+  };
+
+  test('the origin recomputes each Digest response: a count used again, a nonce it never gave and a wrong password are refused', async () => {
+    const first = await raw('/digest');
+    expect(first.status).toBe(401);
+    const challenge = first.headers['www-authenticate']!;
+    expect(challenge).toMatch(
+      /^Digest realm="vault-digest", qop="auth", nonce="[0-9a-f]{32}", opaque="[0-9a-f]+", algorithm=MD5$/,
+    );
+    const right = authorization(challenge, '/digest', 's3cret', '00000001');
+    const answered = await raw('/digest', { Authorization: right });
+    expect([answered.status, answered.body.toString()]).toEqual([200, 'welcome']);
+    expect((await raw('/digest', { Authorization: right })).status).toBe(401); // the same count again
+    expect(
+      (await raw('/digest', { Authorization: authorization(challenge, '/digest', 's3cret', '00000002') })).status,
+    ).toBe(200);
+    const madeUp = authorization(challenge, '/digest', 's3cret', '00000001', 'f'.repeat(32));
+    expect((await raw('/digest', { Authorization: madeUp })).status).toBe(401);
+    const wrong = authorization(challenge, '/digest', 'wrong-pw', '00000003');
+    expect((await raw('/digest', { Authorization: wrong })).status).toBe(401);
+    // Each refusal is a new challenge with a nonce of its own.
+    const again = await raw('/digest', { Authorization: wrong });
+    expect(again.headers['www-authenticate']).not.toBe(challenge);
+  });
+
+  test('Digest through the manager: the slot asked once, later requests pass without asking, asked again after clearAccessCache', async () => {
+    const nam = direct();
+    const realms: string[] = [];
+    nam.authenticationRequired.connect((_r, auth) => {
+      realms.push(auth.realm());
+      auth.setUser('ann');
+      auth.setPassword('s3cret');
+    });
+    const get = async (p: string): Promise<[number, unknown, string]> => {
+      const reply = nam.get(new QNetworkRequest(at(p)));
+      await nextEmit(reply.finished);
+      reply.deleteLater();
+      return [reply.error(), reply.attribute(Attr.HttpStatusCodeAttribute), reply.readAll().toString()];
+    };
+    for (let k = 0; k < 3; k++) expect(await get('/digest')).toEqual([0, 200, 'welcome']);
+    expect(realms).toEqual(['vault-digest']);
+    nam.clearAccessCache();
+    expect(await get('/digest')).toEqual([0, 200, 'welcome']);
+    expect(realms).toEqual(['vault-digest', 'vault-digest']);
+    nam.deleteLater();
+  });
+
+  test.each(['/gzip', '/deflate'])(
+    "%s: Qt's body is the origin's bytes inflated by Node's zlib; with the request's own Accept-Encoding, the bytes as sent",
+    async (p) => {
+      const sent = await raw(p, { 'Accept-Encoding': 'gzip, deflate' });
+      const nam = direct();
+      const read = async (acceptEncoding?: string): Promise<QNetworkReply> => {
+        const request = new QNetworkRequest(at(p));
+        if (acceptEncoding) request.setRawHeader('Accept-Encoding', acceptEncoding);
+        const reply = nam.get(request);
+        await nextEmit(reply.finished);
+        return reply;
+      };
+      const decoded = await read();
+      expect(decoded.error()).toBe(QNetworkReply.NetworkError.NoError);
+      expect(decoded.rawHeader('Content-Encoding').toString()).toBe(p.slice(1));
+      expect(decoded.hasRawHeader('Content-Length')).toBe(false); // the compressed length: Qt drops it
+      expect(decoded.readAll()).toEqual(p === '/gzip' ? gunzipSync(sent.body) : inflateSync(sent.body));
+      const asSent = await read('gzip, deflate');
+      expect(asSent.rawHeader('X-Accept-Encoding').toString()).toBe('gzip, deflate');
+      expect(asSent.readAll()).toEqual(sent.body);
+      nam.deleteLater();
+    },
+  );
 });
