@@ -146,6 +146,7 @@ export const enum ReplyEvent {
   QueryProxy = 12,
   SocketStartedConnecting = 13,
   RequestSent = 14,
+  BodyRead = 15,
 }
 
 export const enum ReplyStateBits {
@@ -169,6 +170,7 @@ export const enum Limit {
   QtReadChunk = 1048576,
   DatagramCap = 4194304,
   DatagramOverhead = 256,
+  BodyHighWater = 1048576,
 }
 
 /** The same values as plain objects, for the test that compares them with the addon's. */
@@ -305,7 +307,8 @@ export const protocolValues = {
     ProxyAuthenticationRequired: 11,
     QueryProxy: 12,
     SocketStartedConnecting: 13,
-    RequestSent: 14
+    RequestSent: 14,
+    BodyRead: 15
   },
   ReplyStateBits: {
     Finished: 1,
@@ -325,6 +328,7 @@ export const protocolValues = {
     DefaultReadLimit: 16777216,
     QtReadChunk: 1048576,
     DatagramCap: 4194304,
-    DatagramOverhead: 256
+    DatagramOverhead: 256,
+    BodyHighWater: 1048576
   }
 } as const;
