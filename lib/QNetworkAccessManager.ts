@@ -230,9 +230,10 @@ export class QNetworkAccessManager extends QObject {
    * QBuffer or a QHttpMultiPart; or (beyond PyQt6) a stream: a stream.Readable, a ReadableStream or
    * an async iterable of Buffers, Uint8Arrays or strings. A stream is read as Qt sends it: its
    * source pauses while 1 MiB sent waits for Qt. With a Content-Length header on the request, Qt
-   * sends it as it comes (memory stays bounded; it must have exactly that length); without one,
-   * Qt 6.4 reads all of it into memory first and sends nothing until its end (then with the
-   * length it counted). A stream that fails or is destroyed before its end aborts the reply
+   * sends it as it comes and memory stays bounded (it should have that length: Qt sends no more,
+   * and one that ends short fails the reply with UnknownNetworkError); without one, Qt 6.4 reads
+   * all of it into memory first and sends nothing until its end (then with the length it
+   * counted). A stream that fails or is destroyed before its end aborts the reply
    * (OperationCanceledError, as abort()); a reply aborted, deleted or answered before the body's
    * end destroys the stream.
    */

@@ -181,13 +181,11 @@
 // Flow control, in bytes. A stream's reader may hold DefaultReadLimit unread before the Qt side
 // stops reading (then TCP backpressure reaches the peer); Qt buffers up to QtReadChunk before it
 // is moved to JS. Unread datagrams count their size plus DatagramOverhead against DatagramCap.
-// A request body streamed from JS: its source pauses while BodyHighWater bytes sent wait for Qt.
 #define QTN_LIMIT(X)            \
   X(DefaultReadLimit, 16777216) \
   X(QtReadChunk, 1048576)       \
   X(DatagramCap, 4194304)       \
-  X(DatagramOverhead, 256)      \
-  X(BodyHighWater, 1048576)
+  X(DatagramOverhead, 256)
 
 namespace qtn::protocol {
 

@@ -170,7 +170,6 @@ export const enum Limit {
   QtReadChunk = 1048576,
   DatagramCap = 4194304,
   DatagramOverhead = 256,
-  BodyHighWater = 1048576,
 }
 
 /** The same values as plain objects, for the test that compares them with the addon's. */
@@ -328,7 +327,6 @@ export const protocolValues = {
     DefaultReadLimit: 16777216,
     QtReadChunk: 1048576,
     DatagramCap: 4194304,
-    DatagramOverhead: 256,
-    BodyHighWater: 1048576
+    DatagramOverhead: 256
   }
 } as const;

@@ -1,12 +1,14 @@
 // A request body streamed from JS (beyond PyQt6): a Node Readable, a web ReadableStream or an async
 // iterable of bytes or strings, fed chunk by chunk to the sequential device Qt reads the body from
-// (native/readable_device.h). The source pauses while more than Limit.BodyHighWater bytes sent wait
+// (native/readable_device.h). The source pauses while BODY_HIGH_WATER bytes or more sent wait
 // for Qt to read them (Qt's reads come back as BodyRead events) and resumes as Qt reads on. Its end
 // ends the device; a source that fails or is destroyed first aborts the reply; a reply that ends
 // first (aborted, deleted, answered early) destroys the source.
 import { Readable } from 'node:stream';
 import { describe } from './args';
-import { Limit } from './protocol';
+
+/** The source pauses while this many bytes sent wait for Qt to read them (a chunk more at most). */
+export const BODY_HIGH_WATER = 1 << 20;
 
 /** A body the request streams (the source is read as Qt sends it). */
 export type BodySource = Readable | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>;
@@ -77,7 +79,7 @@ export class BodyPump {
     this.sent += bytes.length;
     const unread = this.sent - this.read;
     if (unread > this.maxUnread) this.maxUnread = unread;
-    if (unread >= Limit.BodyHighWater && !this.pausedHere) {
+    if (unread >= BODY_HIGH_WATER && !this.pausedHere) {
       this.pausedHere = true;
       this.source.pause();
     }
@@ -98,7 +100,7 @@ export class BodyPump {
   /** Qt has read `total` bytes of the body so far. */
   onRead(total: number): void {
     this.read = total;
-    if (this.pausedHere && !this.stopped && this.sent - this.read < Limit.BodyHighWater) {
+    if (this.pausedHere && !this.stopped && this.sent - this.read < BODY_HIGH_WATER) {
       this.pausedHere = false;
       this.source.resume();
     }

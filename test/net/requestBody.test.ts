@@ -2,12 +2,12 @@
 // a ReadableStream or an async iterable, and fetch() given a ReadableStream, against the parity
 // origin in a process of its own (test/fixtures/parity/http_origin.js: /body reports the method,
 // Content-Length, Transfer-Encoding, length and SHA-256 of what it received). The source pauses
-// while Limit.BodyHighWater bytes sent wait for Qt; a failing source aborts the reply; a reply
+// while BODY_HIGH_WATER bytes sent wait for Qt; a failing source aborts the reply; a reply
 // aborted, deleted or collected mid-upload destroys the source or goes on, without a crash.
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { QNetworkAccessManager, QNetworkProxy, QNetworkReply, QNetworkRequest, fetch } from '../../lib';
-import { Limit } from '../../lib/core/protocol';
+import { BODY_HIGH_WATER } from '../../lib/core/requestBody';
 import { collectGarbage, nextEmit, startFixtureServer, until } from '../helpers';
 
 const MiB = 1024 * 1024;
@@ -92,8 +92,8 @@ test('a 64 MiB Readable with a Content-Length streams with its source paused at 
   expect(got.sha256).toBe(source.digest());
   // Paused, and never more than a chunk past the mark unread by Qt.
   expect(pauses).toBeGreaterThan(0);
-  expect(reply._bodyMaxUnread()).toBeGreaterThanOrEqual(Limit.BodyHighWater);
-  expect(reply._bodyMaxUnread()).toBeLessThanOrEqual(Limit.BodyHighWater + CHUNK);
+  expect(reply._bodyMaxUnread()).toBeGreaterThanOrEqual(BODY_HIGH_WATER);
+  expect(reply._bodyMaxUnread()).toBeLessThanOrEqual(BODY_HIGH_WATER + CHUNK);
   expect(source.destroyed).toBe(true); // its end: autoDestroy
 });
 
@@ -104,7 +104,7 @@ test('without a Content-Length Qt reads the whole body first, then sends it with
   const got = await seen(reply);
   expect(got).toMatchObject({ method: 'PUT', contentLength: String(total), transferEncoding: null, length: total });
   expect(got.sha256).toBe(source.digest());
-  expect(reply._bodyMaxUnread()).toBeLessThanOrEqual(Limit.BodyHighWater + CHUNK);
+  expect(reply._bodyMaxUnread()).toBeLessThanOrEqual(BODY_HIGH_WATER + CHUNK);
 });
 
 test.each([
@@ -266,4 +266,15 @@ test('a stream that gives something other than bytes aborts the reply', async ()
   const reply = nam.post(request(), Readable.from([Buffer.from('ok'), 42]));
   await nextEmit(reply.finished);
   expect(reply.error()).toBe(QNetworkReply.NetworkError.OperationCanceledError);
+});
+
+test('with a Content-Length, Qt sends no more than it, and a stream that ends short fails the reply', async () => {
+  const longer = Readable.from([Buffer.alloc(50, 'a')]);
+  const got = await seen(nam.post(request(10), longer));
+  expect(got).toMatchObject({ contentLength: '10', length: 10 });
+  expect(longer.destroyed).toBe(true);
+
+  const reply = nam.post(request(100), Readable.from([Buffer.alloc(50, 'a')]));
+  await nextEmit(reply.finished);
+  expect(reply.error()).toBe(QNetworkReply.NetworkError.UnknownNetworkError);
 });
