@@ -278,3 +278,13 @@ test('with a Content-Length, Qt sends no more than it, and a stream that ends sh
   await nextEmit(reply.finished);
   expect(reply.error()).toBe(QNetworkReply.NetworkError.UnknownNetworkError);
 });
+
+test('a 307 redirect sends a buffered body again; a streamed one, which Qt cannot rewind, fails', async () => {
+  const to307 = (length?: number): QNetworkRequest => request(length, '/redirect?code=307&to=/body');
+  const got = await seen(nam.post(to307(), Readable.from([Buffer.from('hello world')])));
+  expect(got).toMatchObject({ method: 'POST', contentLength: '11', length: 11 });
+
+  const reply = nam.post(to307(11), Readable.from([Buffer.from('hello world')]));
+  await nextEmit(reply.finished);
+  expect(reply.error()).toBe(QNetworkReply.NetworkError.ContentReSendError);
+});
