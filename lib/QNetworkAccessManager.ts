@@ -12,6 +12,7 @@ import {
   toBuffer,
   type BytesInput,
 } from './core/args';
+import type { Readable } from 'node:stream';
 import { Handle } from './core/handle';
 import type {
   NativeAuthenticator,
@@ -21,6 +22,7 @@ import type {
   NativeRequestBody,
 } from './core/native';
 import { QIODevice } from './core/QIODevice';
+import { streamSource, type BodySource } from './core/requestBody';
 import { ReplyEvent as Ev } from './core/protocol';
 import { QObject } from './core/QObject';
 import { native, runtime, sinkOf } from './core/runtime';
@@ -62,18 +64,23 @@ const INT_MAX = 2 ** 31 - 1;
 /**
  * A request body as PyQt6's overloads take it: bytes (a QByteArray too; a string is its UTF-8), a
  * QBuffer (a QIODevice: read from its position, as Qt reads it when the request is made) or a
- * QHttpMultiPart (Qt sets the Content-Type with its boundary).
+ * QHttpMultiPart (Qt sets the Content-Type with its boundary). Beyond PyQt6, a stream: a Node
+ * Readable, a web ReadableStream or an async iterable of Buffers, Uint8Arrays or strings, read as
+ * Qt sends it (see post()).
  */
-export type RequestBody = BytesInput | QBuffer | QHttpMultiPart;
+export type RequestBody = BytesInput | QBuffer | QHttpMultiPart | BodySource;
 
-// The body as the addon takes it, or a TypeError naming the method and the argument.
-function bodyArg(method: string, arg: string, v: unknown): NativeRequestBody {
-  if (v instanceof QHttpMultiPart) return v._body();
-  if (v instanceof QIODevice) return deviceBody(bufferArg(method, arg, v));
+// The body as the addon takes it, with the stream it is read from (true: a streamed body), or a
+// TypeError naming the method and the argument.
+function bodyArg(method: string, arg: string, v: unknown): [NativeRequestBody, Readable | null] {
+  if (v instanceof QHttpMultiPart) return [v._body(), null];
+  if (v instanceof QIODevice) return [deviceBody(bufferArg(method, arg, v)), null];
   if (typeof v === 'string' || v instanceof Uint8Array || (typeof v === 'object' && v !== null && BYTES in v))
-    return toBuffer(method, arg, v);
+    return [toBuffer(method, arg, v), null];
+  const source = streamSource(method, arg, v);
+  if (source) return [true, source];
   throw new TypeError(
-    `${method}: argument '${arg}' must be bytes (a Buffer, Uint8Array, QByteArray or string), a QBuffer or a QHttpMultiPart, got ${describe(v)}`,
+    `${method}: argument '${arg}' must be bytes (a Buffer, Uint8Array, QByteArray or string), a QBuffer, a QHttpMultiPart or a stream (a stream.Readable, a ReadableStream or an async iterable of bytes), got ${describe(v)}`,
   );
 }
 
@@ -164,7 +171,7 @@ export class QNetworkAccessManager extends QObject {
     op: Operation,
     request: unknown,
     verb: Buffer | null,
-    body: NativeRequestBody | null,
+    [body, source]: [NativeRequestBody | null, Readable | null] = [null, null],
   ): QNetworkReply {
     if (!(request instanceof QNetworkRequest))
       throw new TypeError(`${method}: argument 'request' must be a QNetworkRequest, got ${describe(request)}`);
@@ -174,6 +181,7 @@ export class QNetworkAccessManager extends QObject {
       n.start(this.h.native, op, nativeOfRequest(request), verb, body, decided),
     );
     carryOrigin(request, reply);
+    if (source) reply._streamBody(source, method);
     return reply;
   }
 
@@ -206,20 +214,31 @@ export class QNetworkAccessManager extends QObject {
 
   get(request: QNetworkRequest): QNetworkReply {
     checkArity('QNetworkAccessManager.get', arguments, 1, 1);
-    return this.request('QNetworkAccessManager.get', Operation.GetOperation, request, null, null);
+    return this.request('QNetworkAccessManager.get', Operation.GetOperation, request, null);
   }
 
   head(request: QNetworkRequest): QNetworkReply {
     checkArity('QNetworkAccessManager.head', arguments, 1, 1);
-    return this.request('QNetworkAccessManager.head', Operation.HeadOperation, request, null, null);
+    return this.request('QNetworkAccessManager.head', Operation.HeadOperation, request, null);
   }
 
   deleteResource(request: QNetworkRequest): QNetworkReply {
     checkArity('QNetworkAccessManager.deleteResource', arguments, 1, 1);
-    return this.request('QNetworkAccessManager.deleteResource', Operation.DeleteOperation, request, null, null);
+    return this.request('QNetworkAccessManager.deleteResource', Operation.DeleteOperation, request, null);
   }
 
-  /** post(request, data): the body as bytes (a Buffer, a string as its UTF-8, a QByteArray), a QBuffer or a QHttpMultiPart. */
+  /**
+   * post(request, data): the body as bytes (a Buffer, a string as its UTF-8, a QByteArray), a
+   * QBuffer or a QHttpMultiPart; or (beyond PyQt6) a stream: a stream.Readable, a ReadableStream or
+   * an async iterable of Buffers, Uint8Arrays or strings. A stream is read as Qt sends it: its
+   * source pauses while 1 MiB sent waits for Qt. With a Content-Length header on the request, Qt
+   * sends it as it comes and memory stays bounded (it should have that length: Qt sends no more,
+   * and one that ends short fails the reply with UnknownNetworkError); without one, Qt 6.4 reads
+   * all of it into memory first and sends nothing until its end (then with the length it
+   * counted). A stream that fails or is destroyed before its end aborts the reply
+   * (OperationCanceledError, as abort()); a reply aborted, deleted or answered before the body's
+   * end destroys the stream.
+   */
   post(request: QNetworkRequest, data: RequestBody): QNetworkReply {
     const method = 'QNetworkAccessManager.post';
     checkArity(method, arguments, 2, 2);
@@ -237,7 +256,7 @@ export class QNetworkAccessManager extends QObject {
     const method = 'QNetworkAccessManager.sendCustomRequest';
     checkArity(method, arguments, 2, 3);
     const v = toBuffer(method, 'verb', verb);
-    const body = data === null || data === undefined ? null : bodyArg(method, 'data', data);
+    const body = data === null || data === undefined ? undefined : bodyArg(method, 'data', data);
     return this.request(method, Operation.CustomOperation, request, v, body);
   }
 

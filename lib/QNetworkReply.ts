@@ -8,6 +8,8 @@
 import { checkArity, checkEnum, checkInt, toBuffer, type BytesInput } from './core/args';
 import { Handle } from './core/handle';
 import type { NativeNetworkReply, ReplySnapshot } from './core/native';
+import type { Readable } from 'node:stream';
+import { BodyPump } from './core/requestBody';
 import { Limit, ReplyEvent as Ev, ReplySnapshot as Snap, ReplyStateBits as Bits } from './core/protocol';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { drainEvents, native } from './core/runtime';
@@ -141,6 +143,7 @@ export class QNetworkReply extends QIODevice {
   private _readBufferSize = 0;
   private limitSet = false;
   private unacked = 0; // bytes read here that the Qt side has not been told about
+  private body: BodyPump | null = null; // a request body streamed from JS, while it is sent
 
   /** @internal made by QNetworkAccessManager only (PyQt6's replies come from a manager). */
   constructor(manager: QNetworkAccessManager, start: (reply: NativeNetworkReply) => ReplySnapshot) {
@@ -218,6 +221,9 @@ export class QNetworkReply extends QIODevice {
         }
         madeSignal(this, 'redirected')?.emit(new QUrl((payload as string[])[0]));
         break;
+      case Ev.BodyRead:
+        this.body?.onRead(d0);
+        break;
       case Ev.SocketStartedConnecting:
         madeSignal(this, 'socketStartedConnecting')?.emit();
         break;
@@ -231,6 +237,7 @@ export class QNetworkReply extends QIODevice {
         madeSignal(this, 'readChannelFinished')?.emit();
         break;
       case Ev.Finished:
+        this.body?.stop();
         // The manager's finished(reply) first: Qt's manager connected to the reply before we did.
         this.h.setActive(false);
         this.mgr._replyFinished(this);
@@ -239,10 +246,33 @@ export class QNetworkReply extends QIODevice {
       case Ev.Destroyed:
         // What JS received stays readable (README: autoDeleteReplies); PyQt6 raises on a deleted reply.
         this.state &= ~Bits.Running;
+        this.body?.stop();
         this.h.destroyed();
         madeSignal(this, 'destroyed')?.emit(this);
         break;
     }
+  }
+
+  /** @internal the request's body streams from `source` (the manager made the reply with body `true`). */
+  _streamBody(source: Readable, method: string): void {
+    this.body = new BodyPump(
+      source,
+      {
+        write: (chunk) => {
+          if (!this.h.gone) this.h.native.bodyWrite(chunk);
+        },
+        end: () => {
+          if (!this.h.gone) this.h.native.bodyEnd();
+        },
+        abort: () => this.abort(),
+      },
+      method,
+    );
+  }
+
+  /** @internal the most bytes of a streamed body that were sent and not yet read by Qt (tests). */
+  _bodyMaxUnread(): number {
+    return this.body?.maxUnread ?? 0;
   }
 
   /** The manager that made this reply. */

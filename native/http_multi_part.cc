@@ -39,6 +39,10 @@ RequestBody RequestBodyArg(const Napi::CallbackInfo& info, size_t i, const char*
   Napi::Value v = info[i];
   RequestBody body;
   if (v.IsNull() || v.IsUndefined()) return body;
+  if (v.IsBoolean() && v.As<Napi::Boolean>().Value()) {
+    body.kind = RequestBody::kStream;
+    return body;
+  }
   if (v.IsBuffer() || v.IsTypedArray() || v.IsString()) {
     body.kind = RequestBody::kBytes;
     body.bytes = BytesArg(info, i, method);
@@ -73,7 +77,7 @@ RequestBody RequestBodyArg(const Napi::CallbackInfo& info, size_t i, const char*
         throw ArgTypeError(env, i, method, "a multipart body whose devices are [bytes, openMode, pos] or null");
     }
   } else {
-    throw ArgTypeError(env, i, method, "null, bytes, a QBuffer's state or a multipart body");
+    throw ArgTypeError(env, i, method, "null, bytes, a QBuffer's state, a multipart body or true (streamed)");
   }
   return body;
 }
@@ -88,9 +92,10 @@ QNetworkReply* SendWithBody(QNetworkAccessManager* m, QNetworkAccessManager::Ope
   switch (body.kind) {
     case RequestBody::kBytes:
       return send(body.bytes);
-    case RequestBody::kDevice: {
-      QBuffer* device = MakeDevice(body.device, nullptr);
-      QNetworkReply* r = send(static_cast<QIODevice*>(device));
+    case RequestBody::kDevice:
+    case RequestBody::kStream: {
+      QIODevice* device = body.kind == RequestBody::kStream ? body.streamDevice : MakeDevice(body.device, nullptr);
+      QNetworkReply* r = send(device);
       device->setParent(r);
       return r;
     }

@@ -30,8 +30,10 @@ struct DeviceBody {
 };
 
 struct RequestBody {
-  enum Kind { kNone, kBytes, kDevice, kMultiPart } kind = kNone;
+  // kStream: a body JS streams; the reply's core makes its device on the Qt side (streamDevice).
+  enum Kind { kNone, kBytes, kDevice, kMultiPart, kStream } kind = kNone;
   QByteArray bytes;
+  QIODevice* streamDevice = nullptr;
   DeviceBody device;
   // kMultiPart: Qt's content type, the boundary, the parts and each part's device, if any.
   QHttpMultiPart::ContentType contentType = QHttpMultiPart::MixedType;
@@ -40,8 +42,8 @@ struct RequestBody {
   std::vector<std::optional<DeviceBody>> devices;
 };
 
-// Argument i: null (no body), bytes, [data, openMode, pos] (a QBuffer) or {contentType, boundary,
-// parts, devices} (a QHttpMultiPart); anything else is a TypeError.
+// Argument i: null (no body), bytes, [data, openMode, pos] (a QBuffer), {contentType, boundary,
+// parts, devices} (a QHttpMultiPart) or true (a body JS streams); anything else is a TypeError.
 RequestBody RequestBodyArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 
 // Qt side: m's reply for op (Put, Post or Custom with `verb`) with this body. The objects made for

@@ -17,6 +17,7 @@
 #include "network_proxy_factory.h"
 #include "network_request.h"
 #include "protocol.h"
+#include "readable_device.h"
 #include "value_wrap.h"
 
 namespace qtn {
@@ -200,6 +201,22 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     if (QNetworkReply* r = object) r->setReadBufferSize(qtSize);
   }
 
+  // A body JS streams (Start): JS appends to it; what Qt has read of it so far goes back with each
+  // read (BodyRead). Pushed from the read itself: Qt may read inside a command (buffering a body
+  // without a Content-Length, it reads as JS appends), where a before-poll hook of the thread
+  // runtime would wait for Qt's next wake-up, and JS, paused, sends none.
+  QPointer<ReadableDevice> body;
+  ReadableDevice* makeBody() {
+    body = new ReadableDevice([weak = weak_from_this()](qint64 total) {
+      auto self = std::static_pointer_cast<ReplyCore>(weak.lock());
+      if (!self) return;
+      Event e = self->make(Ev::kBodyRead);
+      e.d[0] = double(total);
+      self->channel()->push(std::move(e));
+    });
+    return body;
+  }
+
   // Qt side: take the reply the manager just made and forward its signals.
   void adopt(QNetworkReply* r) {
     object = r;
@@ -283,9 +300,10 @@ using Core = const std::shared_ptr<ReplyCore>&;
 
 // start(manager, operation, request, verb, body | null, decided?): the manager's get/head/post/put/
 // deleteResource/sendCustomRequest, whose reply this core takes; body as RequestBodyArg reads it
-// (http_multi_part.h); `decided`: the JS factory's list for the request's URL, which Qt asks for
-// inside the call (the thread runtime, lib/QNetworkAccessManager.ts). A manager already deleted
-// makes none (the snapshot says so: no metadata).
+// (http_multi_part.h; true: JS streams it, bodyWrite and bodyEnd); `decided`: the JS factory's
+// list for the request's URL, which Qt asks for inside the call (the thread runtime,
+// lib/QNetworkAccessManager.ts). A manager already deleted makes none (the snapshot says so: no
+// metadata).
 Napi::Value Start(Info info, Core core) {
   const char* method = "QNetworkAccessManager.request";
   auto nam = NamCoreArg(info[0], method);
@@ -297,6 +315,12 @@ Napi::Value Start(Info info, Core core) {
   QByteArray verb = info[3].IsNull() ? QByteArray() : BytesArg(info, 3, method);
   RequestBody body = RequestBodyArg(info, 4, method);
   auto decided = DecidedProxies(info[5], method);
+  // Qt 6.4 reads a sequential device whole before it sends anything, unless the request has a
+  // Content-Length and DoNotBufferUploadDataAttribute: with the length, a streamed body streams
+  // (unless the program set the attribute itself).
+  if (body.kind == RequestBody::kStream && request.header(QNetworkRequest::ContentLengthHeader).isValid() &&
+      !request.attribute(QNetworkRequest::DoNotBufferUploadDataAttribute).isValid())
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
   ReplyCore::Snapshot snap;
   core->channel()->call(
       info.Env(),
@@ -311,8 +335,10 @@ Napi::Value Start(Info info, Core core) {
             r = m->get(request);
           else if (op == QNetworkAccessManager::DeleteOperation)
             r = m->deleteResource(request);
-          else
+          else {
+            if (body.kind == RequestBody::kStream) body.streamDevice = core->makeBody();
             r = SendWithBody(m, op, request, verb, body);
+          }
           core->manager_ = nam;
           core->adopt(r);
         }
@@ -364,6 +390,26 @@ Napi::Value Ack(Info info, Core core) {
   return info.Env().Undefined();
 }
 
+// bodyWrite(bytes): the next chunk of a body JS streams; bodyEnd(): its end.
+Napi::Value BodyWrite(Info info, Core core) {
+  QByteArray bytes = BytesArg(info, 0, "QNetworkReply.bodyWrite");
+  core->channel()->post(
+      [core = std::shared_ptr<ReplyCore>(core), bytes = std::move(bytes)] {
+        if (core->body) core->body->append(bytes);
+      },
+      core);
+  return info.Env().Undefined();
+}
+
+Napi::Value BodyEnd(Info info, Core core) {
+  core->channel()->post(
+      [core = std::shared_ptr<ReplyCore>(core)] {
+        if (core->body) core->body->finish();
+      },
+      core);
+  return info.Env().Undefined();
+}
+
 Napi::Value SetReadLimit(Info info, Core core) {
   int64_t n = IntArg(info, 0, 0, int64_t(1) << 53, "QNetworkReply.setReadBufferSize");
   core->channel()->post([core = std::shared_ptr<ReplyCore>(core), n] { core->setReadLimit(n); }, core);
@@ -397,6 +443,8 @@ class QNetworkReplyWrap : public HandleWrap<QNetworkReplyWrap, ReplyCore> {
         {"ack", Ack},
         {"setReadLimit", SetReadLimit},
         {"redirectAllowed", RedirectAllowed},
+        {"bodyWrite", BodyWrite},
+        {"bodyEnd", BodyEnd},
     };
     Methods all;
     AddCoreMethods(all, methods);

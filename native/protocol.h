@@ -141,6 +141,7 @@
 // manager went, or autoDeleteReplies). I0 holds ReplyStateBits, I1 the open mode, I2 error(),
 // I3 the signal's argument (an error code); D0 and D1 a progress signal's two numbers. ReadyRead's
 // payload is the bytes; the others' the reply's metadata (lib/QNetworkReply.ts parseMeta).
+// BodyRead: Qt read a body JS streams (native/readable_device.h), D0 the bytes read so far.
 #define QTN_REPLY_EVENT(X)           \
   X(MetaDataChanged, 1)              \
   X(ReadyRead, 2)                    \
@@ -155,7 +156,8 @@
   X(ProxyAuthenticationRequired, 11) \
   X(QueryProxy, 12)                  \
   X(SocketStartedConnecting, 13)     \
-  X(RequestSent, 14)
+  X(RequestSent, 14)                 \
+  X(BodyRead, 15)
 #define QTN_REPLY_STATE_BITS(X) \
   X(Finished, 1)                \
   X(Running, 2)

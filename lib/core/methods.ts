@@ -2,6 +2,7 @@
 // Per class, the public methods it declares: the ones bound on read (lib/core/bound.ts).
 
 export const publicMethods: { readonly [className: string]: readonly string[] } = {
+  BodyPump: ['onRead', 'stop'],
   Handle: ['deleteLater', 'destroyed', 'hasWait', 'ref', 'setActive', 'settle', 'settleAll', 'wait'],
   Lookups: ['forget', 'start'],
   QAbstractSocket: ['bind', 'connectToHost', 'disconnectFromHost', 'error', 'localAddress', 'localPort', 'pauseMode', 'peerAddress', 'peerName', 'peerPort', 'protocolTag', 'proxy', 'readBufferSize', 'resume', 'setPauseMode', 'setProtocolTag', 'setProxy', 'setReadBufferSize', 'setSocketDescriptor', 'setSocketOption', 'socketDescriptor', 'socketOption', 'socketType', 'state'],

@@ -538,7 +538,8 @@ export interface NativeMultiPartBody {
   parts: NativeHttpPart[];
   devices: (NativeDeviceBody | null)[];
 }
-export type NativeRequestBody = Buffer | NativeDeviceBody | NativeMultiPartBody;
+/** true: a body JS streams (bodyWrite, bodyEnd on the reply). */
+export type NativeRequestBody = Buffer | NativeDeviceBody | NativeMultiPartBody | true;
 
 export interface NativeValues {
   QHttpPart: NativeHttpPartClass;
@@ -861,6 +862,10 @@ export interface NativeNetworkReply extends NativeHandle {
   ack(n: number): void;
   /** setReadBufferSize: how much JS may hold (0: the default window). */
   setReadLimit(size: number): void;
+  /** The next chunk of a streamed body (start's body `true`); Qt's reads come back as BodyRead events. */
+  bodyWrite(chunk: Buffer): void;
+  /** The streamed body's end. */
+  bodyEnd(): void;
 }
 
 export interface NativeHandles {

@@ -146,6 +146,7 @@ export const enum ReplyEvent {
   QueryProxy = 12,
   SocketStartedConnecting = 13,
   RequestSent = 14,
+  BodyRead = 15,
 }
 
 export const enum ReplyStateBits {
@@ -305,7 +306,8 @@ export const protocolValues = {
     ProxyAuthenticationRequired: 11,
     QueryProxy: 12,
     SocketStartedConnecting: 13,
-    RequestSent: 14
+    RequestSent: 14,
+    BodyRead: 15
   },
   ReplyStateBits: {
     Finished: 1,

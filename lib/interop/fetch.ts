@@ -4,6 +4,10 @@
 // when QNetworkProxyFactory.setUseSystemConfiguration(true), proxy authentication by Basic,
 // Digest or NTLM (credentials on the proxy, or proxyAuthenticationRequired on the manager), the
 // manager's cookie jar and cache. `init.manager` picks the manager; one shared manager otherwise.
+// A stream body (init.body a ReadableStream or an async iterable, with duplex: 'half') is sent as
+// it is read (QNetworkAccessManager.post's stream body); any other body is read whole first.
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { QNetworkAccessManager } from '../QNetworkAccessManager';
 import { NetworkError, QNetworkReply } from '../QNetworkReply';
 import {
@@ -44,7 +48,12 @@ export async function fetch(input: string | URL | Request, init: QtFetchInit = {
   }
   const signal = request.signal;
   signal.throwIfAborted();
-  const body = request.body ? Buffer.from(await request.arrayBuffer()) : null;
+  const streamed = typeof rest.body === 'object' && rest.body !== null && Symbol.asyncIterator in rest.body;
+  const body: Buffer | Readable | null = !request.body
+    ? null
+    : streamed
+      ? Readable.fromWeb(request.body as WebReadableStream<Uint8Array>)
+      : Buffer.from(await request.arrayBuffer());
   signal.throwIfAborted();
 
   const qreq = new QNetworkRequest(request.url);

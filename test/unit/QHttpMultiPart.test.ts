@@ -51,8 +51,9 @@ describe('QNetworkAccessManager bodies', () => {
   const request = new QNetworkRequest('http://127.0.0.1:1/');
   afterAll(() => nam.deleteLater());
 
-  test('a body that is not bytes, a QBuffer or a QHttpMultiPart is a TypeError naming the argument', () => {
-    const what = /must be bytes \(a Buffer, Uint8Array, QByteArray or string\), a QBuffer or a QHttpMultiPart/;
+  test('a body that is not bytes, a QBuffer, a QHttpMultiPart or a stream is a TypeError naming the argument', () => {
+    const what =
+      /must be bytes \(a Buffer, Uint8Array, QByteArray or string\), a QBuffer, a QHttpMultiPart or a stream \(a stream\.Readable, a ReadableStream or an async iterable of bytes\)/;
     expect(() => nam.post(request, 5 as never)).toThrow(what);
     expect(() => nam.post(request, 5 as never)).toThrow(/^QNetworkAccessManager\.post: argument 'data' .*got number 5/);
     expect(() => nam.put(request, {} as never)).toThrow(/^QNetworkAccessManager\.put: argument 'data' .*got Object/);
