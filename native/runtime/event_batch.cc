@@ -78,8 +78,8 @@ bool EventBatch::dispatch(napi_env env, std::vector<Event>& batch, const std::at
       auto* keep = new QByteArray(std::move(e.bytes));
       char* bytes = keep->data_ptr().d_ptr() ? const_cast<char*>(keep->constData()) : keep->data();
       napi_status st = napi_create_external_buffer(
-          env, size_t(keep->size()), bytes,
-          [](napi_env, void*, void* hint) { delete static_cast<QByteArray*>(hint); }, keep, &payload);
+          env, size_t(keep->size()), bytes, [](napi_env, void*, void* hint) { delete static_cast<QByteArray*>(hint); },
+          keep, &payload);
       if (st != napi_ok) {
         delete keep;
         return false;
