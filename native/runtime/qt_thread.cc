@@ -37,19 +37,13 @@ std::vector<std::function<void()>>& before_poll = *new std::vector<std::function
 
 // Connected to the dispatcher's aboutToBlock: runs on the Qt thread when it has nothing left to do
 // and would poll (sleep, unless the spinner keeps it polling).
-void runBeforePoll() {
-  if (before_poll.empty()) return;
-  std::vector<std::function<void()>> due;
-  due.swap(before_poll);
-  for (auto& fn : due) fn();
-}
-
 void aboutToBlock() {
-  runBeforePoll();
+  if (!before_poll.empty()) {
+    std::vector<std::function<void()>> due;
+    due.swap(before_poll);
+    for (auto& fn : due) fn();
+  }
   QtSpinner::aboutToBlock();
-  // JS's commands the spinner ran just now may have queued work for before the poll (a read's
-  // acknowledgement): it runs now, not after whatever wakes the poll next.
-  runBeforePoll();
 }
 
 int app_argc = 1;
