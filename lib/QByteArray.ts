@@ -228,6 +228,8 @@ export class QByteArray {
   }
 
   [inspect.custom](): string {
+    // The prototype, or an object made from it without the constructor, has no store.
+    if (!Buffer.isBuffer(this.store)) return 'QByteArray {}';
     return `QByteArray(${this.nul ? 'null' : inspect(this.view())})`;
   }
 
