@@ -10,6 +10,7 @@ export type { VariantValue } from './QDataStream';
 export { Qt } from './core/Qt';
 export { QTimer } from './QTimer';
 export { QUrl } from './QUrl';
+export { QSsl } from './QSsl';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';

@@ -36,6 +36,7 @@ import {
   QAbstractNetworkCache,
   QNetworkDiskCache,
   Qt,
+  QSsl,
 } from '../../lib';
 
 const QOBJECT_MACHINERY =
@@ -190,6 +191,7 @@ exclusions.QNetworkDiskCache = Object.fromEntries(qobjectNames.map((n) => [n, QO
 exclusions.QAbstractNetworkCache = exclusions.QNetworkDiskCache;
 exclusions.QHttpMultiPart = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 exclusions.QHttpPart = {};
+exclusions.QSsl = {};
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -231,6 +233,8 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QAbstractNetworkCache: [QAbstractNetworkCache, new QNetworkDiskCache()],
   QHttpMultiPart: [QHttpMultiPart, new QHttpMultiPart()],
   QHttpPart: [QHttpPart, new QHttpPart()],
+  // A namespace of enums: no instance.
+  QSsl: [QSsl as unknown as { prototype: object }, QSsl],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
