@@ -6,7 +6,8 @@
 // manager's cookie jar and cache. `init.manager` picks the manager; one shared manager otherwise.
 // A stream body (init.body a ReadableStream or an async iterable, with duplex: 'half') is sent as
 // it is read (QNetworkAccessManager.post's stream body); any other body is read whole first.
-import { Readable } from 'node:stream';
+import { Readable, pipeline, type Transform } from 'node:stream';
+import * as zlib from 'node:zlib';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { QNetworkAccessManager } from '../QNetworkAccessManager';
 import { NetworkError, QNetworkReply } from '../QNetworkReply';
@@ -32,6 +33,32 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const HIGH_WATER_MARK = 1 << 20;
 
 let shared: QNetworkAccessManager | undefined;
+
+// The codings Node's fetch decodes. Qt decodes them itself unless the request sets its own
+// Accept-Encoding; then fetch() does, so a body reads the same either way.
+const DECODERS: Record<string, () => Transform> = {
+  gzip: () => zlib.createGunzip(),
+  'x-gzip': () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+};
+
+/** The body decoded as its Content-Encoding says (codings applied in order, undone in reverse). */
+function decoded(body: ReadableStream<Uint8Array>, contentEncoding: string | null): ReadableStream<Uint8Array> {
+  const codings = (contentEncoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'identity')
+    .reverse();
+  // An unknown coding leaves the bytes as sent, as Node's fetch does.
+  if (codings.length === 0 || codings.some((c) => !(c in DECODERS))) return body;
+  const stages = codings.map((c) => DECODERS[c]());
+  // A corrupt body errors the stream with zlib's error (pipeline destroys every stage); a reader
+  // that cancels ends the reply through the source.
+  const last = pipeline([Readable.fromWeb(body as WebReadableStream<Uint8Array>), ...stages], () => {}) as Transform;
+  return Readable.toWeb(last) as ReadableStream<Uint8Array>;
+}
 
 /** fetch(input, init) through Qt's QNetworkAccessManager: resolves once the headers are in. */
 export async function fetch(input: string | URL | Request, init: QtFetchInit = {}): Promise<Response> {
@@ -201,8 +228,11 @@ function respond(reply: QNetworkReply, request: Request): Promise<Response> {
             },
             { highWaterMark: HIGH_WATER_MARK, size: (chunk) => chunk?.byteLength ?? 0 },
           );
+      // With the request's own Accept-Encoding Qt hands the bytes over as sent.
+      const body =
+        stream && request.headers.has('accept-encoding') ? decoded(stream, headers.get('content-encoding')) : stream;
       const reason = reply.attribute(Attr.HttpReasonPhraseAttribute);
-      response = new Response(stream, {
+      response = new Response(body, {
         status: s >= 200 && s <= 599 ? s : 200,
         statusText: typeof reason === 'string' ? reason : '',
         headers,

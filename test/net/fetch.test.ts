@@ -319,6 +319,21 @@ describe("server Digest and compressed bodies, at the parity tests' origin (test
     expect([e.message, e.cause.code]).toEqual(['fetch failed', 'UnknownContentError']);
     expect(e.cause.message).toMatch(/^Decompression failed/);
   });
+
+  test("with the request's own Accept-Encoding Qt leaves the body as sent and fetch decodes it, as Node's fetch", async () => {
+    const plain = await (await fetch(at('/gzip'))).text();
+    const own = { headers: { 'accept-encoding': 'gzip, deflate, br' } };
+    for (const route of ['/gzip', '/deflate', '/br', '/gzip/twice']) {
+      const r = await fetch(at(route), own);
+      // The origin echoes the Accept-Encoding it got: the request's own, not Qt's.
+      expect([route, r.headers.get('x-accept-encoding'), await r.text()]).toEqual([route, 'gzip, deflate, br', plain]);
+    }
+    // What Node's fetch does with the same response, for comparison.
+    expect(await (await globalThis.fetch(at('/br'), own)).text()).toBe(plain);
+    const bad = await fetch(at('/gzip/bad'), own);
+    expect(bad.status).toBe(200);
+    await expect(bad.text()).rejects.toThrow();
+  });
 });
 
 test('bad input: a clear TypeError', async () => {
