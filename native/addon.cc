@@ -63,6 +63,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QHostInfo", InitHostInfo(env, *this));
   exports.Set("QHstsPolicy", InitHstsPolicy(env, *this));
   exports.Set("QHttp2Configuration", InitHttp2Configuration(env, *this));
+  exports.Set("QSslConfiguration", InitSslConfiguration(env, *this));
   exports.Set("QNetworkCacheMetaData", InitNetworkCacheMetaData(env, *this));
   exports.Set("QHttpPart", InitHttpPart(env, *this));
   for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));

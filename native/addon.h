@@ -31,6 +31,7 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference hstsPolicyCtor;
   Napi::FunctionReference http2ConfigurationCtor;
   Napi::FunctionReference networkCacheMetaDataCtor;
+  Napi::FunctionReference sslConfigurationCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
   // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
@@ -72,6 +73,7 @@ Napi::Function InitNetworkCookie(Napi::Env env, Module& m);
 Napi::Function InitHostInfo(Napi::Env env, Module& m);
 Napi::Function InitHstsPolicy(Napi::Env env, Module& m);
 Napi::Function InitHttp2Configuration(Napi::Env env, Module& m);
+Napi::Function InitSslConfiguration(Napi::Env env, Module& m);
 Napi::Function InitNetworkCacheMetaData(Napi::Env env, Module& m);
 Napi::Function InitHttpPart(Napi::Env env, Module& m);
 

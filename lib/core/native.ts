@@ -489,6 +489,52 @@ export interface NativeHttp2ConfigurationClass {
   readonly prototype: NativeHttp2Configuration;
 }
 
+export interface NativeSslConfiguration extends Native<'QSslConfiguration'> {
+  isNull(): boolean;
+  protocol(): number;
+  setProtocol(protocol: number): undefined;
+  sessionProtocol(): number;
+  peerVerifyMode(): number;
+  setPeerVerifyMode(mode: number): undefined;
+  peerVerifyDepth(): number;
+  setPeerVerifyDepth(depth: number): undefined;
+  testSslOption(option: number): boolean;
+  setSslOption(option: number, on: boolean): undefined;
+  allowedNextProtocols(): Buffer[];
+  setAllowedNextProtocols(protocols: Buffer[]): undefined;
+  nextNegotiatedProtocol(): Buffer;
+  nextProtocolNegotiationStatus(): number;
+  sessionTicket(): Buffer;
+  setSessionTicket(ticket: NativeBytes): undefined;
+  sessionTicketLifeTimeHint(): number;
+  preSharedKeyIdentityHint(): Buffer;
+  setPreSharedKeyIdentityHint(hint: NativeBytes): undefined;
+  handshakeMustInterruptOnError(): boolean;
+  setHandshakeMustInterruptOnError(interrupt: boolean): undefined;
+  missingCertificateIsFatal(): boolean;
+  setMissingCertificateIsFatal(cannotRecover: boolean): undefined;
+  ocspStaplingEnabled(): boolean;
+  setOcspStaplingEnabled(enable: boolean): undefined;
+  dtlsCookieVerificationEnabled(): boolean;
+  setDtlsCookieVerificationEnabled(enable: boolean): undefined;
+  /** [name, value] pairs. */
+  backendConfiguration(): [Buffer, NativeVariant][];
+  setBackendConfiguration(pairs: [Buffer, NativeVariantIn][]): undefined;
+  setBackendConfigurationOption(name: NativeBytes, value: NativeVariantIn): undefined;
+  swap(other: NativeSslConfiguration): undefined;
+  equals(other: NativeSslConfiguration): boolean;
+}
+
+export interface NativeSslConfigurationClass {
+  new (): NativeSslConfiguration;
+  new (other: NativeSslConfiguration): NativeSslConfiguration;
+  readonly prototype: NativeSslConfiguration;
+  defaultConfiguration(): NativeSslConfiguration;
+  setDefaultConfiguration(configuration: NativeSslConfiguration): undefined;
+  defaultDtlsConfiguration(): NativeSslConfiguration;
+  setDefaultDtlsConfiguration(configuration: NativeSslConfiguration): undefined;
+}
+
 export interface NativeNetworkCacheMetaData extends Native<'QNetworkCacheMetaData'> {
   isValid(): boolean;
   url(): NativeUrl;
@@ -545,6 +591,7 @@ export interface NativeValues {
   QHttpPart: NativeHttpPartClass;
   QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
   QHttp2Configuration: NativeHttp2ConfigurationClass;
+  QSslConfiguration: NativeSslConfigurationClass;
   QHstsPolicy: NativeHstsPolicyClass;
   QUrl: NativeUrlClass;
   QNetworkRequest: NativeNetworkRequestClass;

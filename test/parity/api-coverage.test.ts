@@ -37,6 +37,7 @@ import {
   QNetworkDiskCache,
   Qt,
   QSsl,
+  QSslConfiguration,
 } from '../../lib';
 
 const QOBJECT_MACHINERY =
@@ -192,6 +193,36 @@ exclusions.QAbstractNetworkCache = exclusions.QNetworkDiskCache;
 exclusions.QHttpMultiPart = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 exclusions.QHttpPart = {};
 exclusions.QSsl = {};
+// Issue 15, in progress: these take or give the SSL value classes still being added.
+const SSL_VALUES_PENDING =
+  'not implemented yet: needs QSslCertificate, QSslKey, QSslCipher, QSslEllipticCurve or QSslDiffieHellmanParameters';
+exclusions.QSslConfiguration = Object.fromEntries(
+  [
+    'addCaCertificate',
+    'addCaCertificates',
+    'caCertificates',
+    'ciphers',
+    'diffieHellmanParameters',
+    'ellipticCurves',
+    'ephemeralServerKey',
+    'localCertificate',
+    'localCertificateChain',
+    'peerCertificate',
+    'peerCertificateChain',
+    'privateKey',
+    'sessionCipher',
+    'setCaCertificates',
+    'setCiphers',
+    'setDiffieHellmanParameters',
+    'setEllipticCurves',
+    'setLocalCertificate',
+    'setLocalCertificateChain',
+    'setPrivateKey',
+    'supportedCiphers',
+    'supportedEllipticCurves',
+    'systemCaCertificates',
+  ].map((n) => [n, SSL_VALUES_PENDING]),
+);
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -235,6 +266,7 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QHttpPart: [QHttpPart, new QHttpPart()],
   // A namespace of enums: no instance.
   QSsl: [QSsl as unknown as { prototype: object }, QSsl],
+  QSslConfiguration: [QSslConfiguration, new QSslConfiguration()],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
