@@ -159,7 +159,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   // socket while the reply holds that much: a reader that does not read applies TCP backpressure.
   int64_t inFlight = 0;  // bytes handed to JS and not yet read there
   int64_t limit = 0;     // none until JS opens the window (setReadLimit), once its caller had a turn
-  qint64 qtSize = protocol::Limit::kQtReadChunk;  // the Qt reply's readBufferSize
+  qint64 qtSize = protocol::Limit::kQtReplyReadChunk;  // the Qt reply's readBufferSize
   // Bytes at the front of Qt's reply that Qt announced with readyRead. Those it never announced
   // (the cache backend's, read at finished) reach JS without a readyRead, as in PyQt6.
   qint64 announced = 0;
@@ -197,7 +197,8 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   // setReadBufferSize(size): 0 is PyQt6's unlimited, bounded here by the default window.
   void setReadLimit(int64_t size) {
     limit = size > 0 ? size : protocol::Limit::kDefaultReadLimit;
-    qtSize = size > 0 ? std::min<int64_t>(size, protocol::Limit::kQtReadChunk) : protocol::Limit::kQtReadChunk;
+    qtSize =
+        size > 0 ? std::min<int64_t>(size, protocol::Limit::kQtReplyReadChunk) : protocol::Limit::kQtReplyReadChunk;
     if (QNetworkReply* r = object) r->setReadBufferSize(qtSize);
   }
 

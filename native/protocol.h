@@ -179,11 +179,14 @@
   X(Disconnected, 3)
 
 // Flow control, in bytes. A stream's reader may hold DefaultReadLimit unread before the Qt side
-// stops reading (then TCP backpressure reaches the peer); Qt buffers up to QtReadChunk before it
-// is moved to JS. Unread datagrams count their size plus DatagramOverhead against DatagramCap.
+// stops reading (then TCP backpressure reaches the peer); a socket's Qt side buffers up to
+// QtReadChunk before it is moved to JS, a reply's up to QtReplyReadChunk (its HTTP thread, woken
+// each time the reply's buffer empties, costs a round trip between threads per chunk).
+// Unread datagrams count their size plus DatagramOverhead against DatagramCap.
 #define QTN_LIMIT(X)            \
   X(DefaultReadLimit, 16777216) \
   X(QtReadChunk, 1048576)       \
+  X(QtReplyReadChunk, 4194304)  \
   X(DatagramCap, 4194304)       \
   X(DatagramOverhead, 256)
 

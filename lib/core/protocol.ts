@@ -168,6 +168,7 @@ export const enum ReplySnapshot {
 export const enum Limit {
   DefaultReadLimit = 16777216,
   QtReadChunk = 1048576,
+  QtReplyReadChunk = 4194304,
   DatagramCap = 4194304,
   DatagramOverhead = 256,
 }
@@ -326,6 +327,7 @@ export const protocolValues = {
   Limit: {
     DefaultReadLimit: 16777216,
     QtReadChunk: 1048576,
+    QtReplyReadChunk: 4194304,
     DatagramCap: 4194304,
     DatagramOverhead: 256
   }

@@ -197,7 +197,7 @@ test('a window made smaller than what the Qt side holds: each read brings the ne
     count += b.length;
   };
   take(reply.readAll());
-  const heldByQt = Limit.DefaultReadLimit + Limit.QtReadChunk;
+  const heldByQt = Limit.DefaultReadLimit + Limit.QtReplyReadChunk;
   const waits: number[] = [];
   let last = Date.now();
   let guard: NodeJS.Timeout | undefined;
@@ -216,7 +216,7 @@ test('a window made smaller than what the Qt side holds: each read brings the ne
     reply.finished.connect(onData);
   });
   clearTimeout(guard);
-  expect(waits.length).toBeGreaterThanOrEqual(Limit.QtReadChunk / 8192);
+  expect(waits.length).toBeGreaterThanOrEqual(Limit.QtReplyReadChunk / 8192);
   const waited = waits.reduce((a, b) => a + b, 0);
   expect({ pieces: waits.length, waited: waited < 5000 ? 'under 5 s' : waited }).toEqual({
     pieces: waits.length,
