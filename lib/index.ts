@@ -11,6 +11,9 @@ export { Qt } from './core/Qt';
 export { QTimer } from './QTimer';
 export { QUrl } from './QUrl';
 export { QSsl } from './QSsl';
+export { QCryptographicHash } from './QCryptographicHash';
+export { QSslError } from './QSslError';
+export { QSslCertificate } from './QSslCertificate';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
@@ -83,6 +86,8 @@ import { QNetworkReply as NetworkReply } from './QNetworkReply';
 import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
 import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
+import { QSslCertificate as SslCertificate } from './QSslCertificate';
+import { QSslError as SslError } from './QSslError';
 import { QTcpServer as TcpServer } from './QTcpServer';
 import { QTcpSocket as TcpSocket } from './QTcpSocket';
 import { QTimer as Timer } from './QTimer';
@@ -118,6 +123,8 @@ for (const cls of [
   NetworkProxyQuery,
   NetworkReply,
   NetworkRequest,
+  SslCertificate,
+  SslError,
   TcpServer,
   TcpSocket,
   Timer,

@@ -37,6 +37,9 @@ import {
   QNetworkDiskCache,
   Qt,
   QSsl,
+  QSslCertificate,
+  QSslError,
+  QCryptographicHash,
 } from '../../lib';
 
 const QOBJECT_MACHINERY =
@@ -192,6 +195,19 @@ exclusions.QAbstractNetworkCache = exclusions.QNetworkDiskCache;
 exclusions.QHttpMultiPart = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 exclusions.QHttpPart = {};
 exclusions.QSsl = {};
+// Issue 15, the TLS value classes.
+const HANDLE =
+  "Qt's handle to the backend's own object (an OpenSSL X509 or EVP_PKEY pointer): PyQt6 gives a sip.voidptr, " +
+  'which has no use in JS';
+exclusions.QSslError = {};
+exclusions.QSslCertificate = {
+  handle: HANDLE,
+  ...names('extensions publicKey importPkcs12', 'issue 15, the next slice: with QSslCertificateExtension and QSslKey'),
+};
+exclusions.QCryptographicHash = names(
+  'addData hash hashLength reset result resultView',
+  "only the Algorithm enum is here, for QSslCertificate.digest(); Node's crypto.createHash hashes",
+);
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -235,6 +251,10 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QHttpPart: [QHttpPart, new QHttpPart()],
   // A namespace of enums: no instance.
   QSsl: [QSsl as unknown as { prototype: object }, QSsl],
+  QSslError: [QSslError, new QSslError()],
+  QSslCertificate: [QSslCertificate, new QSslCertificate()],
+  // Only its enum: no instance.
+  QCryptographicHash: [QCryptographicHash, QCryptographicHash],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
