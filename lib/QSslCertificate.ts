@@ -10,6 +10,7 @@ import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
 import { Algorithm, type QCryptographicHash } from './QCryptographicHash';
 import { AlternativeNameEntryType, EncodingFormat, type QSsl } from './QSsl';
+import { adopt as adoptExtension, type QSslCertificateExtension } from './QSslCertificateExtension';
 import { adopt as adoptError, type QSslError } from './QSslError';
 
 export enum PatternSyntax {
@@ -117,6 +118,12 @@ export class QSslCertificate extends Value<NativeSslCertificate> {
     const method = 'QSslCertificate.digest';
     checkArity(method, arguments, 0, 1);
     return nativeOf(this).digest(checkEnum(method, 'algorithm', algorithm, Algorithm, 'QCryptographicHash.Algorithm'));
+  }
+
+  /** The X.509v3 extensions, in the certificate's order. */
+  extensions(): QSslCertificateExtension[] {
+    checkArity('QSslCertificate.extensions', arguments, 0, 0);
+    return nativeOf(this).extensions().map(adoptExtension);
   }
 
   /** notBefore; null for a null certificate (PyQt6: an invalid QDateTime). */

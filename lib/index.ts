@@ -14,6 +14,8 @@ export { QSsl } from './QSsl';
 export { QCryptographicHash } from './QCryptographicHash';
 export { QSslError } from './QSslError';
 export { QSslCertificate } from './QSslCertificate';
+export { QSslCertificateExtension } from './QSslCertificateExtension';
+export type { ExtensionValue } from './QSslCertificateExtension';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
@@ -87,6 +89,7 @@ import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
 import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
 import { QSslCertificate as SslCertificate } from './QSslCertificate';
+import { QSslCertificateExtension as SslCertificateExtension } from './QSslCertificateExtension';
 import { QSslError as SslError } from './QSslError';
 import { QTcpServer as TcpServer } from './QTcpServer';
 import { QTcpSocket as TcpSocket } from './QTcpSocket';
@@ -124,6 +127,7 @@ for (const cls of [
   NetworkReply,
   NetworkRequest,
   SslCertificate,
+  SslCertificateExtension,
   SslError,
   TcpServer,
   TcpSocket,

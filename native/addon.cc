@@ -67,6 +67,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QHttpPart", InitHttpPart(env, *this));
   exports.Set("QSslError", InitSslError(env, *this));
   exports.Set("QSslCertificate", InitSslCertificate(env, *this));
+  exports.Set("QSslCertificateExtension", InitSslCertificateExtension(env, *this));
   for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));
   exports.Set("protocol", ProtocolObject(env));
   exportsRef = Napi::Persistent(exports);

@@ -5,6 +5,7 @@
 
 #include <QCryptographicHash>
 
+#include "ssl_certificate_extension.h"
 #include "ssl_error.h"
 
 namespace qtn {
@@ -34,6 +35,7 @@ class SslCertificateWrap : public ValueWrap<SslCertificateWrap, QSslCertificate>
         },
         {
             Bind<&SslCertificateWrap::Clear>(env, "clear"),
+            Bind<&SslCertificateWrap::Extensions>(env, "extensions"),
             Bind<&SslCertificateWrap::Digest>(env, "digest"),
             Bind<&SslCertificateWrap::Date<&QSslCertificate::effectiveDate>>(env, "effectiveDate"),
             Bind<&SslCertificateWrap::Date<&QSslCertificate::expiryDate>>(env, "expiryDate"),
@@ -111,6 +113,10 @@ class SslCertificateWrap : public ValueWrap<SslCertificateWrap, QSslCertificate>
     auto algorithm = QCryptographicHash::Algorithm(
         IntArg(info, 0, QCryptographicHash::Md4, QCryptographicHash::Blake2s_256, Method(info)));
     return FromQByteArray(info.Env(), value.digest(algorithm));
+  }
+
+  Napi::Value Extensions(const Napi::CallbackInfo& info) {
+    return ToArray(info.Env(), value.extensions(), NewSslCertificateExtension);
   }
 
   template <auto G>

@@ -483,6 +483,7 @@ export interface NativeSslCertificate extends Native<'QSslCertificate'> {
   subjectInfoAttributes(): Buffer[];
   /** [type, name] pairs in Qt's multimap order. */
   subjectAlternativeNames(): [AlternativeNameEntryType, string][];
+  extensions(): NativeSslCertificateExtension[];
   serialNumber(): Buffer;
   version(): Buffer;
   toDer(): Buffer;
@@ -500,6 +501,25 @@ export interface NativeSslCertificateClass {
   fromPath(path: string, format: number, syntax: number): NativeSslCertificate[];
   verify(chain: NativeSslCertificate[], hostName: string): NativeSslError[];
   readonly prototype: NativeSslCertificate;
+}
+
+/** A certificate extension's value (FromVariant of Qt's QVariant: maps as objects, lists as arrays). */
+export type NativeExtensionValue =
+  string | number | boolean | Buffer | null | NativeExtensionValue[] | { [field: string]: NativeExtensionValue };
+
+export interface NativeSslCertificateExtension extends Native<'QSslCertificateExtension'> {
+  isCritical(): boolean;
+  isSupported(): boolean;
+  name(): string;
+  oid(): string;
+  value(): NativeExtensionValue;
+  swap(other: NativeSslCertificateExtension): undefined;
+}
+
+export interface NativeSslCertificateExtensionClass {
+  new (): NativeSslCertificateExtension;
+  new (other: NativeSslCertificateExtension): NativeSslCertificateExtension;
+  readonly prototype: NativeSslCertificateExtension;
 }
 
 export interface NativeHstsPolicy extends Native<'QHstsPolicy'> {
@@ -598,6 +618,7 @@ export type NativeRequestBody = Buffer | NativeDeviceBody | NativeMultiPartBody 
 export interface NativeValues {
   QSslError: NativeSslErrorClass;
   QSslCertificate: NativeSslCertificateClass;
+  QSslCertificateExtension: NativeSslCertificateExtensionClass;
   QHttpPart: NativeHttpPartClass;
   QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
   QHttp2Configuration: NativeHttp2ConfigurationClass;

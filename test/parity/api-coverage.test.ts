@@ -38,6 +38,7 @@ import {
   Qt,
   QSsl,
   QSslCertificate,
+  QSslCertificateExtension,
   QSslError,
   QCryptographicHash,
 } from '../../lib';
@@ -200,9 +201,10 @@ const HANDLE =
   "Qt's handle to the backend's own object (an OpenSSL X509 or EVP_PKEY pointer): PyQt6 gives a sip.voidptr, " +
   'which has no use in JS';
 exclusions.QSslError = {};
+exclusions.QSslCertificateExtension = {};
 exclusions.QSslCertificate = {
   handle: HANDLE,
-  ...names('extensions publicKey importPkcs12', 'issue 15, the next slice: with QSslCertificateExtension and QSslKey'),
+  ...names('publicKey importPkcs12', 'issue 15, the next slice: with QSslKey'),
 };
 exclusions.QCryptographicHash = names(
   'addData hash hashLength reset result resultView',
@@ -253,6 +255,7 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QSsl: [QSsl as unknown as { prototype: object }, QSsl],
   QSslError: [QSslError, new QSslError()],
   QSslCertificate: [QSslCertificate, new QSslCertificate()],
+  QSslCertificateExtension: [QSslCertificateExtension, new QSslCertificateExtension()],
   // Only its enum: no instance.
   QCryptographicHash: [QCryptographicHash, QCryptographicHash],
   QNetworkProxyFactory: [

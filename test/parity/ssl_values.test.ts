@@ -2,7 +2,14 @@
 // (test/certificates.ts) and keys; test/fixtures/parity/ssl_values.py computes PyQt6's side.
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { QCryptographicHash, QSsl, QSslCertificate, QSslError } from '../../lib';
+import {
+  QCryptographicHash,
+  QSsl,
+  QSslCertificate,
+  QSslCertificateExtension,
+  QSslError,
+  type ExtensionValue,
+} from '../../lib';
 import { makeCertificates, type TestCertificates } from '../certificates';
 
 type Profile = Record<string, unknown>;
@@ -12,6 +19,18 @@ const numbers = (e: object): number[] => Object.values(e).filter((v): v is numbe
 
 function error(e: QSslError): unknown[] {
   return [e.error(), e.errorString(), hex(e.certificate().digest(QCryptographicHash.Algorithm.Sha256))];
+}
+
+/** An extension's value as the python side shows it: bytes as { bytes: hex }. */
+function plain(v: ExtensionValue): unknown {
+  if (Buffer.isBuffer(v)) return { bytes: hex(v) };
+  if (Array.isArray(v)) return v.map(plain);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+function extension(e: QSslCertificateExtension): unknown[] {
+  return [e.name(), e.oid(), e.isCritical(), e.isSupported(), plain(e.value())];
 }
 
 function cert(c: QSslCertificate): Profile {
@@ -40,6 +59,7 @@ function cert(c: QSslCertificate): Profile {
     isSelfSigned: c.isSelfSigned(),
     isBlacklisted: c.isBlacklisted(),
     subjectAlternativeNames: [...c.subjectAlternativeNames()],
+    extensions: c.extensions().map(extension),
     verify: QSslCertificate.verify([c]).map(error),
     verifyLocalhost: QSslCertificate.verify([c], 'localhost').map(error),
   };

@@ -33,6 +33,8 @@ import type {
   NativeNetworkCacheMetaDataClass,
   NativeSslCertificate,
   NativeSslCertificateClass,
+  NativeSslCertificateExtension,
+  NativeSslCertificateExtensionClass,
   NativeSslError,
   NativeSslErrorClass,
   NativeUrl,
@@ -407,6 +409,7 @@ const classes = {
   QSslCertificate: {
     methods: {
       clear: true,
+      extensions: true,
       digest: true,
       effectiveDate: true,
       expiryDate: true,
@@ -429,6 +432,17 @@ const classes = {
       equals: true,
     } satisfies Names<NativeSslCertificate>,
     statics: { fromData: true, fromPath: true, verify: true } satisfies Names<NativeSslCertificateClass>,
+  },
+  QSslCertificateExtension: {
+    methods: {
+      isCritical: true,
+      isSupported: true,
+      name: true,
+      oid: true,
+      value: true,
+      swap: true,
+    } satisfies Names<NativeSslCertificateExtension>,
+    statics: {} satisfies Names<NativeSslCertificateExtensionClass>,
   },
 };
 
