@@ -3,7 +3,7 @@
 // directly: it is a reentrant value type. A QIODevice argument is read to its end here, in JS (Qt
 // reads it all too), and its bytes parsed as data.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkEnum, checkString, describe, toBuffer, type BytesInput } from './core/args';
+import { checkArity, checkEnum, checkString, describe, toBuffer, toSecretBuffer, type BytesInput } from './core/args';
 import type { NativeSslCertificate } from './core/native';
 import { QIODevice } from './core/QIODevice';
 import { native } from './core/runtime';
@@ -12,6 +12,7 @@ import { Algorithm, type QCryptographicHash } from './QCryptographicHash';
 import { AlternativeNameEntryType, EncodingFormat, type QSsl } from './QSsl';
 import { adopt as adoptExtension, type QSslCertificateExtension } from './QSslCertificateExtension';
 import { adopt as adoptError, type QSslError } from './QSslError';
+import { adopt as adoptKey, nativeOf as nativeOfKey, QSslKey } from './QSslKey';
 
 export enum PatternSyntax {
   RegularExpression = 0,
@@ -106,6 +107,41 @@ export class QSslCertificate extends Value<NativeSslCertificate> {
     return native.QSslCertificate.verify(chain.map(nativeOf), checkString(method, 'hostName', hostName)).map(
       adoptError,
     );
+  }
+
+  /**
+   * Reads a PKCS#12 bundle from the device (to its end) and, when Qt can decrypt it with
+   * passPhrase, puts its key into `key` and its certificate into `certificate`, as PyQt6 does,
+   * and returns true; false leaves both as they were. Beyond PyQt6 (whose list stays as given), an
+   * array given as caCertificates is filled with the bundle's other certificates, as in Qt's C++.
+   * A null key or certificate returns false without reading, as in Qt.
+   */
+  static importPkcs12(
+    device: QIODevice,
+    key: QSslKey | null,
+    certificate: QSslCertificate | null,
+    caCertificates: QSslCertificate[] | null = [],
+    passPhrase?: BytesInput,
+  ): boolean {
+    const method = 'QSslCertificate.importPkcs12';
+    checkArity(method, arguments, 3, 5);
+    if (!(device instanceof QIODevice))
+      throw new TypeError(`${method}: argument 'device' must be a QIODevice, got ${describe(device)}`);
+    if (key !== null && !(key instanceof QSslKey))
+      throw new TypeError(`${method}: argument 'key' must be a QSslKey or null, got ${describe(key)}`);
+    if (certificate !== null) certificateArg(method, 'certificate', certificate);
+    if (caCertificates !== null && !Array.isArray(caCertificates))
+      throw new TypeError(
+        `${method}: argument 'caCertificates' must be an array or null, got ${describe(caCertificates)}`,
+      );
+    const pass = passPhrase === undefined ? null : toSecretBuffer(method, 'passPhrase', passPhrase);
+    if (key === null || certificate === null) return false;
+    const imported = native.QSslCertificate.importPkcs12(device.readAll(), pass);
+    if (imported === null) return false;
+    nativeOfKey(key).swap(imported[0]);
+    nativeOf(certificate).swap(imported[1]);
+    if (caCertificates !== null) caCertificates.splice(0, caCertificates.length, ...imported[2].map(adopt));
+    return true;
   }
 
   clear(): void {
@@ -205,6 +241,12 @@ export class QSslCertificate extends Value<NativeSslCertificate> {
       else names.set(type, [name]);
     }
     return names;
+  }
+
+  /** The certificate's public key (a null QSslKey for a null certificate). */
+  publicKey(): QSslKey {
+    checkArity('QSslCertificate.publicKey', arguments, 0, 0);
+    return adoptKey(nativeOf(this).publicKey());
   }
 
   /** As Qt shows it: hex bytes separated by colons (b'10:00'). */

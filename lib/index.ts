@@ -16,6 +16,7 @@ export { QSslError } from './QSslError';
 export { QSslCertificate } from './QSslCertificate';
 export { QSslCertificateExtension } from './QSslCertificateExtension';
 export type { ExtensionValue } from './QSslCertificateExtension';
+export { QSslKey } from './QSslKey';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
@@ -91,6 +92,7 @@ import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
 import { QSslCertificate as SslCertificate } from './QSslCertificate';
 import { QSslCertificateExtension as SslCertificateExtension } from './QSslCertificateExtension';
 import { QSslError as SslError } from './QSslError';
+import { QSslKey as SslKey } from './QSslKey';
 import { QTcpServer as TcpServer } from './QTcpServer';
 import { QTcpSocket as TcpSocket } from './QTcpSocket';
 import { QTimer as Timer } from './QTimer';
@@ -129,6 +131,7 @@ for (const cls of [
   SslCertificate,
   SslCertificateExtension,
   SslError,
+  SslKey,
   TcpServer,
   TcpSocket,
   Timer,

@@ -68,6 +68,7 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QSslError", InitSslError(env, *this));
   exports.Set("QSslCertificate", InitSslCertificate(env, *this));
   exports.Set("QSslCertificateExtension", InitSslCertificateExtension(env, *this));
+  exports.Set("QSslKey", InitSslKey(env, *this));
   for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));
   exports.Set("protocol", ProtocolObject(env));
   exportsRef = Napi::Persistent(exports);

@@ -3,10 +3,12 @@
 // of it, as Qt does) and its bytes come here.
 #include "ssl_certificate.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 
 #include "ssl_certificate_extension.h"
 #include "ssl_error.h"
+#include "ssl_key.h"
 
 namespace qtn {
 
@@ -32,6 +34,7 @@ class SslCertificateWrap : public ValueWrap<SslCertificateWrap, QSslCertificate>
             StaticMethod<&SslCertificateWrap::FromData>("fromData"),
             StaticMethod<&SslCertificateWrap::FromPath>("fromPath"),
             StaticMethod<&SslCertificateWrap::Verify>("verify"),
+            StaticMethod<&SslCertificateWrap::ImportPkcs12>("importPkcs12"),
         },
         {
             Bind<&SslCertificateWrap::Clear>(env, "clear"),
@@ -50,6 +53,7 @@ class SslCertificateWrap : public ValueWrap<SslCertificateWrap, QSslCertificate>
             Bind<&SslCertificateWrap::Attributes<&QSslCertificate::subjectInfoAttributes>>(env,
                                                                                            "subjectInfoAttributes"),
             Bind<&SslCertificateWrap::AlternativeNames>(env, "subjectAlternativeNames"),
+            Bind<&SslCertificateWrap::PublicKey>(env, "publicKey"),
             Bind<&SslCertificateWrap::Get<&QSslCertificate::serialNumber>>(env, "serialNumber"),
             Bind<&SslCertificateWrap::Get<&QSslCertificate::version>>(env, "version"),
             Bind<&SslCertificateWrap::Get<&QSslCertificate::toDer>>(env, "toDer"),
@@ -103,6 +107,31 @@ class SslCertificateWrap : public ValueWrap<SslCertificateWrap, QSslCertificate>
       return ToArray(info.Env(), QSslCertificate::verify(chain, StringArg(info, 1, method)), NewSslError);
     });
   }
+
+  // (data: the PKCS#12 bytes, passPhrase: bytes or null): [key, certificate, caCertificates], or
+  // null when Qt cannot read it (a wrong passphrase among others).
+  static Napi::Value ImportPkcs12(const Napi::CallbackInfo& info) {
+    const char* method = "QSslCertificate.importPkcs12";
+    return Guard(info.Env(), kName, [&]() -> Napi::Value {
+      QByteArray data = BytesArg(info, 0, method);
+      QByteArray passPhrase;
+      if (!info[1].IsNull() && !info[1].IsUndefined()) passPhrase = BytesArg(info, 1, method);
+      QBuffer device(&data);
+      device.open(QIODevice::ReadOnly);
+      QSslKey key;
+      QSslCertificate certificate;
+      QList<QSslCertificate> caCertificates;
+      if (!QSslCertificate::importPkcs12(&device, &key, &certificate, &caCertificates, passPhrase))
+        return info.Env().Null();
+      Napi::Array result = Napi::Array::New(info.Env(), 3);
+      result.Set(uint32_t(0), NewSslKey(info.Env(), key));
+      result.Set(uint32_t(1), NewSslCertificate(info.Env(), certificate));
+      result.Set(uint32_t(2), ToArray(info.Env(), caCertificates, NewSslCertificate));
+      return result;
+    });
+  }
+
+  Napi::Value PublicKey(const Napi::CallbackInfo& info) { return NewSslKey(info.Env(), value.publicKey()); }
 
   Napi::Value Clear(const Napi::CallbackInfo& info) {
     value.clear();

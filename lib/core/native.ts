@@ -42,7 +42,7 @@ import type { ProxyType } from '../QNetworkProxy';
 import type { DnsEligibilityStatus } from '../QNetworkAddressEntry';
 import type { InterfaceType } from '../QNetworkInterface';
 import type { NetworkLayerProtocol } from './socketEnums';
-import type { AlternativeNameEntryType } from '../QSsl';
+import type { AlternativeNameEntryType, KeyAlgorithm, KeyType } from '../QSsl';
 import type { SslError } from '../QSslError';
 
 // A brand per class (types only): one native class's object is not another's, as the addon's
@@ -484,6 +484,7 @@ export interface NativeSslCertificate extends Native<'QSslCertificate'> {
   /** [type, name] pairs in Qt's multimap order. */
   subjectAlternativeNames(): [AlternativeNameEntryType, string][];
   extensions(): NativeSslCertificateExtension[];
+  publicKey(): NativeSslKey;
   serialNumber(): Buffer;
   version(): Buffer;
   toDer(): Buffer;
@@ -500,6 +501,11 @@ export interface NativeSslCertificateClass {
   fromData(data: NativeBytes, format: number): NativeSslCertificate[];
   fromPath(path: string, format: number, syntax: number): NativeSslCertificate[];
   verify(chain: NativeSslCertificate[], hostName: string): NativeSslError[];
+  /** [key, certificate, caCertificates], or null when Qt cannot read it. */
+  importPkcs12(
+    data: NativeBytes,
+    passPhrase: NativeBytes | null,
+  ): [NativeSslKey, NativeSslCertificate, NativeSslCertificate[]] | null;
   readonly prototype: NativeSslCertificate;
 }
 
@@ -520,6 +526,32 @@ export interface NativeSslCertificateExtensionClass {
   new (): NativeSslCertificateExtension;
   new (other: NativeSslCertificateExtension): NativeSslCertificateExtension;
   readonly prototype: NativeSslCertificateExtension;
+}
+
+export interface NativeSslKey extends Native<'QSslKey'> {
+  algorithm(): KeyAlgorithm;
+  clear(): undefined;
+  isNull(): boolean;
+  length(): number;
+  type(): KeyType;
+  /** passPhrase null: PyQt6's QByteArray() (none). */
+  toDer(passPhrase: NativeBytes | null): Buffer;
+  toPem(passPhrase: NativeBytes | null): Buffer;
+  swap(other: NativeSslKey): undefined;
+  equals(other: NativeSslKey): boolean;
+}
+
+export interface NativeSslKeyClass {
+  new (): NativeSslKey;
+  new (other: NativeSslKey): NativeSslKey;
+  new (
+    encoded: NativeBytes,
+    algorithm: number,
+    encoding: number,
+    type: number,
+    passPhrase: NativeBytes | null,
+  ): NativeSslKey;
+  readonly prototype: NativeSslKey;
 }
 
 export interface NativeHstsPolicy extends Native<'QHstsPolicy'> {
@@ -619,6 +651,7 @@ export interface NativeValues {
   QSslError: NativeSslErrorClass;
   QSslCertificate: NativeSslCertificateClass;
   QSslCertificateExtension: NativeSslCertificateExtensionClass;
+  QSslKey: NativeSslKeyClass;
   QHttpPart: NativeHttpPartClass;
   QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
   QHttp2Configuration: NativeHttp2ConfigurationClass;

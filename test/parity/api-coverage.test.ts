@@ -40,6 +40,7 @@ import {
   QSslCertificate,
   QSslCertificateExtension,
   QSslError,
+  QSslKey,
   QCryptographicHash,
 } from '../../lib';
 
@@ -202,10 +203,9 @@ const HANDLE =
   'which has no use in JS';
 exclusions.QSslError = {};
 exclusions.QSslCertificateExtension = {};
-exclusions.QSslCertificate = {
-  handle: HANDLE,
-  ...names('publicKey importPkcs12', 'issue 15, the next slice: with QSslKey'),
-};
+exclusions.QSslCertificate = { handle: HANDLE };
+// (Its constructor from a handle is left out for the same reason.)
+exclusions.QSslKey = { handle: HANDLE };
 exclusions.QCryptographicHash = names(
   'addData hash hashLength reset result resultView',
   "only the Algorithm enum is here, for QSslCertificate.digest(); Node's crypto.createHash hashes",
@@ -256,6 +256,7 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QSslError: [QSslError, new QSslError()],
   QSslCertificate: [QSslCertificate, new QSslCertificate()],
   QSslCertificateExtension: [QSslCertificateExtension, new QSslCertificateExtension()],
+  QSslKey: [QSslKey, new QSslKey()],
   // Only its enum: no instance.
   QCryptographicHash: [QCryptographicHash, QCryptographicHash],
   QNetworkProxyFactory: [

@@ -37,6 +37,8 @@ import type {
   NativeSslCertificateExtensionClass,
   NativeSslError,
   NativeSslErrorClass,
+  NativeSslKey,
+  NativeSslKeyClass,
   NativeUrl,
   NativeUrlClass,
   NativeValues,
@@ -410,6 +412,7 @@ const classes = {
     methods: {
       clear: true,
       extensions: true,
+      publicKey: true,
       digest: true,
       effectiveDate: true,
       expiryDate: true,
@@ -431,7 +434,12 @@ const classes = {
       swap: true,
       equals: true,
     } satisfies Names<NativeSslCertificate>,
-    statics: { fromData: true, fromPath: true, verify: true } satisfies Names<NativeSslCertificateClass>,
+    statics: {
+      fromData: true,
+      fromPath: true,
+      verify: true,
+      importPkcs12: true,
+    } satisfies Names<NativeSslCertificateClass>,
   },
   QSslCertificateExtension: {
     methods: {
@@ -443,6 +451,20 @@ const classes = {
       swap: true,
     } satisfies Names<NativeSslCertificateExtension>,
     statics: {} satisfies Names<NativeSslCertificateExtensionClass>,
+  },
+  QSslKey: {
+    methods: {
+      algorithm: true,
+      clear: true,
+      isNull: true,
+      length: true,
+      type: true,
+      toDer: true,
+      toPem: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeSslKey>,
+    statics: {} satisfies Names<NativeSslKeyClass>,
   },
 };
 
