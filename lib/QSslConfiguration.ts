@@ -16,7 +16,16 @@ import type { NativeSslConfiguration, NativeVariant } from './core/native';
 import { native } from './core/runtime';
 import { PeerVerifyMode } from './core/sslEnums';
 import { holdsNative, Value, valueKit } from './core/value';
-import { SslOption, SslProtocol } from './QSsl';
+import { EncodingFormat, SslOption, SslProtocol } from './QSsl';
+import {
+  adopt as adoptCertificate,
+  certificateArg,
+  certificateList,
+  nativeOf as certificateOf,
+  PatternSyntax,
+  type QSslCertificate,
+} from './QSslCertificate';
+import { adopt as adoptKey, keyArg, nativeOf as keyOf, type QSslKey } from './QSslKey';
 import type { VariantInput } from './core/args';
 
 export enum NextProtocolNegotiationStatus {
@@ -262,6 +271,104 @@ export class QSslConfiguration extends Value<NativeSslConfiguration> {
     const method = 'QSslConfiguration.setBackendConfigurationOption';
     checkArity(method, arguments, 2, 2);
     nativeOf(this).setBackendConfigurationOption(toBuffer(method, 'name', name), checkVariant(method, 'value', value));
+  }
+
+  /** The certificates that verify a peer: Qt's system ones unless set (they load on first use). */
+  caCertificates(): QSslCertificate[] {
+    checkArity('QSslConfiguration.caCertificates', arguments, 0, 0);
+    return nativeOf(this).caCertificates().map(adoptCertificate);
+  }
+
+  setCaCertificates(certificates: Iterable<QSslCertificate>): void {
+    const method = 'QSslConfiguration.setCaCertificates';
+    checkArity(method, arguments, 1, 1);
+    nativeOf(this).setCaCertificates(certificateList(method, 'certificates', certificates).map(certificateOf));
+  }
+
+  addCaCertificate(certificate: QSslCertificate): void {
+    const method = 'QSslConfiguration.addCaCertificate';
+    checkArity(method, arguments, 1, 1);
+    nativeOf(this).addCaCertificate(certificateOf(certificateArg(method, 'certificate', certificate)));
+  }
+
+  /**
+   * From files (a path, or a pattern of `syntax`): whether any certificate was read. Or from an
+   * iterable of certificates.
+   */
+  addCaCertificates(path: string, format?: EncodingFormat, syntax?: PatternSyntax): boolean;
+  addCaCertificates(certificates: Iterable<QSslCertificate>): void;
+  addCaCertificates(
+    pathOrCertificates: string | Iterable<QSslCertificate>,
+    format: EncodingFormat = EncodingFormat.Pem,
+    syntax: PatternSyntax = PatternSyntax.FixedString,
+  ): boolean | void {
+    const method = 'QSslConfiguration.addCaCertificates';
+    if (typeof pathOrCertificates === 'string') {
+      checkArity(method, arguments, 1, 3);
+      return nativeOf(this).addCaCertificatesFromPath(
+        pathOrCertificates,
+        checkEnum(method, 'format', format, EncodingFormat, 'QSsl.EncodingFormat'),
+        checkEnum(method, 'syntax', syntax, PatternSyntax, 'QSslCertificate.PatternSyntax'),
+      );
+    }
+    checkArity(method, arguments, 1, 1);
+    nativeOf(this).addCaCertificates(certificateList(method, 'certificates', pathOrCertificates).map(certificateOf));
+  }
+
+  /** Qt's CA certificates from the system's store. */
+  static systemCaCertificates(): QSslCertificate[] {
+    checkArity('QSslConfiguration.systemCaCertificates', arguments, 0, 0);
+    return native.QSslConfiguration.systemCaCertificates().map(adoptCertificate);
+  }
+
+  localCertificate(): QSslCertificate {
+    checkArity('QSslConfiguration.localCertificate', arguments, 0, 0);
+    return adoptCertificate(nativeOf(this).localCertificate());
+  }
+
+  setLocalCertificate(certificate: QSslCertificate): void {
+    const method = 'QSslConfiguration.setLocalCertificate';
+    checkArity(method, arguments, 1, 1);
+    nativeOf(this).setLocalCertificate(certificateOf(certificateArg(method, 'certificate', certificate)));
+  }
+
+  localCertificateChain(): QSslCertificate[] {
+    checkArity('QSslConfiguration.localCertificateChain', arguments, 0, 0);
+    return nativeOf(this).localCertificateChain().map(adoptCertificate);
+  }
+
+  setLocalCertificateChain(localChain: Iterable<QSslCertificate>): void {
+    const method = 'QSslConfiguration.setLocalCertificateChain';
+    checkArity(method, arguments, 1, 1);
+    nativeOf(this).setLocalCertificateChain(certificateList(method, 'localChain', localChain).map(certificateOf));
+  }
+
+  /** The peer's certificate after a handshake (a null certificate before one). */
+  peerCertificate(): QSslCertificate {
+    checkArity('QSslConfiguration.peerCertificate', arguments, 0, 0);
+    return adoptCertificate(nativeOf(this).peerCertificate());
+  }
+
+  peerCertificateChain(): QSslCertificate[] {
+    checkArity('QSslConfiguration.peerCertificateChain', arguments, 0, 0);
+    return nativeOf(this).peerCertificateChain().map(adoptCertificate);
+  }
+
+  privateKey(): QSslKey {
+    checkArity('QSslConfiguration.privateKey', arguments, 0, 0);
+    return adoptKey(nativeOf(this).privateKey());
+  }
+
+  setPrivateKey(key: QSslKey): void {
+    const method = 'QSslConfiguration.setPrivateKey';
+    checkArity(method, arguments, 1, 1);
+    nativeOf(this).setPrivateKey(keyOf(keyArg(method, 'key', key)));
+  }
+
+  /** The server's ephemeral key of the session (a null key before a handshake, and on a server). */
+  ephemeralServerKey(): QSslKey {
+    checkArity('QSslConfiguration.ephemeralServerKey', arguments, 0, 0);
+    return adoptKey(nativeOf(this).ephemeralServerKey());
   }
 
   swap(other: QSslConfiguration): void {

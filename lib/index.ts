@@ -12,6 +12,12 @@ export { QTimer } from './QTimer';
 export { QUrl } from './QUrl';
 export { QSsl } from './QSsl';
 export { QSslConfiguration } from './QSslConfiguration';
+export { QCryptographicHash } from './QCryptographicHash';
+export { QSslError } from './QSslError';
+export { QSslCertificate } from './QSslCertificate';
+export { QSslCertificateExtension } from './QSslCertificateExtension';
+export type { ExtensionValue } from './QSslCertificateExtension';
+export { QSslKey } from './QSslKey';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
@@ -85,6 +91,10 @@ import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
 import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
 import { QSslConfiguration as SslConfiguration } from './QSslConfiguration';
+import { QSslCertificate as SslCertificate } from './QSslCertificate';
+import { QSslCertificateExtension as SslCertificateExtension } from './QSslCertificateExtension';
+import { QSslError as SslError } from './QSslError';
+import { QSslKey as SslKey } from './QSslKey';
 import { QTcpServer as TcpServer } from './QTcpServer';
 import { QTcpSocket as TcpSocket } from './QTcpSocket';
 import { QTimer as Timer } from './QTimer';
@@ -121,6 +131,10 @@ for (const cls of [
   NetworkReply,
   NetworkRequest,
   SslConfiguration,
+  SslCertificate,
+  SslCertificateExtension,
+  SslError,
+  SslKey,
   TcpServer,
   TcpSocket,
   Timer,

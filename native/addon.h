@@ -32,6 +32,10 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference http2ConfigurationCtor;
   Napi::FunctionReference networkCacheMetaDataCtor;
   Napi::FunctionReference sslConfigurationCtor;
+  Napi::FunctionReference sslErrorCtor;
+  Napi::FunctionReference sslCertificateCtor;
+  Napi::FunctionReference sslCertificateExtensionCtor;
+  Napi::FunctionReference sslKeyCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
   // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
@@ -76,5 +80,9 @@ Napi::Function InitHttp2Configuration(Napi::Env env, Module& m);
 Napi::Function InitSslConfiguration(Napi::Env env, Module& m);
 Napi::Function InitNetworkCacheMetaData(Napi::Env env, Module& m);
 Napi::Function InitHttpPart(Napi::Env env, Module& m);
+Napi::Function InitSslError(Napi::Env env, Module& m);
+Napi::Function InitSslCertificate(Napi::Env env, Module& m);
+Napi::Function InitSslCertificateExtension(Napi::Env env, Module& m);
+Napi::Function InitSslKey(Napi::Env env, Module& m);
 
 }  // namespace qtn

@@ -9,6 +9,9 @@
 
 #include <cstdint>
 
+#include "ssl_certificate.h"
+#include "ssl_key.h"
+
 namespace qtn {
 
 namespace {
@@ -28,6 +31,7 @@ class SslConfigurationWrap : public ValueWrap<SslConfigurationWrap, QSslConfigur
                    StaticMethod<&W::SetDefaultConfiguration>("setDefaultConfiguration"),
                    StaticMethod<&W::DefaultDtlsConfiguration>("defaultDtlsConfiguration"),
                    StaticMethod<&W::SetDefaultDtlsConfiguration>("setDefaultDtlsConfiguration"),
+                   StaticMethod<&W::SystemCaCertificates>("systemCaCertificates"),
                },
                {
                    Bind<&W::Get<&C::isNull>>(env, "isNull"),
@@ -60,6 +64,20 @@ class SslConfigurationWrap : public ValueWrap<SslConfigurationWrap, QSslConfigur
                    Bind<&W::BackendConfiguration>(env, "backendConfiguration"),
                    Bind<&W::SetBackendConfiguration>(env, "setBackendConfiguration"),
                    Bind<&W::SetBackendConfigurationOption>(env, "setBackendConfigurationOption"),
+                   Bind<&W::Certificates<&C::caCertificates>>(env, "caCertificates"),
+                   Bind<&W::SetCertificates<&C::setCaCertificates>>(env, "setCaCertificates"),
+                   Bind<&W::AddCaCertificate>(env, "addCaCertificate"),
+                   Bind<&W::SetCertificates<&C::addCaCertificates>>(env, "addCaCertificates"),
+                   Bind<&W::AddCaCertificatesFromPath>(env, "addCaCertificatesFromPath"),
+                   Bind<&W::Certificate<&C::localCertificate>>(env, "localCertificate"),
+                   Bind<&W::SetLocalCertificate>(env, "setLocalCertificate"),
+                   Bind<&W::Certificates<&C::localCertificateChain>>(env, "localCertificateChain"),
+                   Bind<&W::SetCertificates<&C::setLocalCertificateChain>>(env, "setLocalCertificateChain"),
+                   Bind<&W::Certificate<&C::peerCertificate>>(env, "peerCertificate"),
+                   Bind<&W::Certificates<&C::peerCertificateChain>>(env, "peerCertificateChain"),
+                   Bind<&W::Key<&C::privateKey>>(env, "privateKey"),
+                   Bind<&W::SetPrivateKey>(env, "setPrivateKey"),
+                   Bind<&W::Key<&C::ephemeralServerKey>>(env, "ephemeralServerKey"),
                    Bind<&W::Swap>(env, "swap"),
                    Bind<&W::Equals>(env, "equals"),
                });
@@ -88,6 +106,56 @@ class SslConfigurationWrap : public ValueWrap<SslConfigurationWrap, QSslConfigur
   }
   static Napi::Value SetDefaultDtlsConfiguration(const Napi::CallbackInfo& info) {
     QSslConfiguration::setDefaultDtlsConfiguration(Other(info, 0, "QSslConfiguration.setDefaultDtlsConfiguration"));
+    return info.Env().Undefined();
+  }
+
+  static Napi::Value SystemCaCertificates(const Napi::CallbackInfo& info) {
+    return ToArray(info.Env(), QSslConfiguration::systemCaCertificates(), NewSslCertificate);
+  }
+
+  template <QSslCertificate (QSslConfiguration::*G)() const>
+  Napi::Value Certificate(const Napi::CallbackInfo& info) {
+    return NewSslCertificate(info.Env(), (value.*G)());
+  }
+  template <QList<QSslCertificate> (QSslConfiguration::*G)() const>
+  Napi::Value Certificates(const Napi::CallbackInfo& info) {
+    return ToArray(info.Env(), (value.*G)(), NewSslCertificate);
+  }
+  template <void (QSslConfiguration::*S)(const QList<QSslCertificate>&)>
+  Napi::Value SetCertificates(const Napi::CallbackInfo& info) {
+    (value.*S)(SslCertificateListArg(info, 0, Method(info)));
+    return info.Env().Undefined();
+  }
+  static const QSslCertificate& CertificateArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+    const QSslCertificate* c = UnwrapSslCertificate(info[i]);
+    if (!c) throw ArgTypeError(info.Env(), i, method, "a native QSslCertificate");
+    return *c;
+  }
+  Napi::Value AddCaCertificate(const Napi::CallbackInfo& info) {
+    value.addCaCertificate(CertificateArg(info, 0, Method(info)));
+    return info.Env().Undefined();
+  }
+  Napi::Value SetLocalCertificate(const Napi::CallbackInfo& info) {
+    value.setLocalCertificate(CertificateArg(info, 0, Method(info)));
+    return info.Env().Undefined();
+  }
+  // addCaCertificates(path, format, syntax): whether any certificate was read.
+  Napi::Value AddCaCertificatesFromPath(const Napi::CallbackInfo& info) {
+    const char* method = Method(info);
+    QString path = StringArg(info, 0, method);
+    auto format = QSsl::EncodingFormat(IntArg(info, 1, 0, 1, method));
+    auto syntax = QSslCertificate::PatternSyntax(IntArg(info, 2, 0, 2, method));
+    return Napi::Boolean::New(info.Env(), value.addCaCertificates(path, format, syntax));
+  }
+
+  template <QSslKey (QSslConfiguration::*G)() const>
+  Napi::Value Key(const Napi::CallbackInfo& info) {
+    return NewSslKey(info.Env(), (value.*G)());
+  }
+  Napi::Value SetPrivateKey(const Napi::CallbackInfo& info) {
+    const QSslKey* k = UnwrapSslKey(info[0]);
+    if (!k) throw ArgTypeError(info.Env(), 0, Method(info), "a native QSslKey");
+    value.setPrivateKey(*k);
     return info.Env().Undefined();
   }
 

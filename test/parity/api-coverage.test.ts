@@ -38,6 +38,11 @@ import {
   Qt,
   QSsl,
   QSslConfiguration,
+  QSslCertificate,
+  QSslCertificateExtension,
+  QSslError,
+  QSslKey,
+  QCryptographicHash,
 } from '../../lib';
 
 const QOBJECT_MACHINERY =
@@ -194,34 +199,32 @@ exclusions.QHttpMultiPart = Object.fromEntries(qobjectNames.map((n) => [n, QOBJE
 exclusions.QHttpPart = {};
 exclusions.QSsl = {};
 // Issue 15, in progress: these take or give the SSL value classes still being added.
-const SSL_VALUES_PENDING =
-  'not implemented yet: needs QSslCertificate, QSslKey, QSslCipher, QSslEllipticCurve or QSslDiffieHellmanParameters';
+const SSL_VALUES_PENDING = 'not implemented yet: needs QSslCipher, QSslEllipticCurve or QSslDiffieHellmanParameters';
 exclusions.QSslConfiguration = Object.fromEntries(
   [
-    'addCaCertificate',
-    'addCaCertificates',
-    'caCertificates',
     'ciphers',
     'diffieHellmanParameters',
     'ellipticCurves',
-    'ephemeralServerKey',
-    'localCertificate',
-    'localCertificateChain',
-    'peerCertificate',
-    'peerCertificateChain',
-    'privateKey',
     'sessionCipher',
-    'setCaCertificates',
     'setCiphers',
     'setDiffieHellmanParameters',
     'setEllipticCurves',
-    'setLocalCertificate',
-    'setLocalCertificateChain',
-    'setPrivateKey',
     'supportedCiphers',
     'supportedEllipticCurves',
-    'systemCaCertificates',
   ].map((n) => [n, SSL_VALUES_PENDING]),
+);
+// Issue 15, the TLS value classes.
+const HANDLE =
+  "Qt's handle to the backend's own object (an OpenSSL X509 or EVP_PKEY pointer): PyQt6 gives a sip.voidptr, " +
+  'which has no use in JS';
+exclusions.QSslError = {};
+exclusions.QSslCertificateExtension = {};
+exclusions.QSslCertificate = { handle: HANDLE };
+// (Its constructor from a handle is left out for the same reason.)
+exclusions.QSslKey = { handle: HANDLE };
+exclusions.QCryptographicHash = names(
+  'addData hash hashLength reset result resultView',
+  "only the Algorithm enum is here, for QSslCertificate.digest(); Node's crypto.createHash hashes",
 );
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
@@ -267,6 +270,12 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   // A namespace of enums: no instance.
   QSsl: [QSsl as unknown as { prototype: object }, QSsl],
   QSslConfiguration: [QSslConfiguration, new QSslConfiguration()],
+  QSslError: [QSslError, new QSslError()],
+  QSslCertificate: [QSslCertificate, new QSslCertificate()],
+  QSslCertificateExtension: [QSslCertificateExtension, new QSslCertificateExtension()],
+  QSslKey: [QSslKey, new QSslKey()],
+  // Only its enum: no instance.
+  QCryptographicHash: [QCryptographicHash, QCryptographicHash],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {

@@ -1,8 +1,12 @@
 // QSslConfiguration against PyQt6, live (test/fixtures/parity/value_calls.py runs the same calls):
 // defaults, setters, copies, ==, swap, the default configuration; then what PyQt6 has no parity
-// for: our argument checks, the backend options as a Map or an object, inspect.
+// for: our argument checks, the backend options as a Map or an object, inspect. Certificates and
+// keys (made by openssl at test time) against a PyQt6 script run live.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { inspect } from 'node:util';
-import { QSsl, QSslConfiguration } from '../../lib';
+import { QCryptographicHash, QSsl, QSslCertificate, QSslConfiguration, QSslKey } from '../../lib';
+import { makeCertificates, type TestCertificates } from '../certificates';
 import { describeParity, resultsOf, type Arg, type Scenario } from '../fixtures/parity/value_calls';
 
 const bytes = (s: string): Arg => ({ bytes: Buffer.from(s).toString('hex') });
@@ -153,3 +157,95 @@ describe('beyond the parity cases', () => {
     expect(inspect(c)).toMatch(/^QSslConfiguration \{.*protocol: 'TlsV1_2OrLater'.*allowedNextProtocols: \[ 'h2' \]/s);
   });
 });
+
+describe('certificates and keys', () => {
+  let certs: TestCertificates;
+  beforeAll(() => {
+    certs = makeCertificates('sslconf');
+  });
+  afterAll(() => certs.remove());
+
+  // The same calls on PyQt6 and on ours, described by what a porter compares: digests and subjects.
+  function run(side: 'ours' | 'pyqt'): unknown {
+    const input = { ca: certs.ca.cert, server: certs.server.cert, key: certs.server.key, dir: certs.dir };
+    if (side === 'pyqt')
+      return JSON.parse(
+        execFileSync('/usr/bin/python3', ['-c', PYQT], { input: JSON.stringify(input), encoding: 'utf8' }),
+      );
+    const c = new QSslConfiguration();
+    const sha = (x: QSslCertificate): string => x.digest(QCryptographicHash.Algorithm.Sha256).toString('hex');
+    const fromPath = c.addCaCertificates(input.ca);
+    const missing = c.addCaCertificates(`${input.dir}/none.pem`);
+    const byPattern = c.addCaCertificates(
+      `${input.dir}/*er.pem`,
+      QSsl.EncodingFormat.Pem,
+      QSslCertificate.PatternSyntax.Wildcard,
+    );
+    const cas = c.caCertificates().map(sha);
+    const [server] = QSslCertificate.fromPath(input.server);
+    c.setCaCertificates([server]);
+    c.addCaCertificate(server);
+    const afterSet = c.caCertificates().map(sha);
+    c.setLocalCertificate(server);
+    c.setLocalCertificateChain([server, ...QSslCertificate.fromPath(input.ca)]);
+    c.setPrivateKey(new QSslKey(fs.readFileSync(input.key), QSsl.KeyAlgorithm.Rsa));
+    return {
+      fromPath,
+      missing,
+      byPattern,
+      cas,
+      afterSet,
+      local: c.localCertificate().subjectInfo(QSslCertificate.SubjectInfo.CommonName),
+      chain: c.localCertificateChain().map(sha),
+      key: [c.privateKey().algorithm(), c.privateKey().length(), c.privateKey().isNull()],
+      peer: [c.peerCertificate().isNull(), c.peerCertificateChain().length, c.ephemeralServerKey().isNull()],
+      nullAgain: c.isNull(),
+    };
+  }
+
+  test('the same as PyQt6: CA certificates from files and patterns, set and added; local certificate, chain and key', () => {
+    const ours = run('ours');
+    expect(ours).toEqual(run('pyqt'));
+    // Not vacuous: the CA was read, the pattern matched the server's certificate only.
+    expect(ours).toMatchObject({ fromPath: true, missing: false, byPattern: true, local: ['localhost'] });
+    expect((ours as { cas: string[] }).cas).toHaveLength(2);
+  });
+
+  test('systemCaCertificates is a list of certificates; bad input is a TypeError', () => {
+    for (const c of QSslConfiguration.systemCaCertificates()) expect(c).toBeInstanceOf(QSslCertificate);
+    const c = new QSslConfiguration();
+    expect(() => c.setCaCertificates([{} as QSslCertificate])).toThrow(TypeError);
+    expect(() => c.addCaCertificate('x' as never)).toThrow(/argument 'certificate' must be a QSslCertificate/);
+    expect(() => c.setPrivateKey(new QSslCertificate() as never)).toThrow(/argument 'key' must be a QSslKey/);
+    expect(() => c.addCaCertificates('x', 7 as QSsl.EncodingFormat)).toThrow(/argument 'format'/);
+  });
+});
+
+const PYQT = String.raw`
+import json, sys
+from PyQt6.QtCore import QByteArray, QCryptographicHash, QFile, QIODevice
+from PyQt6.QtNetwork import QSsl, QSslCertificate, QSslConfiguration, QSslKey
+i = json.load(sys.stdin)
+c = QSslConfiguration()
+sha = lambda x: bytes(x.digest(QCryptographicHash.Algorithm.Sha256)).hex()
+fromPath = c.addCaCertificates(i['ca'])
+missing = c.addCaCertificates(i['dir'] + '/none.pem')
+byPattern = c.addCaCertificates(i['dir'] + '/*er.pem', QSsl.EncodingFormat.Pem, QSslCertificate.PatternSyntax.Wildcard)
+cas = [sha(x) for x in c.caCertificates()]
+server = QSslCertificate.fromPath(i['server'])[0]
+c.setCaCertificates([server])
+c.addCaCertificate(server)
+afterSet = [sha(x) for x in c.caCertificates()]
+c.setLocalCertificate(server)
+c.setLocalCertificateChain([server] + QSslCertificate.fromPath(i['ca']))
+f = QFile(i['key']); f.open(QIODevice.OpenModeFlag.ReadOnly)
+c.setPrivateKey(QSslKey(f.readAll(), QSsl.KeyAlgorithm.Rsa))
+print(json.dumps({
+  'fromPath': fromPath, 'missing': missing, 'byPattern': byPattern, 'cas': cas, 'afterSet': afterSet,
+  'local': c.localCertificate().subjectInfo(QSslCertificate.SubjectInfo.CommonName),
+  'chain': [sha(x) for x in c.localCertificateChain()],
+  'key': [c.privateKey().algorithm().value, c.privateKey().length(), c.privateKey().isNull()],
+  'peer': [c.peerCertificate().isNull(), len(c.peerCertificateChain()), c.ephemeralServerKey().isNull()],
+  'nullAgain': c.isNull(),
+}))
+`;
