@@ -31,7 +31,12 @@ export enum Algorithm {
 export class QCryptographicHash {
   static readonly Algorithm = Algorithm;
 
-  private constructor() {}
+  /** Throws: a hasher here would have none of PyQt6's methods. */
+  private constructor() {
+    throw new TypeError(
+      "QCryptographicHash: only its Algorithm enum is here (for QSslCertificate.digest); hash with Node's crypto.createHash",
+    );
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

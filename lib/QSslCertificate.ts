@@ -81,7 +81,11 @@ export class QSslCertificate extends Value<NativeSslCertificate> {
     return native.QSslCertificate.fromData(device.readAll(), checkFormat(method, format)).map(adopt);
   }
 
-  /** The certificates of the files `path` names (a pattern unless syntax is FixedString), read by Qt. */
+  /**
+   * The certificates of the files `path` names, read by Qt, synchronously. With Wildcard or
+   * RegularExpression syntax Qt walks every directory below the pattern's fixed prefix (following
+   * symbolic links) and matches each file's path: keep that prefix narrow.
+   */
   static fromPath(
     path: string,
     format: QSsl.EncodingFormat = EncodingFormat.Pem,

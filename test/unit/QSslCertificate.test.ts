@@ -161,3 +161,9 @@ test('inspect shows the subject, issuer, serial number and dates', () => {
   expect(shown).toContain("issuer: 'qtnetwork test CA'");
   expect(inspect(Object.create(QSslCertificate.prototype))).toBe('QSslCertificate {}');
 });
+
+test('QCryptographicHash is its Algorithm enum only: constructing one says so', () => {
+  expect(() => new (QCryptographicHash as unknown as new () => object)()).toThrow(
+    'QCryptographicHash: only its Algorithm enum is here',
+  );
+});
