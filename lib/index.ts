@@ -11,6 +11,13 @@ export { Qt } from './core/Qt';
 export { QTimer } from './QTimer';
 export { QUrl } from './QUrl';
 export { QSsl } from './QSsl';
+export { QSslCipher } from './QSslCipher';
+export { QSslEllipticCurve } from './QSslEllipticCurve';
+export { QSslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
+export { QSslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
+export { QOcspResponse, QOcspCertificateStatus, QOcspRevocationReason } from './QOcspResponse';
+export { QPasswordDigestor } from './QPasswordDigestor';
+export { QCryptographicHash } from './QCryptographicHash';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
@@ -83,6 +90,11 @@ import { QNetworkReply as NetworkReply } from './QNetworkReply';
 import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
 import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
+import { QOcspResponse as OcspResponse } from './QOcspResponse';
+import { QSslCipher as SslCipher } from './QSslCipher';
+import { QSslDiffieHellmanParameters as SslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
+import { QSslEllipticCurve as SslEllipticCurve } from './QSslEllipticCurve';
+import { QSslPreSharedKeyAuthenticator as SslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
 import { QTcpServer as TcpServer } from './QTcpServer';
 import { QTcpSocket as TcpSocket } from './QTcpSocket';
 import { QTimer as Timer } from './QTimer';
@@ -118,6 +130,11 @@ for (const cls of [
   NetworkProxyQuery,
   NetworkReply,
   NetworkRequest,
+  OcspResponse,
+  SslCipher,
+  SslDiffieHellmanParameters,
+  SslEllipticCurve,
+  SslPreSharedKeyAuthenticator,
   TcpServer,
   TcpSocket,
   Timer,

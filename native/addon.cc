@@ -65,6 +65,12 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QHttp2Configuration", InitHttp2Configuration(env, *this));
   exports.Set("QNetworkCacheMetaData", InitNetworkCacheMetaData(env, *this));
   exports.Set("QHttpPart", InitHttpPart(env, *this));
+  exports.Set("QSslCipher", InitSslCipher(env, *this));
+  exports.Set("QSslEllipticCurve", InitSslEllipticCurve(env, *this));
+  exports.Set("QSslDiffieHellmanParameters", InitSslDiffieHellmanParameters(env, *this));
+  exports.Set("QSslPreSharedKeyAuthenticator", InitSslPreSharedKeyAuthenticator(env, *this));
+  exports.Set("QOcspResponse", InitOcspResponse(env, *this));
+  exports.Set("QPasswordDigestor", InitPasswordDigestor(env, *this));
   for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));
   exports.Set("protocol", ProtocolObject(env));
   exportsRef = Napi::Persistent(exports);

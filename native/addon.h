@@ -31,6 +31,11 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference hstsPolicyCtor;
   Napi::FunctionReference http2ConfigurationCtor;
   Napi::FunctionReference networkCacheMetaDataCtor;
+  Napi::FunctionReference sslCipherCtor;
+  Napi::FunctionReference sslEllipticCurveCtor;
+  Napi::FunctionReference sslDiffieHellmanParametersCtor;
+  Napi::FunctionReference sslPreSharedKeyAuthenticatorCtor;
+  Napi::FunctionReference ocspResponseCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
   // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
@@ -74,5 +79,11 @@ Napi::Function InitHstsPolicy(Napi::Env env, Module& m);
 Napi::Function InitHttp2Configuration(Napi::Env env, Module& m);
 Napi::Function InitNetworkCacheMetaData(Napi::Env env, Module& m);
 Napi::Function InitHttpPart(Napi::Env env, Module& m);
+Napi::Function InitSslCipher(Napi::Env env, Module& m);
+Napi::Function InitSslEllipticCurve(Napi::Env env, Module& m);
+Napi::Function InitSslDiffieHellmanParameters(Napi::Env env, Module& m);
+Napi::Function InitSslPreSharedKeyAuthenticator(Napi::Env env, Module& m);
+Napi::Function InitOcspResponse(Napi::Env env, Module& m);
+Napi::Object InitPasswordDigestor(Napi::Env env, Module& m);
 
 }  // namespace qtn

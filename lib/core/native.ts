@@ -42,6 +42,9 @@ import type { ProxyType } from '../QNetworkProxy';
 import type { DnsEligibilityStatus } from '../QNetworkAddressEntry';
 import type { InterfaceType } from '../QNetworkInterface';
 import type { NetworkLayerProtocol } from './socketEnums';
+import type { SslProtocol } from '../QSsl';
+import type { DhError } from '../QSslDiffieHellmanParameters';
+import type { QOcspCertificateStatus, QOcspRevocationReason } from '../QOcspResponse';
 
 // A brand per class (types only): one native class's object is not another's, as the addon's
 // type tags say at run time.
@@ -529,6 +532,108 @@ export interface NativeHttpPartClass {
   readonly prototype: NativeHttpPart;
 }
 
+export interface NativeSslCipher extends Native<'QSslCipher'> {
+  name(): string;
+  protocol(): SslProtocol;
+  protocolString(): string;
+  keyExchangeMethod(): string;
+  authenticationMethod(): string;
+  encryptionMethod(): string;
+  supportedBits(): number;
+  usedBits(): number;
+  isNull(): boolean;
+  swap(other: NativeSslCipher): undefined;
+  equals(other: NativeSslCipher): boolean;
+}
+
+export interface NativeSslCipherClass {
+  new (): NativeSslCipher;
+  new (other: NativeSslCipher): NativeSslCipher;
+  new (name: string): NativeSslCipher;
+  new (name: string, protocol: number): NativeSslCipher;
+  readonly prototype: NativeSslCipher;
+}
+
+export interface NativeSslEllipticCurve extends Native<'QSslEllipticCurve'> {
+  shortName(): string;
+  longName(): string;
+  isValid(): boolean;
+  isTlsNamedCurve(): boolean;
+  equals(other: NativeSslEllipticCurve): boolean;
+}
+
+export interface NativeSslEllipticCurveClass {
+  new (): NativeSslEllipticCurve;
+  new (other: NativeSslEllipticCurve): NativeSslEllipticCurve;
+  fromShortName(name: string): NativeSslEllipticCurve;
+  fromLongName(name: string): NativeSslEllipticCurve;
+  readonly prototype: NativeSslEllipticCurve;
+}
+
+export interface NativeSslDiffieHellmanParameters extends Native<'QSslDiffieHellmanParameters'> {
+  error(): DhError;
+  errorString(): string;
+  isEmpty(): boolean;
+  isValid(): boolean;
+  swap(other: NativeSslDiffieHellmanParameters): undefined;
+  equals(other: NativeSslDiffieHellmanParameters): boolean;
+}
+
+export interface NativeSslDiffieHellmanParametersClass {
+  new (): NativeSslDiffieHellmanParameters;
+  new (other: NativeSslDiffieHellmanParameters): NativeSslDiffieHellmanParameters;
+  defaultParameters(): NativeSslDiffieHellmanParameters;
+  /** format: QSsl.EncodingFormat. */
+  fromEncoded(encoded: NativeBytes, format: number): NativeSslDiffieHellmanParameters;
+  readonly prototype: NativeSslDiffieHellmanParameters;
+}
+
+export interface NativeSslPreSharedKeyAuthenticator extends Native<'QSslPreSharedKeyAuthenticator'> {
+  identity(): Buffer;
+  setIdentity(identity: NativeBytes): undefined;
+  identityHint(): Buffer;
+  maximumIdentityLength(): number;
+  preSharedKey(): Buffer;
+  setPreSharedKey(preSharedKey: NativeBytes): undefined;
+  maximumPreSharedKeyLength(): number;
+  swap(other: NativeSslPreSharedKeyAuthenticator): undefined;
+  equals(other: NativeSslPreSharedKeyAuthenticator): boolean;
+}
+
+export interface NativeSslPreSharedKeyAuthenticatorClass {
+  new (): NativeSslPreSharedKeyAuthenticator;
+  new (other: NativeSslPreSharedKeyAuthenticator): NativeSslPreSharedKeyAuthenticator;
+  readonly prototype: NativeSslPreSharedKeyAuthenticator;
+}
+
+export interface NativeOcspResponse extends Native<'QOcspResponse'> {
+  certificateStatus(): QOcspCertificateStatus;
+  revocationReason(): QOcspRevocationReason;
+  swap(other: NativeOcspResponse): undefined;
+  equals(other: NativeOcspResponse): boolean;
+}
+
+export interface NativeOcspResponseClass {
+  new (): NativeOcspResponse;
+  new (other: NativeOcspResponse): NativeOcspResponse;
+  readonly prototype: NativeOcspResponse;
+}
+
+/** A QPasswordDigestor function: algorithm is QCryptographicHash.Algorithm; the derived key. */
+export type NativeDeriveKey = (
+  algorithm: number,
+  password: NativeBytes,
+  salt: NativeBytes,
+  iterations: number,
+  dkLen: number,
+) => Buffer;
+
+/** QPasswordDigestor's functions (native/password_digestor.cc). */
+export interface NativePasswordDigestor {
+  deriveKeyPbkdf1: NativeDeriveKey;
+  deriveKeyPbkdf2: NativeDeriveKey;
+}
+
 /** A QBuffer as Qt will read it (native/http_multi_part.h): its bytes, open mode and position. */
 export type NativeDeviceBody = [data: Buffer, openMode: number, pos: number];
 /** A QHttpMultiPart as Qt will send it: each part with its body device's state, or null. */
@@ -542,6 +647,12 @@ export interface NativeMultiPartBody {
 export type NativeRequestBody = Buffer | NativeDeviceBody | NativeMultiPartBody | true;
 
 export interface NativeValues {
+  QSslEllipticCurve: NativeSslEllipticCurveClass;
+  QSslDiffieHellmanParameters: NativeSslDiffieHellmanParametersClass;
+  QSslPreSharedKeyAuthenticator: NativeSslPreSharedKeyAuthenticatorClass;
+  QOcspResponse: NativeOcspResponseClass;
+  QPasswordDigestor: NativePasswordDigestor;
+  QSslCipher: NativeSslCipherClass;
   QHttpPart: NativeHttpPartClass;
   QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
   QHttp2Configuration: NativeHttp2ConfigurationClass;

@@ -37,6 +37,15 @@ import {
   QNetworkDiskCache,
   Qt,
   QSsl,
+  QSslCipher,
+  QSslEllipticCurve,
+  QSslDiffieHellmanParameters,
+  QSslPreSharedKeyAuthenticator,
+  QOcspResponse,
+  QOcspCertificateStatus,
+  QOcspRevocationReason,
+  QPasswordDigestor,
+  QCryptographicHash,
 } from '../../lib';
 
 const QOBJECT_MACHINERY =
@@ -192,11 +201,28 @@ exclusions.QAbstractNetworkCache = exclusions.QNetworkDiskCache;
 exclusions.QHttpMultiPart = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 exclusions.QHttpPart = {};
 exclusions.QSsl = {};
+exclusions.QSslCipher = {};
+exclusions.QSslEllipticCurve = {};
+exclusions.QSslDiffieHellmanParameters = {};
+exclusions.QSslPreSharedKeyAuthenticator = {};
+exclusions.QOcspResponse = {
+  ...names('responder subject', 'issue 15: they return a QSslCertificate, which lands on another branch'),
+};
+exclusions.QOcspCertificateStatus = {};
+exclusions.QOcspRevocationReason = {};
+exclusions.QPasswordDigestor = {};
 
-type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
+type PyClass = {
+  names: string[];
+  enums: Record<string, Record<string, number>>;
+  /** A top-level enum's own members. */
+  members?: Record<string, number>;
+};
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
 const pyqt: Record<string, PyClass> = JSON.parse(
-  execFileSync('/usr/bin/python3', [script, ...Object.keys(exclusions), 'Qt'], { encoding: 'utf8' }),
+  execFileSync('/usr/bin/python3', [script, ...Object.keys(exclusions), 'Qt', 'QCryptographicHash'], {
+    encoding: 'utf8',
+  }),
 );
 
 const manager = new QNetworkAccessManager();
@@ -235,6 +261,16 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   QHttpPart: [QHttpPart, new QHttpPart()],
   // A namespace of enums: no instance.
   QSsl: [QSsl as unknown as { prototype: object }, QSsl],
+  QSslCipher: [QSslCipher, new QSslCipher()],
+  QSslEllipticCurve: [QSslEllipticCurve, new QSslEllipticCurve()],
+  QSslDiffieHellmanParameters: [QSslDiffieHellmanParameters, new QSslDiffieHellmanParameters()],
+  QSslPreSharedKeyAuthenticator: [QSslPreSharedKeyAuthenticator, new QSslPreSharedKeyAuthenticator()],
+  QOcspResponse: [QOcspResponse, new QOcspResponse()],
+  // Enums themselves in PyQt6 (their names are their members; values checked below).
+  QOcspCertificateStatus: [QOcspCertificateStatus as unknown as { prototype: object }, QOcspCertificateStatus],
+  QOcspRevocationReason: [QOcspRevocationReason as unknown as { prototype: object }, QOcspRevocationReason],
+  // A namespace of static functions: no instance.
+  QPasswordDigestor: [QPasswordDigestor, QPasswordDigestor],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
@@ -287,5 +323,28 @@ test('Qt.TimerType has PyQt6 members and values', () => {
   expect(Object.keys(members).length).toBe(3);
   expect(
     Object.fromEntries(Object.keys(members).map((m) => [m, (Qt.TimerType as unknown as Record<string, number>)[m]])),
+  ).toEqual(members);
+});
+
+// PyQt6's top-level enums QOcspCertificateStatus and QOcspRevocationReason, member by member.
+test.each([
+  ['QOcspCertificateStatus', QOcspCertificateStatus],
+  ['QOcspRevocationReason', QOcspRevocationReason],
+] as const)('%s has PyQt6 members and values', (name, ours) => {
+  const members = pyqt[name].members!;
+  expect(Object.keys(members).length).toBeGreaterThan(2);
+  expect(
+    Object.fromEntries(Object.keys(members).map((m) => [m, (ours as unknown as Record<string, number>)[m]])),
+  ).toEqual(members);
+});
+
+// Of QtCore's QCryptographicHash we have what QPasswordDigestor takes: its Algorithm enum.
+test('QCryptographicHash.Algorithm has PyQt6 members and values', () => {
+  const members = pyqt.QCryptographicHash.enums.Algorithm;
+  expect(Object.keys(members).length).toBeGreaterThan(20);
+  expect(
+    Object.fromEntries(
+      Object.keys(members).map((m) => [m, (QCryptographicHash.Algorithm as unknown as Record<string, number>)[m]]),
+    ),
   ).toEqual(members);
 });

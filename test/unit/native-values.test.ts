@@ -31,6 +31,17 @@ import type {
   NativeHttp2ConfigurationClass,
   NativeNetworkCacheMetaData,
   NativeNetworkCacheMetaDataClass,
+  NativeOcspResponse,
+  NativeOcspResponseClass,
+  NativePasswordDigestor,
+  NativeSslCipher,
+  NativeSslCipherClass,
+  NativeSslDiffieHellmanParameters,
+  NativeSslDiffieHellmanParametersClass,
+  NativeSslEllipticCurve,
+  NativeSslEllipticCurveClass,
+  NativeSslPreSharedKeyAuthenticator,
+  NativeSslPreSharedKeyAuthenticatorClass,
   NativeUrl,
   NativeUrlClass,
   NativeValues,
@@ -390,6 +401,66 @@ const classes = {
     } satisfies Names<NativeHttpPart>,
     statics: {} satisfies Names<NativeHttpPartClass>,
   },
+  QSslCipher: {
+    methods: {
+      name: true,
+      protocol: true,
+      protocolString: true,
+      keyExchangeMethod: true,
+      authenticationMethod: true,
+      encryptionMethod: true,
+      supportedBits: true,
+      usedBits: true,
+      isNull: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeSslCipher>,
+    statics: {} satisfies Names<NativeSslCipherClass>,
+  },
+  QSslEllipticCurve: {
+    methods: {
+      shortName: true,
+      longName: true,
+      isValid: true,
+      isTlsNamedCurve: true,
+      equals: true,
+    } satisfies Names<NativeSslEllipticCurve>,
+    statics: { fromShortName: true, fromLongName: true } satisfies Names<NativeSslEllipticCurveClass>,
+  },
+  QSslDiffieHellmanParameters: {
+    methods: {
+      error: true,
+      errorString: true,
+      isEmpty: true,
+      isValid: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeSslDiffieHellmanParameters>,
+    statics: { defaultParameters: true, fromEncoded: true } satisfies Names<NativeSslDiffieHellmanParametersClass>,
+  },
+  QSslPreSharedKeyAuthenticator: {
+    methods: {
+      identity: true,
+      setIdentity: true,
+      identityHint: true,
+      maximumIdentityLength: true,
+      preSharedKey: true,
+      setPreSharedKey: true,
+      maximumPreSharedKeyLength: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeSslPreSharedKeyAuthenticator>,
+    statics: {} satisfies Names<NativeSslPreSharedKeyAuthenticatorClass>,
+  },
+  QOcspResponse: {
+    methods: {
+      certificateStatus: true,
+      revocationReason: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeOcspResponse>,
+    statics: {} satisfies Names<NativeOcspResponseClass>,
+  },
 };
 
 const factory = {
@@ -403,8 +474,14 @@ const factory = {
   usesSystemConfiguration: true,
 } satisfies Names<NativeProxyFactory>;
 
+const digestor = { deriveKeyPbkdf1: true, deriveKeyPbkdf2: true } satisfies Names<NativePasswordDigestor>;
+
 // Every member of NativeValues is listed (tsc), and nothing else.
-const values = { ...classes, QNetworkProxyFactory: factory } satisfies Record<keyof NativeValues, object>;
+const values = {
+  ...classes,
+  QNetworkProxyFactory: factory,
+  QPasswordDigestor: digestor,
+} satisfies Record<keyof NativeValues, object>;
 
 const addon = native as unknown as Record<string, { prototype?: object }>;
 const sorted = (o: object): string[] => Object.keys(o).sort();
@@ -432,4 +509,8 @@ describe.each(Object.keys(classes))('%s', (name) => {
 
 test('QNetworkProxyFactory: its functions as declared', () => {
   expect(own(addon.QNetworkProxyFactory, [])).toEqual(sorted(factory));
+});
+
+test('QPasswordDigestor: its functions as declared', () => {
+  expect(own(addon.QPasswordDigestor, [])).toEqual(sorted(digestor));
 });
