@@ -1,5 +1,5 @@
-// QtCore's QCryptographicHash, as far as this package uses it: its Algorithm enum, which
-// QPasswordDigestor takes (the hashing itself is Node's crypto module's job).
+// QCryptographicHash: only its Algorithm enum, with PyQt6's values, for QSslCertificate.digest();
+// Node's `crypto.createHash` does the hashing itself.
 
 export enum Algorithm {
   Md4 = 0,
@@ -27,8 +27,12 @@ export enum Algorithm {
   Blake2s_256 = 22,
 }
 
-/** PyQt6's `QCryptographicHash.Algorithm.Sha256` (the enum only). */
-export const QCryptographicHash = { Algorithm } as const;
+/** PyQt6's `QCryptographicHash.Algorithm.Sha256`; the class's hashing methods are not here. */
+export class QCryptographicHash {
+  static readonly Algorithm = Algorithm;
+
+  private constructor() {}
+}
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace QCryptographicHash {

@@ -18,6 +18,11 @@ export { QSslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
 export { QOcspResponse, QOcspCertificateStatus, QOcspRevocationReason } from './QOcspResponse';
 export { QPasswordDigestor } from './QPasswordDigestor';
 export { QCryptographicHash } from './QCryptographicHash';
+export { QSslError } from './QSslError';
+export { QSslCertificate } from './QSslCertificate';
+export { QSslCertificateExtension } from './QSslCertificateExtension';
+export type { ExtensionValue } from './QSslCertificateExtension';
+export { QSslKey } from './QSslKey';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
@@ -95,6 +100,10 @@ import { QSslCipher as SslCipher } from './QSslCipher';
 import { QSslDiffieHellmanParameters as SslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
 import { QSslEllipticCurve as SslEllipticCurve } from './QSslEllipticCurve';
 import { QSslPreSharedKeyAuthenticator as SslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
+import { QSslCertificate as SslCertificate } from './QSslCertificate';
+import { QSslCertificateExtension as SslCertificateExtension } from './QSslCertificateExtension';
+import { QSslError as SslError } from './QSslError';
+import { QSslKey as SslKey } from './QSslKey';
 import { QTcpServer as TcpServer } from './QTcpServer';
 import { QTcpSocket as TcpSocket } from './QTcpSocket';
 import { QTimer as Timer } from './QTimer';
@@ -135,6 +144,10 @@ for (const cls of [
   SslDiffieHellmanParameters,
   SslEllipticCurve,
   SslPreSharedKeyAuthenticator,
+  SslCertificate,
+  SslCertificateExtension,
+  SslError,
+  SslKey,
   TcpServer,
   TcpSocket,
   Timer,

@@ -71,6 +71,10 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QSslPreSharedKeyAuthenticator", InitSslPreSharedKeyAuthenticator(env, *this));
   exports.Set("QOcspResponse", InitOcspResponse(env, *this));
   exports.Set("QPasswordDigestor", InitPasswordDigestor(env, *this));
+  exports.Set("QSslError", InitSslError(env, *this));
+  exports.Set("QSslCertificate", InitSslCertificate(env, *this));
+  exports.Set("QSslCertificateExtension", InitSslCertificateExtension(env, *this));
+  exports.Set("QSslKey", InitSslKey(env, *this));
   for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));
   exports.Set("protocol", ProtocolObject(env));
   exportsRef = Napi::Persistent(exports);

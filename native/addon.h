@@ -36,6 +36,10 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference sslDiffieHellmanParametersCtor;
   Napi::FunctionReference sslPreSharedKeyAuthenticatorCtor;
   Napi::FunctionReference ocspResponseCtor;
+  Napi::FunctionReference sslErrorCtor;
+  Napi::FunctionReference sslCertificateCtor;
+  Napi::FunctionReference sslCertificateExtensionCtor;
+  Napi::FunctionReference sslKeyCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
   // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
@@ -85,5 +89,9 @@ Napi::Function InitSslDiffieHellmanParameters(Napi::Env env, Module& m);
 Napi::Function InitSslPreSharedKeyAuthenticator(Napi::Env env, Module& m);
 Napi::Function InitOcspResponse(Napi::Env env, Module& m);
 Napi::Object InitPasswordDigestor(Napi::Env env, Module& m);
+Napi::Function InitSslError(Napi::Env env, Module& m);
+Napi::Function InitSslCertificate(Napi::Env env, Module& m);
+Napi::Function InitSslCertificateExtension(Napi::Env env, Module& m);
+Napi::Function InitSslKey(Napi::Env env, Module& m);
 
 }  // namespace qtn

@@ -110,6 +110,17 @@ export function toBuffer(method: string, arg: string, v: unknown): Buffer {
   );
 }
 
+/**
+ * Secret bytes (a passphrase) as toBuffer takes bytes, but a wrong type's message says only its
+ * type, never the value.
+ */
+export function toSecretBuffer(method: string, arg: string, v: unknown): Buffer {
+  if (Buffer.isBuffer(v) || v instanceof Uint8Array || typeof v === 'string') return toBuffer(method, arg, v);
+  if (typeof v === 'object' && v !== null && BYTES in v) return toBuffer(method, arg, v);
+  const given = v === null ? 'null' : typeof v === 'object' ? 'an object' : typeof v;
+  throw new TypeError(`${method}: argument '${arg}' must be a Buffer, Uint8Array, QByteArray or string, got ${given}`);
+}
+
 /** What the addon turns into a QVariant (native/value_wrap.h): bytes as QByteArray, a Date as a UTC QDateTime, null as None. */
 export type VariantInput = string | number | boolean | Uint8Array | Date | null | undefined | { [BYTES](): Buffer };
 
