@@ -6,6 +6,7 @@ import { checkArity, describe } from './core/args';
 import type { NativeOcspResponse } from './core/native';
 import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
+import { adopt as adoptCertificate, type QSslCertificate } from './QSslCertificate';
 
 /** PyQt6's top-level QOcspCertificateStatus. */
 export enum QOcspCertificateStatus {
@@ -27,7 +28,10 @@ export enum QOcspRevocationReason {
   RemoveFromCRL = 7,
 }
 
-/** An OCSP responder's answer about one certificate, as a TLS handshake received it (stapled). */
+/**
+ * An OCSP responder's answer about one certificate (subject()), signed by responder(), as a TLS
+ * handshake received it (stapled).
+ */
 export class QOcspResponse extends Value<NativeOcspResponse> {
   constructor();
   constructor(other: QOcspResponse);
@@ -47,6 +51,18 @@ export class QOcspResponse extends Value<NativeOcspResponse> {
   revocationReason(): QOcspRevocationReason {
     checkArity('QOcspResponse.revocationReason', arguments, 0, 0);
     return nativeOf(this).revocationReason();
+  }
+
+  /** The certificate of the responder that signed the response (a null certificate when empty). */
+  responder(): QSslCertificate {
+    checkArity('QOcspResponse.responder', arguments, 0, 0);
+    return adoptCertificate(nativeOf(this).responder());
+  }
+
+  /** The certificate the response is about (a null certificate when empty). */
+  subject(): QSslCertificate {
+    checkArity('QOcspResponse.subject', arguments, 0, 0);
+    return adoptCertificate(nativeOf(this).subject());
   }
 
   swap(other: QOcspResponse): void {

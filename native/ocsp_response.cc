@@ -1,6 +1,10 @@
-// QOcspResponse: the status, the reason and equality are Qt's own; lib/QOcspResponse.ts checks
-// arguments and names.
+// QOcspResponse: the status, the reason, the certificates and equality are Qt's own;
+// lib/QOcspResponse.ts checks arguments and names.
 #include "ocsp_response.h"
+
+#include <QSslCertificate>
+
+#include "ssl_certificate.h"
 
 namespace qtn {
 
@@ -18,6 +22,8 @@ class OcspResponseWrap : public ValueWrap<OcspResponseWrap, QOcspResponse> {
                                  {
                                      Bind<&W::Get<&C::certificateStatus>>(env, "certificateStatus"),
                                      Bind<&W::Get<&C::revocationReason>>(env, "revocationReason"),
+                                     Bind<&W::Certificate<&C::responder>>(env, "responder"),
+                                     Bind<&W::Certificate<&C::subject>>(env, "subject"),
                                      Bind<&W::Swap>(env, "swap"),
                                      Bind<&W::Equals>(env, "equals"),
                                  });
@@ -32,6 +38,13 @@ class OcspResponseWrap : public ValueWrap<OcspResponseWrap, QOcspResponse> {
     } else if (info.Length() != 0) {
       throw Napi::TypeError::New(info.Env(), "QOcspResponse: 0 or 1 arguments expected");
     }
+  }
+
+ private:
+  // responder() · subject(): a copy of the certificate (a null one in an empty response).
+  template <QSslCertificate (QOcspResponse::*G)() const>
+  Napi::Value Certificate(const Napi::CallbackInfo& info) {
+    return NewSslCertificate(info.Env(), (value.*G)());
   }
 };
 

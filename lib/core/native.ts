@@ -714,6 +714,8 @@ export interface NativeSslPreSharedKeyAuthenticatorClass {
 export interface NativeOcspResponse extends Native<'QOcspResponse'> {
   certificateStatus(): QOcspCertificateStatus;
   revocationReason(): QOcspRevocationReason;
+  responder(): NativeSslCertificate;
+  subject(): NativeSslCertificate;
   swap(other: NativeOcspResponse): undefined;
   equals(other: NativeOcspResponse): boolean;
 }

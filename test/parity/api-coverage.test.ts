@@ -209,9 +209,7 @@ exclusions.QSslCipher = {};
 exclusions.QSslEllipticCurve = {};
 exclusions.QSslDiffieHellmanParameters = {};
 exclusions.QSslPreSharedKeyAuthenticator = {};
-exclusions.QOcspResponse = {
-  ...names('responder subject', 'issue 15: they return a QSslCertificate, which lands on another branch'),
-};
+exclusions.QOcspResponse = {};
 exclusions.QOcspCertificateStatus = {};
 exclusions.QOcspRevocationReason = {};
 exclusions.QPasswordDigestor = {};

@@ -464,6 +464,8 @@ const classes = {
     methods: {
       certificateStatus: true,
       revocationReason: true,
+      responder: true,
+      subject: true,
       swap: true,
       equals: true,
     } satisfies Names<NativeOcspResponse>,
