@@ -26,6 +26,9 @@ import {
   type QSslCertificate,
 } from './QSslCertificate';
 import { adopt as adoptKey, keyArg, nativeOf as keyOf, type QSslKey } from './QSslKey';
+import { adopt as adoptCipher, nativeOf as cipherOf, QSslCipher } from './QSslCipher';
+import { adopt as adoptCurve, nativeOf as curveOf, QSslEllipticCurve } from './QSslEllipticCurve';
+import { adopt as adoptDh, nativeOf as dhOf, QSslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
 import type { VariantInput } from './core/args';
 
 export enum NextProtocolNegotiationStatus {
@@ -369,6 +372,71 @@ export class QSslConfiguration extends Value<NativeSslConfiguration> {
   ephemeralServerKey(): QSslKey {
     checkArity('QSslConfiguration.ephemeralServerKey', arguments, 0, 0);
     return adoptKey(nativeOf(this).ephemeralServerKey());
+  }
+
+  /** The ciphers offered, in order (Qt's default list unless set). */
+  ciphers(): QSslCipher[] {
+    checkArity('QSslConfiguration.ciphers', arguments, 0, 0);
+    return nativeOf(this).ciphers().map(adoptCipher);
+  }
+
+  /** An iterable of QSslCipher, or a string in OpenSSL's cipher list syntax ("ECDHE-RSA-AES128-GCM-SHA256:..."). */
+  setCiphers(ciphers: string | Iterable<QSslCipher>): void {
+    const method = 'QSslConfiguration.setCiphers';
+    checkArity(method, arguments, 1, 1);
+    if (typeof ciphers === 'string') return void nativeOf(this).setCipherString(ciphers);
+    const list = items(method, 'ciphers', ciphers).map((c) => {
+      if (c instanceof QSslCipher) return cipherOf(c);
+      throw new TypeError(`${method}: argument 'ciphers' must hold only QSslCipher objects, got ${describe(c)}`);
+    });
+    nativeOf(this).setCiphers(list);
+  }
+
+  /** Every cipher the TLS backend offers. */
+  static supportedCiphers(): QSslCipher[] {
+    checkArity('QSslConfiguration.supportedCiphers', arguments, 0, 0);
+    return native.QSslConfiguration.supportedCiphers().map(adoptCipher);
+  }
+
+  /** The cipher of the session (a null cipher before a handshake). */
+  sessionCipher(): QSslCipher {
+    checkArity('QSslConfiguration.sessionCipher', arguments, 0, 0);
+    return adoptCipher(nativeOf(this).sessionCipher());
+  }
+
+  ellipticCurves(): QSslEllipticCurve[] {
+    checkArity('QSslConfiguration.ellipticCurves', arguments, 0, 0);
+    return nativeOf(this).ellipticCurves().map(adoptCurve);
+  }
+
+  setEllipticCurves(curves: Iterable<QSslEllipticCurve>): void {
+    const method = 'QSslConfiguration.setEllipticCurves';
+    checkArity(method, arguments, 1, 1);
+    const list = items(method, 'curves', curves).map((c) => {
+      if (c instanceof QSslEllipticCurve) return curveOf(c);
+      throw new TypeError(`${method}: argument 'curves' must hold only QSslEllipticCurve objects, got ${describe(c)}`);
+    });
+    nativeOf(this).setEllipticCurves(list);
+  }
+
+  static supportedEllipticCurves(): QSslEllipticCurve[] {
+    checkArity('QSslConfiguration.supportedEllipticCurves', arguments, 0, 0);
+    return native.QSslConfiguration.supportedEllipticCurves().map(adoptCurve);
+  }
+
+  diffieHellmanParameters(): QSslDiffieHellmanParameters {
+    checkArity('QSslConfiguration.diffieHellmanParameters', arguments, 0, 0);
+    return adoptDh(nativeOf(this).diffieHellmanParameters());
+  }
+
+  setDiffieHellmanParameters(dhparams: QSslDiffieHellmanParameters): void {
+    const method = 'QSslConfiguration.setDiffieHellmanParameters';
+    checkArity(method, arguments, 1, 1);
+    if (!(dhparams instanceof QSslDiffieHellmanParameters))
+      throw new TypeError(
+        `${method}: argument 'dhparams' must be a QSslDiffieHellmanParameters, got ${describe(dhparams)}`,
+      );
+    nativeOf(this).setDiffieHellmanParameters(dhOf(dhparams));
   }
 
   swap(other: QSslConfiguration): void {

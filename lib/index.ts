@@ -12,6 +12,12 @@ export { QTimer } from './QTimer';
 export { QUrl } from './QUrl';
 export { QSsl } from './QSsl';
 export { QSslConfiguration } from './QSslConfiguration';
+export { QSslCipher } from './QSslCipher';
+export { QSslEllipticCurve } from './QSslEllipticCurve';
+export { QSslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
+export { QSslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
+export { QOcspResponse, QOcspCertificateStatus, QOcspRevocationReason } from './QOcspResponse';
+export { QPasswordDigestor } from './QPasswordDigestor';
 export { QCryptographicHash } from './QCryptographicHash';
 export { QSslError } from './QSslError';
 export { QSslCertificate } from './QSslCertificate';
@@ -91,6 +97,11 @@ import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
 import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
 import { QSslConfiguration as SslConfiguration } from './QSslConfiguration';
+import { QOcspResponse as OcspResponse } from './QOcspResponse';
+import { QSslCipher as SslCipher } from './QSslCipher';
+import { QSslDiffieHellmanParameters as SslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
+import { QSslEllipticCurve as SslEllipticCurve } from './QSslEllipticCurve';
+import { QSslPreSharedKeyAuthenticator as SslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
 import { QSslCertificate as SslCertificate } from './QSslCertificate';
 import { QSslCertificateExtension as SslCertificateExtension } from './QSslCertificateExtension';
 import { QSslError as SslError } from './QSslError';
@@ -131,6 +142,11 @@ for (const cls of [
   NetworkReply,
   NetworkRequest,
   SslConfiguration,
+  OcspResponse,
+  SslCipher,
+  SslDiffieHellmanParameters,
+  SslEllipticCurve,
+  SslPreSharedKeyAuthenticator,
   SslCertificate,
   SslCertificateExtension,
   SslError,

@@ -66,6 +66,12 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QSslConfiguration", InitSslConfiguration(env, *this));
   exports.Set("QNetworkCacheMetaData", InitNetworkCacheMetaData(env, *this));
   exports.Set("QHttpPart", InitHttpPart(env, *this));
+  exports.Set("QSslCipher", InitSslCipher(env, *this));
+  exports.Set("QSslEllipticCurve", InitSslEllipticCurve(env, *this));
+  exports.Set("QSslDiffieHellmanParameters", InitSslDiffieHellmanParameters(env, *this));
+  exports.Set("QSslPreSharedKeyAuthenticator", InitSslPreSharedKeyAuthenticator(env, *this));
+  exports.Set("QOcspResponse", InitOcspResponse(env, *this));
+  exports.Set("QPasswordDigestor", InitPasswordDigestor(env, *this));
   exports.Set("QSslError", InitSslError(env, *this));
   exports.Set("QSslCertificate", InitSslCertificate(env, *this));
   exports.Set("QSslCertificateExtension", InitSslCertificateExtension(env, *this));

@@ -68,12 +68,6 @@ class NetworkCookieWrap : public ValueWrap<NetworkCookieWrap, QNetworkCookie> {
   }
 
   template <auto S>
-  Napi::Value SetBytes(const Napi::CallbackInfo& info) {
-    (value.*S)(BytesArg(info, 0, Method(info)));
-    return info.Env().Undefined();
-  }
-
-  template <auto S>
   Napi::Value SetBool(const Napi::CallbackInfo& info) {
     (value.*S)(BoolArg(info, 0, Method(info)));
     return info.Env().Undefined();

@@ -10,6 +10,9 @@
 #include <cstdint>
 
 #include "ssl_certificate.h"
+#include "ssl_cipher.h"
+#include "ssl_diffie_hellman_parameters.h"
+#include "ssl_elliptic_curve.h"
 #include "ssl_key.h"
 
 namespace qtn {
@@ -32,6 +35,8 @@ class SslConfigurationWrap : public ValueWrap<SslConfigurationWrap, QSslConfigur
                    StaticMethod<&W::DefaultDtlsConfiguration>("defaultDtlsConfiguration"),
                    StaticMethod<&W::SetDefaultDtlsConfiguration>("setDefaultDtlsConfiguration"),
                    StaticMethod<&W::SystemCaCertificates>("systemCaCertificates"),
+                   StaticMethod<&W::SupportedCiphers>("supportedCiphers"),
+                   StaticMethod<&W::SupportedEllipticCurves>("supportedEllipticCurves"),
                },
                {
                    Bind<&W::Get<&C::isNull>>(env, "isNull"),
@@ -78,6 +83,14 @@ class SslConfigurationWrap : public ValueWrap<SslConfigurationWrap, QSslConfigur
                    Bind<&W::Key<&C::privateKey>>(env, "privateKey"),
                    Bind<&W::SetPrivateKey>(env, "setPrivateKey"),
                    Bind<&W::Key<&C::ephemeralServerKey>>(env, "ephemeralServerKey"),
+                   Bind<&W::Ciphers<&C::ciphers>>(env, "ciphers"),
+                   Bind<&W::SetCiphers>(env, "setCiphers"),
+                   Bind<&W::SetCipherString>(env, "setCipherString"),
+                   Bind<&W::SessionCipher>(env, "sessionCipher"),
+                   Bind<&W::EllipticCurves>(env, "ellipticCurves"),
+                   Bind<&W::SetEllipticCurves>(env, "setEllipticCurves"),
+                   Bind<&W::DiffieHellmanParameters>(env, "diffieHellmanParameters"),
+                   Bind<&W::SetDiffieHellmanParameters>(env, "setDiffieHellmanParameters"),
                    Bind<&W::Swap>(env, "swap"),
                    Bind<&W::Equals>(env, "equals"),
                });
@@ -146,6 +159,60 @@ class SslConfigurationWrap : public ValueWrap<SslConfigurationWrap, QSslConfigur
     auto format = QSsl::EncodingFormat(IntArg(info, 1, 0, 1, method));
     auto syntax = QSslCertificate::PatternSyntax(IntArg(info, 2, 0, 2, method));
     return Napi::Boolean::New(info.Env(), value.addCaCertificates(path, format, syntax));
+  }
+
+  static Napi::Value SupportedCiphers(const Napi::CallbackInfo& info) {
+    return ToArray(info.Env(), QSslConfiguration::supportedCiphers(), NewSslCipher);
+  }
+  static Napi::Value SupportedEllipticCurves(const Napi::CallbackInfo& info) {
+    return ToArray(info.Env(), QSslConfiguration::supportedEllipticCurves(), NewSslEllipticCurve);
+  }
+  template <QList<QSslCipher> (QSslConfiguration::*G)() const>
+  Napi::Value Ciphers(const Napi::CallbackInfo& info) {
+    return ToArray(info.Env(), (value.*G)(), NewSslCipher);
+  }
+  // An array of native QSslCiphers (lib/ checked the items).
+  Napi::Value SetCiphers(const Napi::CallbackInfo& info) {
+    if (!info[0].IsArray()) throw ArgTypeError(info.Env(), 0, Method(info), "an array of native QSslCipher");
+    Napi::Array a = info[0].As<Napi::Array>();
+    QList<QSslCipher> ciphers;
+    for (uint32_t k = 0; k < a.Length(); k++) {
+      const QSslCipher* c = UnwrapSslCipher(a.Get(k));
+      if (!c) throw ArgTypeError(info.Env(), 0, Method(info), "an array of native QSslCipher");
+      ciphers.append(*c);
+    }
+    value.setCiphers(ciphers);
+    return info.Env().Undefined();
+  }
+  // setCiphers(str): OpenSSL's cipher list syntax ("ECDHE-RSA-AES128-GCM-SHA256:..."), which Qt parses.
+  Napi::Value SetCipherString(const Napi::CallbackInfo& info) {
+    value.setCiphers(StringArg(info, 0, Method(info)));
+    return info.Env().Undefined();
+  }
+  Napi::Value SessionCipher(const Napi::CallbackInfo& info) { return NewSslCipher(info.Env(), value.sessionCipher()); }
+  Napi::Value EllipticCurves(const Napi::CallbackInfo& info) {
+    return ToArray(info.Env(), value.ellipticCurves(), NewSslEllipticCurve);
+  }
+  Napi::Value SetEllipticCurves(const Napi::CallbackInfo& info) {
+    if (!info[0].IsArray()) throw ArgTypeError(info.Env(), 0, Method(info), "an array of native QSslEllipticCurve");
+    Napi::Array a = info[0].As<Napi::Array>();
+    QList<QSslEllipticCurve> curves;
+    for (uint32_t k = 0; k < a.Length(); k++) {
+      const QSslEllipticCurve* c = UnwrapSslEllipticCurve(a.Get(k));
+      if (!c) throw ArgTypeError(info.Env(), 0, Method(info), "an array of native QSslEllipticCurve");
+      curves.append(*c);
+    }
+    value.setEllipticCurves(curves);
+    return info.Env().Undefined();
+  }
+  Napi::Value DiffieHellmanParameters(const Napi::CallbackInfo& info) {
+    return NewSslDiffieHellmanParameters(info.Env(), value.diffieHellmanParameters());
+  }
+  Napi::Value SetDiffieHellmanParameters(const Napi::CallbackInfo& info) {
+    const QSslDiffieHellmanParameters* p = UnwrapSslDiffieHellmanParameters(info[0]);
+    if (!p) throw ArgTypeError(info.Env(), 0, Method(info), "a native QSslDiffieHellmanParameters");
+    value.setDiffieHellmanParameters(*p);
+    return info.Env().Undefined();
   }
 
   template <QSslKey (QSslConfiguration::*G)() const>

@@ -196,7 +196,8 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
 
   // The plain getters and setters of T, one template each rather than one method each: Get
   // returns what a const getter returns (bool, number, enum, flags, QString, QByteArray);
-  // SetString and SetInt take one string or one integer in [Min, Max].
+  // SetString, SetBytes and SetInt take one string, one byte argument (BytesArg) or one integer in
+  // [Min, Max].
   template <auto G>
   Napi::Value Get(const Napi::CallbackInfo& info) {
     return ToJs(info.Env(), (value.*G)());
@@ -205,6 +206,12 @@ class ValueWrap : public Napi::ObjectWrap<Self> {
   template <auto S>
   Napi::Value SetString(const Napi::CallbackInfo& info) {
     (value.*S)(StringArg(info, 0, Method(info)));
+    return info.Env().Undefined();
+  }
+
+  template <auto S>
+  Napi::Value SetBytes(const Napi::CallbackInfo& info) {
+    (value.*S)(BytesArg(info, 0, Method(info)));
     return info.Env().Undefined();
   }
 

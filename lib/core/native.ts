@@ -42,7 +42,9 @@ import type { ProxyType } from '../QNetworkProxy';
 import type { DnsEligibilityStatus } from '../QNetworkAddressEntry';
 import type { InterfaceType } from '../QNetworkInterface';
 import type { NetworkLayerProtocol } from './socketEnums';
-import type { AlternativeNameEntryType, KeyAlgorithm, KeyType } from '../QSsl';
+import type { DhError } from '../QSslDiffieHellmanParameters';
+import type { QOcspCertificateStatus, QOcspRevocationReason } from '../QOcspResponse';
+import type { AlternativeNameEntryType, KeyAlgorithm, KeyType, SslProtocol } from '../QSsl';
 import type { SslError } from '../QSslError';
 
 // A brand per class (types only): one native class's object is not another's, as the addon's
@@ -641,6 +643,14 @@ export interface NativeSslConfiguration extends Native<'QSslConfiguration'> {
   privateKey(): NativeSslKey;
   setPrivateKey(key: NativeSslKey): undefined;
   ephemeralServerKey(): NativeSslKey;
+  ciphers(): NativeSslCipher[];
+  setCiphers(ciphers: NativeSslCipher[]): undefined;
+  setCipherString(ciphers: string): undefined;
+  sessionCipher(): NativeSslCipher;
+  ellipticCurves(): NativeSslEllipticCurve[];
+  setEllipticCurves(curves: NativeSslEllipticCurve[]): undefined;
+  diffieHellmanParameters(): NativeSslDiffieHellmanParameters;
+  setDiffieHellmanParameters(dhparams: NativeSslDiffieHellmanParameters): undefined;
   swap(other: NativeSslConfiguration): undefined;
   equals(other: NativeSslConfiguration): boolean;
 }
@@ -654,6 +664,8 @@ export interface NativeSslConfigurationClass {
   defaultDtlsConfiguration(): NativeSslConfiguration;
   setDefaultDtlsConfiguration(configuration: NativeSslConfiguration): undefined;
   systemCaCertificates(): NativeSslCertificate[];
+  supportedCiphers(): NativeSslCipher[];
+  supportedEllipticCurves(): NativeSslEllipticCurve[];
 }
 
 export interface NativeNetworkCacheMetaData extends Native<'QNetworkCacheMetaData'> {
@@ -696,6 +708,110 @@ export interface NativeHttpPartClass {
   readonly prototype: NativeHttpPart;
 }
 
+export interface NativeSslCipher extends Native<'QSslCipher'> {
+  name(): string;
+  protocol(): SslProtocol;
+  protocolString(): string;
+  keyExchangeMethod(): string;
+  authenticationMethod(): string;
+  encryptionMethod(): string;
+  supportedBits(): number;
+  usedBits(): number;
+  isNull(): boolean;
+  swap(other: NativeSslCipher): undefined;
+  equals(other: NativeSslCipher): boolean;
+}
+
+export interface NativeSslCipherClass {
+  new (): NativeSslCipher;
+  new (other: NativeSslCipher): NativeSslCipher;
+  new (name: string): NativeSslCipher;
+  new (name: string, protocol: number): NativeSslCipher;
+  readonly prototype: NativeSslCipher;
+}
+
+export interface NativeSslEllipticCurve extends Native<'QSslEllipticCurve'> {
+  shortName(): string;
+  longName(): string;
+  isValid(): boolean;
+  isTlsNamedCurve(): boolean;
+  equals(other: NativeSslEllipticCurve): boolean;
+}
+
+export interface NativeSslEllipticCurveClass {
+  new (): NativeSslEllipticCurve;
+  new (other: NativeSslEllipticCurve): NativeSslEllipticCurve;
+  fromShortName(name: string): NativeSslEllipticCurve;
+  fromLongName(name: string): NativeSslEllipticCurve;
+  readonly prototype: NativeSslEllipticCurve;
+}
+
+export interface NativeSslDiffieHellmanParameters extends Native<'QSslDiffieHellmanParameters'> {
+  error(): DhError;
+  errorString(): string;
+  isEmpty(): boolean;
+  isValid(): boolean;
+  swap(other: NativeSslDiffieHellmanParameters): undefined;
+  equals(other: NativeSslDiffieHellmanParameters): boolean;
+}
+
+export interface NativeSslDiffieHellmanParametersClass {
+  new (): NativeSslDiffieHellmanParameters;
+  new (other: NativeSslDiffieHellmanParameters): NativeSslDiffieHellmanParameters;
+  defaultParameters(): NativeSslDiffieHellmanParameters;
+  /** format: QSsl.EncodingFormat. */
+  fromEncoded(encoded: NativeBytes, format: number): NativeSslDiffieHellmanParameters;
+  readonly prototype: NativeSslDiffieHellmanParameters;
+}
+
+export interface NativeSslPreSharedKeyAuthenticator extends Native<'QSslPreSharedKeyAuthenticator'> {
+  identity(): Buffer;
+  setIdentity(identity: NativeBytes): undefined;
+  identityHint(): Buffer;
+  maximumIdentityLength(): number;
+  preSharedKey(): Buffer;
+  setPreSharedKey(preSharedKey: NativeBytes): undefined;
+  maximumPreSharedKeyLength(): number;
+  swap(other: NativeSslPreSharedKeyAuthenticator): undefined;
+  equals(other: NativeSslPreSharedKeyAuthenticator): boolean;
+}
+
+export interface NativeSslPreSharedKeyAuthenticatorClass {
+  new (): NativeSslPreSharedKeyAuthenticator;
+  new (other: NativeSslPreSharedKeyAuthenticator): NativeSslPreSharedKeyAuthenticator;
+  readonly prototype: NativeSslPreSharedKeyAuthenticator;
+}
+
+export interface NativeOcspResponse extends Native<'QOcspResponse'> {
+  certificateStatus(): QOcspCertificateStatus;
+  revocationReason(): QOcspRevocationReason;
+  responder(): NativeSslCertificate;
+  subject(): NativeSslCertificate;
+  swap(other: NativeOcspResponse): undefined;
+  equals(other: NativeOcspResponse): boolean;
+}
+
+export interface NativeOcspResponseClass {
+  new (): NativeOcspResponse;
+  new (other: NativeOcspResponse): NativeOcspResponse;
+  readonly prototype: NativeOcspResponse;
+}
+
+/** A QPasswordDigestor function: algorithm is QCryptographicHash.Algorithm; the derived key. */
+export type NativeDeriveKey = (
+  algorithm: number,
+  password: NativeBytes,
+  salt: NativeBytes,
+  iterations: number,
+  dkLen: number,
+) => Buffer;
+
+/** QPasswordDigestor's functions (native/password_digestor.cc). */
+export interface NativePasswordDigestor {
+  deriveKeyPbkdf1: NativeDeriveKey;
+  deriveKeyPbkdf2: NativeDeriveKey;
+}
+
 /** A QBuffer as Qt will read it (native/http_multi_part.h): its bytes, open mode and position. */
 export type NativeDeviceBody = [data: Buffer, openMode: number, pos: number];
 /** A QHttpMultiPart as Qt will send it: each part with its body device's state, or null. */
@@ -709,6 +825,12 @@ export interface NativeMultiPartBody {
 export type NativeRequestBody = Buffer | NativeDeviceBody | NativeMultiPartBody | true;
 
 export interface NativeValues {
+  QSslEllipticCurve: NativeSslEllipticCurveClass;
+  QSslDiffieHellmanParameters: NativeSslDiffieHellmanParametersClass;
+  QSslPreSharedKeyAuthenticator: NativeSslPreSharedKeyAuthenticatorClass;
+  QOcspResponse: NativeOcspResponseClass;
+  QPasswordDigestor: NativePasswordDigestor;
+  QSslCipher: NativeSslCipherClass;
   QSslError: NativeSslErrorClass;
   QSslCertificate: NativeSslCertificateClass;
   QSslCertificateExtension: NativeSslCertificateExtensionClass;

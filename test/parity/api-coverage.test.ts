@@ -38,6 +38,14 @@ import {
   Qt,
   QSsl,
   QSslConfiguration,
+  QSslCipher,
+  QSslEllipticCurve,
+  QSslDiffieHellmanParameters,
+  QSslPreSharedKeyAuthenticator,
+  QOcspResponse,
+  QOcspCertificateStatus,
+  QOcspRevocationReason,
+  QPasswordDigestor,
   QSslCertificate,
   QSslCertificateExtension,
   QSslError,
@@ -198,21 +206,15 @@ exclusions.QAbstractNetworkCache = exclusions.QNetworkDiskCache;
 exclusions.QHttpMultiPart = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 exclusions.QHttpPart = {};
 exclusions.QSsl = {};
-// Issue 15, in progress: these take or give the SSL value classes still being added.
-const SSL_VALUES_PENDING = 'not implemented yet: needs QSslCipher, QSslEllipticCurve or QSslDiffieHellmanParameters';
-exclusions.QSslConfiguration = Object.fromEntries(
-  [
-    'ciphers',
-    'diffieHellmanParameters',
-    'ellipticCurves',
-    'sessionCipher',
-    'setCiphers',
-    'setDiffieHellmanParameters',
-    'setEllipticCurves',
-    'supportedCiphers',
-    'supportedEllipticCurves',
-  ].map((n) => [n, SSL_VALUES_PENDING]),
-);
+exclusions.QSslConfiguration = {};
+exclusions.QSslCipher = {};
+exclusions.QSslEllipticCurve = {};
+exclusions.QSslDiffieHellmanParameters = {};
+exclusions.QSslPreSharedKeyAuthenticator = {};
+exclusions.QOcspResponse = {};
+exclusions.QOcspCertificateStatus = {};
+exclusions.QOcspRevocationReason = {};
+exclusions.QPasswordDigestor = {};
 // Issue 15, the TLS value classes.
 const HANDLE =
   "Qt's handle to the backend's own object (an OpenSSL X509 or EVP_PKEY pointer): PyQt6 gives a sip.voidptr, " +
@@ -227,7 +229,12 @@ exclusions.QCryptographicHash = names(
   "only the Algorithm enum is here, for QSslCertificate.digest(); Node's crypto.createHash hashes",
 );
 
-type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
+type PyClass = {
+  names: string[];
+  enums: Record<string, Record<string, number>>;
+  /** A top-level enum's own members. */
+  members?: Record<string, number>;
+};
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
 const pyqt: Record<string, PyClass> = JSON.parse(
   execFileSync('/usr/bin/python3', [script, ...Object.keys(exclusions), 'Qt'], { encoding: 'utf8' }),
@@ -270,6 +277,16 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   // A namespace of enums: no instance.
   QSsl: [QSsl as unknown as { prototype: object }, QSsl],
   QSslConfiguration: [QSslConfiguration, new QSslConfiguration()],
+  QSslCipher: [QSslCipher, new QSslCipher()],
+  QSslEllipticCurve: [QSslEllipticCurve, new QSslEllipticCurve()],
+  QSslDiffieHellmanParameters: [QSslDiffieHellmanParameters, new QSslDiffieHellmanParameters()],
+  QSslPreSharedKeyAuthenticator: [QSslPreSharedKeyAuthenticator, new QSslPreSharedKeyAuthenticator()],
+  QOcspResponse: [QOcspResponse, new QOcspResponse()],
+  // Enums themselves in PyQt6 (their names are their members; values checked below).
+  QOcspCertificateStatus: [QOcspCertificateStatus as unknown as { prototype: object }, QOcspCertificateStatus],
+  QOcspRevocationReason: [QOcspRevocationReason as unknown as { prototype: object }, QOcspRevocationReason],
+  // A namespace of static functions: no instance.
+  QPasswordDigestor: [QPasswordDigestor, QPasswordDigestor],
   QSslError: [QSslError, new QSslError()],
   QSslCertificate: [QSslCertificate, new QSslCertificate()],
   QSslCertificateExtension: [QSslCertificateExtension, new QSslCertificateExtension()],
@@ -328,5 +345,17 @@ test('Qt.TimerType has PyQt6 members and values', () => {
   expect(Object.keys(members).length).toBe(3);
   expect(
     Object.fromEntries(Object.keys(members).map((m) => [m, (Qt.TimerType as unknown as Record<string, number>)[m]])),
+  ).toEqual(members);
+});
+
+// PyQt6's top-level enums QOcspCertificateStatus and QOcspRevocationReason, member by member.
+test.each([
+  ['QOcspCertificateStatus', QOcspCertificateStatus],
+  ['QOcspRevocationReason', QOcspRevocationReason],
+] as const)('%s has PyQt6 members and values', (name, ours) => {
+  const members = pyqt[name].members!;
+  expect(Object.keys(members).length).toBeGreaterThan(2);
+  expect(
+    Object.fromEntries(Object.keys(members).map((m) => [m, (ours as unknown as Record<string, number>)[m]])),
   ).toEqual(members);
 });

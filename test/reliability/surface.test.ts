@@ -25,6 +25,11 @@ import {
   QSslCertificateExtension,
   QSslError,
   QSslKey,
+  QOcspResponse,
+  QSslCipher,
+  QSslDiffieHellmanParameters,
+  QSslEllipticCurve,
+  QSslPreSharedKeyAuthenticator,
   QTcpServer,
   QTcpSocket,
   QUdpSocket,
@@ -68,6 +73,11 @@ for (const name of [
   'QSslCertificate',
   'QSslCertificateExtension',
   'QSslKey',
+  'QSslCipher',
+  'QSslEllipticCurve',
+  'QSslDiffieHellmanParameters',
+  'QSslPreSharedKeyAuthenticator',
+  'QOcspResponse',
 ]) {
   natives[name] = new anyNative[name]();
 }
@@ -89,6 +99,11 @@ const wrappers: object[] = [
   new QNetworkCacheMetaData(),
   new QHttpPart(),
   new QHttpMultiPart(),
+  new QSslCipher(),
+  new QSslEllipticCurve(),
+  new QSslDiffieHellmanParameters(),
+  new QSslPreSharedKeyAuthenticator(),
+  new QOcspResponse(),
   new QObject(),
   new QSslError(),
   new QSslCertificate(),
@@ -273,6 +288,11 @@ test('foreign objects where the addon expects a handle: TypeError', async () => 
     'QSslCertificateExtension',
     'QSslKey',
     'QSslError',
+    'QSslCipher',
+    'QSslEllipticCurve',
+    'QSslDiffieHellmanParameters',
+    'QSslPreSharedKeyAuthenticator',
+    'QOcspResponse',
   ]) {
     // (A number is QSslError's other constructor: the error.)
     if (kind === 'QSslError') calls.push([kind, 'new QSslError(other)', (x) => new anyNative[kind](x), ['x']]);
@@ -289,6 +309,8 @@ test('foreign objects where the addon expects a handle: TypeError', async () => 
     for (const other of foreignTo(kind)) {
       // A SpecialAddress member is an address to Qt's == (QHostAddress.equals(QHostAddress.SpecialAddress.Any)).
       if (typeof other === 'number' && label === 'QHostAddress.equals') continue;
+      // A string is a cipher's name to QSslCipher's constructor.
+      if (typeof other === 'string' && label === 'new QSslCipher(other)') continue;
       await expectTypeError(`${label} given ${show(other)}`, () =>
         fn(...args.map((a) => (a === F ? other : Array.isArray(a) && a[0] === F ? [other] : a))),
       );
@@ -352,6 +374,11 @@ test('the same through the public API: a foreign object, a forgery or a Proxy is
     [QSslCertificate, () => new QSslCertificate()],
     [QSslCertificateExtension, () => new QSslCertificateExtension()],
     [QSslKey, () => new QSslKey()],
+    [QSslCipher, () => new QSslCipher()],
+    [QSslEllipticCurve, () => new QSslEllipticCurve()],
+    [QSslDiffieHellmanParameters, () => new QSslDiffieHellmanParameters()],
+    [QSslPreSharedKeyAuthenticator, () => new QSslPreSharedKeyAuthenticator()],
+    [QOcspResponse, () => new QOcspResponse()],
   ] as [Any, () => Any][]) {
     calls.push([cls, `new ${cls.name}(other)`, (x) => new cls(x)]);
     if (typeof cls.prototype.swap === 'function') calls.push([cls, `${cls.name}.swap`, (x) => make().swap(x)]);
@@ -418,7 +445,7 @@ describe('secrets', () => {
     }
   });
 
-  test('objects holding a password-bearing proxy or authenticator show none of it', () => {
+  test('objects holding a password-bearing proxy or authenticator, or a pre-shared key, show none of it', () => {
     const proxy = new QNetworkProxy(QNetworkProxy.ProxyType.Socks5Proxy, '127.0.0.1', 1080, 'alice', secret);
     const s = new QTcpSocket();
     s.setProxy(proxy);
@@ -428,7 +455,9 @@ describe('secrets', () => {
     const query = new QNetworkProxyQuery(`http://alice:${secret}@example.com/`);
     const auth = new QAuthenticator();
     auth.setPassword(secret);
-    for (const o of [s, srv, agent, query, auth, { nested: [proxy, auth, query] }]) {
+    const psk = new QSslPreSharedKeyAuthenticator();
+    psk.setPreSharedKey(secret);
+    for (const o of [s, srv, agent, query, auth, psk, { nested: [proxy, auth, query, psk] }]) {
       for (const text of [
         inspect(o, { depth: 6, showHidden: true }),
         inspect(o, { depth: 6, customInspect: false }),

@@ -5,7 +5,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { inspect } from 'node:util';
-import { QCryptographicHash, QSsl, QSslCertificate, QSslConfiguration, QSslKey } from '../../lib';
+import {
+  QCryptographicHash,
+  QSsl,
+  QSslCertificate,
+  QSslCipher,
+  QSslConfiguration,
+  QSslDiffieHellmanParameters,
+  QSslEllipticCurve,
+  QSslKey,
+} from '../../lib';
 import { makeCertificates, type TestCertificates } from '../certificates';
 import { describeParity, resultsOf, type Arg, type Scenario } from '../fixtures/parity/value_calls';
 
@@ -200,15 +209,47 @@ describe('certificates and keys', () => {
       key: [c.privateKey().algorithm(), c.privateKey().length(), c.privateKey().isNull()],
       peer: [c.peerCertificate().isNull(), c.peerCertificateChain().length, c.ephemeralServerKey().isNull()],
       nullAgain: c.isNull(),
+      ...suites(),
     };
   }
 
-  test('the same as PyQt6: CA certificates from files and patterns, set and added; local certificate, chain and key', () => {
+  // Ciphers, curves, DH parameters: Qt's lists, set from a string and from objects.
+  function suites(): Record<string, unknown> {
+    const c = new QSslConfiguration();
+    const supported = QSslConfiguration.supportedCiphers().map((x) => x.name());
+    const defaults = [c.ciphers().length > 0, c.sessionCipher().isNull(), c.ellipticCurves().length];
+    c.setCiphers('ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA:NO-SUCH-CIPHER');
+    const fromString = c.ciphers().map((x) => x.name());
+    c.setCiphers([new QSslCipher('AES128-SHA'), new QSslCipher('ECDHE-RSA-AES256-GCM-SHA384')]);
+    const fromObjects = c.ciphers().map((x) => x.name());
+    const curves = QSslConfiguration.supportedEllipticCurves().map((x) => x.shortName());
+    c.setEllipticCurves([QSslEllipticCurve.fromShortName('prime256v1'), QSslEllipticCurve.fromShortName('secp384r1')]);
+    const dh = c.diffieHellmanParameters();
+    const dhBefore = [dh.isEmpty(), dh.isValid()];
+    c.setDiffieHellmanParameters(QSslDiffieHellmanParameters.defaultParameters());
+    return {
+      supported,
+      defaults,
+      fromString,
+      fromObjects,
+      curves,
+      set: c.ellipticCurves().map((x) => x.shortName()),
+      dhBefore,
+      dhAfter: c.diffieHellmanParameters().equals(QSslDiffieHellmanParameters.defaultParameters()),
+    };
+  }
+
+  test('the same as PyQt6: CA certificates from files and patterns, set and added; local certificate, chain and key; ciphers, curves, DH parameters', () => {
     const ours = run('ours');
     expect(ours).toEqual(run('pyqt'));
     // Not vacuous: the CA was read, the pattern matched the server's certificate only.
     expect(ours).toMatchObject({ fromPath: true, missing: false, byPattern: true, local: ['localhost'] });
     expect((ours as { cas: string[] }).cas).toHaveLength(2);
+    expect(ours).toMatchObject({
+      fromString: ['ECDHE-RSA-AES128-GCM-SHA256', 'AES256-SHA'],
+      set: ['prime256v1', 'secp384r1'],
+      dhAfter: true,
+    });
   });
 
   test('systemCaCertificates is a list of certificates; bad input is a TypeError', () => {
@@ -224,8 +265,27 @@ describe('certificates and keys', () => {
 const PYQT = String.raw`
 import json, sys
 from PyQt6.QtCore import QByteArray, QCryptographicHash, QFile, QIODevice
-from PyQt6.QtNetwork import QSsl, QSslCertificate, QSslConfiguration, QSslKey
+from PyQt6.QtNetwork import (QSsl, QSslCertificate, QSslCipher, QSslConfiguration, QSslDiffieHellmanParameters,
+                             QSslEllipticCurve, QSslKey)
 i = json.load(sys.stdin)
+
+def suites():
+    c = QSslConfiguration()
+    supported = [x.name() for x in QSslConfiguration.supportedCiphers()]
+    defaults = [len(c.ciphers()) > 0, c.sessionCipher().isNull(), len(c.ellipticCurves())]
+    c.setCiphers('ECDHE-RSA-AES128-GCM-SHA256:AES256-SHA:NO-SUCH-CIPHER')
+    fromString = [x.name() for x in c.ciphers()]
+    c.setCiphers([QSslCipher('AES128-SHA'), QSslCipher('ECDHE-RSA-AES256-GCM-SHA384')])
+    fromObjects = [x.name() for x in c.ciphers()]
+    curves = [x.shortName() for x in QSslConfiguration.supportedEllipticCurves()]
+    c.setEllipticCurves([QSslEllipticCurve.fromShortName('prime256v1'), QSslEllipticCurve.fromShortName('secp384r1')])
+    dh = c.diffieHellmanParameters()
+    dhBefore = [dh.isEmpty(), dh.isValid()]
+    c.setDiffieHellmanParameters(QSslDiffieHellmanParameters.defaultParameters())
+    return {'supported': supported, 'defaults': defaults, 'fromString': fromString, 'fromObjects': fromObjects,
+            'curves': curves, 'set': [x.shortName() for x in c.ellipticCurves()], 'dhBefore': dhBefore,
+            'dhAfter': c.diffieHellmanParameters() == QSslDiffieHellmanParameters.defaultParameters()}
+
 c = QSslConfiguration()
 sha = lambda x: bytes(x.digest(QCryptographicHash.Algorithm.Sha256)).hex()
 fromPath = c.addCaCertificates(i['ca'])
@@ -247,5 +307,6 @@ print(json.dumps({
   'key': [c.privateKey().algorithm().value, c.privateKey().length(), c.privateKey().isNull()],
   'peer': [c.peerCertificate().isNull(), len(c.peerCertificateChain()), c.ephemeralServerKey().isNull()],
   'nullAgain': c.isNull(),
+  **suites(),
 }))
 `;

@@ -33,6 +33,17 @@ import type {
   NativeSslConfigurationClass,
   NativeNetworkCacheMetaData,
   NativeNetworkCacheMetaDataClass,
+  NativeOcspResponse,
+  NativeOcspResponseClass,
+  NativePasswordDigestor,
+  NativeSslCipher,
+  NativeSslCipherClass,
+  NativeSslDiffieHellmanParameters,
+  NativeSslDiffieHellmanParametersClass,
+  NativeSslEllipticCurve,
+  NativeSslEllipticCurveClass,
+  NativeSslPreSharedKeyAuthenticator,
+  NativeSslPreSharedKeyAuthenticatorClass,
   NativeSslCertificate,
   NativeSslCertificateClass,
   NativeSslCertificateExtension,
@@ -399,6 +410,14 @@ const classes = {
       privateKey: true,
       setPrivateKey: true,
       ephemeralServerKey: true,
+      ciphers: true,
+      setCiphers: true,
+      setCipherString: true,
+      sessionCipher: true,
+      ellipticCurves: true,
+      setEllipticCurves: true,
+      diffieHellmanParameters: true,
+      setDiffieHellmanParameters: true,
       swap: true,
       equals: true,
     } satisfies Names<NativeSslConfiguration>,
@@ -408,6 +427,8 @@ const classes = {
       defaultDtlsConfiguration: true,
       setDefaultDtlsConfiguration: true,
       systemCaCertificates: true,
+      supportedCiphers: true,
+      supportedEllipticCurves: true,
     } satisfies Names<NativeSslConfigurationClass>,
   },
   QHttp2Configuration: {
@@ -456,6 +477,68 @@ const classes = {
       equals: true,
     } satisfies Names<NativeHttpPart>,
     statics: {} satisfies Names<NativeHttpPartClass>,
+  },
+  QSslCipher: {
+    methods: {
+      name: true,
+      protocol: true,
+      protocolString: true,
+      keyExchangeMethod: true,
+      authenticationMethod: true,
+      encryptionMethod: true,
+      supportedBits: true,
+      usedBits: true,
+      isNull: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeSslCipher>,
+    statics: {} satisfies Names<NativeSslCipherClass>,
+  },
+  QSslEllipticCurve: {
+    methods: {
+      shortName: true,
+      longName: true,
+      isValid: true,
+      isTlsNamedCurve: true,
+      equals: true,
+    } satisfies Names<NativeSslEllipticCurve>,
+    statics: { fromShortName: true, fromLongName: true } satisfies Names<NativeSslEllipticCurveClass>,
+  },
+  QSslDiffieHellmanParameters: {
+    methods: {
+      error: true,
+      errorString: true,
+      isEmpty: true,
+      isValid: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeSslDiffieHellmanParameters>,
+    statics: { defaultParameters: true, fromEncoded: true } satisfies Names<NativeSslDiffieHellmanParametersClass>,
+  },
+  QSslPreSharedKeyAuthenticator: {
+    methods: {
+      identity: true,
+      setIdentity: true,
+      identityHint: true,
+      maximumIdentityLength: true,
+      preSharedKey: true,
+      setPreSharedKey: true,
+      maximumPreSharedKeyLength: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeSslPreSharedKeyAuthenticator>,
+    statics: {} satisfies Names<NativeSslPreSharedKeyAuthenticatorClass>,
+  },
+  QOcspResponse: {
+    methods: {
+      certificateStatus: true,
+      revocationReason: true,
+      responder: true,
+      subject: true,
+      swap: true,
+      equals: true,
+    } satisfies Names<NativeOcspResponse>,
+    statics: {} satisfies Names<NativeOcspResponseClass>,
   },
   QSslError: {
     methods: {
@@ -538,8 +621,14 @@ const factory = {
   usesSystemConfiguration: true,
 } satisfies Names<NativeProxyFactory>;
 
+const digestor = { deriveKeyPbkdf1: true, deriveKeyPbkdf2: true } satisfies Names<NativePasswordDigestor>;
+
 // Every member of NativeValues is listed (tsc), and nothing else.
-const values = { ...classes, QNetworkProxyFactory: factory } satisfies Record<keyof NativeValues, object>;
+const values = {
+  ...classes,
+  QNetworkProxyFactory: factory,
+  QPasswordDigestor: digestor,
+} satisfies Record<keyof NativeValues, object>;
 
 const addon = native as unknown as Record<string, { prototype?: object }>;
 const sorted = (o: object): string[] => Object.keys(o).sort();
@@ -567,4 +656,8 @@ describe.each(Object.keys(classes))('%s', (name) => {
 
 test('QNetworkProxyFactory: its functions as declared', () => {
   expect(own(addon.QNetworkProxyFactory, [])).toEqual(sorted(factory));
+});
+
+test('QPasswordDigestor: its functions as declared', () => {
+  expect(own(addon.QPasswordDigestor, [])).toEqual(sorted(digestor));
 });
