@@ -36,7 +36,8 @@ export interface TestCertificates {
 }
 
 // `openssl ca` signs with dates of our choosing (x509 -req has no start date in OpenSSL 3.0) and
-// copies the request's subjectAltName and key usages into the certificate.
+// copies the request's subjectAltName and key usages into the certificate; its policy keeps only the
+// CN of a request's subject.
 const CA_CONFIG = `[ca]
 default_ca = ca_default
 [ca_default]
@@ -112,5 +113,63 @@ export function makeCertificates(label = 'tls'): TestCertificates {
     passphrase,
     read: (file) => fs.readFileSync(file),
     remove,
+  };
+}
+
+/**
+ * What Node's own crypto reads of a certificate or key, asked of a process of its own: in the
+ * test's process Qt's TLS backend has loaded the system's OpenSSL beside the one Node is built
+ * with, and where the two cannot be kept apart (the sanitizer build, see native/ssl_socket.cc)
+ * Node's X.509 and key decoding there fails now and then.
+ */
+export interface NodeCryptoView {
+  /** For a certificate: its DER, digests, serial number, dates, and its public key as SPKI DER. */
+  x509?: {
+    raw: Buffer;
+    sha256: Buffer;
+    md5: Buffer;
+    serialNumber: string;
+    validFrom: string;
+    validTo: string;
+    subjectAltName?: string;
+  };
+  /** For a key (private or public), or a certificate's: SPKI DER. */
+  spki: Buffer;
+  /** For an RSA private key: PKCS#1 DER. */
+  pkcs1?: Buffer;
+}
+
+const NODE_CRYPTO_CHILD = String.raw`
+const c = require('node:crypto');
+const pem = require('node:fs').readFileSync(0);
+const hex = (b) => Buffer.from(b).toString('hex');
+const out = {};
+if (pem.includes('CERTIFICATE')) {
+  const x = new c.X509Certificate(pem);
+  out.x509 = { raw: hex(x.raw), sha256: c.createHash('sha256').update(x.raw).digest('hex'),
+    md5: c.createHash('md5').update(x.raw).digest('hex'), serialNumber: x.serialNumber,
+    validFrom: x.validFrom, validTo: x.validTo, subjectAltName: x.subjectAltName };
+  out.spki = hex(x.publicKey.export({ type: 'spki', format: 'der' }));
+} else if (pem.includes('PRIVATE KEY')) {
+  const k = c.createPrivateKey(pem);
+  out.spki = hex(c.createPublicKey(k).export({ type: 'spki', format: 'der' }));
+  if (k.asymmetricKeyType === 'rsa') out.pkcs1 = hex(k.export({ type: 'pkcs1', format: 'der' }));
+} else {
+  out.spki = hex(c.createPublicKey(pem).export({ type: 'spki', format: 'der' }));
+}
+process.stdout.write(JSON.stringify(out));
+`;
+
+export function nodeCryptoView(pem: Buffer | string): NodeCryptoView {
+  const out = JSON.parse(
+    execFileSync(process.execPath, ['-e', NODE_CRYPTO_CHILD], { input: pem, encoding: 'utf8', timeout: 30000 }),
+  );
+  const buf = (h: string): Buffer => Buffer.from(h, 'hex');
+  return {
+    spki: buf(out.spki),
+    ...(out.pkcs1 ? { pkcs1: buf(out.pkcs1) } : {}),
+    ...(out.x509
+      ? { x509: { ...out.x509, raw: buf(out.x509.raw), sha256: buf(out.x509.sha256), md5: buf(out.x509.md5) } }
+      : {}),
   };
 }
