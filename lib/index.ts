@@ -11,6 +11,7 @@ export { Qt } from './core/Qt';
 export { QTimer } from './QTimer';
 export { QUrl } from './QUrl';
 export { QSsl } from './QSsl';
+export { QSslSocket } from './QSslSocket';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
@@ -83,6 +84,7 @@ import { QNetworkReply as NetworkReply } from './QNetworkReply';
 import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
 import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
+import { QSslSocket as SslSocket } from './QSslSocket';
 import { QTcpServer as TcpServer } from './QTcpServer';
 import { QTcpSocket as TcpSocket } from './QTcpSocket';
 import { QTimer as Timer } from './QTimer';
@@ -118,6 +120,7 @@ for (const cls of [
   NetworkProxyQuery,
   NetworkReply,
   NetworkRequest,
+  SslSocket,
   TcpServer,
   TcpSocket,
   Timer,

@@ -31,6 +31,24 @@ export async function until(cond: () => boolean, ms = 10000, what = 'condition')
   }
 }
 
+/** Reads exactly `n` bytes from `s`, waiting for them as they come; rejects after `ms`. */
+export async function readExactly(s: QTcpSocket, n: number, ms = 10000): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let got = 0;
+  const end = Date.now() + ms;
+  for (let i = 0; got < n && i < 100000; i++) {
+    if (s.bytesAvailable() === 0) {
+      if (Date.now() > end) throw new Error(`read ${got} of ${n} bytes`);
+      await s.waitForReadyRead(Math.max(1, end - Date.now()));
+      continue;
+    }
+    const b = s.read(n - got);
+    parts.push(b);
+    got += b.length;
+  }
+  return Buffer.concat(parts);
+}
+
 /** Makes `server` an echo server: each connection gets back every byte it sends. */
 export function echoConnections(server: QTcpServer): void {
   server.newConnection.connect(() => {

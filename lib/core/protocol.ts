@@ -14,6 +14,9 @@ export const enum SocketEvent {
   Destroyed = 10,
   Endpoint = 11,
   ProxyAuthenticationRequired = 12,
+  Encrypted = 13,
+  ModeChanged = 14,
+  EncryptedBytesWritten = 15,
 }
 
 export const enum ServerEvent {
@@ -107,6 +110,7 @@ export const enum SocketWait {
   ReadyRead = 1,
   BytesWritten = 2,
   Disconnected = 3,
+  Encrypted = 4,
 }
 
 export const enum TimerEvent {
@@ -186,7 +190,10 @@ export const protocolValues = {
     ReadChannelFinished: 9,
     Destroyed: 10,
     Endpoint: 11,
-    ProxyAuthenticationRequired: 12
+    ProxyAuthenticationRequired: 12,
+    Encrypted: 13,
+    ModeChanged: 14,
+    EncryptedBytesWritten: 15
   },
   ServerEvent: {
     NewPending: 1,
@@ -271,7 +278,8 @@ export const protocolValues = {
     Connected: 0,
     ReadyRead: 1,
     BytesWritten: 2,
-    Disconnected: 3
+    Disconnected: 3,
+    Encrypted: 4
   },
   TimerEvent: {
     Timeout: 1,

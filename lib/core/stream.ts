@@ -31,7 +31,7 @@ const UNKNOWN_ERROR = -1;
 // it is kept as news for the wait (Fresh), as PyQt6's wait would have found it, unless Qt emitted
 // it inside a call JS made (the loop runtime), where PyQt6 runs it too, before any later wait.
 // The thread runtime delivers every event after its call.
-const isNews = (): boolean => runtime === 'thread' || !eventInsideCall();
+export const isNews = (): boolean => runtime === 'thread' || !eventInsideCall();
 
 interface Fresh {
   readyRead: boolean;
@@ -476,7 +476,8 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     if (this.eventSeq < this.seq) drainEvents();
   }
 
-  private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
+  /** @internal */
+  protected wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
     return this.h.wait(method, kind, this.seq, msecs, signal, () => {
       // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
       // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is

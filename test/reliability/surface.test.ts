@@ -21,6 +21,7 @@ import {
   QAbstractNetworkCache,
   QNetworkProxyQuery,
   QObject,
+  QSslSocket,
   QTcpServer,
   QTcpSocket,
   QUdpSocket,
@@ -36,6 +37,7 @@ const sock = new QTcpSocket();
 const server = new QTcpServer();
 const udp = new QUdpSocket();
 const plain = new QAbstractSocket(QAbstractSocket.SocketType.TcpSocket, null);
+const ssl = new QSslSocket();
 // The addon by class name, for the loops over every class.
 const anyNative = native as unknown as Record<string, Any>;
 const nativeOf = (o: object): Any => (o as Any).h.native;
@@ -46,6 +48,7 @@ const natives: Record<string, Any> = {
   QTcpServer: nativeOf(server),
   QUdpSocket: nativeOf(udp),
   QAbstractSocket: nativeOf(plain),
+  QSslSocket: nativeOf(ssl),
   QNetworkDiskCache: new anyNative.QNetworkDiskCache(),
 };
 for (const name of [
@@ -110,6 +113,7 @@ afterAll(() => {
   server.close();
   udp.abort();
   plain.abort();
+  ssl.abort();
 });
 
 test('the classes TS declares abstract or protected cannot be made from JS', async () => {

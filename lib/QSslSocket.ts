@@ -1,0 +1,338 @@
+// QSslSocket: a QTcpSocket whose bytes go through TLS. Reading, writing, flow control and the
+// waits are QTcpSocket's (the Qt side reads the decrypted bytes); here are the handshake, its
+// signals, the TLS settings and Qt's TLS backends (the statics).
+import { AbortOptions, signalOf } from './core/node';
+import { checkArity, checkEnum, checkFlags, checkInt, checkMsecs, checkString, PORT_MAX, toBuffer } from './core/args';
+import type { BytesInput } from './core/args';
+import type { NativeAbstractSocket, NativeSslSocket } from './core/native';
+import { SocketEvent as Ev, SocketWait as Wait } from './core/protocol';
+import { OpenModeFlag } from './core/QIODevice';
+import { native } from './core/runtime';
+import { defineSignals, madeSignal, Signal } from './core/signal';
+import { NetworkLayerProtocol, SocketState } from './core/socketEnums';
+import { isNews } from './core/stream';
+import { EncodingFormat, ImplementedClass, KeyAlgorithm, SslProtocol, SupportedFeature } from './QSsl';
+import { QTcpSocket } from './QTcpSocket';
+
+export enum PeerVerifyMode {
+  VerifyNone = 0,
+  QueryPeer = 1,
+  VerifyPeer = 2,
+  AutoVerifyPeer = 3,
+}
+
+export enum SslMode {
+  UnencryptedMode = 0,
+  SslClientMode = 1,
+  SslServerMode = 2,
+}
+
+// The TLS backends, asked on the JS thread (Qt locks what they share).
+const backends = () => native.QSslSocket;
+
+function backendArg(method: string, backendName: unknown): string {
+  return checkString(`QSslSocket.${method}`, 'backendName', backendName);
+}
+
+export class QSslSocket extends QTcpSocket {
+  static readonly PeerVerifyMode = PeerVerifyMode;
+  static readonly SslMode = SslMode;
+
+  declare readonly encrypted: Signal<[]>;
+  declare readonly modeChanged: Signal<[SslMode]>;
+  declare readonly encryptedBytesWritten: Signal<[number]>;
+
+  // The handshake ended before a wait asked for it (see StreamSocket's Fresh): waitForEncrypted
+  // answers true, as PyQt6's blocking wait would have found it still to do.
+  private encryptedNews = false;
+  // Qt's autoStartHandshake: connectToHostEncrypted starts the handshake once connected (the mode
+  // stays UnencryptedMode until then); a plain connectToHost or setSocketDescriptor does not.
+  private autoStart = false;
+
+  /** @internal */
+  protected static override _newNative(): NativeAbstractSocket {
+    return new native.QSslSocket();
+  }
+
+  /** @internal */
+  protected override qtClass(): string {
+    return 'QSslSocket';
+  }
+
+  private get ssl(): NativeSslSocket {
+    return this.h.native as NativeSslSocket;
+  }
+
+  /** @internal */
+  protected override otherEvent(kind: number, seq: number, arg: number, payload: unknown): void {
+    switch (kind) {
+      case Ev.Encrypted:
+        if (!this.h.settle(Wait.Encrypted, true, seq) && isNews()) this.encryptedNews = true;
+        madeSignal(this, 'encrypted')?.emit();
+        break;
+      case Ev.ModeChanged:
+        madeSignal(this, 'modeChanged')?.emit(arg as SslMode);
+        break;
+      case Ev.EncryptedBytesWritten:
+        madeSignal(this, 'encryptedBytesWritten')?.emit(arg);
+        break;
+      default:
+        super.otherEvent(kind, seq, arg, payload);
+    }
+  }
+
+  /** @internal a new connection: nothing of the last one is news for a wait. */
+  protected override forgetFresh(): void {
+    super.forgetFresh();
+    this.encryptedNews = false;
+  }
+
+  // ---- the handshake ----
+
+  /**
+   * connectToHostEncrypted(hostName, port, mode = ReadWrite, protocol = AnyIPProtocol)
+   * connectToHostEncrypted(hostName, port, sslPeerName, mode = ReadWrite, protocol = AnyIPProtocol)
+   */
+  connectToHostEncrypted(
+    hostName: string,
+    port: number,
+    ...rest: [string?, OpenModeFlag?, NetworkLayerProtocol?] | [OpenModeFlag?, NetworkLayerProtocol?]
+  ): void {
+    const name = this.m('connectToHostEncrypted');
+    checkArity(name, arguments, 2, 5);
+    checkString(name, 'hostName', hostName);
+    checkInt(name, 'port', port, 0, PORT_MAX);
+    let sslPeerName: string | null = null;
+    let tail: unknown[] = rest;
+    if (typeof rest[0] === 'string') {
+      sslPeerName = rest[0];
+      tail = rest.slice(1);
+    } else if (arguments.length > 4) {
+      throw new TypeError(
+        `${name}: takes (hostName, port, sslPeerName, mode, protocol) or (hostName, port, mode, protocol)`,
+      );
+    }
+    const mode = (tail[0] as OpenModeFlag | undefined) ?? OpenModeFlag.ReadWrite;
+    const protocol = (tail[1] as NetworkLayerProtocol | undefined) ?? NetworkLayerProtocol.AnyIPProtocol;
+    checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
+    checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
+    this.catchUp();
+    this.forgetFresh();
+    this.autoStart = true;
+    const snap = this.ssl.connectToHostEncrypted(
+      hostName,
+      port,
+      sslPeerName,
+      mode,
+      protocol,
+      this.decideProxies(hostName, port),
+    );
+    this.endedConnection(this.applySnapshot(snap));
+    this.dropReceived();
+  }
+
+  override connectToHost(...args: Parameters<QTcpSocket['connectToHost']>): void {
+    super.connectToHost(...args);
+    this.autoStart = false;
+  }
+
+  override setSocketDescriptor(...args: Parameters<QTcpSocket['setSocketDescriptor']>): boolean {
+    const ok = super.setSocketDescriptor(...args);
+    this.autoStart = false;
+    return ok;
+  }
+
+  /** Starts the client's handshake on a connected socket (STARTTLS). */
+  startClientEncryption(): void {
+    checkArity(this.m('startClientEncryption'), arguments, 0, 0);
+    this.applySnapshot(this.ssl.startClientEncryption());
+  }
+
+  /** Starts the server's handshake on a connected socket (set a certificate and key first). */
+  startServerEncryption(): void {
+    checkArity(this.m('startServerEncryption'), arguments, 0, 0);
+    this.applySnapshot(this.ssl.startServerEncryption());
+  }
+
+  /**
+   * As PyQt6's waitForEncrypted: true once the handshake is done; false at once when the socket is
+   * already encrypted, not encrypting, or unconnected; false when the handshake fails or the time
+   * runs out (then Qt decides, with its own side effects).
+   */
+  waitForEncrypted(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForEncrypted');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.Encrypted, msecs, signal);
+    this.catchUp();
+    if (this.encryptedNews) {
+      this.encryptedNews = false;
+      return Promise.resolve(true);
+    }
+    if (
+      this.state() === SocketState.UnconnectedState ||
+      this.isEncrypted() ||
+      (this.mode() === SslMode.UnencryptedMode && !this.autoStart)
+    )
+      return Promise.resolve(false);
+    return this.wait(name, Wait.Encrypted, msecs, signal);
+  }
+
+  isEncrypted(): boolean {
+    return this.applySnapshot(this.ssl.isEncrypted()) === true;
+  }
+
+  mode(): SslMode {
+    return (this.applySnapshot(this.ssl.mode()) as number | null) ?? SslMode.UnencryptedMode;
+  }
+
+  encryptedBytesAvailable(): number {
+    return (this.applySnapshot(this.ssl.encryptedBytesAvailable()) as number | null) ?? 0;
+  }
+
+  encryptedBytesToWrite(): number {
+    return (this.applySnapshot(this.ssl.encryptedBytesToWrite()) as number | null) ?? 0;
+  }
+
+  sessionProtocol(): SslProtocol {
+    return (this.applySnapshot(this.ssl.sessionProtocol()) as number | null) ?? SslProtocol.UnknownProtocol;
+  }
+
+  // ---- settings: read by Qt at the next handshake ----
+
+  peerVerifyMode(): PeerVerifyMode {
+    return (this.applySnapshot(this.ssl.peerVerifyMode()) as number | null) ?? PeerVerifyMode.AutoVerifyPeer;
+  }
+
+  setPeerVerifyMode(mode: PeerVerifyMode): void {
+    const name = this.m('setPeerVerifyMode');
+    checkArity(name, arguments, 1, 1);
+    checkEnum(name, 'mode', mode, PeerVerifyMode, 'QSslSocket.PeerVerifyMode');
+    this.ssl.setPeerVerifyMode(mode);
+  }
+
+  peerVerifyDepth(): number {
+    return (this.applySnapshot(this.ssl.peerVerifyDepth()) as number | null) ?? 0;
+  }
+
+  setPeerVerifyDepth(depth: number): void {
+    const name = this.m('setPeerVerifyDepth');
+    checkArity(name, arguments, 1, 1);
+    this.ssl.setPeerVerifyDepth(checkInt(name, 'depth', depth, -(2 ** 31), 2 ** 31 - 1));
+  }
+
+  peerVerifyName(): string {
+    checkArity(this.m('peerVerifyName'), arguments, 0, 0);
+    return this.ssl.peerVerifyName();
+  }
+
+  setPeerVerifyName(hostName: string): void {
+    const name = this.m('setPeerVerifyName');
+    checkArity(name, arguments, 1, 1);
+    this.ssl.setPeerVerifyName(checkString(name, 'hostName', hostName));
+  }
+
+  protocol(): SslProtocol {
+    return (this.applySnapshot(this.ssl.protocol()) as number | null) ?? SslProtocol.SecureProtocols;
+  }
+
+  setProtocol(protocol: SslProtocol): void {
+    const name = this.m('setProtocol');
+    checkArity(name, arguments, 1, 1);
+    checkEnum(name, 'protocol', protocol, SslProtocol, 'QSsl.SslProtocol');
+    this.ssl.setProtocol(protocol);
+  }
+
+  /** setLocalCertificate(path, format = Pem): Qt reads the file (silently nothing if it cannot). */
+  setLocalCertificate(path: string, format: EncodingFormat = EncodingFormat.Pem): void {
+    const name = this.m('setLocalCertificate');
+    checkArity(name, arguments, 1, 2);
+    checkString(name, 'path', path);
+    checkEnum(name, 'format', format, EncodingFormat, 'QSsl.EncodingFormat');
+    this.ssl.setLocalCertificateFile(path, format);
+  }
+
+  /** setPrivateKey(fileName, algorithm = Rsa, format = Pem, passPhrase = QByteArray()). */
+  setPrivateKey(
+    fileName: string,
+    algorithm: KeyAlgorithm = KeyAlgorithm.Rsa,
+    format: EncodingFormat = EncodingFormat.Pem,
+    passPhrase: BytesInput = Buffer.alloc(0),
+  ): void {
+    const name = this.m('setPrivateKey');
+    checkArity(name, arguments, 1, 4);
+    checkString(name, 'fileName', fileName);
+    checkEnum(name, 'algorithm', algorithm, KeyAlgorithm, 'QSsl.KeyAlgorithm');
+    checkEnum(name, 'format', format, EncodingFormat, 'QSsl.EncodingFormat');
+    this.ssl.setPrivateKeyFile(fileName, algorithm, format, toBuffer(name, 'passPhrase', passPhrase));
+  }
+
+  // ---- Qt's TLS backends ----
+
+  static supportsSsl(): boolean {
+    return backends().supportsSsl();
+  }
+
+  static sslLibraryVersionNumber(): number {
+    return backends().sslLibraryVersionNumber();
+  }
+
+  static sslLibraryVersionString(): string {
+    return backends().sslLibraryVersionString();
+  }
+
+  static sslLibraryBuildVersionNumber(): number {
+    return backends().sslLibraryBuildVersionNumber();
+  }
+
+  static sslLibraryBuildVersionString(): string {
+    return backends().sslLibraryBuildVersionString();
+  }
+
+  static activeBackend(): string {
+    return backends().activeBackend();
+  }
+
+  static availableBackends(): string[] {
+    return backends().availableBackends();
+  }
+
+  static setActiveBackend(backendName: string): boolean {
+    checkArity('QSslSocket.setActiveBackend', arguments, 1, 1);
+    return backends().setActiveBackend(backendArg('setActiveBackend', backendName));
+  }
+
+  static implementedClasses(backendName = ''): ImplementedClass[] {
+    return backends().implementedClasses(backendArg('implementedClasses', backendName));
+  }
+
+  static isClassImplemented(cl: ImplementedClass, backendName = ''): boolean {
+    checkEnum('QSslSocket.isClassImplemented', 'cl', cl, ImplementedClass, 'QSsl.ImplementedClass');
+    return backends().isClassImplemented(cl, backendArg('isClassImplemented', backendName));
+  }
+
+  static supportedFeatures(backendName = ''): SupportedFeature[] {
+    return backends().supportedFeatures(backendArg('supportedFeatures', backendName));
+  }
+
+  static isFeatureSupported(feat: SupportedFeature, backendName = ''): boolean {
+    checkEnum('QSslSocket.isFeatureSupported', 'feat', feat, SupportedFeature, 'QSsl.SupportedFeature');
+    return backends().isFeatureSupported(feat, backendArg('isFeatureSupported', backendName));
+  }
+
+  static supportedProtocols(backendName = ''): SslProtocol[] {
+    return backends().supportedProtocols(backendArg('supportedProtocols', backendName));
+  }
+
+  static isProtocolSupported(protocol: SslProtocol, backendName = ''): boolean {
+    checkEnum('QSslSocket.isProtocolSupported', 'protocol', protocol, SslProtocol, 'QSsl.SslProtocol');
+    return backends().isProtocolSupported(protocol, backendArg('isProtocolSupported', backendName));
+  }
+}
+defineSignals(QSslSocket, ['encrypted', 'modeChanged', 'encryptedBytesWritten']);
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace QSslSocket {
+  type PeerVerifyMode = import('./QSslSocket').PeerVerifyMode;
+  type SslMode = import('./QSslSocket').SslMode;
+}
