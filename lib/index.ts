@@ -12,6 +12,11 @@ export { QTimer } from './QTimer';
 export { QUrl } from './QUrl';
 export { QSsl } from './QSsl';
 export { QSslSocket } from './QSslSocket';
+export { QCryptographicHash } from './QCryptographicHash';
+export { QSslError } from './QSslError';
+export { QSslCertificate } from './QSslCertificate';
+export { QSslCertificateExtension } from './QSslCertificateExtension';
+export type { ExtensionValue } from './QSslCertificateExtension';
 export { QHostInfo } from './QHostInfo';
 export { QHostAddress } from './QHostAddress';
 export { QNetworkProxy } from './QNetworkProxy';
@@ -85,6 +90,9 @@ import { QNetworkRequest as NetworkRequest } from './QNetworkRequest';
 import { QNetworkProxyFactory as NetworkProxyFactory } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery as NetworkProxyQuery } from './QNetworkProxyQuery';
 import { QSslSocket as SslSocket } from './QSslSocket';
+import { QSslCertificate as SslCertificate } from './QSslCertificate';
+import { QSslCertificateExtension as SslCertificateExtension } from './QSslCertificateExtension';
+import { QSslError as SslError } from './QSslError';
 import { QTcpServer as TcpServer } from './QTcpServer';
 import { QTcpSocket as TcpSocket } from './QTcpSocket';
 import { QTimer as Timer } from './QTimer';
@@ -121,6 +129,9 @@ for (const cls of [
   NetworkReply,
   NetworkRequest,
   SslSocket,
+  SslCertificate,
+  SslCertificateExtension,
+  SslError,
   TcpServer,
   TcpSocket,
   Timer,

@@ -65,6 +65,9 @@ Module::Module(Napi::Env env, Napi::Object exports) : channel(MakeRuntime(env)) 
   exports.Set("QHttp2Configuration", InitHttp2Configuration(env, *this));
   exports.Set("QNetworkCacheMetaData", InitNetworkCacheMetaData(env, *this));
   exports.Set("QHttpPart", InitHttpPart(env, *this));
+  exports.Set("QSslError", InitSslError(env, *this));
+  exports.Set("QSslCertificate", InitSslCertificate(env, *this));
+  exports.Set("QSslCertificateExtension", InitSslCertificateExtension(env, *this));
   for (const auto& [name, init] : HandleClasses()) exports.Set(name, init(env, *this));
   exports.Set("protocol", ProtocolObject(env));
   exportsRef = Napi::Persistent(exports);

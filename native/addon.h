@@ -31,6 +31,10 @@ class Module : public Napi::Addon<Module> {
   Napi::FunctionReference hstsPolicyCtor;
   Napi::FunctionReference http2ConfigurationCtor;
   Napi::FunctionReference networkCacheMetaDataCtor;
+  Napi::FunctionReference sslErrorCtor;
+  Napi::FunctionReference sslCertificateCtor;
+  Napi::FunctionReference sslCertificateExtensionCtor;
+  Napi::FunctionReference sslKeyCtor;
   // The handle classes' constructors (native/handle_wrap.h), by their type tag.
   std::unordered_map<const napi_type_tag*, Napi::FunctionReference> handleCtors;
   // The core HandleWrap::Wrap hands to the constructor it calls, and that constructor's class.
@@ -74,5 +78,9 @@ Napi::Function InitHstsPolicy(Napi::Env env, Module& m);
 Napi::Function InitHttp2Configuration(Napi::Env env, Module& m);
 Napi::Function InitNetworkCacheMetaData(Napi::Env env, Module& m);
 Napi::Function InitHttpPart(Napi::Env env, Module& m);
+Napi::Function InitSslError(Napi::Env env, Module& m);
+Napi::Function InitSslCertificate(Napi::Env env, Module& m);
+Napi::Function InitSslCertificateExtension(Napi::Env env, Module& m);
+Napi::Function InitSslKey(Napi::Env env, Module& m);
 
 }  // namespace qtn

@@ -5,6 +5,8 @@
 #include <QNetworkCookie>
 #include <QStringList>
 #include <QUrl>
+#include <QVariantList>
+#include <QVariantMap>
 
 #include <cmath>
 #include <limits>
@@ -141,6 +143,20 @@ Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method) {
     case QMetaType::QDateTime: {
       QDateTime t = v.toDateTime();
       return Napi::Date::New(env, t.isValid() ? double(t.toMSecsSinceEpoch()) : std::nan(""));
+    }
+    case QMetaType::QVariantMap: {
+      // A certificate extension's fields (QSslCertificateExtension::value()): an object.
+      const QVariantMap map = v.toMap();
+      Napi::Object o = Napi::Object::New(env);
+      for (auto it = map.cbegin(); it != map.cend(); ++it)
+        o.Set(FromQString(env, it.key()), FromVariant(env, *it, method));
+      return o;
+    }
+    case QMetaType::QVariantList: {
+      const QVariantList list = v.toList();
+      Napi::Array a = Napi::Array::New(env, size_t(list.size()));
+      for (qsizetype k = 0; k < list.size(); k++) a.Set(uint32_t(k), FromVariant(env, list[k], method));
+      return a;
     }
     case QMetaType::QStringList: {
       const QStringList list = v.toStringList();

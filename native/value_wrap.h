@@ -50,6 +50,7 @@ QVariant VariantArg(const Napi::CallbackInfo& info, size_t i, const char* method
 // The same for a value inside argument i (an item of an array given as argument i).
 QVariant VariantOf(Napi::Value v, size_t i, const char* method);
 // A QVariant as JS: the types above back, plus QStringList -> string[], QUrl -> its toString(),
+// QVariantMap -> an object and QVariantList -> an array (their items converted the same way),
 // and a list of QNetworkCookie -> Buffer[] of Qt's raw forms (not yet QNetworkCookie objects).
 // A type with no JS form is a TypeError naming it.
 Napi::Value FromVariant(Napi::Env env, const QVariant& v, const char* method);

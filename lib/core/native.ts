@@ -42,6 +42,8 @@ import type { ProxyType } from '../QNetworkProxy';
 import type { DnsEligibilityStatus } from '../QNetworkAddressEntry';
 import type { InterfaceType } from '../QNetworkInterface';
 import type { NetworkLayerProtocol } from './socketEnums';
+import type { AlternativeNameEntryType } from '../QSsl';
+import type { SslError } from '../QSslError';
 
 // A brand per class (types only): one native class's object is not another's, as the addon's
 // type tags say at run time.
@@ -448,6 +450,78 @@ export interface NativeNetworkCookieClass {
   readonly prototype: NativeNetworkCookie;
 }
 
+export interface NativeSslError extends Native<'QSslError'> {
+  error(): SslError;
+  errorString(): string;
+  certificate(): NativeSslCertificate;
+  swap(other: NativeSslError): undefined;
+  equals(other: NativeSslError): boolean;
+}
+
+export interface NativeSslErrorClass {
+  new (): NativeSslError;
+  new (other: NativeSslError): NativeSslError;
+  new (error: number, certificate?: NativeSslCertificate): NativeSslError;
+  readonly prototype: NativeSslError;
+}
+
+export interface NativeSslCertificate extends Native<'QSslCertificate'> {
+  clear(): undefined;
+  digest(algorithm: number): Buffer;
+  /** null for a null certificate (an invalid QDateTime). */
+  effectiveDate(): Date | null;
+  expiryDate(): Date | null;
+  isBlacklisted(): boolean;
+  isNull(): boolean;
+  isSelfSigned(): boolean;
+  issuerDisplayName(): string;
+  subjectDisplayName(): string;
+  /** A SubjectInfo, or an attribute's name as bytes. */
+  issuerInfo(info: number | NativeBytes): string[];
+  subjectInfo(info: number | NativeBytes): string[];
+  issuerInfoAttributes(): Buffer[];
+  subjectInfoAttributes(): Buffer[];
+  /** [type, name] pairs in Qt's multimap order. */
+  subjectAlternativeNames(): [AlternativeNameEntryType, string][];
+  extensions(): NativeSslCertificateExtension[];
+  serialNumber(): Buffer;
+  version(): Buffer;
+  toDer(): Buffer;
+  toPem(): Buffer;
+  toText(): string;
+  swap(other: NativeSslCertificate): undefined;
+  equals(other: NativeSslCertificate): boolean;
+}
+
+export interface NativeSslCertificateClass {
+  new (): NativeSslCertificate;
+  new (other: NativeSslCertificate): NativeSslCertificate;
+  new (data: NativeBytes, format: number): NativeSslCertificate;
+  fromData(data: NativeBytes, format: number): NativeSslCertificate[];
+  fromPath(path: string, format: number, syntax: number): NativeSslCertificate[];
+  verify(chain: NativeSslCertificate[], hostName: string): NativeSslError[];
+  readonly prototype: NativeSslCertificate;
+}
+
+/** A certificate extension's value (FromVariant of Qt's QVariant: maps as objects, lists as arrays). */
+export type NativeExtensionValue =
+  string | number | boolean | Buffer | null | NativeExtensionValue[] | { [field: string]: NativeExtensionValue };
+
+export interface NativeSslCertificateExtension extends Native<'QSslCertificateExtension'> {
+  isCritical(): boolean;
+  isSupported(): boolean;
+  name(): string;
+  oid(): string;
+  value(): NativeExtensionValue;
+  swap(other: NativeSslCertificateExtension): undefined;
+}
+
+export interface NativeSslCertificateExtensionClass {
+  new (): NativeSslCertificateExtension;
+  new (other: NativeSslCertificateExtension): NativeSslCertificateExtension;
+  readonly prototype: NativeSslCertificateExtension;
+}
+
 export interface NativeHstsPolicy extends Native<'QHstsPolicy'> {
   host(options: number): string;
   setHost(host: string, mode: number): undefined;
@@ -542,6 +616,9 @@ export interface NativeMultiPartBody {
 export type NativeRequestBody = Buffer | NativeDeviceBody | NativeMultiPartBody | true;
 
 export interface NativeValues {
+  QSslError: NativeSslErrorClass;
+  QSslCertificate: NativeSslCertificateClass;
+  QSslCertificateExtension: NativeSslCertificateExtensionClass;
   QHttpPart: NativeHttpPartClass;
   QNetworkCacheMetaData: NativeNetworkCacheMetaDataClass;
   QHttp2Configuration: NativeHttp2ConfigurationClass;

@@ -38,6 +38,10 @@ import {
   Qt,
   QSsl,
   QSslSocket,
+  QSslCertificate,
+  QSslCertificateExtension,
+  QSslError,
+  QCryptographicHash,
 } from '../../lib';
 
 const QOBJECT_MACHINERY =
@@ -223,6 +227,20 @@ exclusions.QSslSocket = {
     ].map((n) => [n, NOT_YET]),
   ),
 };
+// Issue 15, the TLS value classes.
+const HANDLE =
+  "Qt's handle to the backend's own object (an OpenSSL X509 or EVP_PKEY pointer): PyQt6 gives a sip.voidptr, " +
+  'which has no use in JS';
+exclusions.QSslError = {};
+exclusions.QSslCertificateExtension = {};
+exclusions.QSslCertificate = {
+  handle: HANDLE,
+  ...names('publicKey importPkcs12', 'issue 15, the next slice: with QSslKey'),
+};
+exclusions.QCryptographicHash = names(
+  'addData hash hashLength reset result resultView',
+  "only the Algorithm enum is here, for QSslCertificate.digest(); Node's crypto.createHash hashes",
+);
 
 type PyClass = { names: string[]; enums: Record<string, Record<string, number>> };
 const script = path.join(__dirname, '..', 'fixtures', 'parity', 'api_names.py');
@@ -267,6 +285,11 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   // A namespace of enums: no instance.
   QSsl: [QSsl as unknown as { prototype: object }, QSsl],
   QSslSocket: [QSslSocket, new QSslSocket()],
+  QSslError: [QSslError, new QSslError()],
+  QSslCertificate: [QSslCertificate, new QSslCertificate()],
+  QSslCertificateExtension: [QSslCertificateExtension, new QSslCertificateExtension()],
+  // Only its enum: no instance.
+  QCryptographicHash: [QCryptographicHash, QCryptographicHash],
   QNetworkProxyFactory: [
     QNetworkProxyFactory,
     new (class extends QNetworkProxyFactory {
