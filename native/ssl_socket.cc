@@ -7,6 +7,7 @@
 #include <dlfcn.h>
 
 #include <QSslSocket>
+#include <QTcpSocket>
 
 #include <string>
 #include <vector>
@@ -116,6 +117,12 @@ Napi::Value StartClientEncryption(Info info, Core core) {
 
 Napi::Value StartServerEncryption(Info info, Core core) {
   return SslCall(info, core, [](QSslSocket* s) {
+    // Qt 6.4 dereferences the plain socket, which a socket never connected has not made yet (its
+    // QTcpSocket child): PyQt6 segfaults there. Refused instead, as Qt refuses the client's.
+    if (!s->findChild<QTcpSocket*>(QString(), Qt::FindDirectChildrenOnly)) {
+      qWarning("QSslSocket::startServerEncryption: cannot start handshake when not connected");
+      return QVariant();
+    }
     s->startServerEncryption();
     return QVariant();
   });
