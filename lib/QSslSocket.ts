@@ -11,7 +11,23 @@ import { native } from './core/runtime';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import { NetworkLayerProtocol, SocketState } from './core/socketEnums';
 import { isNews } from './core/stream';
-import { EncodingFormat, ImplementedClass, KeyAlgorithm, SslProtocol, SupportedFeature } from './QSsl';
+import {
+  AlertLevel,
+  AlertType,
+  EncodingFormat,
+  ImplementedClass,
+  KeyAlgorithm,
+  SslProtocol,
+  SupportedFeature,
+} from './QSsl';
+import {
+  QSslCertificate,
+  adopt as adoptCertificate,
+  certificateArg,
+  nativeOf as nativeOfCertificate,
+} from './QSslCertificate';
+import { QSslError, adopt as adoptError, nativeOf as nativeOfError } from './QSslError';
+import type { NativeSslError } from './core/native';
 import { QTcpSocket } from './QTcpSocket';
 
 export enum PeerVerifyMode {
@@ -41,6 +57,17 @@ export class QSslSocket extends QTcpSocket {
   declare readonly encrypted: Signal<[]>;
   declare readonly modeChanged: Signal<[SslMode]>;
   declare readonly encryptedBytesWritten: Signal<[number]>;
+  declare readonly peerVerifyError: Signal<[QSslError]>;
+  /**
+   * Call ignoreSslErrors() in the slot, synchronously, as in PyQt6: Qt reads whether it was called
+   * (and with which errors) when the slots return (the Qt thread waits for them).
+   */
+  declare readonly sslErrors: Signal<[QSslError[]]>;
+  declare readonly alertSent: Signal<[AlertLevel, AlertType, string]>;
+  declare readonly alertReceived: Signal<[AlertLevel, AlertType, string]>;
+
+  // Set while this socket's sslErrors slots run: what their ignoreSslErrors calls asked for.
+  private ignoring: { all: boolean; errors: QSslError[] | null } | undefined = undefined;
 
   // The handshake ended before a wait asked for it (see StreamSocket's Fresh): waitForEncrypted
   // answers true, as PyQt6's blocking wait would have found it still to do.
@@ -76,9 +103,100 @@ export class QSslSocket extends QTcpSocket {
       case Ev.EncryptedBytesWritten:
         madeSignal(this, 'encryptedBytesWritten')?.emit(arg);
         break;
+      case Ev.PeerVerifyError:
+        madeSignal(this, 'peerVerifyError')?.emit(adoptError((payload as [NativeSslError[]])[0][0]));
+        break;
+      case Ev.SslErrors:
+        this.askToIgnore(payload as [NativeSslError[], number]);
+        break;
+      case Ev.AlertSent:
+      case Ev.AlertReceived: {
+        const [type, description] = payload as [string, string];
+        const signal = kind === Ev.AlertSent ? 'alertSent' : 'alertReceived';
+        madeSignal(this, signal)?.emit(arg as AlertLevel, Number(type) as AlertType, description);
+        break;
+      }
       default:
         super.otherEvent(kind, seq, arg, payload);
     }
+  }
+
+  /** @internal */
+  protected override carriesEndpoint(kind: number): boolean {
+    return super.carriesEndpoint(kind) && kind < Ev.Encrypted;
+  }
+
+  // sslErrors: the slots run with `ignoring` set; what they asked for is Qt's answer.
+  private askToIgnore([errors, serial]: [NativeSslError[], number]): void {
+    const outer = this.ignoring;
+    const asked = (this.ignoring = { all: false, errors: null as QSslError[] | null });
+    try {
+      madeSignal(this, 'sslErrors')?.emit(errors.map(adoptError));
+    } finally {
+      this.ignoring = outer;
+      if (serial !== 0)
+        this.ssl.answerSslErrors(serial, asked.all, asked.errors ? asked.errors.map(nativeOfError) : null);
+    }
+  }
+
+  /**
+   * ignoreSslErrors(): go on with the handshake despite the errors; ignoreSslErrors(errors): only
+   * if the errors are these. In an sslErrors slot it answers Qt's question; elsewhere it is for the
+   * next handshake (after connectToHostEncrypted, before the errors).
+   */
+  ignoreSslErrors(errors?: Iterable<QSslError>): void {
+    const name = this.m('ignoreSslErrors');
+    checkArity(name, arguments, 0, 1);
+    let list: QSslError[] | null = null;
+    if (arguments.length === 1) {
+      if (errors === null || typeof errors !== 'object' || !(Symbol.iterator in errors))
+        throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
+      list = [...errors];
+      if (!list.every((e) => e instanceof QSslError))
+        throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
+    }
+    if (this.ignoring) {
+      if (list) this.ignoring.errors = list;
+      else this.ignoring.all = true;
+      return;
+    }
+    if (list) this.ssl.ignoreSslErrors(list.map(nativeOfError));
+    else this.ssl.ignoreSslErrors();
+  }
+
+  sslHandshakeErrors(): QSslError[] {
+    checkArity(this.m('sslHandshakeErrors'), arguments, 0, 0);
+    return this.ssl.sslHandshakeErrors().map(adoptError);
+  }
+
+  peerCertificate(): QSslCertificate {
+    checkArity(this.m('peerCertificate'), arguments, 0, 0);
+    return adoptCertificate(this.ssl.peerCertificate()[0]);
+  }
+
+  peerCertificateChain(): QSslCertificate[] {
+    checkArity(this.m('peerCertificateChain'), arguments, 0, 0);
+    return this.ssl.peerCertificateChain().map(adoptCertificate);
+  }
+
+  localCertificate(): QSslCertificate {
+    checkArity(this.m('localCertificate'), arguments, 0, 0);
+    return adoptCertificate(this.ssl.localCertificate()[0]);
+  }
+
+  localCertificateChain(): QSslCertificate[] {
+    checkArity(this.m('localCertificateChain'), arguments, 0, 0);
+    return this.ssl.localCertificateChain().map(adoptCertificate);
+  }
+
+  setLocalCertificateChain(localChain: Iterable<QSslCertificate>): void {
+    const name = this.m('setLocalCertificateChain');
+    checkArity(name, arguments, 1, 1);
+    if (localChain === null || typeof localChain !== 'object' || !(Symbol.iterator in localChain))
+      throw new TypeError(`${name}: argument 'localChain' must be an iterable of QSslCertificate`);
+    this.ssl.setLocalCertificateChain(
+      [...localChain].map((c) => nativeOfCertificate(certificateArg(name, 'localChain', c))),
+    );
   }
 
   /** @internal a new connection: nothing of the last one is news for a wait. */
@@ -243,13 +361,21 @@ export class QSslSocket extends QTcpSocket {
     this.ssl.setProtocol(protocol);
   }
 
-  /** setLocalCertificate(path, format = Pem): Qt reads the file (silently nothing if it cannot). */
-  setLocalCertificate(path: string, format: EncodingFormat = EncodingFormat.Pem): void {
+  /**
+   * setLocalCertificate(certificate) / setLocalCertificate(path, format = Pem): from a file, Qt
+   * reads it (silently nothing if it cannot).
+   */
+  setLocalCertificate(certificate: QSslCertificate | string, format: EncodingFormat = EncodingFormat.Pem): void {
     const name = this.m('setLocalCertificate');
+    if (certificate instanceof QSslCertificate) {
+      checkArity(name, arguments, 1, 1);
+      this.ssl.setLocalCertificate(nativeOfCertificate(certificate));
+      return;
+    }
     checkArity(name, arguments, 1, 2);
-    checkString(name, 'path', path);
+    checkString(name, 'path', certificate);
     checkEnum(name, 'format', format, EncodingFormat, 'QSsl.EncodingFormat');
-    this.ssl.setLocalCertificateFile(path, format);
+    this.ssl.setLocalCertificateFile(certificate, format);
   }
 
   /** setPrivateKey(fileName, algorithm = Rsa, format = Pem, passPhrase = QByteArray()). */
@@ -329,7 +455,15 @@ export class QSslSocket extends QTcpSocket {
     return backends().isProtocolSupported(protocol, backendArg('isProtocolSupported', backendName));
   }
 }
-defineSignals(QSslSocket, ['encrypted', 'modeChanged', 'encryptedBytesWritten']);
+defineSignals(QSslSocket, [
+  'encrypted',
+  'modeChanged',
+  'encryptedBytesWritten',
+  'peerVerifyError',
+  'sslErrors',
+  'alertSent',
+  'alertReceived',
+]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace QSslSocket {

@@ -24,7 +24,11 @@
   X(ProxyAuthenticationRequired, 12) \
   X(Encrypted, 13)                   \
   X(ModeChanged, 14)                 \
-  X(EncryptedBytesWritten, 15)
+  X(EncryptedBytesWritten, 15)       \
+  X(SslErrors, 16)                   \
+  X(PeerVerifyError, 17)             \
+  X(AlertSent, 18)                   \
+  X(AlertReceived, 19)
 
 // Events of a server (QTcpServer, QLocalServer): NewPending carries an accepted connection the
 // moment Qt queues it (it has no signal of its own); IncomingConnection carries an accepted descriptor

@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "runtime/slot_wait.h"
+#include "ssl_certificate.h"
+#include "ssl_error.h"
 #include "tcp_socket.h"
 
 namespace qtn {
@@ -37,6 +40,40 @@ namespace {
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<AbstractSocketCore>&;
 
+// [[QSslError...], serial] for the JS side (serial 0: no answer is awaited); nullptr when JS cannot run.
+napi_value ErrorsPayload(napi_env env, const QList<QSslError>& errors, uint32_t serial) {
+  try {
+    Napi::Env e(env);
+    Napi::Array list = Napi::Array::New(e, errors.size());
+    for (qsizetype k = 0; k < errors.size(); k++) list.Set(uint32_t(k), NewSslError(e, errors[k]));
+    Napi::Array a = Napi::Array::New(e, 2);
+    a.Set(0u, list);
+    a.Set(1u, Napi::Number::New(e, serial));
+    return a;
+  } catch (const Napi::Error&) {
+    return nullptr;
+  }
+}
+
+// What the sslErrors slots answered: ignoreSslErrors() (all), or ignoreSslErrors(errors).
+struct IgnoreAnswer : SlotAnswer {
+  bool all = false;
+  QList<QSslError> errors;
+};
+
+// Argument i as a list of native QSslErrors, or a TypeError naming `method`.
+QList<QSslError> SslErrorListArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
+  if (!info[i].IsArray()) throw Napi::TypeError::New(info.Env(), std::string(method) + ": list of QSslError expected");
+  Napi::Array a = info[i].As<Napi::Array>();
+  QList<QSslError> out;
+  for (uint32_t k = 0; k < a.Length(); k++) {
+    const QSslError* e = UnwrapSslError(a.Get(k));
+    if (!e) throw Napi::TypeError::New(info.Env(), std::string(method) + ": list of QSslError expected");
+    out.append(*e);
+  }
+  return out;
+}
+
 class SslSocketCore : public AbstractSocketCore {
  public:
   using AbstractSocketCore::AbstractSocketCore;
@@ -61,6 +98,45 @@ class SslSocketCore : public AbstractSocketCore {
     QObject::connect(s, &QSslSocket::encryptedBytesWritten, s, [this](qint64 n) {
       channel()->push(make(protocol::SocketEvent::kEncryptedBytesWritten, int32_t(n)), true);
     });
+    QObject::connect(s, &QSslSocket::peerVerifyError, s, [this](const QSslError& e) {
+      Event ev = make(protocol::SocketEvent::kPeerVerifyError);
+      ev.makePayload = [e](napi_env env) { return ErrorsPayload(env, {e}, 0); };
+      channel()->push(std::move(ev));
+    });
+    QObject::connect(s, &QSslSocket::sslErrors, s,
+                     [this, s](const QList<QSslError>& errors) { askToIgnore(s, errors); });
+    QObject::connect(s, &QSslSocket::alertSent, s,
+                     [this](QSsl::AlertLevel level, QSsl::AlertType type, const QString& d) {
+                       pushAlert(protocol::SocketEvent::kAlertSent, level, type, d);
+                     });
+    QObject::connect(s, &QSslSocket::alertReceived, s,
+                     [this](QSsl::AlertLevel level, QSsl::AlertType type, const QString& d) {
+                       pushAlert(protocol::SocketEvent::kAlertReceived, level, type, d);
+                     });
+  }
+
+  void pushAlert(uint32_t kind, QSsl::AlertLevel level, QSsl::AlertType type, const QString& description) {
+    Event e = make(kind, int32_t(level));
+    e.strings = {std::to_string(int(type)), description.toStdString()};
+    channel()->push(std::move(e));
+  }
+
+  // sslErrors(errors): Qt reads whether the slots called ignoreSslErrors (and with which errors)
+  // as soon as the emission returns, so the emission waits for their answer (runtime/slot_wait.h).
+  void askToIgnore(QSslSocket* s, const QList<QSslError>& errors) {
+    Event base = make(protocol::SocketEvent::kSslErrors);
+    FreezeIo freeze(s);
+    std::shared_ptr<SlotAnswer> answer = waitForSlot([&](uint32_t serial) {
+      Event e = std::move(base);
+      e.makePayload = [errors, serial](napi_env env) { return ErrorsPayload(env, errors, serial); };
+      return e;
+    });
+    if (!answer) return;
+    const auto& ignore = static_cast<const IgnoreAnswer&>(*answer);
+    if (ignore.all)
+      s->ignoreSslErrors();
+    else if (!ignore.errors.isEmpty())
+      s->ignoreSslErrors(ignore.errors);
   }
 };
 
@@ -196,6 +272,80 @@ Napi::Value SetPrivateKeyFile(Info info, Core core) {
   return info.Env().Undefined();
 }
 
+// answerSslErrors(serial, all, errors | null): what the sslErrors slots asked to ignore.
+Napi::Value AnswerSslErrors(Info info, Core core) {
+  auto answer = std::make_shared<IgnoreAnswer>();
+  uint32_t serial = uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerSslErrors"));
+  answer->all = info[1].ToBoolean();
+  if (!info[2].IsNull()) answer->errors = SslErrorListArg(info, 2, "ignoreSslErrors");
+  // Not bound to the handle (no `target`): the handle's own commands wait for this very answer.
+  core->channel()->postNow([core, serial, answer] { core->answerSlot(serial, answer); });
+  return info.Env().Undefined();
+}
+
+// ignoreSslErrors() / ignoreSslErrors(errors) outside an sslErrors slot: for the next handshake.
+Napi::Value IgnoreSslErrors(Info info, Core core) {
+  bool all = info[0].IsUndefined();
+  QList<QSslError> errors = all ? QList<QSslError>() : SslErrorListArg(info, 0, "ignoreSslErrors");
+  PostToSsl(core, [all, errors](QSslSocket* s) {
+    if (all)
+      s->ignoreSslErrors();
+    else
+      s->ignoreSslErrors(errors);
+  });
+  return info.Env().Undefined();
+}
+
+Napi::Value SetLocalCertificate(Info info, Core core) {
+  const QSslCertificate* c = UnwrapSslCertificate(info[0]);
+  if (!c) throw Napi::TypeError::New(info.Env(), "setLocalCertificate: QSslCertificate expected");
+  QSslCertificate cert = *c;
+  PostToSsl(core, [cert](QSslSocket* s) { s->setLocalCertificate(cert); });
+  return info.Env().Undefined();
+}
+
+// A getter whose answer is a list of Qt values, copied on the Qt side and wrapped on the JS thread.
+template <class T, class Fn, class New>
+Napi::Value ListCall(Info info, Core core, Fn fn, New wrap) {
+  QList<T> list;
+  core->channel()->call(
+      info.Env(),
+      [&] {
+        if (core->object) list = fn(Ssl(core->object.data()));
+      },
+      core);
+  Napi::Array a = Napi::Array::New(info.Env(), list.size());
+  for (qsizetype k = 0; k < list.size(); k++) a.Set(uint32_t(k), wrap(info.Env(), list[k]));
+  return a;
+}
+
+Napi::Value SetLocalCertificateChain(Info info, Core core) {
+  QList<QSslCertificate> chain = SslCertificateListArg(info, 0, "setLocalCertificateChain");
+  PostToSsl(core, [chain](QSslSocket* s) { s->setLocalCertificateChain(chain); });
+  return info.Env().Undefined();
+}
+Napi::Value LocalCertificateChain(Info info, Core core) {
+  return ListCall<QSslCertificate>(
+      info, core, [](QSslSocket* s) { return s->localCertificateChain(); }, NewSslCertificate);
+}
+
+Napi::Value SslHandshakeErrors(Info info, Core core) {
+  return ListCall<QSslError>(
+      info, core, [](QSslSocket* s) { return s->sslHandshakeErrors(); }, NewSslError);
+}
+Napi::Value PeerCertificateChain(Info info, Core core) {
+  return ListCall<QSslCertificate>(
+      info, core, [](QSslSocket* s) { return s->peerCertificateChain(); }, NewSslCertificate);
+}
+Napi::Value PeerCertificate(Info info, Core core) {
+  return ListCall<QSslCertificate>(
+      info, core, [](QSslSocket* s) { return QList<QSslCertificate>{s->peerCertificate()}; }, NewSslCertificate);
+}
+Napi::Value LocalCertificate(Info info, Core core) {
+  return ListCall<QSslCertificate>(
+      info, core, [](QSslSocket* s) { return QList<QSslCertificate>{s->localCertificate()}; }, NewSslCertificate);
+}
+
 const std::vector<SocketMethod>& SslSocketMethods() {
   static const std::vector<SocketMethod> methods = {
       {"connectToHostEncrypted", ConnectToHostEncrypted},
@@ -216,6 +366,15 @@ const std::vector<SocketMethod>& SslSocketMethods() {
       {"setProtocol", SetProtocol},
       {"setLocalCertificateFile", SetLocalCertificateFile},
       {"setPrivateKeyFile", SetPrivateKeyFile},
+      {"setLocalCertificate", SetLocalCertificate},
+      {"answerSslErrors", AnswerSslErrors},
+      {"ignoreSslErrors", IgnoreSslErrors},
+      {"sslHandshakeErrors", SslHandshakeErrors},
+      {"peerCertificateChain", PeerCertificateChain},
+      {"peerCertificate", PeerCertificate},
+      {"localCertificate", LocalCertificate},
+      {"setLocalCertificateChain", SetLocalCertificateChain},
+      {"localCertificateChain", LocalCertificateChain},
   };
   return methods;
 }

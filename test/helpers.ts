@@ -208,10 +208,16 @@ export function makeTempDir(label: string): { dir: string; remove(): void } {
 /**
  * Starts a server of the test's own from test/fixtures/parity (a process of its own, since the
  * parity runners are run synchronously): it prints its port as its first line, and ends when its
- * stdin closes (stop()).
+ * stdin closes (stop()). `env`: variables for its process beside this one's.
  */
-export async function startFixtureServer(script: string): Promise<{ port: number; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(PARITY_FIXTURES, script)], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startFixtureServer(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ port: number; stop(): void }> {
+  const child = spawn(process.execPath, [path.join(PARITY_FIXTURES, script)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));

@@ -757,6 +757,18 @@ export interface NativeSslSocket extends NativeAbstractSocket {
   setProtocol(protocol: number): void;
   setLocalCertificateFile(path: string, format: number): void;
   setPrivateKeyFile(fileName: string, algorithm: number, format: number, passPhrase: Buffer): void;
+  setLocalCertificate(certificate: NativeSslCertificate): void;
+  /** What the sslErrors slots asked to ignore, for the wait numbered `serial`. */
+  answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void;
+  /** Outside an sslErrors slot: no argument ignores all. */
+  ignoreSslErrors(errors?: NativeSslError[]): void;
+  sslHandshakeErrors(): NativeSslError[];
+  peerCertificateChain(): NativeSslCertificate[];
+  /** One certificate (a null one when there is none). */
+  peerCertificate(): NativeSslCertificate[];
+  localCertificate(): NativeSslCertificate[];
+  setLocalCertificateChain(chain: NativeSslCertificate[]): void;
+  localCertificateChain(): NativeSslCertificate[];
 }
 
 /** QSslSocket's statics (Qt's TLS backends), called on the JS thread. */

@@ -17,6 +17,10 @@ export const enum SocketEvent {
   Encrypted = 13,
   ModeChanged = 14,
   EncryptedBytesWritten = 15,
+  SslErrors = 16,
+  PeerVerifyError = 17,
+  AlertSent = 18,
+  AlertReceived = 19,
 }
 
 export const enum ServerEvent {
@@ -193,7 +197,11 @@ export const protocolValues = {
     ProxyAuthenticationRequired: 12,
     Encrypted: 13,
     ModeChanged: 14,
-    EncryptedBytesWritten: 15
+    EncryptedBytesWritten: 15,
+    SslErrors: 16,
+    PeerVerifyError: 17,
+    AlertSent: 18,
+    AlertReceived: 19
   },
   ServerEvent: {
     NewPending: 1,

@@ -3,7 +3,16 @@
 // subclass's incomingConnection takes, as QSslServer does). Certificates: test/certificates.ts.
 import net from 'node:net';
 import tls from 'node:tls';
-import { QAbstractSocket, QHostAddress, QSsl, QSslSocket, QTcpServer, QTcpSocket } from '../../lib';
+import {
+  QAbstractSocket,
+  QHostAddress,
+  QSsl,
+  QSslCertificate,
+  QSslError,
+  QSslSocket,
+  QTcpServer,
+  QTcpSocket,
+} from '../../lib';
 import { makeCertificates, TestCertificates } from '../certificates';
 import { nextEmit, readExactly } from '../helpers';
 
@@ -345,4 +354,102 @@ test('waitForEncrypted times out as Qt decides: false, SocketTimeoutError, the s
   expect(s.error()).toBe(SocketError.SocketTimeoutError);
   expect(s.state()).toBe(SocketState.ConnectedState);
   expect(s.isEncrypted()).toBe(false);
+});
+
+// ---- sslErrors: the slot answers Qt with ignoreSslErrors, synchronously, in both runtimes ----
+
+const { SslError } = QSslError;
+
+/** A client to a Node TLS server with `pair`, whose sslErrors slot runs `slot`; resolves with what happened. */
+async function verified(
+  pair: { cert: string; key: string },
+  slot: (s: QSslSocket, errors: QSslError[]) => void,
+): Promise<{ s: QSslSocket; ok: boolean; errors: number[]; peerVerify: number[]; trace: string[] }> {
+  const port = await tlsEchoServer(pair);
+  const s = track(new QSslSocket());
+  const errors: number[] = [];
+  const peerVerify: number[] = [];
+  const trace: string[] = [];
+  s.peerVerifyError.connect((e) => {
+    peerVerify.push(e.error());
+    trace.push('peerVerifyError');
+  });
+  s.sslErrors.connect((list) => {
+    errors.push(...list.map((e) => e.error()));
+    trace.push('sslErrors');
+    slot(s, list);
+  });
+  s.encrypted.connect(() => trace.push('encrypted'));
+  s.errorOccurred.connect((e) => trace.push(`errorOccurred:${e}`));
+  s.connectToHostEncrypted('localhost', port);
+  const ok = await s.waitForEncrypted(10000);
+  return { s, ok, errors, peerVerify, trace };
+}
+
+test('self-signed, ignored in the slot: encrypted; the errors as Qt gives them; the peer certificate', async () => {
+  const { s, ok, errors, peerVerify, trace } = await verified(certs.selfSigned, (sock) => sock.ignoreSslErrors());
+  expect(ok).toBe(true);
+  expect(errors).toEqual([SslError.SelfSignedCertificate]);
+  expect(peerVerify).toEqual([SslError.SelfSignedCertificate]);
+  expect(trace).toEqual(['peerVerifyError', 'sslErrors', 'encrypted']);
+  expect(s.sslHandshakeErrors().map((e) => e.errorString())).toEqual(['The certificate is self-signed, and untrusted']);
+  expect(s.peerCertificate().equals(new QSslCertificate(certs.read(certs.selfSigned.cert)))).toBe(true);
+  expect(s.peerCertificateChain()).toHaveLength(1);
+  expect(s.localCertificate().isNull()).toBe(true);
+  s.write('after');
+  expect((await readExactly(s, 5)).toString()).toBe('after');
+});
+
+test('self-signed, a slot that does not ignore: refused, after the slot ran', async () => {
+  const { s, ok, errors, trace } = await verified(certs.selfSigned, () => undefined);
+  expect(ok).toBe(false);
+  expect(errors).toEqual([SslError.SelfSignedCertificate]);
+  expect(trace).toEqual(['peerVerifyError', 'sslErrors', `errorOccurred:${SocketError.SslHandshakeFailedError}`]);
+  expect(s.errorString()).toBe('The certificate is self-signed, and untrusted');
+});
+
+test('ignoreSslErrors(errors) in the slot: the very errors pass, other errors do not', async () => {
+  const cert = new QSslCertificate(certs.read(certs.selfSigned.cert));
+  const same = await verified(certs.selfSigned, (sock) =>
+    sock.ignoreSslErrors([new QSslError(SslError.SelfSignedCertificate, cert)]),
+  );
+  expect(same.ok).toBe(true);
+  const other = await verified(certs.selfSigned, (sock) =>
+    sock.ignoreSslErrors([new QSslError(SslError.HostNameMismatch, cert)]),
+  );
+  expect(other.ok).toBe(false);
+  expect(other.s.error()).toBe(SocketError.SslHandshakeFailedError);
+});
+
+test('wrong host name and an untrusted CA: both errors; ignored, encrypted', async () => {
+  const { ok, errors } = await verified(certs.otherName, (sock) => sock.ignoreSslErrors());
+  expect(ok).toBe(true);
+  expect(errors).toContain(SslError.HostNameMismatch);
+  expect(errors).toContain(SslError.UnableToGetLocalIssuerCertificate);
+});
+
+test('an expired certificate: CertificateExpired among the errors; refused when not ignored', async () => {
+  const { s, ok, errors } = await verified(certs.expired, () => undefined);
+  expect(ok).toBe(false);
+  expect(errors).toContain(SslError.CertificateExpired);
+  expect(s.error()).toBe(SocketError.SslHandshakeFailedError);
+});
+
+test('a refused certificate: Qt verifies after the handshake and ends it with a close_notify alert (alertSent)', async () => {
+  const port = await tlsEchoServer(certs.selfSigned);
+  const s = track(new QSslSocket());
+  const alerts: [number, number, string][] = [];
+  s.alertSent.connect((level, type, description) => alerts.push([level, type, description]));
+  s.connectToHostEncrypted('localhost', port);
+  expect(await s.waitForEncrypted(10000)).toBe(false);
+  expect(alerts).toEqual([[QSsl.AlertLevel.Warning, QSsl.AlertType.CloseNotify, 'close notify']]);
+});
+
+test('ignoreSslErrors() before the handshake (after connectToHostEncrypted): encrypted with no slot', async () => {
+  const port = await tlsEchoServer(certs.selfSigned);
+  const s = track(new QSslSocket());
+  s.connectToHostEncrypted('localhost', port);
+  s.ignoreSslErrors();
+  expect(await s.waitForEncrypted(10000)).toBe(true);
+  expect(() => s.ignoreSslErrors([1 as unknown as QSslError])).toThrow(TypeError);
 });
