@@ -27,7 +27,7 @@ import {
   nativeOf as nativeOfCertificate,
 } from './QSslCertificate';
 import { QSslError, adopt as adoptError, nativeOf as nativeOfError } from './QSslError';
-import type { NativeSslError } from './core/native';
+import type { NativeSslCertificate, NativeSslError } from './core/native';
 import { QTcpSocket } from './QTcpSocket';
 
 export enum PeerVerifyMode {
@@ -42,6 +42,10 @@ export enum SslMode {
   SslClientMode = 1,
   SslServerMode = 2,
 }
+
+// A certificate getter's answer: one certificate, or none once the Qt object is gone (a null one then).
+const oneCertificate = ([n]: NativeSslCertificate[]): QSslCertificate =>
+  n ? adoptCertificate(n) : new QSslCertificate();
 
 // The TLS backends, asked on the JS thread (Qt locks what they share).
 const backends = () => native.QSslSocket;
@@ -171,7 +175,7 @@ export class QSslSocket extends QTcpSocket {
 
   peerCertificate(): QSslCertificate {
     checkArity(this.m('peerCertificate'), arguments, 0, 0);
-    return adoptCertificate(this.ssl.peerCertificate()[0]);
+    return oneCertificate(this.ssl.peerCertificate());
   }
 
   peerCertificateChain(): QSslCertificate[] {
@@ -181,7 +185,7 @@ export class QSslSocket extends QTcpSocket {
 
   localCertificate(): QSslCertificate {
     checkArity(this.m('localCertificate'), arguments, 0, 0);
-    return adoptCertificate(this.ssl.localCertificate()[0]);
+    return oneCertificate(this.ssl.localCertificate());
   }
 
   localCertificateChain(): QSslCertificate[] {

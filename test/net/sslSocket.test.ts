@@ -14,7 +14,7 @@ import {
   QTcpSocket,
 } from '../../lib';
 import { makeCertificates, TestCertificates } from '../certificates';
-import { nextEmit, readExactly } from '../helpers';
+import { nextEmit, readExactly, until } from '../helpers';
 
 const { SocketState, SocketError } = QAbstractSocket;
 const { SslMode, PeerVerifyMode } = QSslSocket;
@@ -105,7 +105,7 @@ test('statics: the OpenSSL backend, its versions, protocols, classes and feature
   expect(() => QSslSocket.isProtocolSupported(99 as QSsl.SslProtocol)).toThrow(TypeError);
 });
 
-test('a new socket: unencrypted, its defaults as Qt has them, and its settings read back', () => {
+test('a new socket: unencrypted, its defaults as Qt has them, and its settings read back', async () => {
   const s = new QSslSocket();
   expect(s).toBeInstanceOf(QTcpSocket);
   expect(s.mode()).toBe(SslMode.UnencryptedMode);
@@ -133,6 +133,11 @@ test('a new socket: unencrypted, its defaults as Qt has them, and its settings r
   s.startClientEncryption();
   expect(s.mode()).toBe(SslMode.UnencryptedMode);
   s.deleteLater();
+  await until(() => s.peerVerifyName() === '', 5000, 'the Qt object gone');
+  // Gone: null certificates and empty lists, as for a socket that never had any.
+  expect(s.peerCertificate().isNull()).toBe(true);
+  expect(s.localCertificate().isNull()).toBe(true);
+  expect(s.sslHandshakeErrors()).toEqual([]);
 });
 
 test('a self-signed server is refused: SslHandshakeFailedError with Qt message, never encrypted', async () => {
