@@ -19,6 +19,12 @@ import { nextEmit, readExactly, until } from '../helpers';
 const { SocketState, SocketError } = QAbstractSocket;
 const { SslMode, PeerVerifyMode } = QSslSocket;
 
+// Under AddressSanitizer the addon cannot load the system's OpenSSL with RTLD_DEEPBIND (ASan
+// refuses it: native/ssl_socket.cc), so Node's own OpenSSL captures its internal calls and Qt loses
+// the verification errors: the tests that need them are left out there (and only there).
+const underAsan = (process.env.LD_PRELOAD ?? '').includes('libasan');
+const verifying = underAsan ? test.skip : test;
+
 let certs: TestCertificates;
 beforeAll(() => {
   certs = makeCertificates('sslsocket');
@@ -140,7 +146,7 @@ test('a new socket: unencrypted, its defaults as Qt has them, and its settings r
   expect(s.sslHandshakeErrors()).toEqual([]);
 });
 
-test('a self-signed server is refused: SslHandshakeFailedError with Qt message, never encrypted', async () => {
+verifying('a self-signed server is refused: SslHandshakeFailedError with Qt message, never encrypted', async () => {
   const port = await tlsEchoServer(certs.selfSigned);
   const s = track(new QSslSocket());
   const trace: string[] = [];
@@ -391,21 +397,26 @@ async function verified(
   return { s, ok, errors, peerVerify, trace };
 }
 
-test('self-signed, ignored in the slot: encrypted; the errors as Qt gives them; the peer certificate', async () => {
-  const { s, ok, errors, peerVerify, trace } = await verified(certs.selfSigned, (sock) => sock.ignoreSslErrors());
-  expect(ok).toBe(true);
-  expect(errors).toEqual([SslError.SelfSignedCertificate]);
-  expect(peerVerify).toEqual([SslError.SelfSignedCertificate]);
-  expect(trace).toEqual(['peerVerifyError', 'sslErrors', 'encrypted']);
-  expect(s.sslHandshakeErrors().map((e) => e.errorString())).toEqual(['The certificate is self-signed, and untrusted']);
-  expect(s.peerCertificate().equals(new QSslCertificate(certs.read(certs.selfSigned.cert)))).toBe(true);
-  expect(s.peerCertificateChain()).toHaveLength(1);
-  expect(s.localCertificate().isNull()).toBe(true);
-  s.write('after');
-  expect((await readExactly(s, 5)).toString()).toBe('after');
-});
+verifying(
+  'self-signed, ignored in the slot: encrypted; the errors as Qt gives them; the peer certificate',
+  async () => {
+    const { s, ok, errors, peerVerify, trace } = await verified(certs.selfSigned, (sock) => sock.ignoreSslErrors());
+    expect(ok).toBe(true);
+    expect(errors).toEqual([SslError.SelfSignedCertificate]);
+    expect(peerVerify).toEqual([SslError.SelfSignedCertificate]);
+    expect(trace).toEqual(['peerVerifyError', 'sslErrors', 'encrypted']);
+    expect(s.sslHandshakeErrors().map((e) => e.errorString())).toEqual([
+      'The certificate is self-signed, and untrusted',
+    ]);
+    expect(s.peerCertificate().equals(new QSslCertificate(certs.read(certs.selfSigned.cert)))).toBe(true);
+    expect(s.peerCertificateChain()).toHaveLength(1);
+    expect(s.localCertificate().isNull()).toBe(true);
+    s.write('after');
+    expect((await readExactly(s, 5)).toString()).toBe('after');
+  },
+);
 
-test('self-signed, a slot that does not ignore: refused, after the slot ran', async () => {
+verifying('self-signed, a slot that does not ignore: refused, after the slot ran', async () => {
   const { s, ok, errors, trace } = await verified(certs.selfSigned, () => undefined);
   expect(ok).toBe(false);
   expect(errors).toEqual([SslError.SelfSignedCertificate]);
@@ -413,7 +424,7 @@ test('self-signed, a slot that does not ignore: refused, after the slot ran', as
   expect(s.errorString()).toBe('The certificate is self-signed, and untrusted');
 });
 
-test('ignoreSslErrors(errors) in the slot: the very errors pass, other errors do not', async () => {
+verifying('ignoreSslErrors(errors) in the slot: the very errors pass, other errors do not', async () => {
   const cert = new QSslCertificate(certs.read(certs.selfSigned.cert));
   const same = await verified(certs.selfSigned, (sock) =>
     sock.ignoreSslErrors([new QSslError(SslError.SelfSignedCertificate, cert)]),
@@ -426,31 +437,34 @@ test('ignoreSslErrors(errors) in the slot: the very errors pass, other errors do
   expect(other.s.error()).toBe(SocketError.SslHandshakeFailedError);
 });
 
-test('wrong host name and an untrusted CA: both errors; ignored, encrypted', async () => {
+verifying('wrong host name and an untrusted CA: both errors; ignored, encrypted', async () => {
   const { ok, errors } = await verified(certs.otherName, (sock) => sock.ignoreSslErrors());
   expect(ok).toBe(true);
   expect(errors).toContain(SslError.HostNameMismatch);
   expect(errors).toContain(SslError.UnableToGetLocalIssuerCertificate);
 });
 
-test('an expired certificate: CertificateExpired among the errors; refused when not ignored', async () => {
+verifying('an expired certificate: CertificateExpired among the errors; refused when not ignored', async () => {
   const { s, ok, errors } = await verified(certs.expired, () => undefined);
   expect(ok).toBe(false);
   expect(errors).toContain(SslError.CertificateExpired);
   expect(s.error()).toBe(SocketError.SslHandshakeFailedError);
 });
 
-test('a refused certificate: Qt verifies after the handshake and ends it with a close_notify alert (alertSent)', async () => {
-  const port = await tlsEchoServer(certs.selfSigned);
-  const s = track(new QSslSocket());
-  const alerts: [number, number, string][] = [];
-  s.alertSent.connect((level, type, description) => alerts.push([level, type, description]));
-  s.connectToHostEncrypted('localhost', port);
-  expect(await s.waitForEncrypted(10000)).toBe(false);
-  expect(alerts).toEqual([[QSsl.AlertLevel.Warning, QSsl.AlertType.CloseNotify, 'close notify']]);
-});
+verifying(
+  'a refused certificate: Qt verifies after the handshake and ends it with a close_notify alert (alertSent)',
+  async () => {
+    const port = await tlsEchoServer(certs.selfSigned);
+    const s = track(new QSslSocket());
+    const alerts: [number, number, string][] = [];
+    s.alertSent.connect((level, type, description) => alerts.push([level, type, description]));
+    s.connectToHostEncrypted('localhost', port);
+    expect(await s.waitForEncrypted(10000)).toBe(false);
+    expect(alerts).toEqual([[QSsl.AlertLevel.Warning, QSsl.AlertType.CloseNotify, 'close notify']]);
+  },
+);
 
-test('ignoreSslErrors() before the handshake (after connectToHostEncrypted): encrypted with no slot', async () => {
+verifying('ignoreSslErrors() before the handshake (after connectToHostEncrypted): encrypted with no slot', async () => {
   const port = await tlsEchoServer(certs.selfSigned);
   const s = track(new QSslSocket());
   s.connectToHostEncrypted('localhost', port);

@@ -3,9 +3,14 @@
 // server, one for another name under an untrusted CA, a STARTTLS server); the traces must match
 // (test/parity/tcp.test.ts says what they hold).
 import { makeCertificates, TestCertificates } from '../certificates';
-import { loadScenarios, runBothSides, startFixtureServer } from '../helpers';
+import { loadScenarios, runBothSides, Scenario, startFixtureServer } from '../helpers';
 
-const scenarios = loadScenarios('ssl_scenarios.json');
+// Under AddressSanitizer Qt loses the verification errors (test/net/sslSocket.test.ts says why):
+// the scenarios that verify a certificate are left out there.
+const underAsan = (process.env.LD_PRELOAD ?? '').includes('libasan');
+const scenarios = loadScenarios<Scenario & { verifies?: boolean }>('ssl_scenarios.json').filter(
+  (s) => !(underAsan && s.verifies),
+);
 let certs: TestCertificates;
 const peers: { stop(): void }[] = [];
 const ports: Record<string, number> = {};
