@@ -261,8 +261,8 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
     return (this.settings ??= { readBufferSize: 0, pauseMode: PauseMode.PauseNever, protocolTag: '', proxy: null });
   }
 
-  // What a JS application factory says for this connection, asked as Qt asks (resolveProxy).
-  private decideProxies(hostName: string, port: number): unknown[] | undefined {
+  /** @internal what a JS application factory says for this connection, asked as Qt asks (resolveProxy). */
+  protected decideProxies(hostName: string, port: number): unknown[] | undefined {
     const type =
       this._socketType === SocketType.UdpSocket
         ? QNetworkProxyQuery.QueryType.UdpSocket
@@ -348,7 +348,12 @@ export const descriptorsInHand = new Set<number>();
 
 /** Whether `n` is a native socket the addon made (a QTcpSocket's or a QUdpSocket's). */
 function isNativeSocket(n: unknown): n is NativeAbstractSocket {
-  return n instanceof native.QTcpSocket || n instanceof native.QUdpSocket || n instanceof native.QAbstractSocket;
+  return (
+    n instanceof native.QTcpSocket ||
+    n instanceof native.QSslSocket ||
+    n instanceof native.QUdpSocket ||
+    n instanceof native.QAbstractSocket
+  );
 }
 
 // QTcpSocket and QUdpSocket pass the native socket the addon made for them; otherwise (socketType,

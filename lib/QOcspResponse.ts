@@ -91,5 +91,8 @@ export class QOcspResponse extends Value<NativeOcspResponse> {
 
 // @internal nativeOf: the native response inside one (read it, don't keep it); fromNative: a
 // QOcspResponse holding a copy of a native one.
-const { nativeOf, fromNative } = valueKit<QOcspResponse, NativeOcspResponse>(QOcspResponse, native.QOcspResponse);
-export { nativeOf, fromNative };
+const { nativeOf, fromNative, adopt } = valueKit<QOcspResponse, NativeOcspResponse>(
+  QOcspResponse,
+  native.QOcspResponse,
+);
+export { nativeOf, fromNative, adopt };

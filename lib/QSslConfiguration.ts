@@ -478,4 +478,4 @@ const { nativeOf, adopt, fromNative } = valueKit<QSslConfiguration, NativeSslCon
   QSslConfiguration,
   native.QSslConfiguration,
 );
-export { nativeOf, fromNative };
+export { nativeOf, fromNative, adopt };

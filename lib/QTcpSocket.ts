@@ -11,13 +11,19 @@ const adopting: { native?: NativeAbstractSocket } = {};
 export class QTcpSocket extends QAbstractSocket {
   /** QTcpSocket(parent = None). Parents are not modelled: the JS object owns its socket. */
   constructor(parent?: null) {
-    checkArity('QTcpSocket', arguments, 0, 1);
+    const name = new.target.name;
+    checkArity(name, arguments, 0, 1);
     if (parent !== undefined && parent !== null) {
-      throw new TypeError("QTcpSocket: argument 'parent' must be None (null); parents are not supported");
+      throw new TypeError(`${name}: argument 'parent' must be None (null); parents are not supported`);
     }
-    const n = adopting.native ?? new native.QTcpSocket();
+    const n = adopting.native ?? (new.target as typeof QTcpSocket)._newNative();
     adopting.native = undefined;
     super(SocketType.TcpSocket, n);
+  }
+
+  /** @internal the native socket `new` makes: a subclass (QSslSocket) makes its own. */
+  protected static _newNative(): NativeAbstractSocket {
+    return new native.QTcpSocket();
   }
 
   /** @internal the native socket (a server's addPendingConnection hands it to Qt's queue). */

@@ -18,6 +18,7 @@ export { QSslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
 export { QSslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
 export { QOcspResponse, QOcspCertificateStatus, QOcspRevocationReason } from './QOcspResponse';
 export { QPasswordDigestor } from './QPasswordDigestor';
+export { QSslSocket } from './QSslSocket';
 export { QCryptographicHash } from './QCryptographicHash';
 export { QSslError } from './QSslError';
 export { QSslCertificate } from './QSslCertificate';
@@ -102,6 +103,7 @@ import { QSslCipher as SslCipher } from './QSslCipher';
 import { QSslDiffieHellmanParameters as SslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
 import { QSslEllipticCurve as SslEllipticCurve } from './QSslEllipticCurve';
 import { QSslPreSharedKeyAuthenticator as SslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
+import { QSslSocket as SslSocket } from './QSslSocket';
 import { QSslCertificate as SslCertificate } from './QSslCertificate';
 import { QSslCertificateExtension as SslCertificateExtension } from './QSslCertificateExtension';
 import { QSslError as SslError } from './QSslError';
@@ -147,6 +149,7 @@ for (const cls of [
   SslDiffieHellmanParameters,
   SslEllipticCurve,
   SslPreSharedKeyAuthenticator,
+  SslSocket,
   SslCertificate,
   SslCertificateExtension,
   SslError,

@@ -29,6 +29,23 @@ std::vector<std::string> AbstractSocketCore::endpoint() const {
           std::to_string(s->peerPort()), str(s->peerName())};
 }
 
+bool AbstractSocketCore::waitNow(QAbstractSocket* s, int which) {
+  switch (which) {
+    case protocol::SocketWait::kConnected:
+      // 1, not 0: with 0 Qt skips the step of its blocking wait that reports a connect
+      // still pending (errorOccurred(SocketTimeoutError) or the proxy's timeout error).
+      return s->waitForConnected(1);
+    case protocol::SocketWait::kReadyRead:
+      return s->waitForReadyRead(0);
+    case protocol::SocketWait::kBytesWritten:
+      return s->waitForBytesWritten(0);
+    case protocol::SocketWait::kDisconnected:
+      return s->waitForDisconnected(0);
+    default:
+      return false;  // a wait of a subclass's (its override answers it)
+  }
+}
+
 void AbstractSocketCore::adopt(QAbstractSocket* s) {
   wireDevice(s);
   QObject::connect(s, &QAbstractSocket::stateChanged, s, [this](QAbstractSocket::SocketState st) {
@@ -93,14 +110,7 @@ Napi::Value ConnectToHost(Info info, Core core) {
   auto mode = Mode(info, 2, "connectToHost");
   auto proto = QAbstractSocket::NetworkLayerProtocol(IntArg(info, 3, -1, 2, "connectToHost"));
   auto decided = DecidedProxies(info[4], "connectToHost");
-  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
-    double before = core->seq;  // as Abort's (io_device.h)
-    core->resetFlow();
-    core->wireSetupSignals();
-    ArmDecision arm(decided);
-    s->connectToHost(host, port, mode, proto);
-    return QVariant(before);
-  });
+  return ConnectCall(info.Env(), core, decided, [&](QAbstractSocket* s) { s->connectToHost(host, port, mode, proto); });
 }
 
 // connectToAddress(QHostAddress, port, openMode, decidedProxies)
@@ -109,14 +119,7 @@ Napi::Value ConnectToAddress(Info info, Core core) {
   quint16 port = Port(info, 1, "connectToHost");
   auto mode = Mode(info, 2, "connectToHost");
   auto decided = DecidedProxies(info[3], "connectToHost");
-  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
-    double before = core->seq;  // as Abort's (io_device.h)
-    core->resetFlow();
-    core->wireSetupSignals();
-    ArmDecision arm(decided);
-    s->connectToHost(addr, port, mode);
-    return QVariant(before);
-  });
+  return ConnectCall(info.Env(), core, decided, [&](QAbstractSocket* s) { s->connectToHost(addr, port, mode); });
 }
 
 Napi::Value DisconnectFromHost(Info info, Core core) {
@@ -129,21 +132,8 @@ Napi::Value DisconnectFromHost(Info info, Core core) {
 // A JS-side wait ran out: let Qt decide with a zero timeout, with Qt's own side effects
 // (SocketTimeoutError, the state change) instead of our imitation of them.
 Napi::Value WaitNow(Info info, Core core) {
-  auto which = protocol::SocketWait::Value(IntArg(info, 0, 0, 3, "waitNow"));
-  return SyncCall(info.Env(), core, [which](QAbstractSocket* s) {
-    switch (which) {
-      case protocol::SocketWait::kConnected:
-        // 1, not 0: with 0 Qt skips the step of its blocking wait that reports a connect
-        // still pending (errorOccurred(SocketTimeoutError) or the proxy's timeout error).
-        return QVariant(s->waitForConnected(1));
-      case protocol::SocketWait::kReadyRead:
-        return QVariant(s->waitForReadyRead(0));
-      case protocol::SocketWait::kBytesWritten:
-        return QVariant(s->waitForBytesWritten(0));
-      default:
-        return QVariant(s->waitForDisconnected(0));
-    }
-  });
+  int which = int(IntArg(info, 0, 0, protocol::SocketWait::kEncrypted, "waitNow"));
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) { return QVariant(core->waitNow(s, which)); });
 }
 
 // bind(QHostAddress, port, bindMode, decidedProxies)

@@ -9,11 +9,13 @@
 #include <QHostAddress>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "handle_wrap.h"
 #include "io_device.h"
+#include "network_proxy_factory.h"
 
 namespace qtn {
 
@@ -32,6 +34,10 @@ class AbstractSocketCore : public StreamHandle<QAbstractSocket> {
   // local address, local port, peer address, peer port, peer name.
   std::vector<std::string> endpoint() const override;
 
+  // Qt side: Qt's own blocking wait `which` with (about) no time left, for a JS wait that ran out.
+  // A subclass with waits of its own (QSslSocket's waitForEncrypted) answers those.
+  virtual bool waitNow(QAbstractSocket* s, int which);
+
   // A sync call's answer (protocol.h SocketSnapshot).
   using Snapshot = StreamSnapshot<AbstractSocketCore>;
 
@@ -46,6 +52,22 @@ class AbstractSocketCore : public StreamHandle<QAbstractSocket> {
 const QHostAddress& HostAddressArg(const Napi::CallbackInfo& info, size_t i, const char* method);
 
 using SocketMethod = CoreMethod<AbstractSocketCore>;
+
+// JS side: the steps every connect takes around Qt's own call `connect(socket)` (connectToHost,
+// QSslSocket's connectToHostEncrypted), with the proxies a JS factory decided armed; answers the
+// snapshot whose result is the number of the last event before the call (the old connection's end).
+template <class Fn>
+Napi::Value ConnectCall(Napi::Env env, const std::shared_ptr<AbstractSocketCore>& core,
+                        const std::optional<QList<QNetworkProxy>>& decided, Fn&& connect) {
+  return SyncCall(env, core, [&](QAbstractSocket* s) {
+    double before = core->seq;  // as Abort's (io_device.h)
+    core->resetFlow();
+    core->wireSetupSignals();
+    ArmDecision arm(decided);
+    connect(s);
+    return QVariant(before);
+  });
+}
 // The methods of QAbstractSocket's JS objects (connectToHost, bind, abort, ...).
 const std::vector<SocketMethod>& AbstractSocketMethods();
 

@@ -1,13 +1,10 @@
 #include "proxy_auth.h"
 
-#include <QPointer>
-#include <QSocketNotifier>
-
 #include <optional>
-#include <vector>
 
 #include "authenticator.h"
 #include "network_proxy.h"
+#include "runtime/slot_wait.h"
 
 namespace qtn {
 
@@ -18,29 +15,6 @@ namespace {
 struct AuthAnswer : SlotAnswer {
   explicit AuthAnswer(const QAuthenticator& a) : auth(a) {}
   QAuthenticator auth;
-};
-
-// In PyQt6 nothing happens to the socket while its slot runs. Here Qt's event loop runs meanwhile
-// (other sockets go on), so the socket's own descriptors (its proxy connection's among them) are
-// not watched until the answer is in: a proxy that closes in the meantime is seen afterwards, as
-// Qt would see it, not in the middle of the emission.
-class FreezeIo {
- public:
-  explicit FreezeIo(QObject* root) {
-    if (!root) return;
-    for (QSocketNotifier* n : root->findChildren<QSocketNotifier*>()) {
-      if (!n->isEnabled()) continue;
-      n->setEnabled(false);
-      frozen_.emplace_back(n);
-    }
-  }
-  ~FreezeIo() {
-    for (auto& n : frozen_)
-      if (n) n->setEnabled(true);
-  }
-
- private:
-  std::vector<QPointer<QSocketNotifier>> frozen_;
 };
 
 }  // namespace

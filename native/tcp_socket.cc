@@ -3,6 +3,8 @@
 
 #include <QTcpSocket>
 
+#include "ssl_socket.h"
+
 namespace qtn {
 
 namespace {
@@ -42,6 +44,9 @@ std::shared_ptr<AbstractSocketCore> NewAcceptedTcpSocket(std::shared_ptr<Runtime
   return core;
 }
 
-std::shared_ptr<AbstractSocketCore> TcpSocketCoreOf(Napi::Value v) { return QTcpSocketWrap::CoreOf(v); }
+std::shared_ptr<AbstractSocketCore> TcpSocketCoreOf(Napi::Value v) {
+  if (auto core = QTcpSocketWrap::CoreOf(v)) return core;
+  return SslSocketCoreOf(v);  // a QSslSocket is a QTcpSocket
+}
 
 }  // namespace qtn

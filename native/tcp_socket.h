@@ -11,7 +11,8 @@ namespace qtn {
 // that carries it is delivered (Handle::wrap).
 std::shared_ptr<AbstractSocketCore> NewAcceptedTcpSocket(std::shared_ptr<Runtime> channel, QAbstractSocket* socket);
 
-// JS side: the core of a JS QTcpSocket's native object, or nullptr (a server's addPendingConnection).
+// JS side: the core of a JS QTcpSocket's (or QSslSocket's) native object, or nullptr (a server's
+// addPendingConnection).
 std::shared_ptr<AbstractSocketCore> TcpSocketCoreOf(Napi::Value v);
 
 }  // namespace qtn

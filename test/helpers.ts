@@ -31,6 +31,24 @@ export async function until(cond: () => boolean, ms = 10000, what = 'condition')
   }
 }
 
+/** Reads exactly `n` bytes from `s`, waiting for them as they come; rejects after `ms`. */
+export async function readExactly(s: QTcpSocket, n: number, ms = 10000): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let got = 0;
+  const end = Date.now() + ms;
+  for (let i = 0; got < n && i < 100000; i++) {
+    if (s.bytesAvailable() === 0) {
+      if (Date.now() > end) throw new Error(`read ${got} of ${n} bytes`);
+      await s.waitForReadyRead(Math.max(1, end - Date.now()));
+      continue;
+    }
+    const b = s.read(n - got);
+    parts.push(b);
+    got += b.length;
+  }
+  return Buffer.concat(parts);
+}
+
 /** Makes `server` an echo server: each connection gets back every byte it sends. */
 export function echoConnections(server: QTcpServer): void {
   server.newConnection.connect(() => {
@@ -190,10 +208,16 @@ export function makeTempDir(label: string): { dir: string; remove(): void } {
 /**
  * Starts a server of the test's own from test/fixtures/parity (a process of its own, since the
  * parity runners are run synchronously): it prints its port as its first line, and ends when its
- * stdin closes (stop()).
+ * stdin closes (stop()). `env`: variables for its process beside this one's.
  */
-export async function startFixtureServer(script: string): Promise<{ port: number; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(PARITY_FIXTURES, script)], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startFixtureServer(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ port: number; stop(): void }> {
+  const child = spawn(process.execPath, [path.join(PARITY_FIXTURES, script)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));

@@ -947,6 +947,72 @@ export interface NativeAbstractSocket extends NativeStreamSocket {
   answerProxyAuth(serial: number, authenticator: NativeAuthenticator): void;
 }
 
+/** QSslSocket's (native/ssl_socket.cc): a QTcpSocket's, and its TLS calls (a getter's result last in its snapshot). */
+export interface NativeSslSocket extends NativeAbstractSocket {
+  connectToHostEncrypted(
+    host: string,
+    port: number,
+    sslPeerName: string | null,
+    mode: number,
+    protocol: number,
+    decided: DecidedProxies,
+  ): SocketSnapshot;
+  startClientEncryption(): SocketSnapshot;
+  startServerEncryption(): SocketSnapshot;
+  isEncrypted(): SocketSnapshot;
+  mode(): SocketSnapshot;
+  encryptedBytesAvailable(): SocketSnapshot;
+  encryptedBytesToWrite(): SocketSnapshot;
+  peerVerifyMode(): SocketSnapshot;
+  peerVerifyDepth(): SocketSnapshot;
+  peerVerifyName(): string;
+  protocol(): SocketSnapshot;
+  sessionProtocol(): SocketSnapshot;
+  setPeerVerifyMode(mode: number): void;
+  setPeerVerifyDepth(depth: number): void;
+  setPeerVerifyName(name: string): void;
+  setProtocol(protocol: number): void;
+  setLocalCertificateFile(path: string, format: number): void;
+  setPrivateKeyFile(fileName: string, algorithm: number, format: number, passPhrase: Buffer): void;
+  setLocalCertificate(certificate: NativeSslCertificate): void;
+  /** What the sslErrors slots asked to ignore, for the wait numbered `serial`. */
+  answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void;
+  /** Outside an sslErrors slot: no argument ignores all. */
+  ignoreSslErrors(errors?: NativeSslError[]): void;
+  sslHandshakeErrors(): NativeSslError[];
+  peerCertificateChain(): NativeSslCertificate[];
+  /** One certificate (a null one when there is none). */
+  peerCertificate(): NativeSslCertificate[];
+  localCertificate(): NativeSslCertificate[];
+  setLocalCertificateChain(chain: NativeSslCertificate[]): void;
+  localCertificateChain(): NativeSslCertificate[];
+  setPrivateKey(key: NativeSslKey): void;
+  /** One each (none once the Qt object is gone). */
+  privateKey(): NativeSslKey[];
+  sessionCipher(): NativeSslCipher[];
+  sslConfiguration(): NativeSslConfiguration[];
+  setSslConfiguration(configuration: NativeSslConfiguration): void;
+  ocspResponses(): NativeOcspResponse[];
+}
+
+/** QSslSocket's statics (Qt's TLS backends), called on the JS thread. */
+export interface NativeSslStatics {
+  supportsSsl(): boolean;
+  sslLibraryVersionNumber(): number;
+  sslLibraryVersionString(): string;
+  sslLibraryBuildVersionNumber(): number;
+  sslLibraryBuildVersionString(): string;
+  activeBackend(): string;
+  availableBackends(): string[];
+  setActiveBackend(name: string): boolean;
+  implementedClasses(backend?: string): number[];
+  supportedFeatures(backend?: string): number[];
+  supportedProtocols(backend?: string): number[];
+  isClassImplemented(cl: number, backend?: string): boolean;
+  isFeatureSupported(feature: number, backend?: string): boolean;
+  isProtocolSupported(protocol: number, backend?: string): boolean;
+}
+
 /** QUdpSocket's (native/udp_socket.cc). A bare number: sent from the JS thread, nothing changed in Qt. */
 export interface NativeUdpSocket extends NativeAbstractSocket {
   writeDatagramTo(data: Buffer, address: NativeHostAddress, port: number): number | SocketSnapshot;
@@ -1169,6 +1235,7 @@ export interface NativeHandles {
   QNetworkReply: new () => NativeNetworkReply;
   QTcpSocket: new () => NativeAbstractSocket;
   QAbstractSocket: new (socketType: number) => NativeAbstractSocket;
+  QSslSocket: (new () => NativeSslSocket) & NativeSslStatics;
   QUdpSocket: (new () => NativeUdpSocket) & {
     /** Debug counter: datagrams this process sent from the JS thread. */
     directSends(): number;

@@ -14,6 +14,13 @@ export const enum SocketEvent {
   Destroyed = 10,
   Endpoint = 11,
   ProxyAuthenticationRequired = 12,
+  Encrypted = 13,
+  ModeChanged = 14,
+  EncryptedBytesWritten = 15,
+  SslErrors = 16,
+  PeerVerifyError = 17,
+  AlertSent = 18,
+  AlertReceived = 19,
 }
 
 export const enum ServerEvent {
@@ -107,6 +114,7 @@ export const enum SocketWait {
   ReadyRead = 1,
   BytesWritten = 2,
   Disconnected = 3,
+  Encrypted = 4,
 }
 
 export const enum TimerEvent {
@@ -187,7 +195,14 @@ export const protocolValues = {
     ReadChannelFinished: 9,
     Destroyed: 10,
     Endpoint: 11,
-    ProxyAuthenticationRequired: 12
+    ProxyAuthenticationRequired: 12,
+    Encrypted: 13,
+    ModeChanged: 14,
+    EncryptedBytesWritten: 15,
+    SslErrors: 16,
+    PeerVerifyError: 17,
+    AlertSent: 18,
+    AlertReceived: 19
   },
   ServerEvent: {
     NewPending: 1,
@@ -272,7 +287,8 @@ export const protocolValues = {
     Connected: 0,
     ReadyRead: 1,
     BytesWritten: 2,
-    Disconnected: 3
+    Disconnected: 3,
+    Encrypted: 4
   },
   TimerEvent: {
     Timeout: 1,

@@ -31,7 +31,7 @@ const UNKNOWN_ERROR = -1;
 // it is kept as news for the wait (Fresh), as PyQt6's wait would have found it, unless Qt emitted
 // it inside a call JS made (the loop runtime), where PyQt6 runs it too, before any later wait.
 // The thread runtime delivers every event after its call.
-const isNews = (): boolean => runtime === 'thread' || !eventInsideCall();
+export const isNews = (): boolean => runtime === 'thread' || !eventInsideCall();
 
 interface Fresh {
   readyRead: boolean;
@@ -119,6 +119,10 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   protected abstract applyStrings(strings: readonly unknown[], at: number): void;
   /** @internal an event of a kind only the subclass has (HostFound, ProxyAuthenticationRequired). */
   protected otherEvent(_kind: number, _seq: number, _arg: number, _payload: unknown): void {}
+  /** @internal whether an event of `kind` with an array payload carries the endpoint strings. */
+  protected carriesEndpoint(kind: number): boolean {
+    return kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired;
+  }
   /** @internal the graceful end `await using` waits for (disconnectFromHost, disconnectFromServer). */
   protected abstract disconnectGracefully(): void;
   abstract readBufferSize(): number;
@@ -163,8 +167,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     if (seq > this.seq) {
       this.seq = int(seq);
       this.applyState(packed, openMode, error, btw, taken);
-      if (Array.isArray(payload) && kind !== Ev.ErrorOccurred && kind !== Ev.ProxyAuthenticationRequired)
-        this.applyStrings(payload, 0);
+      if (Array.isArray(payload) && this.carriesEndpoint(kind)) this.applyStrings(payload, 0);
       if (kind === Ev.Endpoint) this._errorString = shared((payload as string[])[(payload as string[]).length - 1]);
     } else if (seq === this.seq) {
       this.updateKeepAlive(); // the last event a snapshot counted is here
@@ -476,7 +479,8 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     if (this.eventSeq < this.seq) drainEvents();
   }
 
-  private wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
+  /** @internal */
+  protected wait(method: string, kind: Wait, msecs: number, signal: AbortSignal | undefined): Promise<boolean> {
     return this.h.wait(method, kind, this.seq, msecs, signal, () => {
       // Out of time here: ask Qt with a zero timeout, so the verdict and its side effects
       // (SocketTimeoutError, the socket reset) are Qt's own; what it read or emitted is

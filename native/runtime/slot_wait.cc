@@ -7,6 +7,20 @@
 
 namespace qtn {
 
+FreezeIo::FreezeIo(QObject* root) {
+  if (!root) return;
+  for (QSocketNotifier* n : root->findChildren<QSocketNotifier*>()) {
+    if (!n->isEnabled()) continue;
+    n->setEnabled(false);
+    frozen_.emplace_back(n);
+  }
+}
+
+FreezeIo::~FreezeIo() {
+  for (auto& n : frozen_)
+    if (n) n->setEnabled(true);
+}
+
 void SlotWait::defer(std::function<void()> fn, bool cancelsWait) {
   deferred_.push_back(std::move(fn));
   if (cancelsWait && waiting_) stop();

@@ -6,6 +6,9 @@
 // emission's frame (native/proxy_auth.cc); how the runtime waits is Runtime::waitForAnswer.
 #pragma once
 
+#include <QPointer>
+#include <QSocketNotifier>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -15,6 +18,22 @@ namespace qtn {
 
 class Handle;
 struct Event;
+
+// Qt thread, around a wait for a slot's answer inside an emission of `root` (a socket). In PyQt6
+// nothing happens to the socket while its slot runs. Here Qt's event loop runs meanwhile (other
+// sockets go on), so the socket's own descriptors (its proxy connection's, its TLS plain socket's
+// among them) are not watched until the answer is in: a peer that closes in the meantime is seen
+// afterwards, as Qt would see it, not in the middle of the emission.
+class FreezeIo {
+ public:
+  explicit FreezeIo(QObject* root);
+  ~FreezeIo();
+  FreezeIo(const FreezeIo&) = delete;
+  FreezeIo& operator=(const FreezeIo&) = delete;
+
+ private:
+  std::vector<QPointer<QSocketNotifier>> frozen_;
+};
 
 // What a JS slot answered, handed to the emission that waits for it: one subclass per kind of
 // question.

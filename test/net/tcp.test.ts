@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { QAbstractSocket, QHostAddress, QTcpServer, QTcpSocket } from '../../lib';
-import { nextEmit, sleep, until } from '../helpers';
+import { nextEmit, readExactly, sleep, until } from '../helpers';
 
 const { SocketState, SocketError } = QAbstractSocket;
 const LOCALHOST = () => new QHostAddress(QHostAddress.SpecialAddress.LocalHost);
@@ -32,23 +32,6 @@ async function connectedPair(): Promise<[QTcpSocket, QTcpSocket, QTcpServer]> {
   expect((await server.waitForNewConnection(5000))[0]).toBe(true);
   const peer = track(server.nextPendingConnection()!);
   return [client, peer, server];
-}
-
-async function readExactly(s: QTcpSocket, n: number, ms = 10000): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let got = 0;
-  const end = Date.now() + ms;
-  while (got < n) {
-    if (s.bytesAvailable() === 0) {
-      if (Date.now() > end) throw new Error(`read ${got} of ${n} bytes`);
-      await s.waitForReadyRead(Math.max(1, end - Date.now()));
-      continue;
-    }
-    const b = s.read(n - got);
-    parts.push(b);
-    got += b.length;
-  }
-  return Buffer.concat(parts);
 }
 
 test('connect by IP: ConnectingState right after the call, then connected, with Qt signal order', async () => {

@@ -30,6 +30,7 @@ import {
   QSslDiffieHellmanParameters,
   QSslEllipticCurve,
   QSslPreSharedKeyAuthenticator,
+  QSslSocket,
   QTcpServer,
   QTcpSocket,
   QUdpSocket,
@@ -45,6 +46,7 @@ const sock = new QTcpSocket();
 const server = new QTcpServer();
 const udp = new QUdpSocket();
 const plain = new QAbstractSocket(QAbstractSocket.SocketType.TcpSocket, null);
+const ssl = new QSslSocket();
 // The addon by class name, for the loops over every class.
 const anyNative = native as unknown as Record<string, Any>;
 const nativeOf = (o: object): Any => (o as Any).h.native;
@@ -55,6 +57,7 @@ const natives: Record<string, Any> = {
   QTcpServer: nativeOf(server),
   QUdpSocket: nativeOf(udp),
   QAbstractSocket: nativeOf(plain),
+  QSslSocket: nativeOf(ssl),
   QNetworkDiskCache: new anyNative.QNetworkDiskCache(),
 };
 for (const name of [
@@ -137,6 +140,7 @@ afterAll(() => {
   server.close();
   udp.abort();
   plain.abort();
+  ssl.abort();
 });
 
 test('the classes TS declares abstract or protected cannot be made from JS', async () => {

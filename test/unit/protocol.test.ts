@@ -41,6 +41,8 @@ test('a header that disagrees is noticed (the comparison can fail)', () => {
 
 test('each event kind, snapshot position and wait kind is distinct within its list', () => {
   for (const [group, entries] of Object.entries(protocolValues)) {
+    // Limits are sizes, not kinds: two may be equal (a reply's read chunk and the datagram cap).
+    if (group === 'Limit') continue;
     const values = Object.values(entries);
     expect({ group, distinct: new Set(values).size }).toEqual({ group, distinct: values.length });
   }

@@ -1,0 +1,524 @@
+// QSslSocket: a QTcpSocket whose bytes go through TLS. Reading, writing, flow control and the
+// waits are QTcpSocket's (the Qt side reads the decrypted bytes); here are the handshake, its
+// signals, the TLS settings and Qt's TLS backends (the statics).
+import { AbortOptions, signalOf } from './core/node';
+import {
+  checkArity,
+  checkEnum,
+  checkFlags,
+  checkInt,
+  checkMsecs,
+  checkString,
+  describe,
+  PORT_MAX,
+  toBuffer,
+} from './core/args';
+import type { BytesInput } from './core/args';
+import type { NativeAbstractSocket, NativeSslSocket } from './core/native';
+import { SocketEvent as Ev, SocketWait as Wait } from './core/protocol';
+import { OpenModeFlag } from './core/QIODevice';
+import { native } from './core/runtime';
+import { defineSignals, madeSignal, Signal } from './core/signal';
+import { NetworkLayerProtocol, SocketState } from './core/socketEnums';
+import { isNews } from './core/stream';
+import {
+  AlertLevel,
+  AlertType,
+  EncodingFormat,
+  ImplementedClass,
+  KeyAlgorithm,
+  SslProtocol,
+  SupportedFeature,
+} from './QSsl';
+import {
+  QSslCertificate,
+  adopt as adoptCertificate,
+  certificateArg,
+  nativeOf as nativeOfCertificate,
+} from './QSslCertificate';
+import { QSslError, adopt as adoptError, nativeOf as nativeOfError } from './QSslError';
+import type { NativeSslCertificate, NativeSslError } from './core/native';
+import { adopt as adoptCipher, QSslCipher } from './QSslCipher';
+import { adopt as adoptConfiguration, nativeOf as nativeOfConfiguration, QSslConfiguration } from './QSslConfiguration';
+import { keyArg, adopt as adoptKey, nativeOf as nativeOfKey, QSslKey } from './QSslKey';
+import { adopt as adoptOcsp, type QOcspResponse } from './QOcspResponse';
+import { QTcpSocket } from './QTcpSocket';
+
+// Beside the value classes that use them too (QSslConfiguration.peerVerifyMode()).
+import { PeerVerifyMode, SslMode } from './core/sslEnums';
+export { PeerVerifyMode, SslMode };
+
+// A certificate getter's answer: one certificate, or none once the Qt object is gone (a null one then).
+const oneCertificate = ([n]: NativeSslCertificate[]): QSslCertificate =>
+  n ? adoptCertificate(n) : new QSslCertificate();
+
+// The TLS backends, asked on the JS thread (Qt locks what they share).
+const backends = () => native.QSslSocket;
+
+function backendArg(method: string, backendName: unknown): string {
+  return checkString(`QSslSocket.${method}`, 'backendName', backendName);
+}
+
+export class QSslSocket extends QTcpSocket {
+  static readonly PeerVerifyMode = PeerVerifyMode;
+  static readonly SslMode = SslMode;
+
+  declare readonly encrypted: Signal<[]>;
+  declare readonly modeChanged: Signal<[SslMode]>;
+  declare readonly encryptedBytesWritten: Signal<[number]>;
+  declare readonly peerVerifyError: Signal<[QSslError]>;
+  /**
+   * Call ignoreSslErrors() in the slot, synchronously, as in PyQt6: Qt reads whether it was called
+   * (and with which errors) when the slots return (the Qt thread waits for them).
+   */
+  declare readonly sslErrors: Signal<[QSslError[]]>;
+  declare readonly alertSent: Signal<[AlertLevel, AlertType, string]>;
+  declare readonly alertReceived: Signal<[AlertLevel, AlertType, string]>;
+
+  // Set while this socket's sslErrors slots run: what their ignoreSslErrors calls asked for.
+  private ignoring: { all: boolean; errors: QSslError[] | null } | undefined = undefined;
+
+  // The handshake ended before a wait asked for it (see StreamSocket's Fresh): waitForEncrypted
+  // answers true, as PyQt6's blocking wait would have found it still to do.
+  private encryptedNews = false;
+  // Qt's autoStartHandshake: connectToHostEncrypted starts the handshake once connected (the mode
+  // stays UnencryptedMode until then); a plain connectToHost or setSocketDescriptor does not.
+  private autoStart = false;
+
+  /** @internal */
+  protected static override _newNative(): NativeAbstractSocket {
+    return new native.QSslSocket();
+  }
+
+  /** @internal */
+  protected override qtClass(): string {
+    return 'QSslSocket';
+  }
+
+  private get ssl(): NativeSslSocket {
+    return this.h.native as NativeSslSocket;
+  }
+
+  /** @internal */
+  protected override otherEvent(kind: number, seq: number, arg: number, payload: unknown): void {
+    switch (kind) {
+      case Ev.Encrypted:
+        if (!this.h.settle(Wait.Encrypted, true, seq) && isNews()) this.encryptedNews = true;
+        madeSignal(this, 'encrypted')?.emit();
+        break;
+      case Ev.ModeChanged:
+        madeSignal(this, 'modeChanged')?.emit(arg as SslMode);
+        break;
+      case Ev.EncryptedBytesWritten:
+        madeSignal(this, 'encryptedBytesWritten')?.emit(arg);
+        break;
+      case Ev.PeerVerifyError:
+        madeSignal(this, 'peerVerifyError')?.emit(adoptError((payload as [NativeSslError[]])[0][0]));
+        break;
+      case Ev.SslErrors:
+        this.askToIgnore(payload as [NativeSslError[], number]);
+        break;
+      case Ev.AlertSent:
+      case Ev.AlertReceived: {
+        const [type, description] = payload as [string, string];
+        const signal = kind === Ev.AlertSent ? 'alertSent' : 'alertReceived';
+        madeSignal(this, signal)?.emit(arg as AlertLevel, Number(type) as AlertType, description);
+        break;
+      }
+      default:
+        super.otherEvent(kind, seq, arg, payload);
+    }
+  }
+
+  /** @internal */
+  protected override carriesEndpoint(kind: number): boolean {
+    return super.carriesEndpoint(kind) && kind < Ev.Encrypted;
+  }
+
+  // sslErrors: the slots run with `ignoring` set; what they asked for is Qt's answer.
+  private askToIgnore([errors, serial]: [NativeSslError[], number]): void {
+    const outer = this.ignoring;
+    const asked = (this.ignoring = { all: false, errors: null as QSslError[] | null });
+    try {
+      madeSignal(this, 'sslErrors')?.emit(errors.map(adoptError));
+    } finally {
+      this.ignoring = outer;
+      if (serial !== 0)
+        this.ssl.answerSslErrors(serial, asked.all, asked.errors ? asked.errors.map(nativeOfError) : null);
+    }
+  }
+
+  /**
+   * ignoreSslErrors(): go on with the handshake despite the errors; ignoreSslErrors(errors): only
+   * if the errors are these. In an sslErrors slot it answers Qt's question; elsewhere it is for the
+   * next handshake (after connectToHostEncrypted, before the errors).
+   */
+  ignoreSslErrors(errors?: Iterable<QSslError>): void {
+    const name = this.m('ignoreSslErrors');
+    checkArity(name, arguments, 0, 1);
+    let list: QSslError[] | null = null;
+    if (arguments.length === 1) {
+      if (errors === null || typeof errors !== 'object' || !(Symbol.iterator in errors))
+        throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
+      list = [...errors];
+      if (!list.every((e) => e instanceof QSslError))
+        throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
+    }
+    if (this.ignoring) {
+      if (list) this.ignoring.errors = list;
+      else this.ignoring.all = true;
+      return;
+    }
+    if (list) this.ssl.ignoreSslErrors(list.map(nativeOfError));
+    else this.ssl.ignoreSslErrors();
+  }
+
+  sslHandshakeErrors(): QSslError[] {
+    checkArity(this.m('sslHandshakeErrors'), arguments, 0, 0);
+    return this.ssl.sslHandshakeErrors().map(adoptError);
+  }
+
+  peerCertificate(): QSslCertificate {
+    checkArity(this.m('peerCertificate'), arguments, 0, 0);
+    return oneCertificate(this.ssl.peerCertificate());
+  }
+
+  peerCertificateChain(): QSslCertificate[] {
+    checkArity(this.m('peerCertificateChain'), arguments, 0, 0);
+    return this.ssl.peerCertificateChain().map(adoptCertificate);
+  }
+
+  localCertificate(): QSslCertificate {
+    checkArity(this.m('localCertificate'), arguments, 0, 0);
+    return oneCertificate(this.ssl.localCertificate());
+  }
+
+  localCertificateChain(): QSslCertificate[] {
+    checkArity(this.m('localCertificateChain'), arguments, 0, 0);
+    return this.ssl.localCertificateChain().map(adoptCertificate);
+  }
+
+  setLocalCertificateChain(localChain: Iterable<QSslCertificate>): void {
+    const name = this.m('setLocalCertificateChain');
+    checkArity(name, arguments, 1, 1);
+    if (localChain === null || typeof localChain !== 'object' || !(Symbol.iterator in localChain))
+      throw new TypeError(`${name}: argument 'localChain' must be an iterable of QSslCertificate`);
+    this.ssl.setLocalCertificateChain(
+      [...localChain].map((c) => nativeOfCertificate(certificateArg(name, 'localChain', c))),
+    );
+  }
+
+  /** The private key set (a null key when none, or once the Qt object is gone). */
+  privateKey(): QSslKey {
+    checkArity(this.m('privateKey'), arguments, 0, 0);
+    const [n] = this.ssl.privateKey();
+    return n ? adoptKey(n) : new QSslKey();
+  }
+
+  /** The session's cipher (a null cipher before a handshake). */
+  sessionCipher(): QSslCipher {
+    checkArity(this.m('sessionCipher'), arguments, 0, 0);
+    const [n] = this.ssl.sessionCipher();
+    return n ? adoptCipher(n) : new QSslCipher();
+  }
+
+  /** A copy of the socket's configuration, with what the handshake negotiated once it ran. */
+  sslConfiguration(): QSslConfiguration {
+    checkArity(this.m('sslConfiguration'), arguments, 0, 0);
+    const [n] = this.ssl.sslConfiguration();
+    return n ? adoptConfiguration(n) : new QSslConfiguration();
+  }
+
+  /** Replaces the socket's TLS settings (CA certificates, protocol, verification, ALPN...) with a copy. */
+  setSslConfiguration(config: QSslConfiguration): void {
+    const name = this.m('setSslConfiguration');
+    checkArity(name, arguments, 1, 1);
+    if (!(config instanceof QSslConfiguration))
+      throw new TypeError(`${name}: argument 'config' must be a QSslConfiguration, got ${describe(config)}`);
+    this.ssl.setSslConfiguration(nativeOfConfiguration(config));
+  }
+
+  /** The OCSP responses the server stapled (with OCSP stapling enabled on the configuration). */
+  ocspResponses(): QOcspResponse[] {
+    checkArity(this.m('ocspResponses'), arguments, 0, 0);
+    return this.ssl.ocspResponses().map(adoptOcsp);
+  }
+
+  /** @internal a new connection: nothing of the last one is news for a wait. */
+  protected override forgetFresh(): void {
+    super.forgetFresh();
+    this.encryptedNews = false;
+  }
+
+  // ---- the handshake ----
+
+  /**
+   * connectToHostEncrypted(hostName, port, mode = ReadWrite, protocol = AnyIPProtocol)
+   * connectToHostEncrypted(hostName, port, sslPeerName, mode = ReadWrite, protocol = AnyIPProtocol)
+   */
+  connectToHostEncrypted(
+    hostName: string,
+    port: number,
+    ...rest: [string?, OpenModeFlag?, NetworkLayerProtocol?] | [OpenModeFlag?, NetworkLayerProtocol?]
+  ): void {
+    const name = this.m('connectToHostEncrypted');
+    checkArity(name, arguments, 2, 5);
+    checkString(name, 'hostName', hostName);
+    checkInt(name, 'port', port, 0, PORT_MAX);
+    let sslPeerName: string | null = null;
+    let tail: unknown[] = rest;
+    if (typeof rest[0] === 'string') {
+      sslPeerName = rest[0];
+      tail = rest.slice(1);
+    } else if (arguments.length > 4) {
+      throw new TypeError(
+        `${name}: takes (hostName, port, sslPeerName, mode, protocol) or (hostName, port, mode, protocol)`,
+      );
+    }
+    const mode = (tail[0] as OpenModeFlag | undefined) ?? OpenModeFlag.ReadWrite;
+    const protocol = (tail[1] as NetworkLayerProtocol | undefined) ?? NetworkLayerProtocol.AnyIPProtocol;
+    checkFlags(name, 'mode', mode, OpenModeFlag, 'QIODeviceBase.OpenModeFlag');
+    checkEnum(name, 'protocol', protocol, NetworkLayerProtocol, 'QAbstractSocket.NetworkLayerProtocol');
+    this.catchUp();
+    this.forgetFresh();
+    this.autoStart = true;
+    const snap = this.ssl.connectToHostEncrypted(
+      hostName,
+      port,
+      sslPeerName,
+      mode,
+      protocol,
+      this.decideProxies(hostName, port),
+    );
+    this.endedConnection(this.applySnapshot(snap));
+    this.dropReceived();
+  }
+
+  override connectToHost(...args: Parameters<QTcpSocket['connectToHost']>): void {
+    super.connectToHost(...args);
+    this.autoStart = false;
+  }
+
+  override setSocketDescriptor(...args: Parameters<QTcpSocket['setSocketDescriptor']>): boolean {
+    const ok = super.setSocketDescriptor(...args);
+    this.autoStart = false;
+    return ok;
+  }
+
+  /** Starts the client's handshake on a connected socket (STARTTLS). */
+  startClientEncryption(): void {
+    checkArity(this.m('startClientEncryption'), arguments, 0, 0);
+    this.applySnapshot(this.ssl.startClientEncryption());
+  }
+
+  /** Starts the server's handshake on a connected socket (set a certificate and key first). */
+  startServerEncryption(): void {
+    checkArity(this.m('startServerEncryption'), arguments, 0, 0);
+    this.applySnapshot(this.ssl.startServerEncryption());
+  }
+
+  /**
+   * As PyQt6's waitForEncrypted: true once the handshake is done; false at once when the socket is
+   * already encrypted, not encrypting, or unconnected; false when the handshake fails or the time
+   * runs out (then Qt decides, with its own side effects).
+   */
+  waitForEncrypted(msecs = 30000, options?: AbortOptions): Promise<boolean> {
+    const name = this.m('waitForEncrypted');
+    checkMsecs(name, msecs);
+    const signal = signalOf(name, options);
+    if (signal?.aborted) return this.wait(name, Wait.Encrypted, msecs, signal);
+    this.catchUp();
+    if (this.encryptedNews) {
+      this.encryptedNews = false;
+      return Promise.resolve(true);
+    }
+    if (
+      this.state() === SocketState.UnconnectedState ||
+      this.isEncrypted() ||
+      (this.mode() === SslMode.UnencryptedMode && !this.autoStart)
+    )
+      return Promise.resolve(false);
+    return this.wait(name, Wait.Encrypted, msecs, signal);
+  }
+
+  isEncrypted(): boolean {
+    return this.applySnapshot(this.ssl.isEncrypted()) === true;
+  }
+
+  mode(): SslMode {
+    return (this.applySnapshot(this.ssl.mode()) as number | null) ?? SslMode.UnencryptedMode;
+  }
+
+  encryptedBytesAvailable(): number {
+    return (this.applySnapshot(this.ssl.encryptedBytesAvailable()) as number | null) ?? 0;
+  }
+
+  encryptedBytesToWrite(): number {
+    return (this.applySnapshot(this.ssl.encryptedBytesToWrite()) as number | null) ?? 0;
+  }
+
+  sessionProtocol(): SslProtocol {
+    return (this.applySnapshot(this.ssl.sessionProtocol()) as number | null) ?? SslProtocol.UnknownProtocol;
+  }
+
+  // ---- settings: read by Qt at the next handshake ----
+
+  peerVerifyMode(): PeerVerifyMode {
+    return (this.applySnapshot(this.ssl.peerVerifyMode()) as number | null) ?? PeerVerifyMode.AutoVerifyPeer;
+  }
+
+  setPeerVerifyMode(mode: PeerVerifyMode): void {
+    const name = this.m('setPeerVerifyMode');
+    checkArity(name, arguments, 1, 1);
+    checkEnum(name, 'mode', mode, PeerVerifyMode, 'QSslSocket.PeerVerifyMode');
+    this.ssl.setPeerVerifyMode(mode);
+  }
+
+  peerVerifyDepth(): number {
+    return (this.applySnapshot(this.ssl.peerVerifyDepth()) as number | null) ?? 0;
+  }
+
+  setPeerVerifyDepth(depth: number): void {
+    const name = this.m('setPeerVerifyDepth');
+    checkArity(name, arguments, 1, 1);
+    this.ssl.setPeerVerifyDepth(checkInt(name, 'depth', depth, -(2 ** 31), 2 ** 31 - 1));
+  }
+
+  peerVerifyName(): string {
+    checkArity(this.m('peerVerifyName'), arguments, 0, 0);
+    return this.ssl.peerVerifyName();
+  }
+
+  setPeerVerifyName(hostName: string): void {
+    const name = this.m('setPeerVerifyName');
+    checkArity(name, arguments, 1, 1);
+    this.ssl.setPeerVerifyName(checkString(name, 'hostName', hostName));
+  }
+
+  protocol(): SslProtocol {
+    return (this.applySnapshot(this.ssl.protocol()) as number | null) ?? SslProtocol.SecureProtocols;
+  }
+
+  setProtocol(protocol: SslProtocol): void {
+    const name = this.m('setProtocol');
+    checkArity(name, arguments, 1, 1);
+    checkEnum(name, 'protocol', protocol, SslProtocol, 'QSsl.SslProtocol');
+    this.ssl.setProtocol(protocol);
+  }
+
+  /**
+   * setLocalCertificate(certificate) / setLocalCertificate(path, format = Pem): from a file, Qt
+   * reads it (silently nothing if it cannot).
+   */
+  setLocalCertificate(certificate: QSslCertificate | string, format: EncodingFormat = EncodingFormat.Pem): void {
+    const name = this.m('setLocalCertificate');
+    if (certificate instanceof QSslCertificate) {
+      checkArity(name, arguments, 1, 1);
+      this.ssl.setLocalCertificate(nativeOfCertificate(certificate));
+      return;
+    }
+    checkArity(name, arguments, 1, 2);
+    checkString(name, 'path', certificate);
+    checkEnum(name, 'format', format, EncodingFormat, 'QSsl.EncodingFormat');
+    this.ssl.setLocalCertificateFile(certificate, format);
+  }
+
+  /** setPrivateKey(key) / setPrivateKey(fileName, algorithm = Rsa, format = Pem, passPhrase = QByteArray()). */
+  setPrivateKey(key: QSslKey): void;
+  setPrivateKey(fileName: string, algorithm?: KeyAlgorithm, format?: EncodingFormat, passPhrase?: BytesInput): void;
+  setPrivateKey(
+    fileName: string | QSslKey,
+    algorithm: KeyAlgorithm = KeyAlgorithm.Rsa,
+    format: EncodingFormat = EncodingFormat.Pem,
+    passPhrase: BytesInput = Buffer.alloc(0),
+  ): void {
+    const name = this.m('setPrivateKey');
+    if (fileName instanceof QSslKey) {
+      checkArity(name, arguments, 1, 1);
+      this.ssl.setPrivateKey(nativeOfKey(keyArg(name, 'key', fileName)));
+      return;
+    }
+    checkArity(name, arguments, 1, 4);
+    checkString(name, 'fileName', fileName);
+    checkEnum(name, 'algorithm', algorithm, KeyAlgorithm, 'QSsl.KeyAlgorithm');
+    checkEnum(name, 'format', format, EncodingFormat, 'QSsl.EncodingFormat');
+    this.ssl.setPrivateKeyFile(fileName, algorithm, format, toBuffer(name, 'passPhrase', passPhrase));
+  }
+
+  // ---- Qt's TLS backends ----
+
+  static supportsSsl(): boolean {
+    return backends().supportsSsl();
+  }
+
+  static sslLibraryVersionNumber(): number {
+    return backends().sslLibraryVersionNumber();
+  }
+
+  static sslLibraryVersionString(): string {
+    return backends().sslLibraryVersionString();
+  }
+
+  static sslLibraryBuildVersionNumber(): number {
+    return backends().sslLibraryBuildVersionNumber();
+  }
+
+  static sslLibraryBuildVersionString(): string {
+    return backends().sslLibraryBuildVersionString();
+  }
+
+  static activeBackend(): string {
+    return backends().activeBackend();
+  }
+
+  static availableBackends(): string[] {
+    return backends().availableBackends();
+  }
+
+  static setActiveBackend(backendName: string): boolean {
+    checkArity('QSslSocket.setActiveBackend', arguments, 1, 1);
+    return backends().setActiveBackend(backendArg('setActiveBackend', backendName));
+  }
+
+  static implementedClasses(backendName = ''): ImplementedClass[] {
+    return backends().implementedClasses(backendArg('implementedClasses', backendName));
+  }
+
+  static isClassImplemented(cl: ImplementedClass, backendName = ''): boolean {
+    checkEnum('QSslSocket.isClassImplemented', 'cl', cl, ImplementedClass, 'QSsl.ImplementedClass');
+    return backends().isClassImplemented(cl, backendArg('isClassImplemented', backendName));
+  }
+
+  static supportedFeatures(backendName = ''): SupportedFeature[] {
+    return backends().supportedFeatures(backendArg('supportedFeatures', backendName));
+  }
+
+  static isFeatureSupported(feat: SupportedFeature, backendName = ''): boolean {
+    checkEnum('QSslSocket.isFeatureSupported', 'feat', feat, SupportedFeature, 'QSsl.SupportedFeature');
+    return backends().isFeatureSupported(feat, backendArg('isFeatureSupported', backendName));
+  }
+
+  static supportedProtocols(backendName = ''): SslProtocol[] {
+    return backends().supportedProtocols(backendArg('supportedProtocols', backendName));
+  }
+
+  static isProtocolSupported(protocol: SslProtocol, backendName = ''): boolean {
+    checkEnum('QSslSocket.isProtocolSupported', 'protocol', protocol, SslProtocol, 'QSsl.SslProtocol');
+    return backends().isProtocolSupported(protocol, backendArg('isProtocolSupported', backendName));
+  }
+}
+defineSignals(QSslSocket, [
+  'encrypted',
+  'modeChanged',
+  'encryptedBytesWritten',
+  'peerVerifyError',
+  'sslErrors',
+  'alertSent',
+  'alertReceived',
+]);
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+export declare namespace QSslSocket {
+  type PeerVerifyMode = import('./QSslSocket').PeerVerifyMode;
+  type SslMode = import('./QSslSocket').SslMode;
+}
