@@ -65,12 +65,13 @@ test('the prebuild is an arm64 ELF file needing only Qt Core, Qt Network and the
   const head = fs.readFileSync(PREBUILD).subarray(0, 20);
   expect(head.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
   expect(head.readUInt16LE(18)).toBe(183); // e_machine: EM_AARCH64
+  // The dynamic section's NEEDED entries (binutils' readelf reads any architecture's ELF); not the
+  // file's strings, which name the OpenSSL libraries the addon dlopens (native/ssl_socket.cc).
   const needed = [
-    ...fs
-      .readFileSync(PREBUILD)
-      .toString('latin1')
-      .matchAll(/lib[\w+]+\.so\.\d+(?=\0)/g),
-  ].map((m) => m[0]);
+    ...execFileSync('readelf', ['-d', PREBUILD], { encoding: 'utf8' }).matchAll(
+      /\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g,
+    ),
+  ].map((m) => m[1]);
   expect(new Set(needed)).toEqual(
     new Set(['libQt6Network.so.6', 'libQt6Core.so.6', 'libstdc++.so.6', 'libgcc_s.so.1', 'libc.so.6']),
   );
