@@ -4,7 +4,17 @@
 // and a socket's read buffer lives on the JS side). PyQt6's `out << value` / `in >> value` for
 // QByteArray and QHostAddress are writeQByteArray/readQByteArray and writeQHostAddress/
 // readQHostAddress (docs/porting.md).
-import { checkArity, checkBool, checkEnum, checkInt, describe, toBuffer, BYTES, type BytesInput } from './core/args';
+import {
+  checkArity,
+  checkBool,
+  checkEnum,
+  checkInt,
+  checkIterable,
+  describe,
+  toBuffer,
+  BYTES,
+  type BytesInput,
+} from './core/args';
 import { OpenModeFlag, QIODevice, QIODeviceBase } from './core/QIODevice';
 import { QBuffer } from './QBuffer';
 import { QByteArray } from './QByteArray';
@@ -695,9 +705,7 @@ export class QDataStream extends QIODeviceBase {
   }
 
   private iterable(method: string, arg: string, v: unknown): unknown[] {
-    if (typeof v === 'string' || v === null || typeof v !== 'object' || !(Symbol.iterator in v))
-      throw new TypeError(`QDataStream.${method}: argument '${arg}' must be an array or iterable, got ${describe(v)}`);
-    return Array.from(v as Iterable<unknown>);
+    return checkIterable(`QDataStream.${method}`, arg, v, 'an array or iterable');
   }
 
   /**

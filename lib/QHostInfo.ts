@@ -4,7 +4,7 @@
 // gets. fromName, which blocks in PyQt6, returns a promise. A pending lookup keeps the process
 // alive, as a pending dns.lookup does.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkEnum, checkInt, checkString, describe } from './core/args';
+import { checkArity, checkEnum, checkInt, checkIterable, checkString, describe } from './core/args';
 import { Handle } from './core/handle';
 import type { NativeHostInfo, NativeHostLookup } from './core/native';
 import { HostLookupEvent as Ev } from './core/protocol';
@@ -53,9 +53,9 @@ export class QHostInfo extends Value<NativeHostInfo> {
   setAddresses(addresses: Iterable<QHostAddress | QHostAddress.SpecialAddress>): void {
     const m = 'QHostInfo.setAddresses';
     checkArity(m, arguments, 1, 1);
-    if (typeof (addresses as Iterable<unknown>)?.[Symbol.iterator] !== 'function' || typeof addresses === 'string')
-      throw new TypeError(`${m}: argument 'addresses' must be an iterable of QHostAddress, got ${describe(addresses)}`);
-    const list = [...addresses].map((a, i) => nativeOfAddress(QHostAddress.from(m, `addresses[${i}]`, a)));
+    const list = checkIterable(m, 'addresses', addresses, 'an iterable of QHostAddress').map((a, i) =>
+      nativeOfAddress(QHostAddress.from(m, `addresses[${i}]`, a)),
+    );
     nativeOf(this).setAddresses(list);
   }
 

@@ -7,6 +7,7 @@ import {
   checkBool,
   checkDate,
   checkEnum,
+  checkIterable,
   checkVariant,
   describe,
   toBuffer,
@@ -71,12 +72,8 @@ export class QNetworkCacheMetaData extends Value<NativeNetworkCacheMetaData> {
   setRawHeaders(headers: Iterable<readonly [BytesInput, BytesInput]>): void {
     const method = 'QNetworkCacheMetaData.setRawHeaders';
     checkArity(method, arguments, 1, 1);
-    if (headers === null || typeof headers !== 'object' || !(Symbol.iterator in headers))
-      throw new TypeError(
-        `${method}: argument 'headers' must be an iterable of [name, value] pairs, got ${describe(headers)}`,
-      );
     const list: [Buffer, Buffer][] = [];
-    for (const pair of headers as Iterable<unknown>) {
+    for (const pair of checkIterable(method, 'headers', headers, 'an iterable of [name, value] pairs')) {
       if (!Array.isArray(pair) || pair.length !== 2)
         throw new TypeError(`${method}: argument 'headers' must hold [name, value] pairs, got ${describe(pair)}`);
       list.push([toBuffer(method, 'headers', pair[0]), toBuffer(method, 'headers', pair[1])]);

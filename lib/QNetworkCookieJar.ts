@@ -3,7 +3,7 @@
 // Cookie header of each request from it. Each method is a sync call that answers as Qt does.
 // Qt calling a JS subclass's overrides (cookiesForUrl, setCookiesFromUrl) is not supported: the
 // manager uses Qt's own implementation (README, Differences from PyQt6).
-import { checkArity, describe } from './core/args';
+import { checkArity, checkIterableOf } from './core/args';
 import { Handle } from './core/handle';
 import type { NativeCookieJar, NativeNetworkCookie } from './core/native';
 import { ReplyEvent as Ev } from './core/protocol';
@@ -15,17 +15,7 @@ import { QUrl, nativeOf as nativeOfUrl, urlArg } from './QUrl';
 
 /** An iterable of QNetworkCookie (PyQt6 takes any Python iterable), as the native cookies. */
 function cookieListArg(method: string, arg: string, v: unknown): NativeNetworkCookie[] {
-  if (typeof v !== 'object' || v === null || typeof (v as Iterable<unknown>)[Symbol.iterator] !== 'function')
-    throw new TypeError(`${method}: argument '${arg}' must be an iterable of QNetworkCookie, got ${describe(v)}`);
-  const out: NativeNetworkCookie[] = [];
-  let i = 0;
-  for (const c of v as Iterable<unknown>) {
-    if (!(c instanceof QNetworkCookie))
-      throw new TypeError(`${method}: argument '${arg}' item ${i} must be a QNetworkCookie, got ${describe(c)}`);
-    out.push(nativeOfCookie(c));
-    i++;
-  }
-  return out;
+  return checkIterableOf(method, arg, v, QNetworkCookie).map(nativeOfCookie);
 }
 
 export class QNetworkCookieJar extends QObject {

@@ -3,7 +3,16 @@
 // directly: it is a reentrant value type. A QIODevice argument is read to its end here, in JS (Qt
 // reads it all too), and its bytes parsed as data.
 import { inspect, type InspectOptionsStylized } from 'node:util';
-import { checkArity, checkEnum, checkString, describe, toBuffer, toSecretBuffer, type BytesInput } from './core/args';
+import {
+  checkArity,
+  checkEnum,
+  checkIterableOf,
+  checkString,
+  describe,
+  toBuffer,
+  toSecretBuffer,
+  type BytesInput,
+} from './core/args';
 import type { NativeSslCertificate } from './core/native';
 import { QIODevice } from './core/QIODevice';
 import { native } from './core/runtime';
@@ -327,12 +336,7 @@ export function certificateArg(method: string, arg: string, v: unknown): QSslCer
 
 /** @internal An iterable of QSslCertificates as an array, or a TypeError. */
 export function certificateList(method: string, arg: string, v: unknown): QSslCertificate[] {
-  if (typeof v !== 'object' || v === null || typeof (v as Iterable<unknown>)[Symbol.iterator] !== 'function')
-    throw new TypeError(`${method}: argument '${arg}' must be an iterable of QSslCertificate, got ${describe(v)}`);
-  return [...(v as Iterable<unknown>)].map((c) => {
-    if (c instanceof QSslCertificate) return c;
-    throw new TypeError(`${method}: argument '${arg}' must hold only QSslCertificate objects, got ${describe(c)}`);
-  });
+  return checkIterableOf(method, arg, v, QSslCertificate);
 }
 
 // @internal nativeOf: the native certificate inside one (read it, don't keep it); adopt: a

@@ -7,6 +7,8 @@ import {
   checkBool,
   checkEnum,
   checkInt,
+  checkIterable,
+  checkIterableOf,
   checkVariant,
   describe,
   toBuffer,
@@ -35,13 +37,6 @@ export enum NextProtocolNegotiationStatus {
   NextProtocolNegotiationNone = 0,
   NextProtocolNegotiationNegotiated = 1,
   NextProtocolNegotiationUnsupported = 2,
-}
-
-/** The items of an iterable argument (PyQt6 takes any iterable), or a TypeError naming it. */
-function items(method: string, arg: string, v: unknown): unknown[] {
-  if (typeof v === 'string' || v === null || typeof v !== 'object' || !(Symbol.iterator in v))
-    throw new TypeError(`${method}: argument '${arg}' must be an iterable, got ${describe(v)}`);
-  return [...(v as Iterable<unknown>)];
 }
 
 /** How a TLS session is set up (protocols, verification, options, ALPN) and, after a handshake, what it negotiated. */
@@ -150,7 +145,9 @@ export class QSslConfiguration extends Value<NativeSslConfiguration> {
   setAllowedNextProtocols(protocols: Iterable<BytesInput>): void {
     const method = 'QSslConfiguration.setAllowedNextProtocols';
     checkArity(method, arguments, 1, 1);
-    const list = items(method, 'protocols', protocols).map((p) => Buffer.from(toBuffer(method, 'protocols', p)));
+    const list = checkIterable(method, 'protocols', protocols).map((p) =>
+      Buffer.from(toBuffer(method, 'protocols', p)),
+    );
     nativeOf(this).setAllowedNextProtocols(list);
   }
 
@@ -385,10 +382,7 @@ export class QSslConfiguration extends Value<NativeSslConfiguration> {
     const method = 'QSslConfiguration.setCiphers';
     checkArity(method, arguments, 1, 1);
     if (typeof ciphers === 'string') return void nativeOf(this).setCipherString(ciphers);
-    const list = items(method, 'ciphers', ciphers).map((c) => {
-      if (c instanceof QSslCipher) return cipherOf(c);
-      throw new TypeError(`${method}: argument 'ciphers' must hold only QSslCipher objects, got ${describe(c)}`);
-    });
+    const list = checkIterableOf(method, 'ciphers', ciphers, QSslCipher).map(cipherOf);
     nativeOf(this).setCiphers(list);
   }
 
@@ -412,10 +406,7 @@ export class QSslConfiguration extends Value<NativeSslConfiguration> {
   setEllipticCurves(curves: Iterable<QSslEllipticCurve>): void {
     const method = 'QSslConfiguration.setEllipticCurves';
     checkArity(method, arguments, 1, 1);
-    const list = items(method, 'curves', curves).map((c) => {
-      if (c instanceof QSslEllipticCurve) return curveOf(c);
-      throw new TypeError(`${method}: argument 'curves' must hold only QSslEllipticCurve objects, got ${describe(c)}`);
-    });
+    const list = checkIterableOf(method, 'curves', curves, QSslEllipticCurve).map(curveOf);
     nativeOf(this).setEllipticCurves(list);
   }
 

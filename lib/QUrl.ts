@@ -2,7 +2,16 @@
 // on the JS thread directly: it is a reentrant value type. Bytes come back as Buffers and are
 // taken as Buffer, Uint8Array or string (UTF-8); a WHATWG URL is taken wherever a QUrl is.
 import { inspect } from 'node:util';
-import { checkArity, checkEnum, checkFlags, checkInt, checkString, describe, toBuffer } from './core/args';
+import {
+  checkArity,
+  checkEnum,
+  checkFlags,
+  checkInt,
+  checkIterable,
+  checkString,
+  describe,
+  toBuffer,
+} from './core/args';
 import type { NativeUrl } from './core/native';
 import { native } from './core/runtime';
 import { holdsNative, Value, valueKit } from './core/value';
@@ -443,9 +452,7 @@ export declare namespace QUrl {
 }
 
 function iterableOf<T>(method: string, arg: string, v: Iterable<T>): T[] {
-  if (typeof v === 'string' || v === null || typeof (v as Iterable<T>)?.[Symbol.iterator] !== 'function')
-    throw new TypeError(`${method}: argument '${arg}' must be an iterable (an array), got ${describe(v)}`);
-  return [...v];
+  return checkIterable(method, arg, v, 'an iterable (an array)') as T[];
 }
 
 // @internal nativeOf: the native object inside a QUrl, for the classes that take one (read it,

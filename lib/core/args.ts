@@ -92,6 +92,31 @@ export function checkFlags(
  */
 export const BYTES = Symbol('qtnetwork.bytes');
 
+/**
+ * The items of an iterable argument (PyQt6 takes any Python iterable; a string is not a list here),
+ * or a TypeError naming the argument; `what` says what it must be ("an iterable of QSslCipher").
+ */
+export function checkIterable(method: string, arg: string, v: unknown, what = 'an iterable'): unknown[] {
+  if (typeof v !== 'object' || v === null || typeof (v as Iterable<unknown>)[Symbol.iterator] !== 'function')
+    throw new TypeError(`${method}: argument '${arg}' must be ${what}, got ${describe(v)}`);
+  return [...(v as Iterable<unknown>)];
+}
+
+/** The items of an iterable whose items must all be instances of `cls`; a TypeError names the first that is not. */
+export function checkIterableOf<T>(
+  method: string,
+  arg: string,
+  v: unknown,
+  cls: abstract new (...args: never[]) => T,
+): T[] {
+  const list = checkIterable(method, arg, v, `an iterable of ${cls.name}`);
+  list.forEach((item, i) => {
+    if (!(item instanceof cls))
+      throw new TypeError(`${method}: argument '${arg}' item ${i} must be a ${cls.name}, got ${describe(item)}`);
+  });
+  return list as T[];
+}
+
 /** A byte argument as the binding takes it: see toBuffer. */
 export type BytesInput = Buffer | Uint8Array | string | { [BYTES](): Buffer };
 

@@ -148,6 +148,15 @@ describe('beyond the parity cases', () => {
     );
     expect(() => c.setAllowedNextProtocols('h2' as never)).toThrow(/argument 'protocols' must be an iterable/);
     expect(() => c.setBackendConfiguration(null as never)).toThrow(/argument 'backendConfiguration'/);
+    expect(() => c.setCiphers([new QSslCipher('AES128-SHA'), 5] as never)).toThrow(
+      new TypeError("QSslConfiguration.setCiphers: argument 'ciphers' item 1 must be a QSslCipher, got number 5"),
+    );
+    expect(() => c.setEllipticCurves(new Set(['prime256v1']) as never)).toThrow(
+      /setEllipticCurves: argument 'curves' item 0 must be a QSslEllipticCurve, got string "prime256v1"/,
+    );
+    expect(() => c.setCaCertificates({} as never)).toThrow(
+      /setCaCertificates: argument 'certificates' must be an iterable of QSslCertificate, got Object object/,
+    );
     expect(() => QSslConfiguration.setDefaultConfiguration({} as never)).toThrow(
       /setDefaultConfiguration: argument 'configuration' must be a QSslConfiguration/,
     );
