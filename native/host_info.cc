@@ -61,15 +61,7 @@ class HostInfoWrap : public ValueWrap<HostInfoWrap, QHostInfo> {
 
   Napi::Value SetAddresses(const Napi::CallbackInfo& info) {
     const char* method = Method(info);
-    if (!info[0].IsArray()) throw ArgTypeError(info.Env(), 0, method, "an array of native QHostAddress");
-    Napi::Array a = info[0].As<Napi::Array>();
-    QList<QHostAddress> list;
-    for (uint32_t k = 0; k < a.Length(); k++) {
-      const QHostAddress* h = UnwrapHostAddress(a.Get(k));
-      if (!h) throw ArgTypeError(info.Env(), 0, method, "an array of native QHostAddress");
-      list.append(*h);
-    }
-    value.setAddresses(list);
+    value.setAddresses(ArrayArg(info, 0, method, UnwrapHostAddress, "an array of native QHostAddress"));
     return info.Env().Undefined();
   }
 

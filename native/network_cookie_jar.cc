@@ -69,15 +69,7 @@ QNetworkCookie CookieArg(Info info, size_t i, const char* method) {
 }
 
 QList<QNetworkCookie> CookieListArg(Info info, size_t i, const char* method) {
-  if (!info[i].IsArray()) throw ArgTypeError(info.Env(), i, method, "an array of native QNetworkCookie");
-  Napi::Array a = info[i].As<Napi::Array>();
-  QList<QNetworkCookie> list;
-  for (uint32_t k = 0; k < a.Length(); k++) {
-    const QNetworkCookie* c = UnwrapNetworkCookie(a.Get(k));
-    if (!c) throw ArgTypeError(info.Env(), i, method, "an array of native QNetworkCookie");
-    list.append(*c);
-  }
-  return list;
+  return ArrayArg(info, i, method, UnwrapNetworkCookie, "an array of native QNetworkCookie");
 }
 
 QUrl UrlArg(Info info, size_t i, const char* method) {

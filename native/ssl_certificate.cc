@@ -197,15 +197,7 @@ Napi::Object NewSslCertificate(Napi::Env env, const QSslCertificate& c) {
 }
 
 QList<QSslCertificate> SslCertificateListArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
-  if (!info[i].IsArray()) throw ArgTypeError(info.Env(), i, method, "an array of native QSslCertificates");
-  Napi::Array a = info[i].As<Napi::Array>();
-  QList<QSslCertificate> list;
-  for (uint32_t k = 0; k < a.Length(); k++) {
-    const QSslCertificate* c = UnwrapSslCertificate(a.Get(k));
-    if (!c) throw ArgTypeError(info.Env(), i, method, "an array of native QSslCertificates");
-    list.append(*c);
-  }
-  return list;
+  return ArrayArg(info, i, method, UnwrapSslCertificate, "an array of native QSslCertificates");
 }
 
 Napi::Function InitSslCertificate(Napi::Env env, Module& m) { return SslCertificateWrap::Init(env, m); }

@@ -173,15 +173,7 @@ class SslConfigurationWrap : public ValueWrap<SslConfigurationWrap, QSslConfigur
   }
   // An array of native QSslCiphers (lib/ checked the items).
   Napi::Value SetCiphers(const Napi::CallbackInfo& info) {
-    if (!info[0].IsArray()) throw ArgTypeError(info.Env(), 0, Method(info), "an array of native QSslCipher");
-    Napi::Array a = info[0].As<Napi::Array>();
-    QList<QSslCipher> ciphers;
-    for (uint32_t k = 0; k < a.Length(); k++) {
-      const QSslCipher* c = UnwrapSslCipher(a.Get(k));
-      if (!c) throw ArgTypeError(info.Env(), 0, Method(info), "an array of native QSslCipher");
-      ciphers.append(*c);
-    }
-    value.setCiphers(ciphers);
+    value.setCiphers(ArrayArg(info, 0, Method(info), UnwrapSslCipher, "an array of native QSslCipher"));
     return info.Env().Undefined();
   }
   // setCiphers(str): OpenSSL's cipher list syntax ("ECDHE-RSA-AES128-GCM-SHA256:..."), which Qt parses.
@@ -194,15 +186,8 @@ class SslConfigurationWrap : public ValueWrap<SslConfigurationWrap, QSslConfigur
     return ToArray(info.Env(), value.ellipticCurves(), NewSslEllipticCurve);
   }
   Napi::Value SetEllipticCurves(const Napi::CallbackInfo& info) {
-    if (!info[0].IsArray()) throw ArgTypeError(info.Env(), 0, Method(info), "an array of native QSslEllipticCurve");
-    Napi::Array a = info[0].As<Napi::Array>();
-    QList<QSslEllipticCurve> curves;
-    for (uint32_t k = 0; k < a.Length(); k++) {
-      const QSslEllipticCurve* c = UnwrapSslEllipticCurve(a.Get(k));
-      if (!c) throw ArgTypeError(info.Env(), 0, Method(info), "an array of native QSslEllipticCurve");
-      curves.append(*c);
-    }
-    value.setEllipticCurves(curves);
+    value.setEllipticCurves(
+        ArrayArg(info, 0, Method(info), UnwrapSslEllipticCurve, "an array of native QSslEllipticCurve"));
     return info.Env().Undefined();
   }
   Napi::Value DiffieHellmanParameters(const Napi::CallbackInfo& info) {

@@ -223,14 +223,7 @@ class UrlWrap : public ValueWrap<UrlWrap, QUrl> {
 
   static Napi::Value ToStringList(const Napi::CallbackInfo& info) {
     const char* method = "QUrl.toStringList";
-    if (!info[0].IsArray()) throw ArgTypeError(info.Env(), 0, method, "an array of native QUrl");
-    Napi::Array a = info[0].As<Napi::Array>();
-    QList<QUrl> urls;
-    for (uint32_t k = 0; k < a.Length(); k++) {
-      const QUrl* u = ValueOf(a.Get(k));
-      if (!u) throw ArgTypeError(info.Env(), 0, method, "an array of native QUrl");
-      urls.append(*u);
-    }
+    QList<QUrl> urls = ArrayArg(info, 0, method, UnwrapUrl, "an array of native QUrl");
     auto options = QUrl::FormattingOptions(QFlag(Flags(info, 1, method)));
     return StringListToJs(info.Env(), QUrl::toStringList(urls, options));
   }

@@ -86,6 +86,23 @@ Napi::Array ToArray(Napi::Env env, const QList<T>& list, W wrap) {
   return a;
 }
 
+// Argument i, a JS array of our native values, as a QList: each item read by unwrap
+// (UnwrapSslCertificate...), or a TypeError naming the argument and `what` ("an array of native QUrl").
+template <typename T>
+QList<T> ArrayArg(const Napi::CallbackInfo& info, size_t i, const char* method, const T* (*unwrap)(Napi::Value),
+                  const char* what) {
+  if (!info[i].IsArray()) throw ArgTypeError(info.Env(), i, method, what);
+  Napi::Array a = info[i].As<Napi::Array>();
+  QList<T> list;
+  list.reserve(qsizetype(a.Length()));
+  for (uint32_t k = 0; k < a.Length(); k++) {
+    const T* item = unwrap(a.Get(k));
+    if (!item) throw ArgTypeError(info.Env(), i, method, what);
+    list.append(*item);
+  }
+  return list;
+}
+
 // Runs f, turning a C++ exception that is not already a JS one (std::bad_alloc from Qt) into a JS
 // Error: node-addon-api only converts Napi::Error, anything else would terminate the process.
 template <typename F>
