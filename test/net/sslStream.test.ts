@@ -5,7 +5,14 @@ import { createHash } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 import { pipeline } from 'node:stream/promises';
-import { QAbstractSocket, QSslSocket, QSslSocketStream, createSecureConnection } from '../../lib';
+import {
+  QAbstractSocket,
+  QHostAddress,
+  QSslSocket,
+  QSslSocketStream,
+  QTcpServer,
+  createSecureConnection,
+} from '../../lib';
 import type { CertificateError } from '../../lib';
 import { makeCertificates, TestCertificates } from '../certificates';
 import { sleep, until } from '../helpers';
@@ -254,6 +261,7 @@ test('destroy() during the handshake: no secureConnect, no error; close; the ser
   const silent = net.createServer((sock) => {
     accepted = sock;
     sock.on('error', () => undefined);
+    sock.resume(); // read (the ClientHello), so that the end is seen
     sock.on('close', () => (gone = true));
   });
   const port = await listen(silent);
@@ -404,6 +412,46 @@ test('a view of a QSslSocket one has: secureConnect when it is encrypted; pipeli
   // Wrapping one already encrypted: no secureConnect to wait for, the verdict is there.
   const again = new QSslSocketStream(socket);
   expect(again.alpnProtocol).toBe(false);
+});
+
+test("the server's side: a QSslSocket that a QTcpServer took, 'secure' once encrypted, a Node tls client", async () => {
+  const views: QSslSocketStream[] = [];
+  class Server extends QTcpServer {
+    protected incomingConnection(fd: number): void {
+      const socket = new QSslSocket();
+      socket.setSocketDescriptor(fd);
+      socket.setLocalCertificate(certs.server.cert);
+      socket.setPrivateKey(certs.server.key);
+      const view = track(new QSslSocketStream(socket));
+      view.on('secure', () => void pipeline(view, view).catch(() => undefined));
+      views.push(view);
+      socket.startServerEncryption();
+    }
+  }
+  const server = new Server();
+  expect(await server.listen(new QHostAddress('127.0.0.1'), 0)).toBe(true);
+  cleanups.push(() => server.close());
+  const client = await nodeClient({
+    port: server.serverPort(),
+    servername: 'localhost',
+    ca: certs.read(certs.ca.cert),
+  });
+  expect(client).toBeInstanceOf(tls.TLSSocket);
+  const secure = client as tls.TLSSocket;
+  const echoed = new Promise<string>((resolve) => secure.once('data', (d: Buffer) => resolve(d.toString())));
+  secure.write('served by Qt');
+  expect(await echoed).toBe('served by Qt');
+  expect(views).toHaveLength(1);
+  expect(views[0].getCertificate()).toMatchObject({ subject: { CN: 'localhost' } });
+  expect(views[0].getPeerCertificate()).toEqual({});
+});
+
+test('timeout: an idle handshake emits timeout; the stream stays open', async () => {
+  const silent = net.createServer((sock) => sock.on('error', () => undefined));
+  const port = await listen(silent);
+  const s = ours({ port, timeout: 200 });
+  await event(s, 'timeout');
+  expect(s.destroyed).toBe(false);
 });
 
 test('not TLS at the other end, or nobody: errors with codes', async () => {
