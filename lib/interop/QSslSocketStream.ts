@@ -17,7 +17,7 @@ import { QSslCertificate } from '../QSslCertificate';
 import { NextProtocolNegotiationStatus, QSslConfiguration } from '../QSslConfiguration';
 import { QSslError, SslError } from '../QSslError';
 import { QSslKey } from '../QSslKey';
-import { QSslSocket, SslMode } from '../QSslSocket';
+import { PeerVerifyMode, QSslSocket, SslMode } from '../QSslSocket';
 import { connectTarget, QtConnectOptions, QTcpSocketStream } from './QTcpSocketStream';
 import { SocketStreamOptions, streamError } from './socketStream';
 
@@ -150,7 +150,7 @@ export class QSslSocketStream extends QTcpSocketStream {
   readonly encrypted = true;
   /** Whether Qt verified the peer's certificate without an error (set at the handshake's end). */
   authorized = false;
-  /** Why not (a code as the error's, see CertificateError), or null. */
+  /** Why not (a code as the error's, see CertificateError; QT_SSL_VerifyNone), or null. */
   authorizationError: string | null = null;
   /** The ALPN protocol negotiated; false when none; null before the handshake. */
   alpnProtocol: string | false | null = null;
@@ -168,8 +168,12 @@ export class QSslSocketStream extends QTcpSocketStream {
 
   private handshakeDone(): void {
     const error = verdict(this.socket.sslHandshakeErrors());
-    this.authorized = error === undefined;
-    this.authorizationError = error ? codeOf(error) : null;
+    // As Node's: not authorized either when nothing was verified: with VerifyNone (Qt looked at
+    // no chain: a code of ours says so) or without a peer certificate (a server that asked for
+    // none: no code, as Node's server without requestCert).
+    const unverified = this.socket.peerVerifyMode() === PeerVerifyMode.VerifyNone;
+    this.authorized = error === undefined && !unverified && !this.socket.peerCertificate().isNull();
+    this.authorizationError = error ? codeOf(error) : unverified ? 'QT_SSL_VerifyNone' : null;
     const config = this.socket.sslConfiguration();
     this.alpnProtocol =
       config.nextProtocolNegotiationStatus() === NextProtocolNegotiationStatus.NextProtocolNegotiationNegotiated

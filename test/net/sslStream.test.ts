@@ -409,9 +409,11 @@ test('a view of a QSslSocket one has: secureConnect when it is encrypted; pipeli
     { end: false },
   );
   await until(() => Buffer.concat(out).toString() === 'one two', 5000, 'the echo');
+  // VerifyNone: Qt verified nothing, so not authorized (Node's tls always verifies).
+  expect([s.authorized, s.authorizationError]).toEqual([false, 'QT_SSL_VerifyNone']);
   // Wrapping one already encrypted: no secureConnect to wait for, the verdict is there.
   const again = new QSslSocketStream(socket);
-  expect(again.alpnProtocol).toBe(false);
+  expect([again.alpnProtocol, again.authorizationError]).toEqual([false, 'QT_SSL_VerifyNone']);
 });
 
 test("the server's side: a QSslSocket that a QTcpServer took, 'secure' once encrypted, a Node tls client", async () => {
@@ -444,6 +446,8 @@ test("the server's side: a QSslSocket that a QTcpServer took, 'secure' once encr
   expect(views).toHaveLength(1);
   expect(views[0].getCertificate()).toMatchObject({ subject: { CN: 'localhost' } });
   expect(views[0].getPeerCertificate()).toEqual({});
+  // No client certificate asked for: not authorized, no error (Node's server without requestCert).
+  expect([views[0].authorized, views[0].authorizationError]).toEqual([false, null]);
 });
 
 test('timeout: an idle handshake emits timeout; the stream stays open', async () => {
