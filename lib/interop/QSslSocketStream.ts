@@ -256,7 +256,10 @@ export class QSslSocketStream extends QTcpSocketStream {
 type Pem = string | Buffer;
 
 export interface QtSecureConnectOptions extends QtConnectOptions {
-  /** The name verified and sent (SNI); default: `host` unless it is an IP address ('' sends none). */
+  /**
+   * The name Qt verifies and sends (SNI); default, or '': `host` (Qt sends no SNI for an IP address,
+   * and sends a host name even when this is '', unlike Node).
+   */
   servername?: string;
   /** PEM certificates to trust instead of the system's (Qt's setCaCertificates). */
   ca?: Pem | Pem[];
