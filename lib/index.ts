@@ -55,12 +55,19 @@ export { QNetworkAddressEntry } from './QNetworkAddressEntry';
 // Node interop, beyond PyQt6.
 export { QTcpSocketStream, createConnection } from './interop/QTcpSocketStream';
 export type { QTcpSocketStreamOptions, QtConnectOptions } from './interop/QTcpSocketStream';
+export { QSslSocketStream, createSecureConnection } from './interop/QSslSocketStream';
+export type {
+  CertificateError,
+  QSslSocketStreamOptions,
+  QtPeerCertificate,
+  QtSecureConnectOptions,
+} from './interop/QSslSocketStream';
 export { QLocalSocketStream } from './interop/QLocalSocketStream';
 export type { QLocalSocketStreamOptions } from './interop/QLocalSocketStream';
 export { QNetworkReplyStream } from './interop/QNetworkReplyStream';
 export type { QNetworkReplyStreamOptions } from './interop/QNetworkReplyStream';
 export { QtHttpAgent, QtHttpsAgent } from './interop/agent';
-export type { QtAgentOptions } from './interop/agent';
+export type { QtAgentOptions, QtHttpsAgentOptions } from './interop/agent';
 export { fetch } from './interop/fetch';
 export type { QtFetchInit } from './interop/fetch';
 export type { AbortOptions } from './core/node';

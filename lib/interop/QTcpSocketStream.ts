@@ -79,21 +79,26 @@ export class QTcpSocketStream extends SocketStream<QTcpSocket> {
   }
 }
 
+/** @internal `options`' host (default localhost) and port, checked for `fn`. */
+export function connectTarget(fn: string, options: QtConnectOptions): { host: string; port: number } {
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(`${fn}: argument 'options' must be an object, got ${describe(options)}`);
+  const host = options.host ?? 'localhost';
+  if (typeof host !== 'string')
+    throw new TypeError(`${fn}: argument 'options.host' must be a string, got ${describe(host)}`);
+  const port = typeof options.port === 'string' ? Number(options.port) : options.port;
+  if (typeof port !== 'number' || !Number.isInteger(port))
+    throw new TypeError(`${fn}: argument 'options.port' must be an integer, got ${describe(options.port)}`);
+  if (port < 0 || port > 65535) throw new RangeError(`${fn}: argument 'options.port' must be in 0..65535, got ${port}`);
+  return { host, port };
+}
+
 /**
  * As net.createConnection, through Qt: a QTcpSocket connected with Qt's proxy selection (the
  * application proxy or factory, or `options.proxy`), seen as a Duplex. 'connect' when Qt connects.
  */
 export function createConnection(options: QtConnectOptions, connectListener?: () => void): QTcpSocketStream {
-  if (options === null || typeof options !== 'object')
-    throw new TypeError(`createConnection: argument 'options' must be an object, got ${describe(options)}`);
-  const host = options.host ?? 'localhost';
-  if (typeof host !== 'string')
-    throw new TypeError(`createConnection: argument 'options.host' must be a string, got ${describe(host)}`);
-  const port = typeof options.port === 'string' ? Number(options.port) : options.port;
-  if (typeof port !== 'number' || !Number.isInteger(port))
-    throw new TypeError(`createConnection: argument 'options.port' must be an integer, got ${describe(options.port)}`);
-  if (port < 0 || port > 65535)
-    throw new RangeError(`createConnection: argument 'options.port' must be in 0..65535, got ${port}`);
+  const { host, port } = connectTarget('createConnection', options);
   const socket = new QTcpSocket();
   if (options.proxy !== undefined) socket.setProxy(options.proxy);
   const stream = new QTcpSocketStream(socket);

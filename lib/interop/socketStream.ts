@@ -106,7 +106,8 @@ export abstract class SocketStream<S extends StreamSocket> extends Duplex {
   /** @internal the graceful end (disconnectFromHost, disconnectFromServer). */
   protected abstract disconnectSocket(): void;
 
-  private on$<A extends unknown[]>(signal: SlotTarget<A>, f: (...a: A) => void): void {
+  /** @internal connects `f` to `signal` until the stream is destroyed. */
+  protected on$<A extends unknown[]>(signal: SlotTarget<A>, f: (...a: A) => void): void {
     connectTracked(this.slots, signal, f);
   }
 
