@@ -179,9 +179,12 @@ export abstract class SocketStream<S extends StreamSocket> extends Duplex {
   private peerEnded(): void {
     if (this.peerClosed) return;
     this.peerClosed = true;
-    // Bytes still buffered are delivered first; the end follows them.
-    if (this.socket.bytesAvailable() === 0) this.push(null);
-    else if (this.wanted) this.pull();
+    // Bytes still buffered are delivered first; the end follows them. read(0), as Node's net.Socket
+    // does at its EOF: 'end' (and, not half-open, 'close') come even when nothing reads the stream.
+    if (this.socket.bytesAvailable() === 0) {
+      this.push(null);
+      this.read(0);
+    } else if (this.wanted) this.pull();
   }
 
   // ---- writable side ----

@@ -347,6 +347,31 @@ describe('the Duplex view', () => {
     expect(err.message).toMatch(/refused/i);
   });
 
+  test("a peer that ends with nothing read: 'end' and 'close' come without a reader, as on Node's net.Socket", async () => {
+    const server = net.createServer((c) => c.end());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    // Each stream only listens: no read(), no 'data', no resume().
+    const events = (s: NodeJS.EventEmitter): Promise<string[]> =>
+      new Promise((resolve, reject) => {
+        const seen: string[] = [];
+        const timer = setTimeout(() => reject(new Error(`no 'close' within 5 s, saw ${seen.join(',')}`)), 5000);
+        s.on('end', () => seen.push('end'));
+        s.on('close', () => {
+          clearTimeout(timer);
+          resolve([...seen, 'close']);
+        });
+      });
+    try {
+      const node = await events(net.connect(port, '127.0.0.1'));
+      const ours = await events(createConnection({ host: '127.0.0.1', port }));
+      expect(node).toEqual(['end', 'close']);
+      expect(ours).toEqual(node);
+    } finally {
+      server.close();
+    }
+  });
+
   test('over an accepted QTcpSocket, pipeline to a Node net client', async () => {
     const server = new QTcpServer();
     expect(await server.listen(new QHostAddress('127.0.0.1'), 0)).toBe(true);
