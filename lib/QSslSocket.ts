@@ -66,6 +66,10 @@ export class QSslSocket extends QTcpSocket {
   declare readonly encrypted: Signal<[]>;
   declare readonly modeChanged: Signal<[SslMode]>;
   declare readonly encryptedBytesWritten: Signal<[number]>;
+  /**
+   * One verification error as Qt finds it. ignoreSslErrors() in the slot counts for this handshake,
+   * as in PyQt6: Qt reads it at the end of the verification (the Qt thread waits for the slots).
+   */
   declare readonly peerVerifyError: Signal<[QSslError]>;
   /**
    * Call ignoreSslErrors() in the slot, synchronously, as in PyQt6: Qt reads whether it was called
@@ -74,9 +78,15 @@ export class QSslSocket extends QTcpSocket {
   declare readonly sslErrors: Signal<[QSslError[]]>;
   declare readonly alertSent: Signal<[AlertLevel, AlertType, string]>;
   declare readonly alertReceived: Signal<[AlertLevel, AlertType, string]>;
+  /**
+   * With QSslConfiguration.setHandshakeMustInterruptOnError(true): a verification error, from
+   * inside the verification. Call continueInterruptedHandshake() in the slot, synchronously, to go
+   * on (and ignoreSslErrors() for the sslErrors that follow); otherwise the handshake fails.
+   */
+  declare readonly handshakeInterruptedOnError: Signal<[QSslError]>;
 
-  // Set while this socket's sslErrors slots run: what their ignoreSslErrors calls asked for.
-  private ignoring: { all: boolean; errors: QSslError[] | null } | undefined = undefined;
+  // Set while the slots of a signal whose answer Qt reads run: what their calls asked for.
+  private answering: { all: boolean; errors: QSslError[] | null; continued: boolean } | undefined = undefined;
 
   // The handshake ended before a wait asked for it (see StreamSocket's Fresh): waitForEncrypted
   // answers true, as PyQt6's blocking wait would have found it still to do.
@@ -113,11 +123,17 @@ export class QSslSocket extends QTcpSocket {
         madeSignal(this, 'encryptedBytesWritten')?.emit(arg);
         break;
       case Ev.PeerVerifyError:
-        madeSignal(this, 'peerVerifyError')?.emit(adoptError((payload as [NativeSslError[]])[0][0]));
+      case Ev.HandshakeInterruptedOnError: {
+        const [[error], serial] = payload as [NativeSslError[], number];
+        const signal = kind === Ev.PeerVerifyError ? 'peerVerifyError' : 'handshakeInterruptedOnError';
+        this.answer(serial, () => madeSignal(this, signal)?.emit(adoptError(error)));
         break;
-      case Ev.SslErrors:
-        this.askToIgnore(payload as [NativeSslError[], number]);
+      }
+      case Ev.SslErrors: {
+        const [errors, serial] = payload as [NativeSslError[], number];
+        this.answer(serial, () => madeSignal(this, 'sslErrors')?.emit(errors.map(adoptError)));
         break;
+      }
       case Ev.AlertSent:
       case Ev.AlertReceived: {
         const [type, description] = payload as [string, string];
@@ -135,23 +151,25 @@ export class QSslSocket extends QTcpSocket {
     return super.carriesEndpoint(kind) && kind < Ev.Encrypted;
   }
 
-  // sslErrors: the slots run with `ignoring` set; what they asked for is Qt's answer.
-  private askToIgnore([errors, serial]: [NativeSslError[], number]): void {
-    const outer = this.ignoring;
-    const asked = (this.ignoring = { all: false, errors: null as QSslError[] | null });
+  // A question Qt waits on (serial 0: it does not): the slots run in `emit` with `answering` set;
+  // what they asked for is Qt's answer.
+  private answer(serial: number, emit: () => void): void {
+    const outer = this.answering;
+    const asked = (this.answering = { all: false, errors: null as QSslError[] | null, continued: false });
     try {
-      madeSignal(this, 'sslErrors')?.emit(errors.map(adoptError));
+      emit();
     } finally {
-      this.ignoring = outer;
+      this.answering = outer;
       if (serial !== 0)
-        this.ssl.answerSslErrors(serial, asked.all, asked.errors ? asked.errors.map(nativeOfError) : null);
+        this.ssl.answerSlot(serial, asked.all, asked.errors ? asked.errors.map(nativeOfError) : null, asked.continued);
     }
   }
 
   /**
    * ignoreSslErrors(): go on with the handshake despite the errors; ignoreSslErrors(errors): only
-   * if the errors are these. In an sslErrors slot it answers Qt's question; elsewhere it is for the
-   * next handshake (after connectToHostEncrypted, before the errors).
+   * if the errors are these. In an sslErrors, peerVerifyError or handshakeInterruptedOnError slot
+   * it answers Qt's question; elsewhere it is for the next handshake (after
+   * connectToHostEncrypted, before the errors).
    */
   ignoreSslErrors(errors?: Iterable<QSslError>): void {
     const name = this.m('ignoreSslErrors');
@@ -164,13 +182,23 @@ export class QSslSocket extends QTcpSocket {
       if (!list.every((e) => e instanceof QSslError))
         throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
     }
-    if (this.ignoring) {
-      if (list) this.ignoring.errors = list;
-      else this.ignoring.all = true;
+    if (this.answering) {
+      if (list) this.answering.errors = list;
+      else this.answering.all = true;
       return;
     }
     if (list) this.ssl.ignoreSslErrors(list.map(nativeOfError));
     else this.ssl.ignoreSslErrors();
+  }
+
+  /**
+   * In a handshakeInterruptedOnError slot: the handshake goes on. Elsewhere it does nothing, as in
+   * PyQt6 (Qt reads it only inside the slot; once the slot has returned, the handshake has failed).
+   */
+  continueInterruptedHandshake(): void {
+    checkArity(this.m('continueInterruptedHandshake'), arguments, 0, 0);
+    if (this.answering) this.answering.continued = true;
+    else this.ssl.continueInterruptedHandshake();
   }
 
   sslHandshakeErrors(): QSslError[] {
@@ -515,6 +543,7 @@ defineSignals(QSslSocket, [
   'sslErrors',
   'alertSent',
   'alertReceived',
+  'handshakeInterruptedOnError',
 ]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

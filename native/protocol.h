@@ -28,7 +28,8 @@
   X(SslErrors, 16)                   \
   X(PeerVerifyError, 17)             \
   X(AlertSent, 18)                   \
-  X(AlertReceived, 19)
+  X(AlertReceived, 19)               \
+  X(HandshakeInterruptedOnError, 20)
 
 // Events of a server (QTcpServer, QLocalServer): NewPending carries an accepted connection the
 // moment Qt queues it (it has no signal of its own); IncomingConnection carries an accepted descriptor

@@ -21,6 +21,7 @@ export const enum SocketEvent {
   PeerVerifyError = 17,
   AlertSent = 18,
   AlertReceived = 19,
+  HandshakeInterruptedOnError = 20,
 }
 
 export const enum ServerEvent {
@@ -202,7 +203,8 @@ export const protocolValues = {
     SslErrors: 16,
     PeerVerifyError: 17,
     AlertSent: 18,
-    AlertReceived: 19
+    AlertReceived: 19,
+    HandshakeInterruptedOnError: 20
   },
   ServerEvent: {
     NewPending: 1,

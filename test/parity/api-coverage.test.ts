@@ -220,8 +220,6 @@ exclusions.QPasswordDigestor = {};
 const notYet = (what: string): string => `not implemented yet (issue 15: ${what})`;
 exclusions.QSslSocket = {
   ...exclusions.QTcpSocket,
-  handshakeInterruptedOnError: notYet('the signal is not forwarded yet'),
-  continueInterruptedHandshake: notYet('goes with handshakeInterruptedOnError'),
   newSessionTicketReceived: notYet('the signal is not forwarded yet'),
   preSharedKeyAuthenticationRequired: notYet('the signal and its answer in the slot are not done yet'),
 };
