@@ -37,11 +37,16 @@ import {
   nativeOf as nativeOfCertificate,
 } from './QSslCertificate';
 import { QSslError, adopt as adoptError, nativeOf as nativeOfError } from './QSslError';
-import type { NativeSslCertificate, NativeSslError } from './core/native';
+import type { NativeSslCertificate, NativeSslError, NativeSslPreSharedKeyAuthenticator } from './core/native';
 import { adopt as adoptCipher, QSslCipher } from './QSslCipher';
 import { adopt as adoptConfiguration, nativeOf as nativeOfConfiguration, QSslConfiguration } from './QSslConfiguration';
 import { keyArg, adopt as adoptKey, nativeOf as nativeOfKey, QSslKey } from './QSslKey';
 import { adopt as adoptOcsp, type QOcspResponse } from './QOcspResponse';
+import {
+  fromNative as authenticatorFromNative,
+  nativeOf as nativeOfAuthenticator,
+  type QSslPreSharedKeyAuthenticator,
+} from './QSslPreSharedKeyAuthenticator';
 import { QTcpSocket } from './QTcpSocket';
 
 // Beside the value classes that use them too (QSslConfiguration.peerVerifyMode()).
@@ -84,6 +89,11 @@ export class QSslSocket extends QTcpSocket {
    * on (and ignoreSslErrors() for the sslErrors that follow); otherwise the handshake fails.
    */
   declare readonly handshakeInterruptedOnError: Signal<[QSslError]>;
+  /**
+   * A TLS-PSK handshake asks for the identity (a client) and the key: set them on the
+   * authenticator in the slot, synchronously, as in PyQt6 (no key set: the handshake fails).
+   */
+  declare readonly preSharedKeyAuthenticationRequired: Signal<[QSslPreSharedKeyAuthenticator]>;
 
   // Set while the slots of a signal whose answer Qt reads run: what their calls asked for.
   private answering: { all: boolean; errors: QSslError[] | null; continued: boolean } | undefined = undefined;
@@ -134,6 +144,16 @@ export class QSslSocket extends QTcpSocket {
         this.answer(serial, () => madeSignal(this, 'sslErrors')?.emit(errors.map(adoptError)));
         break;
       }
+      case Ev.PreSharedKeyAuthenticationRequired: {
+        const [n, serial] = payload as [NativeSslPreSharedKeyAuthenticator, number];
+        const authenticator = authenticatorFromNative(n);
+        this.answer(
+          serial,
+          () => madeSignal(this, 'preSharedKeyAuthenticationRequired')?.emit(authenticator),
+          authenticator,
+        );
+        break;
+      }
       case Ev.AlertSent:
       case Ev.AlertReceived: {
         const [type, description] = payload as [string, string];
@@ -152,8 +172,8 @@ export class QSslSocket extends QTcpSocket {
   }
 
   // A question Qt waits on (serial 0: it does not): the slots run in `emit` with `answering` set;
-  // what they asked for is Qt's answer.
-  private answer(serial: number, emit: () => void): void {
+  // what they asked for, and the authenticator they filled, is Qt's answer.
+  private answer(serial: number, emit: () => void, authenticator?: QSslPreSharedKeyAuthenticator): void {
     const outer = this.answering;
     const asked = (this.answering = { all: false, errors: null as QSslError[] | null, continued: false });
     try {
@@ -161,7 +181,13 @@ export class QSslSocket extends QTcpSocket {
     } finally {
       this.answering = outer;
       if (serial !== 0)
-        this.ssl.answerSlot(serial, asked.all, asked.errors ? asked.errors.map(nativeOfError) : null, asked.continued);
+        this.ssl.answerSlot(
+          serial,
+          asked.all,
+          asked.errors ? asked.errors.map(nativeOfError) : null,
+          asked.continued,
+          authenticator ? nativeOfAuthenticator(authenticator) : null,
+        );
     }
   }
 
@@ -544,6 +570,7 @@ defineSignals(QSslSocket, [
   'alertSent',
   'alertReceived',
   'handshakeInterruptedOnError',
+  'preSharedKeyAuthenticationRequired',
 ]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -29,7 +29,8 @@
   X(PeerVerifyError, 17)             \
   X(AlertSent, 18)                   \
   X(AlertReceived, 19)               \
-  X(HandshakeInterruptedOnError, 20)
+  X(HandshakeInterruptedOnError, 20) \
+  X(PreSharedKeyAuthenticationRequired, 21)
 
 // Events of a server (QTcpServer, QLocalServer): NewPending carries an accepted connection the
 // moment Qt queues it (it has no signal of its own); IncomingConnection carries an accepted descriptor

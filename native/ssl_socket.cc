@@ -20,6 +20,7 @@
 #include "ssl_configuration.h"
 #include "ssl_error.h"
 #include "ssl_key.h"
+#include "ssl_pre_shared_key_authenticator.h"
 #include "tcp_socket.h"
 
 namespace qtn {
@@ -71,11 +72,13 @@ napi_value ErrorsPayload(napi_env env, const QList<QSslError>& errors, uint32_t 
 
 // What the slots of a signal whose answer Qt reads when the emission returns did to the socket:
 // ignoreSslErrors() and ignoreSslErrors(errors) (sslErrors, peerVerifyError,
-// handshakeInterruptedOnError) and continueInterruptedHandshake() (handshakeInterruptedOnError).
+// handshakeInterruptedOnError), continueInterruptedHandshake() (handshakeInterruptedOnError), and
+// the identity and key they set on the authenticator (preSharedKeyAuthenticationRequired).
 struct SslAnswer : SlotAnswer {
   bool ignoreAll = false;
   std::optional<QList<QSslError>> ignoreErrors;
   bool continueHandshake = false;
+  std::optional<QSslPreSharedKeyAuthenticator> authenticator;
 };
 
 // Argument i as a list of native QSslErrors, or a TypeError naming `method`.
@@ -127,6 +130,9 @@ class SslSocketCore : public AbstractSocketCore {
     QObject::connect(s, &QSslSocket::handshakeInterruptedOnError, s, [this, s](const QSslError& e) {
       askAboutErrors(s, protocol::SocketEvent::kHandshakeInterruptedOnError, {e});
     });
+    // From inside OpenSSL's PSK callback, which hands OpenSSL the identity and key set.
+    QObject::connect(s, &QSslSocket::preSharedKeyAuthenticationRequired, s,
+                     [this, s](QSslPreSharedKeyAuthenticator* a) { askForPreSharedKey(s, a); });
     QObject::connect(s, &QSslSocket::alertSent, s,
                      [this](QSsl::AlertLevel level, QSsl::AlertType type, const QString& d) {
                        pushAlert(protocol::SocketEvent::kAlertSent, level, type, d);
@@ -163,6 +169,19 @@ class SslSocketCore : public AbstractSocketCore {
     if (answer->ignoreErrors) s->ignoreSslErrors(*answer->ignoreErrors);
     if (answer->ignoreAll) s->ignoreSslErrors();
     if (answer->continueHandshake) s->continueInterruptedHandshake();
+  }
+
+  void askForPreSharedKey(QSslSocket* s, QSslPreSharedKeyAuthenticator* authenticator) {
+    QSslPreSharedKeyAuthenticator asked = *authenticator;  // the payload is made on the JS thread
+    auto answer =
+        ask(s, protocol::SocketEvent::kPreSharedKeyAuthenticationRequired, [asked](napi_env env, uint32_t serial) {
+          return AskPayload(env, serial, [&](Napi::Env e) { return NewSslPreSharedKeyAuthenticator(e, asked); });
+        });
+    if (!answer || !answer->authenticator) return;
+    // Only what a slot can set: the hint and the limits stay the backend's, which sized OpenSSL's
+    // buffers by them.
+    authenticator->setIdentity(answer->authenticator->identity());
+    authenticator->setPreSharedKey(answer->authenticator->preSharedKey());
   }
 };
 
@@ -298,7 +317,7 @@ Napi::Value SetPrivateKeyFile(Info info, Core core) {
   return info.Env().Undefined();
 }
 
-// answerSlot(serial, ignoreAll, ignoreErrors | null, continueHandshake): what
+// answerSlot(serial, ignoreAll, ignoreErrors | null, continueHandshake, authenticator | null): what
 // the slots of the question numbered `serial` did (SslAnswer).
 Napi::Value AnswerSlot(Info info, Core core) {
   auto answer = std::make_shared<SslAnswer>();
@@ -306,6 +325,13 @@ Napi::Value AnswerSlot(Info info, Core core) {
   answer->ignoreAll = info[1].ToBoolean();
   if (!info[2].IsNull()) answer->ignoreErrors = SslErrorListArg(info, 2, "ignoreSslErrors");
   answer->continueHandshake = info[3].ToBoolean();
+  if (!info[4].IsNull()) {
+    const QSslPreSharedKeyAuthenticator* a = UnwrapSslPreSharedKeyAuthenticator(info[4]);
+    if (!a)
+      throw Napi::TypeError::New(info.Env(),
+                                 "preSharedKeyAuthenticationRequired: QSslPreSharedKeyAuthenticator expected");
+    answer->authenticator = *a;
+  }
   // Not bound to the handle (no `target`): the handle's own commands wait for this very answer.
   core->channel()->postNow([core, serial, answer] { core->answerSlot(serial, answer); });
   return info.Env().Undefined();

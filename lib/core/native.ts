@@ -977,10 +977,16 @@ export interface NativeSslSocket extends NativeAbstractSocket {
   setLocalCertificate(certificate: NativeSslCertificate): void;
   /**
    * What the slots of the question numbered `serial` (sslErrors, peerVerifyError,
-   * handshakeInterruptedOnError) asked for: ignoreSslErrors() (all), ignoreSslErrors(errors),
-   * continueInterruptedHandshake().
+   * handshakeInterruptedOnError, preSharedKeyAuthenticationRequired) asked for: ignoreSslErrors()
+   * (all), ignoreSslErrors(errors), continueInterruptedHandshake(), the authenticator they filled.
    */
-  answerSlot(serial: number, all: boolean, errors: NativeSslError[] | null, continueHandshake: boolean): void;
+  answerSlot(
+    serial: number,
+    all: boolean,
+    errors: NativeSslError[] | null,
+    continueHandshake: boolean,
+    authenticator: NativeSslPreSharedKeyAuthenticator | null,
+  ): void;
   /** Outside a handshakeInterruptedOnError slot. */
   continueInterruptedHandshake(): void;
   /** Outside an sslErrors slot: no argument ignores all. */

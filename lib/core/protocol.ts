@@ -22,6 +22,7 @@ export const enum SocketEvent {
   AlertSent = 18,
   AlertReceived = 19,
   HandshakeInterruptedOnError = 20,
+  PreSharedKeyAuthenticationRequired = 21,
 }
 
 export const enum ServerEvent {
@@ -204,7 +205,8 @@ export const protocolValues = {
     PeerVerifyError: 17,
     AlertSent: 18,
     AlertReceived: 19,
-    HandshakeInterruptedOnError: 20
+    HandshakeInterruptedOnError: 20,
+    PreSharedKeyAuthenticationRequired: 21
   },
   ServerEvent: {
     NewPending: 1,

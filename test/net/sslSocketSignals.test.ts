@@ -1,20 +1,35 @@
 // QSslSocket's signals whose answer Qt reads as the emission returns, over real loopback TLS with
-// Node's `tls` as the peer: handshakeInterruptedOnError with continueInterruptedHandshake,
-// ignoreSslErrors from a peerVerifyError slot. Each runs in both runtimes (scripts/test-runtimes):
-// in the thread runtime Qt waits for the JS slots.
+// Node's `tls` as the peer: preSharedKeyAuthenticationRequired (TLS-PSK, both as the client and as
+// the server), handshakeInterruptedOnError with continueInterruptedHandshake, ignoreSslErrors from
+// a peerVerifyError slot. Each runs in both runtimes (scripts/test-runtimes): in the thread runtime
+// Qt waits for the JS slots.
 import net from 'node:net';
 import tls from 'node:tls';
-import { QAbstractSocket, QSslConfiguration, QSslError, QSslSocket } from '../../lib';
+import {
+  QAbstractSocket,
+  QHostAddress,
+  QSsl,
+  QSslConfiguration,
+  QSslError,
+  QSslPreSharedKeyAuthenticator,
+  QSslSocket,
+  QTcpServer,
+} from '../../lib';
 import { makeCertificates, TestCertificates } from '../certificates';
-import { readExactly } from '../helpers';
+import { nextEmit, readExactly, until } from '../helpers';
 
 const { SocketError } = QAbstractSocket;
+const { PeerVerifyMode } = QSslSocket;
 const { SslError } = QSslError;
 
 // Under AddressSanitizer the addon cannot pin the system's OpenSSL (native/ssl_socket.cc) and Qt
 // loses the verification errors: the tests that need them are left out there, as in sslSocket.test.ts.
 const underAsan = (process.env.LD_PRELOAD ?? '').includes('libasan');
 const verifying = underAsan ? test.skip : test;
+
+// A TLS 1.2 PSK cipher both OpenSSLs have (Qt asks for the PSK callback only below TLS 1.3).
+const PSK_CIPHER = 'PSK-AES128-CBC-SHA256';
+const KEY = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
 
 let certs: TestCertificates;
 beforeAll(() => {
@@ -55,16 +70,161 @@ function echoServer(options: tls.TlsOptions): Promise<number> {
   return listen(server);
 }
 
+/** A configuration whose only ciphers are the PSK one, no peer verification (a PSK peer has no certificate). */
+function pskConfiguration(): QSslConfiguration {
+  const config = QSslConfiguration.defaultConfiguration();
+  config.setCiphers(PSK_CIPHER);
+  config.setPeerVerifyMode(PeerVerifyMode.VerifyNone);
+  return config;
+}
+
 /** Waits for the handshake, true when it ends encrypted (false on an error or a close). */
 async function handshakeEnds(s: QSslSocket): Promise<boolean> {
   return s.waitForEncrypted(10000);
 }
 
-test('continueInterruptedHandshake checks its arguments', () => {
+// ---- preSharedKeyAuthenticationRequired ----
+
+/** Our client to a Node PSK server whose key is KEY and hint `hint`; the slot runs `slot`. */
+async function pskClient(slot: (a: QSslPreSharedKeyAuthenticator) => void) {
+  const identities: string[] = [];
+  const port = await echoServer({
+    ciphers: PSK_CIPHER,
+    maxVersion: 'TLSv1.2',
+    pskIdentityHint: 'node-hint',
+    pskCallback: (_socket, identity) => {
+      identities.push(identity);
+      return KEY;
+    },
+  });
+  const s = track(new QSslSocket());
+  s.setSslConfiguration(pskConfiguration());
+  const asked: { hint: string; maxIdentity: number; maxKey: number }[] = [];
+  const errors: number[] = [];
+  s.preSharedKeyAuthenticationRequired.connect((a) => {
+    asked.push({
+      hint: a.identityHint().toString(),
+      maxIdentity: a.maximumIdentityLength(),
+      maxKey: a.maximumPreSharedKeyLength(),
+    });
+    slot(a);
+  });
+  s.errorOccurred.connect((e) => errors.push(e));
+  s.connectToHostEncrypted('127.0.0.1', port);
+  const ok = await handshakeEnds(s);
+  return { s, ok, asked, errors, identities };
+}
+
+test('PSK client: the slot sees the hint and sets identity and key; encrypted with the PSK cipher', async () => {
+  const { s, ok, asked, identities } = await pskClient((a) => {
+    a.setIdentity('qt-client');
+    a.setPreSharedKey(KEY);
+  });
+  expect(ok).toBe(true);
+  expect(asked).toHaveLength(1);
+  expect(asked[0].hint).toBe('node-hint');
+  expect(asked[0].maxIdentity).toBeGreaterThan(0);
+  expect(asked[0].maxKey).toBeGreaterThanOrEqual(KEY.length);
+  expect(identities).toEqual(['qt-client']);
+  expect(s.sessionCipher().name()).toBe(PSK_CIPHER);
+  expect(s.sessionProtocol()).toBe(QSsl.SslProtocol.TlsV1_2);
+  s.write('psk');
+  expect((await readExactly(s, 3)).toString()).toBe('psk');
+});
+
+test('PSK client with the wrong key: the handshake fails with SslHandshakeFailedError', async () => {
+  const { s, ok, errors, identities } = await pskClient((a) => {
+    a.setIdentity('qt-client');
+    a.setPreSharedKey(Buffer.from('not the key'));
+  });
+  expect(ok).toBe(false);
+  expect(identities).toEqual(['qt-client']);
+  expect(errors[0]).toBe(SocketError.SslHandshakeFailedError);
+  expect(s.isEncrypted()).toBe(false);
+});
+
+test('PSK client whose slot sets no key: Qt gives OpenSSL none, the handshake fails', async () => {
+  const { ok, asked, errors, identities } = await pskClient(() => undefined);
+  expect(ok).toBe(false);
+  expect(asked).toHaveLength(1);
+  expect(identities).toEqual([]);
+  expect(errors[0]).toBe(SocketError.SslHandshakeFailedError);
+});
+
+/** Our QSslSocket as a PSK server (hint `server-hint`); its slot runs `slot`; a Node client with `key`. */
+async function pskServer(key: Buffer, slot: (a: QSslPreSharedKeyAuthenticator) => void) {
+  const accepted: QSslSocket[] = [];
+  class PskServer extends QTcpServer {
+    protected incomingConnection(fd: number): void {
+      const s = track(new QSslSocket());
+      s.setSocketDescriptor(fd);
+      const config = pskConfiguration();
+      config.setPreSharedKeyIdentityHint('server-hint');
+      s.setSslConfiguration(config);
+      s.preSharedKeyAuthenticationRequired.connect(slot);
+      s.readyRead.connect(() => s.write(s.readAll()));
+      s.startServerEncryption();
+      accepted.push(s);
+      this.addPendingConnection(s);
+    }
+  }
+  const server = new PskServer();
+  expect(await server.listen(new QHostAddress('127.0.0.1'), 0)).toBe(true);
+  cleanups.push(() => server.close());
+  const hints: (string | null)[] = [];
+  const client = tls.connect({
+    port: server.serverPort(),
+    host: '127.0.0.1',
+    ciphers: PSK_CIPHER,
+    maxVersion: 'TLSv1.2',
+    checkServerIdentity: () => undefined,
+    pskCallback: (hint) => {
+      hints.push(hint);
+      return { psk: key, identity: 'node-client' };
+    },
+  });
+  cleanups.push(() => client.destroy());
+  const connected = await new Promise<boolean>((resolve) => {
+    client.once('secureConnect', () => resolve(true));
+    client.once('error', () => resolve(false));
+  });
+  return { client, connected, hints, accepted };
+}
+
+test('PSK server: our slot sees the client identity and the hint it sent, sets the key; echo', async () => {
+  const seen: { identity: string; hint: string }[] = [];
+  const { client, connected, hints, accepted } = await pskServer(KEY, (a) => {
+    seen.push({ identity: a.identity().toString(), hint: a.identityHint().toString() });
+    a.setPreSharedKey(KEY);
+  });
+  expect(connected).toBe(true);
+  expect(hints).toEqual(['server-hint']);
+  expect(seen).toEqual([{ identity: 'node-client', hint: 'server-hint' }]);
+  expect(client.getCipher().name).toBe(PSK_CIPHER);
+  const peer = accepted[0];
+  if (!peer.isEncrypted()) await nextEmit(peer.encrypted);
+  const echoed = new Promise<string>((resolve) => client.once('data', (d: Buffer) => resolve(d.toString())));
+  client.write('over psk');
+  expect(await echoed).toBe('over psk');
+});
+
+test('PSK server, the client has another key: the handshake fails on both sides, nothing crashes', async () => {
+  const serverErrors: number[] = [];
+  const { connected, accepted } = await pskServer(Buffer.from('another key'), (a) => a.setPreSharedKey(KEY));
+  expect(connected).toBe(false);
+  const peer = accepted[0];
+  peer.errorOccurred.connect((e) => serverErrors.push(e));
+  await until(() => !peer.isOpen() || serverErrors.length > 0, 10000, 'the server side to fail');
+  expect(peer.isEncrypted()).toBe(false);
+});
+
+test('continueInterruptedHandshake and the new signals check their arguments', () => {
   const s = new QSslSocket();
   expect(() => (s.continueInterruptedHandshake as (x: unknown) => void)(1)).toThrow(TypeError);
   // Outside a slot, on a socket with no handshake: nothing to continue, as in Qt.
   s.continueInterruptedHandshake();
+  expect(typeof s.preSharedKeyAuthenticationRequired.connect).toBe('function');
+  expect(typeof s.handshakeInterruptedOnError.connect).toBe('function');
   s.deleteLater();
 });
 

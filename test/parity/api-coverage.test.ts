@@ -221,7 +221,6 @@ const notYet = (what: string): string => `not implemented yet (issue 15: ${what}
 exclusions.QSslSocket = {
   ...exclusions.QTcpSocket,
   newSessionTicketReceived: notYet('the signal is not forwarded yet'),
-  preSharedKeyAuthenticationRequired: notYet('the signal and its answer in the slot are not done yet'),
 };
 // Issue 15, the TLS value classes.
 const HANDLE =
