@@ -90,6 +90,11 @@ export class QSslSocket extends QTcpSocket {
    */
   declare readonly handshakeInterruptedOnError: Signal<[QSslError]>;
   /**
+   * A TLS 1.3 session ticket came (with SslOptionDisableSessionPersistence off): the session is
+   * in sslConfiguration().sessionTicket(), for setSessionTicket on a later connection.
+   */
+  declare readonly newSessionTicketReceived: Signal<[]>;
+  /**
    * A TLS-PSK handshake asks for the identity (a client) and the key: set them on the
    * authenticator in the slot, synchronously, as in PyQt6 (no key set: the handshake fails).
    */
@@ -154,6 +159,9 @@ export class QSslSocket extends QTcpSocket {
         );
         break;
       }
+      case Ev.NewSessionTicketReceived:
+        madeSignal(this, 'newSessionTicketReceived')?.emit();
+        break;
       case Ev.AlertSent:
       case Ev.AlertReceived: {
         const [type, description] = payload as [string, string];
@@ -570,6 +578,7 @@ defineSignals(QSslSocket, [
   'alertSent',
   'alertReceived',
   'handshakeInterruptedOnError',
+  'newSessionTicketReceived',
   'preSharedKeyAuthenticationRequired',
 ]);
 

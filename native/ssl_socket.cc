@@ -133,6 +133,9 @@ class SslSocketCore : public AbstractSocketCore {
     // From inside OpenSSL's PSK callback, which hands OpenSSL the identity and key set.
     QObject::connect(s, &QSslSocket::preSharedKeyAuthenticationRequired, s,
                      [this, s](QSslPreSharedKeyAuthenticator* a) { askForPreSharedKey(s, a); });
+    // Qt has stored the session in the socket's configuration before it emits.
+    QObject::connect(s, &QSslSocket::newSessionTicketReceived, s,
+                     [this] { push(protocol::SocketEvent::kNewSessionTicketReceived); });
     QObject::connect(s, &QSslSocket::alertSent, s,
                      [this](QSsl::AlertLevel level, QSsl::AlertType type, const QString& d) {
                        pushAlert(protocol::SocketEvent::kAlertSent, level, type, d);

@@ -23,6 +23,7 @@ export const enum SocketEvent {
   AlertReceived = 19,
   HandshakeInterruptedOnError = 20,
   PreSharedKeyAuthenticationRequired = 21,
+  NewSessionTicketReceived = 22,
 }
 
 export const enum ServerEvent {
@@ -206,7 +207,8 @@ export const protocolValues = {
     AlertSent: 18,
     AlertReceived: 19,
     HandshakeInterruptedOnError: 20,
-    PreSharedKeyAuthenticationRequired: 21
+    PreSharedKeyAuthenticationRequired: 21,
+    NewSessionTicketReceived: 22
   },
   ServerEvent: {
     NewPending: 1,

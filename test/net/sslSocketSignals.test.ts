@@ -1,8 +1,8 @@
 // QSslSocket's signals whose answer Qt reads as the emission returns, over real loopback TLS with
 // Node's `tls` as the peer: preSharedKeyAuthenticationRequired (TLS-PSK, both as the client and as
 // the server), handshakeInterruptedOnError with continueInterruptedHandshake, ignoreSslErrors from
-// a peerVerifyError slot. Each runs in both runtimes (scripts/test-runtimes): in the thread runtime
-// Qt waits for the JS slots.
+// a peerVerifyError slot; and newSessionTicketReceived with a session resumed from its ticket. Each
+// runs in both runtimes (scripts/test-runtimes): in the thread runtime Qt waits for the JS slots.
 import net from 'node:net';
 import tls from 'node:tls';
 import {
@@ -61,10 +61,11 @@ async function listen(server: net.Server): Promise<number> {
   return (server.address() as net.AddressInfo).port;
 }
 
-/** A Node TLS echo server. */
-function echoServer(options: tls.TlsOptions): Promise<number> {
+/** A Node TLS echo server; `onSecure` sees each connection once its handshake is done. */
+function echoServer(options: tls.TlsOptions, onSecure?: (s: tls.TLSSocket) => void): Promise<number> {
   const server = tls.createServer(options, (s) => {
     s.on('error', () => undefined);
+    onSecure?.(s);
     s.pipe(s);
   });
   return listen(server);
@@ -225,6 +226,7 @@ test('continueInterruptedHandshake and the new signals check their arguments', (
   s.continueInterruptedHandshake();
   expect(typeof s.preSharedKeyAuthenticationRequired.connect).toBe('function');
   expect(typeof s.handshakeInterruptedOnError.connect).toBe('function');
+  expect(typeof s.newSessionTicketReceived.connect).toBe('function');
   s.deleteLater();
 });
 
@@ -353,4 +355,70 @@ verifying('ignoreSslErrors(errors) in a peerVerifyError slot: the very error pas
   other.connectToHostEncrypted('localhost', port);
   expect(await handshakeEnds(other)).toBe(false);
   expect(other.error()).toBe(SocketError.SslHandshakeFailedError);
+});
+
+// ---- newSessionTicketReceived and resumption ----
+
+/** A TLS 1.3 Node echo server whose sessions last `lifetime` s; `reused` says, per connection, whether it resumed one. */
+async function ticketServer(lifetime: number): Promise<{ port: number; reused: boolean[] }> {
+  const reused: boolean[] = [];
+  const port = await echoServer(
+    {
+      cert: certs.read(certs.selfSigned.cert),
+      key: certs.read(certs.selfSigned.key),
+      minVersion: 'TLSv1.3',
+      sessionTimeout: lifetime,
+    },
+    (s) => reused.push(s.isSessionReused()),
+  );
+  return { port, reused };
+}
+
+function ticketClient(ticket?: Buffer): QSslSocket {
+  const s = track(new QSslSocket());
+  const config = QSslConfiguration.defaultConfiguration();
+  // Qt's default keeps sessions from the configuration (and emits nothing for a ticket).
+  config.setSslOption(QSsl.SslOption.SslOptionDisableSessionPersistence, false);
+  config.setPeerVerifyMode(PeerVerifyMode.VerifyNone);
+  if (ticket) config.setSessionTicket(ticket);
+  s.setSslConfiguration(config);
+  return s;
+}
+
+test('newSessionTicketReceived: the session and its lifetime in the configuration; a second socket resumes it', async () => {
+  const lifetime = 1234;
+  const { port, reused } = await ticketServer(lifetime);
+  const first = ticketClient();
+  let tickets = 0;
+  first.newSessionTicketReceived.connect(() => tickets++);
+  first.connectToHostEncrypted('127.0.0.1', port);
+  expect(await handshakeEnds(first)).toBe(true);
+  first.write('t');
+  expect((await readExactly(first, 1)).toString()).toBe('t');
+  await until(() => tickets > 0, 10000, 'a session ticket');
+  const config = first.sslConfiguration();
+  const ticket = config.sessionTicket();
+  expect(ticket.length).toBeGreaterThan(0);
+  expect(config.sessionTicketLifeTimeHint()).toBe(lifetime);
+  const second = ticketClient(ticket);
+  second.connectToHostEncrypted('127.0.0.1', port);
+  expect(await handshakeEnds(second)).toBe(true);
+  second.write('r');
+  expect((await readExactly(second, 1)).toString()).toBe('r');
+  expect(reused).toEqual([false, true]);
+});
+
+test("Qt's default configuration (session persistence off): no newSessionTicketReceived, no ticket kept", async () => {
+  const { port } = await ticketServer(600);
+  const s = track(new QSslSocket());
+  s.setPeerVerifyMode(PeerVerifyMode.VerifyNone);
+  let tickets = 0;
+  s.newSessionTicketReceived.connect(() => tickets++);
+  s.connectToHostEncrypted('127.0.0.1', port);
+  expect(await handshakeEnds(s)).toBe(true);
+  // A round trip after the handshake: the tickets, sent right after it, have been read by then.
+  s.write('x');
+  expect((await readExactly(s, 1)).toString()).toBe('x');
+  expect(tickets).toBe(0);
+  expect(s.sslConfiguration().sessionTicket().length).toBe(0);
 });
