@@ -37,11 +37,16 @@ import {
   nativeOf as nativeOfCertificate,
 } from './QSslCertificate';
 import { QSslError, adopt as adoptError, nativeOf as nativeOfError } from './QSslError';
-import type { NativeSslCertificate, NativeSslError } from './core/native';
+import type { NativeSslCertificate, NativeSslError, NativeSslPreSharedKeyAuthenticator } from './core/native';
 import { adopt as adoptCipher, QSslCipher } from './QSslCipher';
 import { adopt as adoptConfiguration, nativeOf as nativeOfConfiguration, QSslConfiguration } from './QSslConfiguration';
 import { keyArg, adopt as adoptKey, nativeOf as nativeOfKey, QSslKey } from './QSslKey';
 import { adopt as adoptOcsp, type QOcspResponse } from './QOcspResponse';
+import {
+  fromNative as authenticatorFromNative,
+  nativeOf as nativeOfAuthenticator,
+  type QSslPreSharedKeyAuthenticator,
+} from './QSslPreSharedKeyAuthenticator';
 import { QTcpSocket } from './QTcpSocket';
 
 // Beside the value classes that use them too (QSslConfiguration.peerVerifyMode()).
@@ -66,6 +71,10 @@ export class QSslSocket extends QTcpSocket {
   declare readonly encrypted: Signal<[]>;
   declare readonly modeChanged: Signal<[SslMode]>;
   declare readonly encryptedBytesWritten: Signal<[number]>;
+  /**
+   * One verification error as Qt finds it. ignoreSslErrors() in the slot counts for this handshake,
+   * as in PyQt6: Qt reads it at the end of the verification (the Qt thread waits for the slots).
+   */
   declare readonly peerVerifyError: Signal<[QSslError]>;
   /**
    * Call ignoreSslErrors() in the slot, synchronously, as in PyQt6: Qt reads whether it was called
@@ -74,9 +83,25 @@ export class QSslSocket extends QTcpSocket {
   declare readonly sslErrors: Signal<[QSslError[]]>;
   declare readonly alertSent: Signal<[AlertLevel, AlertType, string]>;
   declare readonly alertReceived: Signal<[AlertLevel, AlertType, string]>;
+  /**
+   * With QSslConfiguration.setHandshakeMustInterruptOnError(true): a verification error, from
+   * inside the verification. Call continueInterruptedHandshake() in the slot, synchronously, to go
+   * on (and ignoreSslErrors() for the sslErrors that follow); otherwise the handshake fails.
+   */
+  declare readonly handshakeInterruptedOnError: Signal<[QSslError]>;
+  /**
+   * A TLS 1.3 session ticket came (with SslOptionDisableSessionPersistence off): the session is
+   * in sslConfiguration().sessionTicket(), for setSessionTicket on a later connection.
+   */
+  declare readonly newSessionTicketReceived: Signal<[]>;
+  /**
+   * A TLS-PSK handshake asks for the identity (a client) and the key: set them on the
+   * authenticator in the slot, synchronously, as in PyQt6 (no key set: the handshake fails).
+   */
+  declare readonly preSharedKeyAuthenticationRequired: Signal<[QSslPreSharedKeyAuthenticator]>;
 
-  // Set while this socket's sslErrors slots run: what their ignoreSslErrors calls asked for.
-  private ignoring: { all: boolean; errors: QSslError[] | null } | undefined = undefined;
+  // Set while the slots of a signal whose answer Qt reads run: what their calls asked for.
+  private answering: { all: boolean; errors: QSslError[] | null; continued: boolean } | undefined = undefined;
 
   // The handshake ended before a wait asked for it (see StreamSocket's Fresh): waitForEncrypted
   // answers true, as PyQt6's blocking wait would have found it still to do.
@@ -113,10 +138,29 @@ export class QSslSocket extends QTcpSocket {
         madeSignal(this, 'encryptedBytesWritten')?.emit(arg);
         break;
       case Ev.PeerVerifyError:
-        madeSignal(this, 'peerVerifyError')?.emit(adoptError((payload as [NativeSslError[]])[0][0]));
+      case Ev.HandshakeInterruptedOnError: {
+        const [[error], serial] = payload as [NativeSslError[], number];
+        const signal = kind === Ev.PeerVerifyError ? 'peerVerifyError' : 'handshakeInterruptedOnError';
+        this.answer(serial, () => madeSignal(this, signal)?.emit(adoptError(error)));
         break;
-      case Ev.SslErrors:
-        this.askToIgnore(payload as [NativeSslError[], number]);
+      }
+      case Ev.SslErrors: {
+        const [errors, serial] = payload as [NativeSslError[], number];
+        this.answer(serial, () => madeSignal(this, 'sslErrors')?.emit(errors.map(adoptError)));
+        break;
+      }
+      case Ev.PreSharedKeyAuthenticationRequired: {
+        const [n, serial] = payload as [NativeSslPreSharedKeyAuthenticator, number];
+        const authenticator = authenticatorFromNative(n);
+        this.answer(
+          serial,
+          () => madeSignal(this, 'preSharedKeyAuthenticationRequired')?.emit(authenticator),
+          authenticator,
+        );
+        break;
+      }
+      case Ev.NewSessionTicketReceived:
+        madeSignal(this, 'newSessionTicketReceived')?.emit();
         break;
       case Ev.AlertSent:
       case Ev.AlertReceived: {
@@ -135,23 +179,31 @@ export class QSslSocket extends QTcpSocket {
     return super.carriesEndpoint(kind) && kind < Ev.Encrypted;
   }
 
-  // sslErrors: the slots run with `ignoring` set; what they asked for is Qt's answer.
-  private askToIgnore([errors, serial]: [NativeSslError[], number]): void {
-    const outer = this.ignoring;
-    const asked = (this.ignoring = { all: false, errors: null as QSslError[] | null });
+  // A question Qt waits on (serial 0: it does not): the slots run in `emit` with `answering` set;
+  // what they asked for, and the authenticator they filled, is Qt's answer.
+  private answer(serial: number, emit: () => void, authenticator?: QSslPreSharedKeyAuthenticator): void {
+    const outer = this.answering;
+    const asked = (this.answering = { all: false, errors: null as QSslError[] | null, continued: false });
     try {
-      madeSignal(this, 'sslErrors')?.emit(errors.map(adoptError));
+      emit();
     } finally {
-      this.ignoring = outer;
+      this.answering = outer;
       if (serial !== 0)
-        this.ssl.answerSslErrors(serial, asked.all, asked.errors ? asked.errors.map(nativeOfError) : null);
+        this.ssl.answerSlot(
+          serial,
+          asked.all,
+          asked.errors ? asked.errors.map(nativeOfError) : null,
+          asked.continued,
+          authenticator ? nativeOfAuthenticator(authenticator) : null,
+        );
     }
   }
 
   /**
    * ignoreSslErrors(): go on with the handshake despite the errors; ignoreSslErrors(errors): only
-   * if the errors are these. In an sslErrors slot it answers Qt's question; elsewhere it is for the
-   * next handshake (after connectToHostEncrypted, before the errors).
+   * if the errors are these. In an sslErrors, peerVerifyError or handshakeInterruptedOnError slot
+   * it answers Qt's question; elsewhere it is for the next handshake (after
+   * connectToHostEncrypted, before the errors).
    */
   ignoreSslErrors(errors?: Iterable<QSslError>): void {
     const name = this.m('ignoreSslErrors');
@@ -164,13 +216,23 @@ export class QSslSocket extends QTcpSocket {
       if (!list.every((e) => e instanceof QSslError))
         throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
     }
-    if (this.ignoring) {
-      if (list) this.ignoring.errors = list;
-      else this.ignoring.all = true;
+    if (this.answering) {
+      if (list) this.answering.errors = list;
+      else this.answering.all = true;
       return;
     }
     if (list) this.ssl.ignoreSslErrors(list.map(nativeOfError));
     else this.ssl.ignoreSslErrors();
+  }
+
+  /**
+   * In a handshakeInterruptedOnError slot: the handshake goes on. Elsewhere it does nothing, as in
+   * PyQt6 (Qt reads it only inside the slot; once the slot has returned, the handshake has failed).
+   */
+  continueInterruptedHandshake(): void {
+    checkArity(this.m('continueInterruptedHandshake'), arguments, 0, 0);
+    if (this.answering) this.answering.continued = true;
+    else this.ssl.continueInterruptedHandshake();
   }
 
   sslHandshakeErrors(): QSslError[] {
@@ -515,6 +577,9 @@ defineSignals(QSslSocket, [
   'sslErrors',
   'alertSent',
   'alertReceived',
+  'handshakeInterruptedOnError',
+  'newSessionTicketReceived',
+  'preSharedKeyAuthenticationRequired',
 ]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

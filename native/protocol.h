@@ -9,26 +9,29 @@
 
 // Events of a socket (QAbstractSocket, QLocalSocket, and QSslSocket's own from Encrypted on): Qt's signals, plus
 // Endpoint (the addresses changed after the last signal) and Destroyed (deleteLater ran).
-#define QTN_SOCKET_EVENT(X)          \
-  X(StateChanged, 1)                 \
-  X(HostFound, 2)                    \
-  X(Connected, 3)                    \
-  X(Disconnected, 4)                 \
-  X(ErrorOccurred, 5)                \
-  X(ReadyRead, 6)                    \
-  X(BytesWritten, 7)                 \
-  X(AboutToClose, 8)                 \
-  X(ReadChannelFinished, 9)          \
-  X(Destroyed, 10)                   \
-  X(Endpoint, 11)                    \
-  X(ProxyAuthenticationRequired, 12) \
-  X(Encrypted, 13)                   \
-  X(ModeChanged, 14)                 \
-  X(EncryptedBytesWritten, 15)       \
-  X(SslErrors, 16)                   \
-  X(PeerVerifyError, 17)             \
-  X(AlertSent, 18)                   \
-  X(AlertReceived, 19)
+#define QTN_SOCKET_EVENT(X)                 \
+  X(StateChanged, 1)                        \
+  X(HostFound, 2)                           \
+  X(Connected, 3)                           \
+  X(Disconnected, 4)                        \
+  X(ErrorOccurred, 5)                       \
+  X(ReadyRead, 6)                           \
+  X(BytesWritten, 7)                        \
+  X(AboutToClose, 8)                        \
+  X(ReadChannelFinished, 9)                 \
+  X(Destroyed, 10)                          \
+  X(Endpoint, 11)                           \
+  X(ProxyAuthenticationRequired, 12)        \
+  X(Encrypted, 13)                          \
+  X(ModeChanged, 14)                        \
+  X(EncryptedBytesWritten, 15)              \
+  X(SslErrors, 16)                          \
+  X(PeerVerifyError, 17)                    \
+  X(AlertSent, 18)                          \
+  X(AlertReceived, 19)                      \
+  X(HandshakeInterruptedOnError, 20)        \
+  X(PreSharedKeyAuthenticationRequired, 21) \
+  X(NewSessionTicketReceived, 22)
 
 // Events of a server (QTcpServer, QLocalServer): NewPending carries an accepted connection the
 // moment Qt queues it (it has no signal of its own); IncomingConnection carries an accepted descriptor

@@ -9,6 +9,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "ssl_configuration.h"
 #include "ssl_error.h"
 #include "ssl_key.h"
+#include "ssl_pre_shared_key_authenticator.h"
 #include "tcp_socket.h"
 
 namespace qtn {
@@ -44,14 +46,14 @@ namespace {
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<AbstractSocketCore>&;
 
-// [[QSslError...], serial] for the JS side (serial 0: no answer is awaited); nullptr when JS cannot run.
-napi_value ErrorsPayload(napi_env env, const QList<QSslError>& errors, uint32_t serial) {
+// [what, serial] for the JS side, `what` made by `what(env)` (serial 0: no answer is awaited);
+// nullptr when JS cannot run.
+template <class What>
+napi_value AskPayload(napi_env env, uint32_t serial, const What& what) {
   try {
     Napi::Env e(env);
-    Napi::Array list = Napi::Array::New(e, errors.size());
-    for (qsizetype k = 0; k < errors.size(); k++) list.Set(uint32_t(k), NewSslError(e, errors[k]));
     Napi::Array a = Napi::Array::New(e, 2);
-    a.Set(0u, list);
+    a.Set(0u, what(e));
     a.Set(1u, Napi::Number::New(e, serial));
     return a;
   } catch (const Napi::Error&) {
@@ -59,10 +61,24 @@ napi_value ErrorsPayload(napi_env env, const QList<QSslError>& errors, uint32_t 
   }
 }
 
-// What the sslErrors slots answered: ignoreSslErrors() (all), or ignoreSslErrors(errors).
-struct IgnoreAnswer : SlotAnswer {
-  bool all = false;
-  QList<QSslError> errors;
+// [[QSslError...], serial]
+napi_value ErrorsPayload(napi_env env, const QList<QSslError>& errors, uint32_t serial) {
+  return AskPayload(env, serial, [&](Napi::Env e) {
+    Napi::Array list = Napi::Array::New(e, errors.size());
+    for (qsizetype k = 0; k < errors.size(); k++) list.Set(uint32_t(k), NewSslError(e, errors[k]));
+    return list;
+  });
+}
+
+// What the slots of a signal whose answer Qt reads when the emission returns did to the socket:
+// ignoreSslErrors() and ignoreSslErrors(errors) (sslErrors, peerVerifyError,
+// handshakeInterruptedOnError), continueInterruptedHandshake() (handshakeInterruptedOnError), and
+// the identity and key they set on the authenticator (preSharedKeyAuthenticationRequired).
+struct SslAnswer : SlotAnswer {
+  bool ignoreAll = false;
+  std::optional<QList<QSslError>> ignoreErrors;
+  bool continueHandshake = false;
+  std::optional<QSslPreSharedKeyAuthenticator> authenticator;
 };
 
 // Argument i as a list of native QSslErrors, or a TypeError naming `method`.
@@ -102,13 +118,24 @@ class SslSocketCore : public AbstractSocketCore {
     QObject::connect(s, &QSslSocket::encryptedBytesWritten, s, [this](qint64 n) {
       channel()->push(make(protocol::SocketEvent::kEncryptedBytesWritten, int32_t(n)), true);
     });
-    QObject::connect(s, &QSslSocket::peerVerifyError, s, [this](const QSslError& e) {
-      Event ev = make(protocol::SocketEvent::kPeerVerifyError);
-      ev.makePayload = [e](napi_env env) { return ErrorsPayload(env, {e}, 0); };
-      channel()->push(std::move(ev));
+    // Qt reads what these slots asked for once the emission returns; a peerVerifyError slot's
+    // ignoreSslErrors() too, since Qt reads it at the end of the verification.
+    QObject::connect(s, &QSslSocket::peerVerifyError, s, [this, s](const QSslError& e) {
+      askAboutErrors(s, protocol::SocketEvent::kPeerVerifyError, {e});
     });
-    QObject::connect(s, &QSslSocket::sslErrors, s,
-                     [this, s](const QList<QSslError>& errors) { askToIgnore(s, errors); });
+    QObject::connect(s, &QSslSocket::sslErrors, s, [this, s](const QList<QSslError>& errors) {
+      askAboutErrors(s, protocol::SocketEvent::kSslErrors, errors);
+    });
+    // From inside OpenSSL's verification callback, which returns whether the handshake goes on.
+    QObject::connect(s, &QSslSocket::handshakeInterruptedOnError, s, [this, s](const QSslError& e) {
+      askAboutErrors(s, protocol::SocketEvent::kHandshakeInterruptedOnError, {e});
+    });
+    // From inside OpenSSL's PSK callback, which hands OpenSSL the identity and key set.
+    QObject::connect(s, &QSslSocket::preSharedKeyAuthenticationRequired, s,
+                     [this, s](QSslPreSharedKeyAuthenticator* a) { askForPreSharedKey(s, a); });
+    // Qt has stored the session in the socket's configuration before it emits.
+    QObject::connect(s, &QSslSocket::newSessionTicketReceived, s,
+                     [this] { push(protocol::SocketEvent::kNewSessionTicketReceived); });
     QObject::connect(s, &QSslSocket::alertSent, s,
                      [this](QSsl::AlertLevel level, QSsl::AlertType type, const QString& d) {
                        pushAlert(protocol::SocketEvent::kAlertSent, level, type, d);
@@ -125,22 +152,39 @@ class SslSocketCore : public AbstractSocketCore {
     channel()->push(std::move(e));
   }
 
-  // sslErrors(errors): Qt reads whether the slots called ignoreSslErrors (and with which errors)
-  // as soon as the emission returns, so the emission waits for their answer (runtime/slot_wait.h).
-  void askToIgnore(QSslSocket* s, const QList<QSslError>& errors) {
-    Event base = make(protocol::SocketEvent::kSslErrors);
+  // Pushes the question `kind`, its payload made by `payload(env, serial)`, and waits for the
+  // slots' answer (runtime/slot_wait.h); nullptr when none came.
+  template <class Payload>
+  std::shared_ptr<SslAnswer> ask(QSslSocket* s, uint32_t kind, Payload payload) {
+    Event base = make(kind);
     FreezeIo freeze(s);
     std::shared_ptr<SlotAnswer> answer = waitForSlot([&](uint32_t serial) {
       Event e = std::move(base);
-      e.makePayload = [errors, serial](napi_env env) { return ErrorsPayload(env, errors, serial); };
+      e.makePayload = [payload, serial](napi_env env) { return payload(env, serial); };
       return e;
     });
+    return std::static_pointer_cast<SslAnswer>(answer);
+  }
+
+  void askAboutErrors(QSslSocket* s, uint32_t kind, const QList<QSslError>& errors) {
+    auto answer = ask(s, kind, [errors](napi_env env, uint32_t serial) { return ErrorsPayload(env, errors, serial); });
     if (!answer) return;
-    const auto& ignore = static_cast<const IgnoreAnswer&>(*answer);
-    if (ignore.all)
-      s->ignoreSslErrors();
-    else if (!ignore.errors.isEmpty())
-      s->ignoreSslErrors(ignore.errors);
+    if (answer->ignoreErrors) s->ignoreSslErrors(*answer->ignoreErrors);
+    if (answer->ignoreAll) s->ignoreSslErrors();
+    if (answer->continueHandshake) s->continueInterruptedHandshake();
+  }
+
+  void askForPreSharedKey(QSslSocket* s, QSslPreSharedKeyAuthenticator* authenticator) {
+    QSslPreSharedKeyAuthenticator asked = *authenticator;  // the payload is made on the JS thread
+    auto answer =
+        ask(s, protocol::SocketEvent::kPreSharedKeyAuthenticationRequired, [asked](napi_env env, uint32_t serial) {
+          return AskPayload(env, serial, [&](Napi::Env e) { return NewSslPreSharedKeyAuthenticator(e, asked); });
+        });
+    if (!answer || !answer->authenticator) return;
+    // Only what a slot can set: the hint and the limits stay the backend's, which sized OpenSSL's
+    // buffers by them.
+    authenticator->setIdentity(answer->authenticator->identity());
+    authenticator->setPreSharedKey(answer->authenticator->preSharedKey());
   }
 };
 
@@ -276,18 +320,34 @@ Napi::Value SetPrivateKeyFile(Info info, Core core) {
   return info.Env().Undefined();
 }
 
-// answerSslErrors(serial, all, errors | null): what the sslErrors slots asked to ignore.
-Napi::Value AnswerSslErrors(Info info, Core core) {
-  auto answer = std::make_shared<IgnoreAnswer>();
-  uint32_t serial = uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerSslErrors"));
-  answer->all = info[1].ToBoolean();
-  if (!info[2].IsNull()) answer->errors = SslErrorListArg(info, 2, "ignoreSslErrors");
+// answerSlot(serial, ignoreAll, ignoreErrors | null, continueHandshake, authenticator | null): what
+// the slots of the question numbered `serial` did (SslAnswer).
+Napi::Value AnswerSlot(Info info, Core core) {
+  auto answer = std::make_shared<SslAnswer>();
+  uint32_t serial = uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerSlot"));
+  answer->ignoreAll = info[1].ToBoolean();
+  if (!info[2].IsNull()) answer->ignoreErrors = SslErrorListArg(info, 2, "ignoreSslErrors");
+  answer->continueHandshake = info[3].ToBoolean();
+  if (!info[4].IsNull()) {
+    const QSslPreSharedKeyAuthenticator* a = UnwrapSslPreSharedKeyAuthenticator(info[4]);
+    if (!a)
+      throw Napi::TypeError::New(info.Env(),
+                                 "preSharedKeyAuthenticationRequired: QSslPreSharedKeyAuthenticator expected");
+    answer->authenticator = *a;
+  }
   // Not bound to the handle (no `target`): the handle's own commands wait for this very answer.
   core->channel()->postNow([core, serial, answer] { core->answerSlot(serial, answer); });
   return info.Env().Undefined();
 }
 
-// ignoreSslErrors() / ignoreSslErrors(errors) outside an sslErrors slot: for the next handshake.
+// Outside a handshakeInterruptedOnError slot: Qt sets its flag, which nothing reads once the
+// emission has returned (the handshake has failed by then), as in PyQt6.
+Napi::Value ContinueInterruptedHandshake(Info info, Core core) {
+  PostToSsl(core, [](QSslSocket* s) { s->continueInterruptedHandshake(); });
+  return info.Env().Undefined();
+}
+
+// ignoreSslErrors() / ignoreSslErrors(errors) outside the slots Qt waits for: for the next handshake.
 Napi::Value IgnoreSslErrors(Info info, Core core) {
   bool all = info[0].IsUndefined();
   QList<QSslError> errors = all ? QList<QSslError>() : SslErrorListArg(info, 0, "ignoreSslErrors");
@@ -402,7 +462,8 @@ const std::vector<SocketMethod>& SslSocketMethods() {
       {"setLocalCertificateFile", SetLocalCertificateFile},
       {"setPrivateKeyFile", SetPrivateKeyFile},
       {"setLocalCertificate", SetLocalCertificate},
-      {"answerSslErrors", AnswerSslErrors},
+      {"answerSlot", AnswerSlot},
+      {"continueInterruptedHandshake", ContinueInterruptedHandshake},
       {"ignoreSslErrors", IgnoreSslErrors},
       {"sslHandshakeErrors", SslHandshakeErrors},
       {"peerCertificateChain", PeerCertificateChain},

@@ -975,8 +975,20 @@ export interface NativeSslSocket extends NativeAbstractSocket {
   setLocalCertificateFile(path: string, format: number): void;
   setPrivateKeyFile(fileName: string, algorithm: number, format: number, passPhrase: Buffer): void;
   setLocalCertificate(certificate: NativeSslCertificate): void;
-  /** What the sslErrors slots asked to ignore, for the wait numbered `serial`. */
-  answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void;
+  /**
+   * What the slots of the question numbered `serial` (sslErrors, peerVerifyError,
+   * handshakeInterruptedOnError, preSharedKeyAuthenticationRequired) asked for: ignoreSslErrors()
+   * (all), ignoreSslErrors(errors), continueInterruptedHandshake(), the authenticator they filled.
+   */
+  answerSlot(
+    serial: number,
+    all: boolean,
+    errors: NativeSslError[] | null,
+    continueHandshake: boolean,
+    authenticator: NativeSslPreSharedKeyAuthenticator | null,
+  ): void;
+  /** Outside a handshakeInterruptedOnError slot. */
+  continueInterruptedHandshake(): void;
   /** Outside an sslErrors slot: no argument ignores all. */
   ignoreSslErrors(errors?: NativeSslError[]): void;
   sslHandshakeErrors(): NativeSslError[];

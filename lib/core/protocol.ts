@@ -21,6 +21,9 @@ export const enum SocketEvent {
   PeerVerifyError = 17,
   AlertSent = 18,
   AlertReceived = 19,
+  HandshakeInterruptedOnError = 20,
+  PreSharedKeyAuthenticationRequired = 21,
+  NewSessionTicketReceived = 22,
 }
 
 export const enum ServerEvent {
@@ -202,7 +205,10 @@ export const protocolValues = {
     SslErrors: 16,
     PeerVerifyError: 17,
     AlertSent: 18,
-    AlertReceived: 19
+    AlertReceived: 19,
+    HandshakeInterruptedOnError: 20,
+    PreSharedKeyAuthenticationRequired: 21,
+    NewSessionTicketReceived: 22
   },
   ServerEvent: {
     NewPending: 1,

@@ -216,15 +216,7 @@ exclusions.QOcspResponse = {};
 exclusions.QOcspCertificateStatus = {};
 exclusions.QOcspRevocationReason = {};
 exclusions.QPasswordDigestor = {};
-// Issue 15, in steps: what is not done yet on QSslSocket.
-const notYet = (what: string): string => `not implemented yet (issue 15: ${what})`;
-exclusions.QSslSocket = {
-  ...exclusions.QTcpSocket,
-  handshakeInterruptedOnError: notYet('the signal is not forwarded yet'),
-  continueInterruptedHandshake: notYet('goes with handshakeInterruptedOnError'),
-  newSessionTicketReceived: notYet('the signal is not forwarded yet'),
-  preSharedKeyAuthenticationRequired: notYet('the signal and its answer in the slot are not done yet'),
-};
+exclusions.QSslSocket = { ...exclusions.QTcpSocket };
 // Issue 15, the TLS value classes.
 const HANDLE =
   "Qt's handle to the backend's own object (an OpenSSL X509 or EVP_PKEY pointer): PyQt6 gives a sip.voidptr, " +
