@@ -7,6 +7,7 @@ import {
   checkEnum,
   checkFlags,
   checkInt,
+  checkIterableOf,
   checkMsecs,
   checkString,
   describe,
@@ -33,7 +34,7 @@ import {
 import {
   QSslCertificate,
   adopt as adoptCertificate,
-  certificateArg,
+  certificateList,
   nativeOf as nativeOfCertificate,
 } from './QSslCertificate';
 import { QSslError, adopt as adoptError, nativeOf as nativeOfError } from './QSslError';
@@ -210,11 +211,7 @@ export class QSslSocket extends QTcpSocket {
     checkArity(name, arguments, 0, 1);
     let list: QSslError[] | null = null;
     if (arguments.length === 1) {
-      if (errors === null || typeof errors !== 'object' || !(Symbol.iterator in errors))
-        throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
-      list = [...errors];
-      if (!list.every((e) => e instanceof QSslError))
-        throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
+      list = checkIterableOf(name, 'errors', errors, QSslError);
     }
     if (this.answering) {
       if (list) this.answering.errors = list;
@@ -263,11 +260,7 @@ export class QSslSocket extends QTcpSocket {
   setLocalCertificateChain(localChain: Iterable<QSslCertificate>): void {
     const name = this.m('setLocalCertificateChain');
     checkArity(name, arguments, 1, 1);
-    if (localChain === null || typeof localChain !== 'object' || !(Symbol.iterator in localChain))
-      throw new TypeError(`${name}: argument 'localChain' must be an iterable of QSslCertificate`);
-    this.ssl.setLocalCertificateChain(
-      [...localChain].map((c) => nativeOfCertificate(certificateArg(name, 'localChain', c))),
-    );
+    this.ssl.setLocalCertificateChain(certificateList(name, 'localChain', localChain).map(nativeOfCertificate));
   }
 
   /** The private key set (a null key when none, or once the Qt object is gone). */

@@ -4,8 +4,6 @@
 // its own signals, calls and statics.
 #include "ssl_socket.h"
 
-#include <dlfcn.h>
-
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -26,22 +24,6 @@
 namespace qtn {
 
 namespace {
-
-// Node exports the symbols of the OpenSSL it bundles, and the system's libssl and libcrypto, which
-// Qt's TLS backend loads and calls through dlsym, would bind their own internal calls to Node's
-// copy: Qt's verification callback then finds no error list ("Neither X509_STORE, nor SSL
-// contains error list"), and a refused certificate is reported as "Error during SSL handshake: "
-// with no sslErrors. Loaded first with RTLD_DEEPBIND, each binds to itself, and Qt's later dlopen
-// gets that same copy. (AddressSanitizer refuses RTLD_DEEPBIND: not under it.)
-[[maybe_unused]] const bool systemOpenSslPinned = [] {
-#if defined(__SANITIZE_ADDRESS__)
-  return false;
-#else
-  void* crypto = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
-  void* ssl = dlopen("libssl.so.3", RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
-  return crypto && ssl;
-#endif
-}();
 
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<AbstractSocketCore>&;
@@ -83,15 +65,7 @@ struct SslAnswer : SlotAnswer {
 
 // Argument i as a list of native QSslErrors, or a TypeError naming `method`.
 QList<QSslError> SslErrorListArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
-  if (!info[i].IsArray()) throw Napi::TypeError::New(info.Env(), std::string(method) + ": list of QSslError expected");
-  Napi::Array a = info[i].As<Napi::Array>();
-  QList<QSslError> out;
-  for (uint32_t k = 0; k < a.Length(); k++) {
-    const QSslError* e = UnwrapSslError(a.Get(k));
-    if (!e) throw Napi::TypeError::New(info.Env(), std::string(method) + ": list of QSslError expected");
-    out.append(*e);
-  }
-  return out;
+  return ArrayArg(info, i, method, UnwrapSslError, "an array of native QSslError");
 }
 
 class SslSocketCore : public AbstractSocketCore {

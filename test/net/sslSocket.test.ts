@@ -517,5 +517,12 @@ verifying('ignoreSslErrors() before the handshake (after connectToHostEncrypted)
   s.connectToHostEncrypted('localhost', port);
   s.ignoreSslErrors();
   expect(await s.waitForEncrypted(10000)).toBe(true);
-  expect(() => s.ignoreSslErrors([1 as unknown as QSslError])).toThrow(TypeError);
+  expect(() => s.ignoreSslErrors([1 as unknown as QSslError])).toThrow(
+    new TypeError("QSslSocket.ignoreSslErrors: argument 'errors' item 0 must be a QSslError, got number 1"),
+  );
+  expect(() => s.setLocalCertificateChain('pem' as never)).toThrow(
+    new TypeError(
+      'QSslSocket.setLocalCertificateChain: argument \'localChain\' must be an iterable of QSslCertificate, got string "pem"',
+    ),
+  );
 });
