@@ -90,44 +90,142 @@ async function netConnect(port) {
 
 // --- bulk: P.bytes from client to server, MB/s from the first write to the last byte read --------
 
+/**
+ * Writes `bytes` to a Qt socket, keeping its write buffer under QT_WRITE_AHEAD. A QSslSocket's
+ * bytesToWrite() counts only what is not yet encrypted (bytesWritten comes once it is): the
+ * encrypted bytes still to go are counted too, and their going makes room, or the whole upload
+ * would pile up in Qt's buffer encrypted.
+ */
+function qtPump(socket, bytes) {
+  let sent = 0;
+  const tls = typeof socket.encryptedBytesToWrite === 'function';
+  const queued = tls ? () => socket.bytesToWrite() + socket.encryptedBytesToWrite() : () => socket.bytesToWrite();
+  const pump = () => {
+    while (sent < bytes && queued() < QT_WRITE_AHEAD) {
+      socket.write(CHUNK.subarray(0, Math.min(CHUNK.length, bytes - sent)));
+      sent += Math.min(CHUNK.length, bytes - sent);
+    }
+  };
+  socket.bytesWritten.connect(pump);
+  if (tls) socket.encryptedBytesWritten.connect(pump);
+  pump();
+}
+
+/** Writes `bytes` to a Node socket, waiting for 'drain' when it asks to. */
+function netPump(socket, bytes) {
+  let sent = 0;
+  const pump = () => {
+    while (sent < bytes) {
+      const n = Math.min(CHUNK.length, bytes - sent);
+      sent += n;
+      if (!socket.write(CHUNK.subarray(0, n))) return void socket.once('drain', pump);
+    }
+  };
+  pump();
+}
+
 function bulkQtOver(p, bytes) {
   return new Promise((resolve) => {
     let received = 0;
-    let sent = 0;
     const t0 = now();
     p.peer.readyRead.connect(() => {
       received += p.peer.readAll().length;
       if (received >= bytes) resolve(bytes / secondsSince(t0) / 1e6);
     });
-    const pump = () => {
-      while (sent < bytes && p.client.bytesToWrite() < QT_WRITE_AHEAD) {
-        p.client.write(CHUNK.subarray(0, Math.min(CHUNK.length, bytes - sent)));
-        sent += Math.min(CHUNK.length, bytes - sent);
-      }
-    };
-    p.client.bytesWritten.connect(pump);
-    pump();
+    qtPump(p.client, bytes);
   });
 }
 
 function bulkNetOver(p, bytes) {
   return new Promise((resolve) => {
     let received = 0;
-    let sent = 0;
     const t0 = now();
     p.peer.on('data', (d) => {
       received += d.length;
       if (received >= bytes) resolve(bytes / secondsSince(t0) / 1e6);
     });
-    const pump = () => {
-      while (sent < bytes) {
-        const n = Math.min(CHUNK.length, bytes - sent);
-        sent += n;
-        if (!p.client.write(CHUNK.subarray(0, n))) return void p.client.once('drain', pump);
-      }
-    };
-    pump();
+    netPump(p.client, bytes);
   });
+}
+
+// --- TLS: clients of bench/tls-server.js (P.port, another process), trusting only P.ca ----------
+// The server's certificate is for 127.0.0.1 and localhost; every client verifies it (chain and
+// name) as its users' would, against the bench's CA, connecting to 127.0.0.1.
+
+let qtTlsReady = false;
+/** A QSslSocket connecting to the server (the CA in the default configuration, set once); a TLS error fails the run. */
+function qtTlsSocket() {
+  const { QSslSocket, QSslConfiguration, QSslCertificate } = Qt();
+  if (!qtTlsReady) {
+    const config = QSslConfiguration.defaultConfiguration();
+    config.setCaCertificates(QSslCertificate.fromPath(P.ca));
+    QSslConfiguration.setDefaultConfiguration(config);
+    qtTlsReady = true;
+  }
+  const s = new QSslSocket();
+  const why = () => s.sslHandshakeErrors().map((e) => e.errorString());
+  s.sslErrors.connect(() => fail(`TLS: ${why().join('; ')}`));
+  s.connectToHostEncrypted(LOCAL, P.port);
+  return s;
+}
+
+/** Our client up to its `encrypted` signal, and closed again: resolves on `disconnected`. */
+function qtHandshake() {
+  return new Promise((resolve) => {
+    const s = qtTlsSocket();
+    let up = false;
+    s.errorOccurred.connect(() => {
+      if (!up) fail(`TLS connect: ${s.errorString()}`);
+    });
+    s.encrypted.connect(() => {
+      up = true;
+      s.disconnectFromHost();
+    });
+    s.disconnected.connect(() => {
+      s.deleteLater();
+      resolve();
+    });
+  });
+}
+
+let tlsCa;
+/** Node's client up to 'secureConnect' (the CA given per connection, as its users do), then closed. */
+function netHandshake() {
+  const tls = require('node:tls');
+  tlsCa ??= fs.readFileSync(P.ca);
+  return new Promise((resolve, reject) => {
+    const s = tls.connect({ host: LOCAL, port: P.port, ca: tlsCa }, () => s.end());
+    s.on('error', reject);
+    s.on('close', resolve);
+  });
+}
+
+/** The CPU this process used since `from` (process.cpuUsage(), every thread), in µs. */
+const cpuSince = (from) => {
+  const d = process.cpuUsage(from);
+  return d.user + d.system;
+};
+
+/** P.count handshakes, P.concurrency at a time, each its own connection: handshakes per second. */
+async function handshakes(one) {
+  let started = 0;
+  const worker = async () => {
+    while (started < P.count) {
+      started++;
+      await one();
+    }
+  };
+  // Holds the process up meanwhile: on the thread runtime, between a QSslSocket's
+  // stateChanged(Unconnected) and its disconnected (a close Qt finishes after the close_notify went
+  // out, not within the call), nothing else of ours does, and the process could exit before the
+  // disconnected that starts the next handshake.
+  const hold = setInterval(() => {}, 1000);
+  const t0 = now();
+  const cpu0 = process.cpuUsage();
+  await Promise.all(Array.from({ length: Math.min(P.concurrency, P.count) }, worker));
+  const cpuMsPerHandshake = cpuSince(cpu0) / 1e3 / P.count;
+  clearInterval(hold);
+  return { value: P.count / secondsSince(t0), unit: 'handshakes/s', cpuMsPerHandshake };
 }
 
 // --- ping-pong: P.rounds round trips of 64 bytes, one in flight; µs per round trip --------------
@@ -509,6 +607,48 @@ const workloads = {
     return { value: P.bytes / 1e6 / secondsSince(t0), unit: 'MB/s' };
   },
 
+  // P.bytes one way through a TLS connection to bench/tls-server.js, from the first write to the
+  // server's "k" once it has them all (the handshake before, out of the timing): MB/s, and the CPU
+  // this process used meanwhile per MiB.
+  async tlsBulk() {
+    const header = Buffer.from(String(P.bytes).padStart(12, '0'), 'latin1');
+    let t0;
+    let cpu0;
+    if (side === 'qt') {
+      const s = qtTlsSocket();
+      if (!(await s.waitForEncrypted(30000))) fail(`TLS connect: ${s.errorString()}`);
+      await new Promise((resolve) => {
+        s.readyRead.connect(() => {
+          if (s.readAll().includes('k')) resolve();
+        });
+        t0 = now();
+        cpu0 = process.cpuUsage();
+        s.write(header);
+        qtPump(s, P.bytes);
+      });
+    } else {
+      const tls = require('node:tls');
+      const s = tls.connect({ host: LOCAL, port: P.port, ca: fs.readFileSync(P.ca) });
+      await once(s, 'secureConnect');
+      await new Promise((resolve) => {
+        s.on('data', (d) => {
+          if (d.includes('k')) resolve();
+        });
+        t0 = now();
+        cpu0 = process.cpuUsage();
+        s.write(header);
+        netPump(s, P.bytes);
+      });
+    }
+    const seconds = secondsSince(t0);
+    const cpuMsPerMiB = cpuSince(cpu0) / 1e3 / (P.bytes / 2 ** 20);
+    return { value: P.bytes / seconds / 1e6, unit: 'MB/s', cpuMsPerMiB };
+  },
+
+  async tlsHandshakes() {
+    return handshakes(side === 'qt' ? qtHandshake : netHandshake);
+  },
+
   // P.count GETs of 64 bytes, one at a time, over the connections the client keeps alive.
   async httpGets() {
     const url = `http://${LOCAL}:${P.port}/small`;
@@ -580,6 +720,7 @@ const runtimeOf = () => (qt === undefined ? null : (qt.runtime ?? 'thread'));
 
 workloads.httpDownloadSquid = workloads.httpDownload;
 workloads.httpGetsSquid = workloads.httpGets;
+workloads.tlsHandshakesConcurrent = workloads.tlsHandshakes;
 
 Object.assign(workloads, cpuWorkloads, {
   // bench/run.js asks this before a run: which runtime the package runs when asked for one.

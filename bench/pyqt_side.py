@@ -12,7 +12,8 @@ import time
 
 from PyQt6.QtCore import QCoreApplication, QSocketNotifier, Qt, QTimer, QUrl
 from PyQt6.QtNetwork import (QAbstractSocket, QHostAddress, QNetworkAccessManager, QNetworkProxy,
-                             QNetworkReply, QNetworkRequest, QTcpServer, QTcpSocket, QUdpSocket)
+                             QNetworkReply, QNetworkRequest, QSslCertificate, QSslConfiguration,
+                             QSslSocket, QTcpServer, QTcpSocket, QUdpSocket)
 
 WORKLOAD = sys.argv[1]
 P = json.loads(sys.argv[2] if len(sys.argv) > 2 else '{}')
@@ -81,24 +82,37 @@ def pair(then, proxy=None, no_delay=False):
     client.connectToHost(LOCAL, server.serverPort())
 
 
+def pump_into(socket, total):
+    """Writes total bytes to socket, keeping its write buffer under WRITE_AHEAD; a QSslSocket's
+    encrypted bytes still to go count too (bytesToWrite() has only those not yet encrypted)."""
+    st = {'sent': 0}
+    tls = isinstance(socket, QSslSocket)
+    queued = (lambda: socket.bytesToWrite() + socket.encryptedBytesToWrite()) if tls else socket.bytesToWrite
+
+    def pump(_n=0):
+        while st['sent'] < total and queued() < WRITE_AHEAD:
+            n = min(len(CHUNK), total - st['sent'])
+            socket.write(CHUNK if n == len(CHUNK) else CHUNK[:n])
+            st['sent'] += n
+
+    socket.bytesWritten.connect(pump)
+    if tls:
+        socket.encryptedBytesWritten.connect(pump)
+    keep.append(pump)
+    pump()
+
+
 def bulk_over(client, peer):
     total = P['bytes']
-    st = {'sent': 0, 'received': 0, 't0': time.perf_counter()}
+    st = {'received': 0, 't0': time.perf_counter()}
 
     def on_read():
         st['received'] += len(peer.readAll())
         if st['received'] >= total:
             finish(total / (time.perf_counter() - st['t0']) / 1e6, 'MB/s')
 
-    def pump(_n=0):
-        while st['sent'] < total and client.bytesToWrite() < WRITE_AHEAD:
-            n = min(len(CHUNK), total - st['sent'])
-            client.write(CHUNK if n == len(CHUNK) else CHUNK[:n])
-            st['sent'] += n
-
     peer.readyRead.connect(on_read)
-    client.bytesWritten.connect(pump)
-    pump()
+    pump_into(client, total)
 
 
 def ping_over(client):
@@ -285,6 +299,83 @@ def http_gets():
     http_get(nam, url, False, next_one)
 
 
+def tls_socket():
+    """A QSslSocket connecting to bench/tls-server.js at P.port, trusting P.ca (set once in the
+    default configuration, as on our side); it fails the run on a TLS error."""
+    if not tls_state['ready']:
+        config = QSslConfiguration.defaultConfiguration()
+        config.setCaCertificates(QSslCertificate.fromPath(P['ca']))
+        QSslConfiguration.setDefaultConfiguration(config)
+        tls_state['ready'] = True
+    s = QSslSocket()
+    s.sslErrors.connect(lambda errors: fail('TLS: ' + '; '.join(e.errorString() for e in errors)))
+    s.connectToHostEncrypted(LOCAL, P['port'])
+    return s
+
+
+tls_state = {'ready': False}
+
+
+def tls_bulk():
+    """P.bytes one way to the TLS server, timed from the first write to its "k"; MB/s and the CPU
+    this process used meanwhile per MiB."""
+    total = P['bytes']
+    s = tls_socket()
+    keep.append(s)
+    st = {'up': False}
+
+    def on_read():
+        if b'k' in bytes(s.readAll()):
+            seconds = time.perf_counter() - st['t0']
+            cpu_ms = (time.process_time() - st['cpu0']) * 1e3
+            finish(total / seconds / 1e6, 'MB/s', cpuMsPerMiB=cpu_ms / (total / 2 ** 20))
+
+    def on_encrypted():
+        st['up'] = True
+        st['t0'] = time.perf_counter()
+        st['cpu0'] = time.process_time()
+        s.write(str(total).zfill(12).encode('latin1'))
+        pump_into(s, total)
+
+    s.readyRead.connect(on_read)
+    s.encrypted.connect(on_encrypted)
+    s.errorOccurred.connect(lambda e: fail(f'TLS connect: {s.errorString()}') if not st['up'] else None)
+
+
+def tls_handshakes():
+    """P.count handshakes, P.concurrency at a time, each on a connection of its own, closed once
+    encrypted: handshakes per second."""
+    count = P['count']
+    st = {'started': 0, 'done': 0, 't0': time.perf_counter(), 'cpu0': time.process_time()}
+
+    def one():
+        st['started'] += 1
+        s = tls_socket()
+        c = {'up': False}
+        keep.append(s)
+
+        def on_encrypted():
+            c['up'] = True
+            s.disconnectFromHost()
+
+        def on_disconnected():
+            keep.remove(s)
+            s.deleteLater()
+            st['done'] += 1
+            if st['done'] >= count:
+                finish(count / (time.perf_counter() - st['t0']), 'handshakes/s',
+                       cpuMsPerHandshake=(time.process_time() - st['cpu0']) * 1e3 / count)
+            elif st['started'] < count:
+                one()
+
+        s.encrypted.connect(on_encrypted)
+        s.disconnected.connect(on_disconnected)
+        s.errorOccurred.connect(lambda e: fail(f'TLS connect: {s.errorString()}') if not c['up'] else None)
+
+    for _ in range(min(P['concurrency'], count)):
+        one()
+
+
 def settled_rss():
     for _ in range(3):
         gc.collect()
@@ -432,7 +523,8 @@ WORKLOADS = {'cpuServer': cpu_server, 'cpuClient': cpu_client,
              'bulk': bulk, 'ping': ping, 'pingRemote': ping_remote, 'connect': connect,
              'udp': udp, 'proxied': proxied, 'rss': rss,
              'httpDownload': http_download, 'httpGets': http_gets,
-             'httpDownloadSquid': http_download, 'httpGetsSquid': http_gets}
+             'httpDownloadSquid': http_download, 'httpGetsSquid': http_gets,
+             'tlsBulk': tls_bulk, 'tlsHandshakes': tls_handshakes, 'tlsHandshakesConcurrent': tls_handshakes}
 
 if WORKLOAD not in WORKLOADS:
     fail('unknown workload')

@@ -8,9 +8,11 @@
 //
 //   node bench/run.js [--rounds N] [--smoke] [--out FILE] [--only bulk,ping,cpu,...]
 //                     [--sides thread,loop,node,pyqt]   (ours = thread,loop)
+//   --only tls: the TLS workloads alone (issue 15: tlsBulk, tlsHandshakes, tlsHandshakesConcurrent)
 //   env: BENCH_ROUNDS, BENCH_OUT, BENCH_ONLY, BENCH_SIDES; sizes: BENCH_BULK_MIB, BENCH_PING_ROUNDS,
 //        BENCH_CONNECTS, BENCH_UDP_ROUNDS, BENCH_PROXIED_MIB, BENCH_RSS_CONNS, BENCH_CPU_RATE,
-//        BENCH_CPU_MS, BENCH_CPU_WARMUP_MS, BENCH_HTTP_MIB, BENCH_HTTP_GETS
+//        BENCH_CPU_MS, BENCH_CPU_WARMUP_MS, BENCH_HTTP_MIB, BENCH_HTTP_GETS, BENCH_TLS_BULK_MIB,
+//        BENCH_TLS_HANDSHAKES, BENCH_TLS_CONCURRENCY
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -18,6 +20,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 const { canConnect, freePort } = require('../scripts/ports');
+const { makeBenchCertificates } = require('./tls-certs');
 
 const PYTHON = '/usr/bin/python3';
 const MICROSOCKS = '/usr/bin/microsocks';
@@ -50,6 +53,11 @@ const cfg = {
   // HTTP (issue 18): one download of this size, and this many small GETs one after another.
   httpBytes: env('BENCH_HTTP_MIB', S ? 8 : 1024) * 2 ** 20,
   httpGets: env('BENCH_HTTP_GETS', S ? 50 : 1000),
+  // TLS (issue 15): one upload of this size, and this many full handshakes, one at a time and
+  // tlsConcurrency at a time.
+  tlsBulkBytes: env('BENCH_TLS_BULK_MIB', S ? 4 : 256) * 2 ** 20,
+  tlsHandshakes: env('BENCH_TLS_HANDSHAKES', S ? 20 : 400),
+  tlsConcurrency: env('BENCH_TLS_CONCURRENCY', 8),
   // The paced echo: messages per second, the measured window and the warm-up before it (ms).
   cpuRate: env('BENCH_CPU_RATE', 1000),
   cpuMs: env('BENCH_CPU_MS', S ? 300 : 2000),
@@ -152,6 +160,59 @@ const WORKLOADS = [
       },
     ];
   }),
+  // TLS, every side a client of the same Node tls server in a process of its own (bench/tls-server.js),
+  // TLS 1.3 as each negotiates it, the server's RSA 2048 certificate verified against the bench's CA.
+  {
+    id: 'tlsBulk',
+    group: 'tls',
+    needs: 'tls',
+    params: (s) => ({ bytes: cfg.tlsBulkBytes, port: s.tls.port, ca: s.tls.certs.ca }),
+    rows: [
+      {
+        id: 'tlsBulk',
+        title: `TLS upload of ${cfg.tlsBulkBytes >> 20} MiB to a Node tls server in another process`,
+        unit: 'MB/s',
+        higher: true,
+        node: 'tls',
+      },
+      {
+        id: 'tlsBulkCpu',
+        title: `CPU of the client process per MiB of that TLS upload`,
+        unit: 'ms/MiB',
+        higher: false,
+        node: 'tls',
+        field: 'cpuMsPerMiB',
+      },
+    ],
+  },
+  // Handshakes one at a time, then tlsConcurrency at a time; the client's CPU per handshake, as
+  // the CPU per MiB above, holds up better than the rate on a loaded machine.
+  ...[
+    ['tlsHandshakes', 1, 'one at a time'],
+    ['tlsHandshakesConcurrent', cfg.tlsConcurrency, `${cfg.tlsConcurrency} at a time`],
+  ].map(([id, concurrency, how]) => ({
+    id,
+    group: 'tls',
+    needs: 'tls',
+    params: (s) => ({ count: cfg.tlsHandshakes, concurrency, port: s.tls.port, ca: s.tls.certs.ca }),
+    rows: [
+      {
+        id,
+        title: `TLS full handshakes (connect, verify, close) with that server, ${how}`,
+        unit: 'hs/s',
+        higher: true,
+        node: 'tls',
+      },
+      {
+        id: `${id}Cpu`,
+        title: `CPU of the client process per handshake, ${how}`,
+        unit: 'ms/hs',
+        higher: false,
+        node: 'tls',
+        field: 'cpuMsPerHandshake',
+      },
+    ],
+  })),
   {
     id: 'rss',
     title: `RSS per idle connection, ${cfg.rssConns} connections`,
@@ -202,15 +263,20 @@ const TARGETS = [
     { workload, vs: 'node', op: '>=', ratio: workload.startsWith('httpGets') ? 0.8 : 1.0 },
     { workload, vs: 'pyqt', op: '>=', ratio: 1.0 },
   ]),
+  // Issue 15's.
+  ...['tlsBulk', 'tlsHandshakes', 'tlsHandshakesConcurrent'].flatMap((workload) => [
+    { workload, vs: 'node', op: '>=', ratio: 1.0 },
+    { workload, vs: 'pyqt', op: '>=', ratio: 1.0 },
+  ]),
 ];
 // A paced run reached its rate when this share of the messages due in the window came back.
 const REACHED = 0.97;
 
 const only = (flags.only ?? process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 for (const o of only)
-  if (!WORKLOADS.some((w) => w.id === o))
-    die(`--only: unknown workload ${o} (${WORKLOADS.map((w) => w.id).join(', ')})`);
-const selected = WORKLOADS.filter((w) => only.length === 0 || only.includes(w.id));
+  if (!WORKLOADS.some((w) => w.id === o || w.group === o))
+    die(`--only: unknown workload ${o} (${WORKLOADS.map((w) => w.id).join(', ')}, or tls: all the TLS ones)`);
+const selected = WORKLOADS.filter((w) => only.length === 0 || only.includes(w.id) || only.includes(w.group));
 const selectedRows = selected.flatMap(rowsOf);
 
 function die(why) {
@@ -332,6 +398,26 @@ const startEcho = (fds) =>
     withFdLimit(fds, [...SETPRIV, process.execPath, path.join(__dirname, 'echo-server.js'), String(fds)]),
   );
 
+/** bench/tls-server.js with fresh certificates: { port, child, certs }. */
+async function startTlsServer() {
+  const certs = makeBenchCertificates();
+  try {
+    const server = await startPortPrinter([
+      ...SETPRIV,
+      process.execPath,
+      path.join(__dirname, 'tls-server.js'),
+      certs.cert,
+      certs.key,
+    ]);
+    // Its warnings (a resumed session would make the handshake rows measure resumptions) to ours.
+    server.child.stderr.on('data', (d) => process.stderr.write(d));
+    return { ...server, certs };
+  } catch (e) {
+    certs.remove();
+    throw e;
+  }
+}
+
 /** bench/http-origin.js, the HTTP workloads' origin. */
 const startOrigin = () => startPortPrinter([...SETPRIV, process.execPath, path.join(__dirname, 'http-origin.js')]);
 
@@ -420,7 +506,10 @@ function argvFor(id, side, params, timeoutMs = cfg.timeoutMs) {
   const p = JSON.stringify({ ...params, timeoutMs });
   const nodeSide = (s) => [process.execPath, '--expose-gc', path.join(__dirname, 'node-side.js'), id, s, p];
   if (RUNTIMES.includes(side)) return nodeSide('qt');
-  if (side === 'node') return nodeSide(id === 'proxied' ? 'socks' : id.startsWith('http') ? 'fetch' : 'net');
+  if (side === 'node')
+    return nodeSide(
+      id === 'proxied' ? 'socks' : id.startsWith('http') ? 'fetch' : id.startsWith('tls') ? 'tls' : 'net',
+    );
   return [PYTHON, path.join(__dirname, 'pyqt_side.py'), id, p];
 }
 
@@ -433,8 +522,12 @@ function checkRuntime(side, r) {
 /** One measurement of workload w by one side: { [row id]: result or { error } }. */
 async function runOne(w, side, shared) {
   if (w.needs === 'paced') return runPaced(side);
-  if (w.needs !== 'rss')
-    return { [w.id]: checkRuntime(side, await measure(argvFor(w.id, side, w.params(shared)), envFor(side))) };
+  if (w.needs !== 'rss') {
+    const r = checkRuntime(side, await measure(argvFor(w.id, side, w.params(shared)), envFor(side)));
+    // A measurement of several rows: each its own field of the child's line (value by default).
+    const of = (row) => (r.error || !row.field ? r : { ...r, value: r[row.field] });
+    return Object.fromEntries(rowsOf(w).map((row) => [row.id, of(row)]));
+  }
   // A fresh echo server per RSS run: the connections of one run (in TIME_WAIT) leave the next alone.
   const echo = await startEcho(cfg.rssConns + 1024);
   try {
@@ -761,7 +854,7 @@ function table({ rows, targets }, runtimes) {
   const result = (t) => (t.result === 'pass' || t.result === 'miss' ? `${fmtRatio(t.measured)} ${t.result}` : t.result);
   lines.push(
     '',
-    `| target (issues 13 and 18, for the loop runtime) | ${rts.map((rt) => (rt === 'loop' ? 'loop' : `${rt} (for comparison)`)).join(' | ')} |`,
+    `| target (issues 13, 15 and 18, for the loop runtime) | ${rts.map((rt) => (rt === 'loop' ? 'loop' : `${rt} (for comparison)`)).join(' | ')} |`,
     `|---|${rts.map(() => '--:').join('|')}|`,
     ...[...new Set(targets.map(keyed))].map(
       (k) =>
@@ -788,6 +881,7 @@ function table({ rows, targets }, runtimes) {
     if (selected.some((w) => w.needs === 'echo')) shared.echo = await startEcho(4096);
     if (selected.some((w) => w.needs === 'proxy')) shared.proxy = await startMicrosocks();
     if (selected.some((w) => w.needs === 'origin' || w.needs === 'squid')) shared.origin = await startOrigin();
+    if (selected.some((w) => w.needs === 'tls')) shared.tls = await startTlsServer();
     if (selected.some((w) => w.needs === 'squid')) {
       shared.squid = await startSquid();
       proxyEnv = shared.squid.env;
@@ -810,6 +904,12 @@ function table({ rows, targets }, runtimes) {
     if (shared.echo) await stopChild(shared.echo.child);
     if (shared.proxy) await stopChild(shared.proxy.child);
     if (shared.origin) await stopChild(shared.origin.child);
+    if (shared.tls) {
+      // Its stdin's end stops it (and it says then whether any session was resumed).
+      shared.tls.child.stdin.end();
+      if ((await exitOf(shared.tls.child, STOP_MS)) === 'timeout') await stopChild(shared.tls.child);
+      shared.tls.certs.remove();
+    }
     if (shared.squid) {
       // SIGTERM takes squid 2-3 s (its shutdown runs in 1 s steps).
       shared.squid.child.kill('SIGTERM');

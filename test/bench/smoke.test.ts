@@ -19,6 +19,12 @@ const WORKLOADS = [
   'httpGets',
   'httpDownloadSquid',
   'httpGetsSquid',
+  'tlsBulk',
+  'tlsBulkCpu',
+  'tlsHandshakes',
+  'tlsHandshakesCpu',
+  'tlsHandshakesConcurrent',
+  'tlsHandshakesConcurrentCpu',
   'rss',
   'cpuServer',
   'cpuClient',
@@ -117,7 +123,7 @@ test('npm run bench --smoke: every workload measured for both runtimes of ours, 
     }
 
     // Every target for each runtime: measured where the runtime ran, n/a where it is not built.
-    expect(report.targets).toHaveLength(17 * RUNTIMES.length);
+    expect(report.targets).toHaveLength(23 * RUNTIMES.length);
     for (const t of report.targets) {
       if (absent.includes(t.runtime as 'loop')) expect(t.result).toBe('n/a (not built)');
       else expect(['pass', 'miss']).toContain(t.result);
@@ -125,7 +131,7 @@ test('npm run bench --smoke: every workload measured for both runtimes of ours, 
     // The table printed is the one written, with a column for each runtime.
     for (const row of report.rows) expect(stdout).toContain(`| ${row.title} |`);
     expect(stdout).toContain('| qtnetwork thread | qtnetwork loop | Node | PyQt6 |');
-    expect(stdout).toContain('| target (issues 13 and 18, for the loop runtime) |');
+    expect(stdout).toContain('| target (issues 13, 15 and 18, for the loop runtime) |');
     expect(stdout).toContain('Paced rate reached');
     if (absent.length > 0) expect(stdout).toContain('n/a (not built)');
   } finally {
