@@ -118,7 +118,9 @@ class StreamHandle : public QtHandle<Q> {
     refreshQueued_ = true;
     this->channel()->afterQt([core = std::weak_ptr<Handle>(this->shared_from_this()), s = QPointer<Q>(this->object)] {
       auto self = std::static_pointer_cast<StreamHandle>(core.lock());
-      if (!self || !s || self->object != s) return;
+      // Sent for an object Qt deleted too (a server's pending connections go with it): JS holds
+      // the process for this event once the socket is left unconnected.
+      if (!self || self->object != s) return;
       self->refreshQueued_ = false;
       self->push(protocol::SocketEvent::kEndpoint, 0, true);
     });

@@ -87,6 +87,9 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   private unacked = 0; // bytes read here that the Qt side has not been told about
   private readPaused = false; // a capped buffer filled up: Qt reads again once a read empties it
   private watchingBytesWritten = false;
+  // Left unconnected, with Qt's endpoint refresh (the last event of a disconnect) still to come:
+  // the slots of what comes between (disconnected) must run before the process may exit.
+  private endpointPending = false;
   // What happened since the program last waited for it or consumed it. PyQt6 code that blocks
   // (write, then waitForReadyRead) finds the answer still unread in the kernel when it waits; here
   // the Qt side may have received it already, while JS was busy: a wait then returns at once.
@@ -177,6 +180,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         // Left unconnected: the waits end after (settleUnconnected); when the socket was
         // connected, disconnected marks it (below).
         if (arg === State.Unconnected && !wasConnected(was)) this.unconnectedSeq = seq;
+        if (arg === State.Unconnected) this.holdUntilEndpoint(true);
         madeSignal(this, 'stateChanged')?.emit(arg);
         break;
       case Ev.Connected:
@@ -191,6 +195,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         this.unconnectedSeq = seq;
         break;
       case Ev.Endpoint:
+        this.holdUntilEndpoint(false);
         this.settleUnconnected();
         break;
       case Ev.ErrorOccurred:
@@ -223,6 +228,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         madeSignal(this, 'readChannelFinished')?.emit();
         break;
       case Ev.Destroyed:
+        this.endpointPending = false;
         this.settleUnconnected();
         this.h.destroyed(() => false);
         this.applyState(0, 0, this._error, 0, this.jsWritten);
@@ -245,7 +251,10 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     if (seq === this.seq) this.updateKeepAlive();
     if (kind === Ev.Disconnected || (kind === Ev.StateChanged && arg === State.Unconnected && !wasConnected(was)))
       this.unconnectedSeq = seq;
-    else if (kind === Ev.Endpoint) this.settleUnconnected();
+    else if (kind === Ev.Endpoint) {
+      this.holdUntilEndpoint(false);
+      this.settleUnconnected();
+    }
   }
 
   /** @internal abort() and connectToHost()/connectToServer() answer the last event before them. */
@@ -344,7 +353,13 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
     // Also while events a call's snapshot counted are still on their way (close() queues
     // disconnected): their slots run, as Qt runs them inside close(), even if nothing else holds
     // the socket, and as a net.Socket stays alive until its 'close'.
-    this.h.setActive(this._state !== State.Unconnected || this.eventSeq < this.seq);
+    this.h.setActive(this._state !== State.Unconnected || this.eventSeq < this.seq || this.endpointPending);
+  }
+
+  private holdUntilEndpoint(hold: boolean): void {
+    if (hold === this.endpointPending) return;
+    this.endpointPending = hold;
+    this.updateKeepAlive();
   }
 
   /** As net.Socket.ref(): an active socket keeps the process alive (the default). */

@@ -1,7 +1,11 @@
 // Process exit with sockets open, closed, in the main thread and in workers: prompt, clean, no crash
 // and nothing printed by Qt. Each case runs in a child process (against the compiled dist/).
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import tls from 'node:tls';
+import { makeCertificates } from '../certificates';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
 
@@ -263,3 +267,53 @@ test('100 workers exiting with sockets open and waits pending, one after another
   expect(r.status).toBe(0);
   console.log(`100 worker exits in ${r.ms} ms`);
 }, 160000);
+
+// Qt ends a TLS close after its close_notify went out: stateChanged(Unconnected), disconnected and
+// the endpoint refresh reach JS as separate events, and the thread runtime once let the process go
+// after the first (the socket looked unconnected, with nothing counted still on its way).
+test('a QSslSocket closed after encrypted: its disconnected slot runs before the process exits, 8 in a row', async () => {
+  const certs = makeCertificates('exit-tls');
+  const server = tls.createServer(
+    { cert: readFileSync(certs.server.cert), key: readFileSync(certs.server.key) },
+    (c) => {
+      c.on('error', () => undefined);
+      c.resume();
+    },
+  );
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const code = `
+const { QSslSocket } = require(process.env.QTN_DIST);
+let n = 0;
+function one() {
+  const s = new QSslSocket();
+  s.setPeerVerifyMode(QSslSocket.PeerVerifyMode.VerifyNone);
+  s.encrypted.connect(() => s.disconnectFromHost());
+  s.disconnected.connect(() => {
+    console.log('disconnected ' + ++n);
+    if (n < 8) one();
+  });
+  s.connectToHostEncrypted('127.0.0.1', ${port});
+}
+one();`;
+  try {
+    const child = spawn(process.execPath, ['-e', code], { env: { ...process.env, QTN_DIST: dist } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const status = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30000);
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(stderr).toBe('');
+    expect(stdout).toBe(Array.from({ length: 8 }, (_, k) => `disconnected ${k + 1}\n`).join(''));
+    expect(status).toBe(0);
+  } finally {
+    server.close();
+    certs.remove();
+  }
+}, 60000);
