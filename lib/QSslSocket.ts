@@ -110,6 +110,8 @@ export class QSslSocket extends QTcpSocket {
   // Qt's autoStartHandshake: connectToHostEncrypted starts the handshake once connected (the mode
   // stays UnencryptedMode until then); a plain connectToHost or setSocketDescriptor does not.
   private autoStart = false;
+  // The mode the last modeChanged said (the handshake started), for bytesToWrite.
+  private modeSeen = SslMode.UnencryptedMode;
 
   /** @internal */
   protected static override _newNative(): NativeAbstractSocket {
@@ -133,6 +135,7 @@ export class QSslSocket extends QTcpSocket {
         madeSignal(this, 'encrypted')?.emit();
         break;
       case Ev.ModeChanged:
+        this.modeSeen = arg as SslMode;
         madeSignal(this, 'modeChanged')?.emit(arg as SslMode);
         break;
       case Ev.EncryptedBytesWritten:
@@ -198,6 +201,18 @@ export class QSslSocket extends QTcpSocket {
           authenticator ? nativeOfAuthenticator(authenticator) : null,
         );
     }
+  }
+
+  /**
+   * @internal An abort() (or a new connect) in an sslErrors slot: under the thread runtime Qt runs
+   * it once out of the emission (SlotWait), after it has gone on without an answer (the handshake
+   * failed, the socket closed). What Qt did meanwhile came after the call, not before it: its
+   * signals run after the call, as any call's do there, instead of being dropped as the old
+   * connection's (disconnected would never reach the slots). Under the loop runtime it runs inside
+   * the emission, with nothing left undelivered.
+   */
+  protected override endedConnection(before: unknown): void {
+    if (!this.ignoring) super.endedConnection(before);
   }
 
   /**
@@ -303,6 +318,7 @@ export class QSslSocket extends QTcpSocket {
   protected override forgetFresh(): void {
     super.forgetFresh();
     this.encryptedNews = false;
+    this.modeSeen = SslMode.UnencryptedMode;
   }
 
   // ---- the handshake ----
@@ -394,6 +410,19 @@ export class QSslSocket extends QTcpSocket {
     )
       return Promise.resolve(false);
     return this.wait(name, Wait.Encrypted, msecs, signal);
+  }
+
+  /**
+   * As Qt answers: until connectToHostEncrypted's handshake starts, QSslSocket holds what is
+   * written in a buffer of its own and counts only its plain socket's, so bytes written then do
+   * not count (PyQt6 says 0). Our count of bytes Qt has not taken yet would count them: a call
+   * (mode()) first brings Qt's state after our writes.
+   */
+  override bytesToWrite(): number {
+    const n = super.bytesToWrite();
+    if (n === 0 || !this.autoStart || this.modeSeen !== SslMode.UnencryptedMode) return n;
+    this.mode();
+    return super.bytesToWrite();
   }
 
   isEncrypted(): boolean {

@@ -1,5 +1,5 @@
 // Shared test helpers: bounded waits on signals and conditions.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -165,6 +165,30 @@ export function comparableTraces(ours: unknown, pyqt: unknown): [unknown, unknow
   return [outside(rest), outside(pyqt as Trace)];
 }
 
+/** How one side of a scenario runs: [command, args, options] for execFile. */
+function sideCommand(
+  runner: string,
+  side: 'ours' | 'pyqt',
+  ports: Record<string, number>,
+  env: Record<string, string>,
+): [string, string[], { encoding: 'utf8'; timeout: number; env: NodeJS.ProcessEnv }] {
+  const [cmd, script] = side === 'pyqt' ? ['/usr/bin/python3', `${runner}.py`] : [process.execPath, `${runner}.js`];
+  return [
+    cmd,
+    [path.join(PARITY_FIXTURES, script)],
+    {
+      encoding: 'utf8',
+      timeout: 60000,
+      env: {
+        ...process.env,
+        QTN_DIST: path.join(__dirname, '..', 'dist'),
+        QTN_PORTS: JSON.stringify(ports),
+        ...env,
+      },
+    },
+  ];
+}
+
 /**
  * Runs `scenario` with PyQt6 (`<runner>.py`, /usr/bin/python3) and with ours (`<runner>.js` on
  * dist/), each in a fresh process, and returns both traces as they compare (comparableTraces):
@@ -177,22 +201,64 @@ export function runBothSides(
   ports: Record<string, number> = {},
   env: (side: 'ours' | 'pyqt') => Record<string, string> = () => ({}),
 ): [unknown, unknown] {
-  const run = (cmd: string, script: string, side: 'ours' | 'pyqt'): unknown =>
-    JSON.parse(
-      execFileSync(cmd, [path.join(PARITY_FIXTURES, script)], {
-        input: JSON.stringify(scenario),
-        encoding: 'utf8',
-        timeout: 60000,
-        env: {
-          ...process.env,
-          QTN_DIST: path.join(__dirname, '..', 'dist'),
-          QTN_PORTS: JSON.stringify(ports),
-          ...env(side),
-        },
-      }),
-    );
-  const pyqt = run('/usr/bin/python3', `${runner}.py`, 'pyqt');
-  return comparableTraces(run(process.execPath, `${runner}.js`, 'ours'), pyqt);
+  const run = (side: 'ours' | 'pyqt'): unknown => {
+    const [cmd, args, options] = sideCommand(runner, side, ports, env(side));
+    return JSON.parse(execFileSync(cmd, args, { ...options, input: JSON.stringify(scenario) }));
+  };
+  const pyqt = run('pyqt');
+  return comparableTraces(run('ours'), pyqt);
+}
+
+/**
+ * runBothSides with the two sides at the same time, for a suite that runs several scenarios at
+ * once (their peers must take concurrent connections).
+ */
+export async function runBothSidesAsync(
+  runner: string,
+  scenario: Scenario,
+  ports: Record<string, number> = {},
+  env: (side: 'ours' | 'pyqt') => Record<string, string> = () => ({}),
+): Promise<[unknown, unknown]> {
+  const run = (side: 'ours' | 'pyqt'): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const [cmd, args, options] = sideCommand(runner, side, ports, env(side));
+      const child = execFile(cmd, args, options, (err, stdout, stderr) => {
+        if (err) reject(new Error(`${side} side of "${scenario.name}": ${err.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout));
+      });
+      child.stdin!.end(JSON.stringify(scenario));
+    });
+  const [ours, pyqt] = await Promise.all([run('ours'), run('pyqt')]);
+  return comparableTraces(ours, pyqt);
+}
+
+/**
+ * Runs `task` for each item, at most `limit` at a time, from now on; the answer holds each
+ * item's outcome, to await where it is wanted (a failure stays with its item).
+ */
+export function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R>[] {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  // A finished task hands its place to the next one waiting.
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
+  };
+  return items.map((item) => {
+    const outcome = (async () => {
+      if (active < limit) active++;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await task(item);
+      } finally {
+        release();
+      }
+    })();
+    // Awaited later, by its test: until then a failure is not an unhandled rejection.
+    outcome.catch(() => undefined);
+    return outcome;
+  });
 }
 
 /**
@@ -207,22 +273,23 @@ export function makeTempDir(label: string): { dir: string; remove(): void } {
 
 /**
  * Starts a server of the test's own from test/fixtures/parity (a process of its own, since the
- * parity runners are run synchronously): it prints its port as its first line, and ends when its
- * stdin closes (stop()). `env`: variables for its process beside this one's.
+ * parity runners are run synchronously): it prints its port as its first line (`line`, for a
+ * script that prints more than one), and ends when its stdin closes (stop()). `env`: variables for
+ * its process beside this one's.
  */
 export async function startFixtureServer(
   script: string,
   env: Record<string, string> = {},
-): Promise<{ port: number; stop(): void }> {
+): Promise<{ port: number; line: string; stop(): void }> {
   const child = spawn(process.execPath, [path.join(PARITY_FIXTURES, script)], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
-  const port = await new Promise<number>((resolve, reject) => {
+  const line = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
-    child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+    child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim()));
   });
-  return { port, stop: () => child.stdin!.end() };
+  return { port: Number(line), line, stop: () => child.stdin!.end() };
 }
 
 /**

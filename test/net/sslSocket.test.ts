@@ -14,6 +14,7 @@ import {
   QSslSocket,
   QTcpServer,
   QTcpSocket,
+  runtime,
 } from '../../lib';
 import { makeCertificates, TestCertificates } from '../certificates';
 import { nextEmit, readExactly, until } from '../helpers';
@@ -510,6 +511,50 @@ verifying(
     expect(alerts).toEqual([[QSsl.AlertLevel.Warning, QSsl.AlertType.CloseNotify, 'close notify']]);
   },
 );
+
+verifying('abort() in the sslErrors slot: errorOccurred and disconnected still reach the slots', async () => {
+  const port = await tlsEchoServer(certs.selfSigned);
+  const s = track(new QSslSocket());
+  const trace: string[] = [];
+  s.sslErrors.connect(() => {
+    trace.push('sslErrors');
+    s.abort();
+    trace.push('aborted');
+  });
+  s.errorOccurred.connect((e) => trace.push(`errorOccurred:${e}`));
+  s.disconnected.connect(() => trace.push('disconnected'));
+  s.aboutToClose.connect(() => trace.push('aboutToClose'));
+  s.connectToHostEncrypted('localhost', port);
+  expect(await s.waitForEncrypted(10000)).toBe(false);
+  await until(() => trace.length >= 5, 5000, 'the signals after the abort');
+  expect(s.state()).toBe(SocketState.UnconnectedState);
+  expect(s.error()).toBe(SocketError.SslHandshakeFailedError);
+  const failed = `errorOccurred:${SocketError.SslHandshakeFailedError}`;
+  // The loop runtime as PyQt6: abort's signals inside the slot, then Qt's error. The thread runtime
+  // runs the abort once Qt is out of the emission (the handshake failed meanwhile): Qt's signals
+  // come after the call, and are not dropped as an old connection's.
+  expect(trace).toEqual(
+    runtime === 'loop'
+      ? ['sslErrors', 'disconnected', 'aboutToClose', 'aborted', failed]
+      : ['sslErrors', 'aborted', failed, 'disconnected', 'aboutToClose'],
+  );
+});
+
+test('bytes written before the handshake starts: not in bytesToWrite, as Qt counts; sent once encrypted', async () => {
+  const port = await tlsEchoServer(certs.server);
+  const s = track(new QSslSocket());
+  const config = s.sslConfiguration();
+  config.setCaCertificates(QSslCertificate.fromPath(certs.ca.cert));
+  s.setSslConfiguration(config);
+  s.connectToHostEncrypted('localhost', port);
+  expect(s.write('early')).toBe(5);
+  // QSslSocket holds them apart until the handshake is done and counts its plain socket's bytes.
+  // (First: another call would bring Qt's count anyway.)
+  expect(s.bytesToWrite()).toBe(0);
+  expect(s.mode()).toBe(SslMode.UnencryptedMode);
+  expect((await readExactly(s, 5)).toString()).toBe('early');
+  expect(s.isEncrypted()).toBe(true);
+});
 
 verifying('ignoreSslErrors() before the handshake (after connectToHostEncrypted): encrypted with no slot', async () => {
   const port = await tlsEchoServer(certs.selfSigned);
