@@ -204,7 +204,7 @@ export class QSslSocket extends QTcpSocket {
   }
 
   /**
-   * @internal An abort() (or a new connect) in an sslErrors slot: under the thread runtime Qt runs
+   * @internal An abort() (or a new connect) in a slot Qt waits for (sslErrors and the like): under the thread runtime Qt runs
    * it once out of the emission (SlotWait), after it has gone on without an answer (the handshake
    * failed, the socket closed). What Qt did meanwhile came after the call, not before it: its
    * signals run after the call, as any call's do there, instead of being dropped as the old
@@ -212,7 +212,7 @@ export class QSslSocket extends QTcpSocket {
    * the emission, with nothing left undelivered.
    */
   protected override endedConnection(before: unknown): void {
-    if (!this.ignoring) super.endedConnection(before);
+    if (!this.answering) super.endedConnection(before);
   }
 
   /**
