@@ -30,6 +30,10 @@ export const enum ServerEvent {
   AcceptError = 4,
   Destroyed = 5,
   IncomingConnection = 6,
+  SslSocket = 7,
+  StartedEncryptionHandshake = 8,
+  SslErrorOccurred = 9,
+  HandshakeInterruptedOnError = 10,
 }
 
 export const enum EventSlot {
@@ -210,7 +214,11 @@ export const protocolValues = {
     NewConnection: 3,
     AcceptError: 4,
     Destroyed: 5,
-    IncomingConnection: 6
+    IncomingConnection: 6,
+    SslSocket: 7,
+    StartedEncryptionHandshake: 8,
+    SslErrorOccurred: 9,
+    HandshakeInterruptedOnError: 10
   },
   EventSlot: {
     Handle: 0,
