@@ -16,7 +16,8 @@ import {
   QTcpServer,
 } from '../../lib';
 import { makeCertificates, TestCertificates } from '../certificates';
-import { nextEmit, readExactly, until } from '../helpers';
+import { liveHandleCount } from '../../lib/core/runtime';
+import { expectFreedOnceCollected, nextEmit, readExactly, until } from '../helpers';
 
 const { SocketError } = QAbstractSocket;
 const { PeerVerifyMode } = QSslSocket;
@@ -192,6 +193,17 @@ test('a client certificate required: refused without one, accepted with one', as
 
 verifying('sslErrors names the socket and is answered by ignoreSslErrors in the slot', async () => {
   const [server, port] = await listening(serverConfig(true));
+  const foreign = { cert: certs.read(certs.selfSigned.cert), key: certs.read(certs.selfSigned.key) };
+  // Unanswered, the errors end the handshake.
+  const failed = nextEmit(server.errorOccurred);
+  const unanswered = nextEmit(server.sslErrors);
+  void tlsClient(port, foreign).catch(() => undefined);
+  const [refusedSocket] = await unanswered;
+  const [failedSocket, error] = await failed;
+  expect(failedSocket).toBe(refusedSocket);
+  expect(error).toBe(SocketError.SslHandshakeFailedError);
+  expect(server.hasPendingConnections()).toBe(false);
+
   const seen: [QSslSocket, QSslError[]][] = [];
   server.sslErrors.connect((socket, errors) => {
     seen.push([socket, errors]);
@@ -200,7 +212,7 @@ verifying('sslErrors names the socket and is answered by ignoreSslErrors in the 
   const peerErrors: QSslSocket[] = [];
   server.peerVerifyError.connect((socket) => peerErrors.push(socket));
   // A client certificate the server's CA did not sign.
-  await tlsClient(port, { cert: certs.read(certs.selfSigned.cert), key: certs.read(certs.selfSigned.key) });
+  await tlsClient(port, foreign);
   await until(() => server.hasPendingConnections(), 10000, 'the client queued despite its certificate');
   const s = server.nextPendingConnection()!;
   expect(seen).toHaveLength(1);
@@ -263,4 +275,37 @@ test('bad arguments: TypeError naming the argument', () => {
   server.setSslConfiguration(config);
   expect(server.sslConfiguration().peerVerifyMode()).toBe(PeerVerifyMode.VerifyPeer);
   expect(server.sslConfiguration().localCertificate().equals(config.localCertificate())).toBe(true);
+});
+
+test('handshakes in progress when the server goes: their sockets go with it, and everything is freed once collected', async () => {
+  await expectFreedOnceCollected(liveHandleCount, async () => {
+    const server = new QSslServer();
+    server.setSslConfiguration(serverConfig());
+    expect(await server.listen(QHostAddress.SpecialAddress.LocalHost, 0)).toBe(true);
+    const started: QSslSocket[] = [];
+    server.startedEncryptionHandshake.connect((s) => started.push(s));
+    // A record header that promises more than comes: the handshake waits for the rest.
+    const partial = await plainClient(server.serverPort());
+    partial.write(Buffer.from('1603010200010001fc0303', 'hex'));
+    const silent = await plainClient(server.serverPort());
+    await until(() => started.length === 1, 10000, 'the handshake started');
+    const deleted: QSslSocket[] = [];
+    started[0].destroyed.connect(() => deleted.push(started[0]));
+    server.close();
+    server.deleteLater();
+    await Promise.all([closed(partial), closed(silent)]);
+    await until(() => deleted.length === 1, 10000, 'the socket deleted with its server');
+    expect(started[0].state()).toBe(QAbstractSocket.SocketState.UnconnectedState);
+  });
+});
+
+test('a socket whose handshake timed out, dropped unseen, is freed once collected', async () => {
+  const [server, port] = await listening(serverConfig());
+  server.setHandshakeTimeout(100);
+  await expectFreedOnceCollected(liveHandleCount, async () => {
+    const timedOut = nextEmit(server.errorOccurred);
+    await plainClient(port);
+    const [, error] = await timedOut;
+    expect(error).toBe(SocketError.SocketTimeoutError);
+  });
 });
