@@ -257,6 +257,31 @@ test('close() with connections pending deletes them; the clients see the end', a
   await Promise.all([closed(a), closed(b)]);
 });
 
+test("a subclass's incomingConnection that calls Qt's: the connection is handshaken and queued", async () => {
+  const seen: number[] = [];
+  class Counting extends QSslServer {
+    protected override incomingConnection(socketDescriptor: number): void {
+      seen.push(socketDescriptor);
+      super.incomingConnection(socketDescriptor);
+    }
+  }
+  const server = new Counting();
+  cleanups.push(() => server.close());
+  server.setSslConfiguration(serverConfig());
+  expect(await server.listen(QHostAddress.SpecialAddress.LocalHost, 0)).toBe(true);
+  const started: QSslSocket[] = [];
+  server.startedEncryptionHandshake.connect((s) => started.push(s));
+  const node = await tlsClient(server.serverPort());
+  await until(() => server.hasPendingConnections(), 10000, 'queued');
+  expect(seen).toHaveLength(1);
+  const s = server.nextPendingConnection()!;
+  expect(s).toBe(started[0]);
+  expect(s.isEncrypted()).toBe(true);
+  node.write('sub');
+  expect((await readExactly(s, 3)).toString()).toBe('sub');
+  s.abort();
+});
+
 test('bad arguments: TypeError naming the argument', () => {
   const server = new QSslServer();
   cleanups.push(() => server.deleteLater());
