@@ -223,6 +223,31 @@ verifying('sslErrors names the socket and is answered by ignoreSslErrors in the 
   s.abort();
 });
 
+verifying(
+  'handshakeInterruptedOnError names the socket and the error; not continued, the handshake fails',
+  async () => {
+    const config = serverConfig(true);
+    config.setHandshakeMustInterruptOnError(true);
+    const [server, port] = await listening(config);
+    const started: QSslSocket[] = [];
+    server.startedEncryptionHandshake.connect((s) => started.push(s));
+    const interrupted = nextEmit(server.handshakeInterruptedOnError);
+    const failed = nextEmit(server.errorOccurred);
+    void tlsClient(port, { cert: certs.read(certs.selfSigned.cert), key: certs.read(certs.selfSigned.key) }).catch(
+      () => undefined,
+    );
+    const [socket, error] = await interrupted;
+    expect(socket).toBe(started[0]);
+    expect(error).toBeInstanceOf(QSslError);
+    expect(error.error()).not.toBe(QSslError.SslError.NoError);
+    // As in PyQt6 (test/parity/ssl_server.test.ts): the slot returned without continuing.
+    const [late, why] = await failed;
+    expect(late).toBe(socket);
+    expect(why).toBe(SocketError.SslHandshakeFailedError);
+    expect(server.hasPendingConnections()).toBe(false);
+  },
+);
+
 test('a client that sends nothing: errorOccurred(SocketTimeoutError) after the handshake timeout', async () => {
   const server = new QSslServer();
   cleanups.push(() => server.close());
