@@ -457,7 +457,7 @@ export class QSslConfiguration extends Value<NativeSslConfiguration> {
   }
 }
 
-function configurationArg(method: string, arg: string, v: unknown): NativeSslConfiguration {
+export function configurationArg(method: string, arg: string, v: unknown): NativeSslConfiguration {
   if (!(v instanceof QSslConfiguration))
     throw new TypeError(`${method}: argument '${arg}' must be a QSslConfiguration, got ${describe(v)}`);
   return nativeOf(v);

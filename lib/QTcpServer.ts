@@ -27,17 +27,23 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
 
   /** QTcpServer(parent = None). */
   constructor(parent?: null) {
-    checkArity('QTcpServer', arguments, 0, 1);
+    const name = new.target.name;
+    checkArity(name, arguments, 0, 1);
     if (parent !== undefined && parent !== null) {
-      throw new TypeError("QTcpServer: argument 'parent' must be None (null); parents are not supported");
+      throw new TypeError(`${name}: argument 'parent' must be None (null); parents are not supported`);
     }
-    super(new native.QTcpServer());
+    super((new.target as typeof QTcpServer)._newNative());
     // Decided once: a server whose class keeps Qt's incomingConnection costs nothing more.
     if (unbound(this.incomingConnection) !== QTcpServer.prototype.incomingConnection) this.h.native.overrideIncoming();
   }
 
+  /** @internal the native server `new` makes: a subclass (QSslServer) makes its own. */
+  protected static _newNative(): NativeTcpServer {
+    return new native.QTcpServer();
+  }
+
   /** @internal */
-  protected adopt(nativeSocket: unknown): QTcpSocket {
+  protected adopt(nativeSocket: unknown, _id: number): QTcpSocket | undefined {
     return QTcpSocket._adopt(nativeSocket as NativeAbstractSocket);
   }
 
@@ -48,7 +54,7 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
   }
 
   /** @internal */
-  protected otherEvent(kind: number, arg: number): void {
+  protected otherEvent(kind: number, arg: number, _payload: unknown, _i0: number): void {
     if (kind === Ev.PendingConnectionAvailable) madeSignal(this, 'pendingConnectionAvailable')?.emit();
     else if (kind === Ev.AcceptError) madeSignal(this, 'acceptError')?.emit(arg as SocketError);
     else if (kind === Ev.IncomingConnection) this.incoming(arg);
@@ -91,6 +97,8 @@ export class QTcpServer extends StreamServer<QTcpSocket, NativeTcpServer> {
     const made = this.h.native.adoptDescriptor(socketDescriptor);
     if (made === null) return closeQuietly(socketDescriptor);
     descriptorsInHand.delete(socketDescriptor);
+    // A QSslServer's socket: it reaches JS by its own event, and is queued once encrypted.
+    if (made === undefined) return;
     this.queuePending(QTcpSocket._adopt(made, true));
     madeSignal(this, 'pendingConnectionAvailable')?.emit();
   }

@@ -32,9 +32,10 @@ export class QTcpSocket extends QAbstractSocket {
   }
 
   /** @internal wraps a socket the Qt thread created (a connection a QTcpServer accepted). */
-  static _adopt(nativeSocket: NativeAbstractSocket, refresh = false): QTcpSocket {
+  static _adopt(this: typeof QTcpSocket, nativeSocket: NativeAbstractSocket, refresh = false): QTcpSocket {
     adopting.native = nativeSocket;
-    const s = new QTcpSocket();
+    // `this`: QSslSocket._adopt makes a QSslSocket (a QSslServer's connection).
+    const s = new this();
     // Made by a sync call (QTcpServer.incomingConnection): its state comes with no event.
     if (refresh) s.applySnapshot(s.h.native.snapshot());
     return s;

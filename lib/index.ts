@@ -18,6 +18,7 @@ export { QSslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
 export { QSslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
 export { QOcspResponse, QOcspCertificateStatus, QOcspRevocationReason } from './QOcspResponse';
 export { QPasswordDigestor } from './QPasswordDigestor';
+export { QSslServer } from './QSslServer';
 export { QSslSocket } from './QSslSocket';
 export { QCryptographicHash } from './QCryptographicHash';
 export { QSslError } from './QSslError';
@@ -110,6 +111,7 @@ import { QSslCipher as SslCipher } from './QSslCipher';
 import { QSslDiffieHellmanParameters as SslDiffieHellmanParameters } from './QSslDiffieHellmanParameters';
 import { QSslEllipticCurve as SslEllipticCurve } from './QSslEllipticCurve';
 import { QSslPreSharedKeyAuthenticator as SslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
+import { QSslServer as SslServer } from './QSslServer';
 import { QSslSocket as SslSocket } from './QSslSocket';
 import { QSslCertificate as SslCertificate } from './QSslCertificate';
 import { QSslCertificateExtension as SslCertificateExtension } from './QSslCertificateExtension';
@@ -156,6 +158,7 @@ for (const cls of [
   SslDiffieHellmanParameters,
   SslEllipticCurve,
   SslPreSharedKeyAuthenticator,
+  SslServer,
   SslSocket,
   SslCertificate,
   SslCertificateExtension,

@@ -36,13 +36,20 @@
 // Events of a server (QTcpServer, QLocalServer): NewPending carries an accepted connection the
 // moment Qt queues it (it has no signal of its own); IncomingConnection carries an accepted descriptor
 // (I3) to a JS subclass that overrides incomingConnection, which then owns it.
+// QSslServer's carry no server state (their Seq is the last event's): SslSocket carries the
+// socket whose handshake begins (I3 its handle id; its own events follow it), and NewPending then
+// names it by I3 alone; the others name it by I3, with the error (I0) or the QSslError (payload).
 #define QTN_SERVER_EVENT(X)        \
   X(NewPending, 1)                 \
   X(PendingConnectionAvailable, 2) \
   X(NewConnection, 3)              \
   X(AcceptError, 4)                \
   X(Destroyed, 5)                  \
-  X(IncomingConnection, 6)
+  X(IncomingConnection, 6)         \
+  X(SslSocket, 7)                  \
+  X(StartedEncryptionHandshake, 8) \
+  X(SslErrorOccurred, 9)           \
+  X(HandshakeInterruptedOnError, 10)
 
 // One event in the batch JS reads: Count numbers each; payloads travel apart. What I0..D1 hold
 // belongs to the handle's class (SocketField, ServerField).

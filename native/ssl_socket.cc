@@ -78,6 +78,21 @@ class SslSocketCore : public AbstractSocketCore {
   }
   napi_value wrap(napi_env env) override;
 
+  // A socket a QSslServer made: Qt may delete it behind our back.
+  void adoptAccepted(QSslSocket* s) {
+    adopt(s);
+    wireSsl(s);
+    QObject::connect(s, &QObject::destroyed, s, [this] {
+      if (!deleting_) push(protocol::SocketEvent::kDestroyed);
+    });
+  }
+
+  void destroyOnQt(bool emitSignals) override {
+    deleting_ = true;
+    AbstractSocketCore::destroyOnQt(emitSignals);
+    deleting_ = false;
+  }
+
   bool waitNow(QAbstractSocket* s, int which) override {
     if (which != protocol::SocketWait::kEncrypted) return AbstractSocketCore::waitNow(s, which);
     return static_cast<QSslSocket*>(s)->waitForEncrypted(0);
@@ -119,6 +134,8 @@ class SslSocketCore : public AbstractSocketCore {
                        pushAlert(protocol::SocketEvent::kAlertReceived, level, type, d);
                      });
   }
+
+  bool deleting_ = false;
 
   void pushAlert(uint32_t kind, QSsl::AlertLevel level, QSsl::AlertType type, const QString& description) {
     Event e = make(kind, int32_t(level));
@@ -560,5 +577,11 @@ const bool registered = RegisterHandleClass(QSslSocketWrap::kName, &QSslSocketWr
 }  // namespace
 
 std::shared_ptr<AbstractSocketCore> SslSocketCoreOf(Napi::Value v) { return QSslSocketWrap::CoreOf(v); }
+
+std::shared_ptr<AbstractSocketCore> NewAcceptedSslSocket(std::shared_ptr<Runtime> channel, QSslSocket* socket) {
+  auto core = std::make_shared<SslSocketCore>(std::move(channel));
+  core->adoptAccepted(socket);
+  return core;
+}
 
 }  // namespace qtn

@@ -15,165 +15,115 @@
 #include "network_proxy.h"
 #include "network_proxy_factory.h"
 #include "protocol.h"
+#include "tcp_server.h"
 #include "tcp_socket.h"
 
 namespace qtn {
 
-namespace {
-
 using protocol::ServerSnapshot;
 
-class TcpServerCore;
+void TcpServerCore::create() {
+  QTcpServer* s = make();
+  object = s;
+  QObject::connect(s, &QTcpServer::pendingConnectionAvailable, s, [this] {
+    if (!quiet_) pendingFromQt();
+  });
+  QObject::connect(s, &QTcpServer::newConnection, s, [this] { push(protocol::ServerEvent::kNewConnection); });
+  QObject::connect(s, &QTcpServer::acceptError, s,
+                   [this](QAbstractSocket::SocketError e) { push(protocol::ServerEvent::kAcceptError, int32_t(e)); });
+}
+
+void TcpServerCore::offer(qintptr fd) {
+  {
+    std::lock_guard<std::mutex> lock(fdMu_);
+    unclaimed_.insert(fd);
+  }
+  push(protocol::ServerEvent::kIncomingConnection, int32_t(fd));
+}
+
+bool TcpServerCore::claim(qintptr fd) {
+  std::lock_guard<std::mutex> lock(fdMu_);
+  return unclaimed_.erase(fd) > 0;
+}
+
+void TcpServerCore::push(uint32_t kind, int32_t arg, std::shared_ptr<Handle> socket) {
+  Event e;
+  e.handle = id();
+  e.kind = kind;
+  e.seq = ++seq;
+  e.i[3] = arg;
+  fill(e.i, e.d, e.strings);
+  e.handleArg = std::move(socket);
+  channel()->push(std::move(e));
+}
+
+void TcpServerCore::fill(int32_t* i, double* d, std::vector<std::string>& strings) const {
+  QTcpServer* s = object;
+  i[0] = s && s->isListening() ? 1 : 0;
+  i[1] = s ? int(s->serverError()) : -1;
+  i[2] = s ? s->serverPort() : 0;
+  d[0] = s ? s->listenBacklogSize() : 0;
+  d[1] = s ? s->maxPendingConnections() : 0;
+  strings = {s ? s->serverAddress().toString().toStdString() : std::string(),
+             s ? s->errorString().toStdString() : std::string()};
+}
+
+Napi::Array TcpServerCore::Snapshot::toJs(Napi::Env env, Napi::Value result) const {
+  Napi::Array a = Napi::Array::New(env, ServerSnapshot::kLength);
+  a.Set(uint32_t(ServerSnapshot::kSeq), Napi::Number::New(env, seq));
+  a.Set(uint32_t(ServerSnapshot::kListening), Napi::Number::New(env, i[0]));
+  a.Set(uint32_t(ServerSnapshot::kError), Napi::Number::New(env, i[1]));
+  a.Set(uint32_t(ServerSnapshot::kPort), Napi::Number::New(env, i[2]));
+  a.Set(uint32_t(ServerSnapshot::kBacklog), Napi::Number::New(env, d[0]));
+  a.Set(uint32_t(ServerSnapshot::kMaxPending), Napi::Number::New(env, d[1]));
+  a.Set(uint32_t(ServerSnapshot::kAddress), Napi::String::New(env, strings[0]));
+  a.Set(uint32_t(ServerSnapshot::kErrorString), Napi::String::New(env, strings[1]));
+  a.Set(uint32_t(ServerSnapshot::kResult), result);
+  return a;
+}
+
+void TcpServerCore::closeUnclaimed() {
+  std::lock_guard<std::mutex> lock(fdMu_);
+  for (qintptr fd : unclaimed_) ::close(int(fd));
+  unclaimed_.clear();
+}
+
+void TcpServerCore::incoming(qintptr fd) {
+  // A JS subclass's incomingConnection decides, as a Python subclass's does in PyQt6: in the loop
+  // runtime the event reaches it now, inside this call; in the thread runtime, in JS's next turn.
+  if (overridden.load()) {
+    offer(fd);
+    return;
+  }
+  accept(fd, false);
+}
 
 // Accepted sockets get their Qt-side half before Qt queues them, so that the bytes they receive
 // while pending reach JS, and so that JS (not the server) owns them, as nextPendingConnection's
 // caller does in PyQt6.
-class Server : public Counted<QTcpServer> {
- public:
-  explicit Server(TcpServerCore* core) : core_(core) {}
-  // Qt's is protected: a subclass's own incomingConnection calls it, here from JS. JS emits its
-  // pendingConnectionAvailable itself, inside its call, as Qt does (the thread runtime would
-  // deliver Qt's after the newConnection that follows).
-  void addPending(QTcpSocket* socket) {
-    quiet = true;
-    addPendingConnection(socket);
-    quiet = false;
-  }
-  bool quiet = false;
-
- protected:
-  void incomingConnection(qintptr fd) override;
-
- private:
-  TcpServerCore* core_;
-};
-
-class TcpServerCore : public QtHandle<QTcpServer> {
- public:
-  using QtHandle::QtHandle;
-
-  void create() override {
-    Server* s = new Server(this);
-    object = s;
-    QObject::connect(s, &QTcpServer::pendingConnectionAvailable, s, [this, s] {
-      if (!s->quiet) push(protocol::ServerEvent::kPendingConnectionAvailable);
-    });
-    QObject::connect(s, &QTcpServer::newConnection, s, [this] { push(protocol::ServerEvent::kNewConnection); });
-    QObject::connect(s, &QTcpServer::acceptError, s,
-                     [this](QAbstractSocket::SocketError e) { push(protocol::ServerEvent::kAcceptError, int32_t(e)); });
-  }
-
-  // A server deletes the sockets still in its pending queue: it goes before them.
-  int destroyRank() const override { return 0; }
-
-  ~TcpServerCore() override { closeUnclaimed(); }
-
-  void destroyOnQt(bool emitSignals) override {
-    QtHandle::destroyOnQt(emitSignals);
-    closeUnclaimed();
-  }
-
-  // Set by JS once, at construction, when its class overrides incomingConnection: Qt's accepts then
-  // go to JS as descriptors (IncomingConnection) instead of sockets. Read on the Qt side.
-  std::atomic<bool> overridden{false};
-
-  // Qt side: a descriptor Qt accepted, for JS's incomingConnection. Ours (closed with the server)
-  // until JS claims it: a JS object that is gone or an environment that closes never does.
-  void offer(qintptr fd) {
-    {
-      std::lock_guard<std::mutex> lock(fdMu_);
-      unclaimed_.insert(fd);
-    }
-    push(protocol::ServerEvent::kIncomingConnection, int32_t(fd));
-  }
-  // JS side: JS owns fd from now on; false if it was not offered (or was closed meanwhile).
-  bool claim(qintptr fd) {
-    std::lock_guard<std::mutex> lock(fdMu_);
-    return unclaimed_.erase(fd) > 0;
-  }
-
-  void push(uint32_t kind, int32_t arg = 0, std::shared_ptr<Handle> socket = nullptr) {
-    Event e;
-    e.handle = id();
-    e.kind = kind;
-    e.seq = ++seq;
-    e.i[3] = arg;
-    fill(e.i, e.d, e.strings);
-    e.handleArg = std::move(socket);
-    channel()->push(std::move(e));
-  }
-
-  // What JS mirrors (protocol.h ServerSnapshot): listening, error, port; backlog, max pending;
-  // address and error string.
-  void fill(int32_t* i, double* d, std::vector<std::string>& strings) const {
-    QTcpServer* s = object;
-    i[0] = s && s->isListening() ? 1 : 0;
-    i[1] = s ? int(s->serverError()) : -1;
-    i[2] = s ? s->serverPort() : 0;
-    d[0] = s ? s->listenBacklogSize() : 0;
-    d[1] = s ? s->maxPendingConnections() : 0;
-    strings = {s ? s->serverAddress().toString().toStdString() : std::string(),
-               s ? s->errorString().toStdString() : std::string()};
-  }
-
-  struct Snapshot {
-    double seq = 0;
-    int32_t i[4] = {0, 0, 0, 0};
-    double d[2] = {0, 0};
-    std::vector<std::string> strings;
-    void take(const TcpServerCore& c) {
-      seq = c.seq;
-      c.fill(i, d, strings);
-    }
-    Napi::Array toJs(Napi::Env env, Napi::Value result) const {
-      Napi::Array a = Napi::Array::New(env, ServerSnapshot::kLength);
-      a.Set(uint32_t(ServerSnapshot::kSeq), Napi::Number::New(env, seq));
-      a.Set(uint32_t(ServerSnapshot::kListening), Napi::Number::New(env, i[0]));
-      a.Set(uint32_t(ServerSnapshot::kError), Napi::Number::New(env, i[1]));
-      a.Set(uint32_t(ServerSnapshot::kPort), Napi::Number::New(env, i[2]));
-      a.Set(uint32_t(ServerSnapshot::kBacklog), Napi::Number::New(env, d[0]));
-      a.Set(uint32_t(ServerSnapshot::kMaxPending), Napi::Number::New(env, d[1]));
-      a.Set(uint32_t(ServerSnapshot::kAddress), Napi::String::New(env, strings[0]));
-      a.Set(uint32_t(ServerSnapshot::kErrorString), Napi::String::New(env, strings[1]));
-      a.Set(uint32_t(ServerSnapshot::kResult), result);
-      return a;
-    }
-  };
-
- protected:
-  void pushDestroyed() override { push(protocol::ServerEvent::kDestroyed); }
-
- private:
-  void closeUnclaimed() {
-    std::lock_guard<std::mutex> lock(fdMu_);
-    for (qintptr fd : unclaimed_) ::close(int(fd));
-    unclaimed_.clear();
-  }
-
-  std::mutex fdMu_;  // offer() on the Qt side, claim() on the JS side (the thread runtime)
-  std::set<qintptr> unclaimed_;
-};
-
-void Server::incomingConnection(qintptr fd) {
-  // A JS subclass's incomingConnection decides, as a Python subclass's does in PyQt6: in the loop
-  // runtime the event reaches it now, inside this call; in the thread runtime, in JS's next turn.
-  if (core_->overridden.load()) {
-    core_->offer(fd);
-    return;
-  }
+std::shared_ptr<Handle> TcpServerCore::accept(qintptr fd, bool fromJs) {
   auto* s = new Counted<QTcpSocket>();
-  if (!s->setSocketDescriptor(fd)) {
+  // Qt's own incomingConnection, for JS's super.incomingConnection, queues the socket whatever
+  // setSocketDescriptor answered.
+  if (!s->setSocketDescriptor(fd) && !fromJs) {
     delete s;
-    return;
+    return nullptr;
   }
-  auto sc = NewAcceptedTcpSocket(core_->channel(), s);
-  core_->channel()->add(sc);
-  core_->push(protocol::ServerEvent::kNewPending, 0, sc);
+  auto sc = NewAcceptedTcpSocket(channel(), s);
+  channel()->add(sc);
+  if (fromJs) {
+    addPendingQuietly(s);
+    return sc;
+  }
+  push(protocol::ServerEvent::kNewPending, 0, sc);
   sc->push(protocol::SocketEvent::kEndpoint, 0, true);
   // Through a SOCKS5 BIND, Qt may learn the peer after this (without a signal): tell JS again.
   if (s->peerPort() == 0) sc->queueEndpointRefresh();
-  addPendingConnection(s);
+  addPendingToQt(s);
+  return nullptr;
 }
+
+namespace {
 
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<TcpServerCore>&;
@@ -201,7 +151,10 @@ Napi::Value Close(Info info, Core core) {
 // JS took the oldest pending connection: take it from Qt's queue too, so that Qt's
 // maxPendingConnections accounting (which pauses accepting) sees it.
 Napi::Value Take(Info info, Core core) {
-  PostTo(core, [](QTcpServer* s) { s->nextPendingConnection(); });
+  // Parentless: a QSslServer's own sockets are its children, and a socket handed out is its holder's.
+  PostTo(core, [](QTcpServer* s) {
+    if (QTcpSocket* t = s->nextPendingConnection()) t->setParent(nullptr);
+  });
   return info.Env().Undefined();
 }
 
@@ -264,7 +217,7 @@ Napi::Value AddPending(Info info, Core core) {
         auto* t = qobject_cast<QTcpSocket*>(socket->object.data());
         if (!t) return;
         if (core->object)
-          static_cast<Server*>(core->object.data())->addPending(t);
+          core->addPendingQuietly(t);
         else
           delete t;  // the server went first (the thread runtime): as ~QTcpServer deletes its pending ones
       },
@@ -272,22 +225,22 @@ Napi::Value AddPending(Info info, Core core) {
   return info.Env().Undefined();
 }
 
-// adoptDescriptor(fd): Qt's own incomingConnection, for a JS subclass's super.incomingConnection: a
-// QTcpSocket takes fd (before anything of JS listens to it, as in Qt) and joins the pending queue,
-// whatever setSocketDescriptor answered. Answers the socket's native object; null when the server
-// is gone (fd is still JS's then).
+// adoptDescriptor(fd): Qt's own incomingConnection, for a JS subclass's super.incomingConnection.
+// QTcpServer's: a QTcpSocket takes fd (before anything of JS listens to it, as in Qt) and joins the
+// pending queue, whatever setSocketDescriptor answered; answers the socket's native object. Null
+// when the server is gone (fd is still JS's then), or when the socket reaches JS by an event of its
+// own (QSslServer's, once encrypted).
 Napi::Value AdoptDescriptor(Info info, Core core) {
   qintptr fd = qintptr(IntArg(info, 0, 0, INT32_MAX, "incomingConnection"));
-  std::shared_ptr<AbstractSocketCore> made;
-  SyncCall(info.Env(), core, [&](QTcpServer* s) {
-    auto* t = new Counted<QTcpSocket>();
-    t->setSocketDescriptor(fd);
-    made = NewAcceptedTcpSocket(core->channel(), t);
-    core->channel()->add(made);
-    static_cast<Server*>(s)->addPending(t);
+  std::shared_ptr<Handle> made;
+  bool alive = false;
+  SyncCall(info.Env(), core, [&](QTcpServer*) {
+    alive = true;
+    made = core->accept(fd, true);
     return QVariant();
   });
-  if (!made) return info.Env().Null();
+  if (!alive) return info.Env().Null();
+  if (!made) return info.Env().Undefined();
   napi_value wrapped = made->wrap(info.Env());
   if (!wrapped) throw Napi::Error::New(info.Env(), "incomingConnection: JS cannot run now");
   return Napi::Value(info.Env(), wrapped);
@@ -315,6 +268,32 @@ Napi::Value SetProxy(Info info, Core core) {
   return info.Env().Undefined();
 }
 
+}  // namespace
+
+const std::vector<CoreMethod<TcpServerCore>>& TcpServerMethods() {
+  static const std::vector<CoreMethod<TcpServerCore>> methods = {
+      {"listen", Listen},
+      {"close", Close},
+      {"take", Take},
+      {"pauseAccepting", PauseAccepting},
+      {"resumeAccepting", ResumeAccepting},
+      {"setMaxPendingConnections", SetMaxPendingConnections},
+      {"setListenBacklogSize", SetListenBacklogSize},
+      {"setSocketDescriptor", SetSocketDescriptor},
+      {"socketDescriptor", SocketDescriptor},
+      {"snapshot", Snapshot},
+      {"overrideIncoming", OverrideIncoming},
+      {"claim", Claim},
+      {"addPending", AddPending},
+      {"adoptDescriptor", AdoptDescriptor},
+      {"waitNow", WaitNow},
+      {"setProxy", SetProxy},
+  };
+  return methods;
+}
+
+namespace {
+
 class QTcpServerWrap : public HandleWrap<QTcpServerWrap, TcpServerCore> {
  public:
   static constexpr const char* kName = "QTcpServer";
@@ -327,26 +306,8 @@ class QTcpServerWrap : public HandleWrap<QTcpServerWrap, TcpServerCore> {
   }
 
   static Napi::Function Init(Napi::Env env, Module& m) {
-    static const std::vector<CoreMethod<TcpServerCore>> methods = {
-        {"listen", Listen},
-        {"close", Close},
-        {"take", Take},
-        {"pauseAccepting", PauseAccepting},
-        {"resumeAccepting", ResumeAccepting},
-        {"setMaxPendingConnections", SetMaxPendingConnections},
-        {"setListenBacklogSize", SetListenBacklogSize},
-        {"setSocketDescriptor", SetSocketDescriptor},
-        {"socketDescriptor", SocketDescriptor},
-        {"snapshot", Snapshot},
-        {"overrideIncoming", OverrideIncoming},
-        {"claim", Claim},
-        {"addPending", AddPending},
-        {"adoptDescriptor", AdoptDescriptor},
-        {"waitNow", WaitNow},
-        {"setProxy", SetProxy},
-    };
     Methods all;
-    AddCoreMethods(all, methods);
+    AddCoreMethods(all, TcpServerMethods());
     return DefineHandleClass(env, m, all);
   }
 };

@@ -1070,8 +1070,17 @@ export interface NativeTcpServer extends NativeServer {
   claim(fd: number): boolean;
   /** A socket JS made joins Qt's pending queue (pendingConnectionAvailable). */
   addPending(socket: NativeAbstractSocket): void;
-  /** Qt's incomingConnection: a pending QTcpSocket on fd (null: the server is gone). */
-  adoptDescriptor(fd: number): NativeAbstractSocket | null;
+  /** Qt's incomingConnection: a pending QTcpSocket on fd (null: the server is gone; undefined: a
+   * QSslServer's socket, which reaches JS by an event of its own). */
+  adoptDescriptor(fd: number): NativeAbstractSocket | null | undefined;
+}
+
+/** QSslServer's (native/ssl_server.cc): a QTcpServer's, and its TLS settings. */
+export interface NativeSslServer extends NativeTcpServer {
+  setSslConfiguration(configuration: NativeSslConfiguration): void;
+  sslConfiguration(): NativeSslConfiguration;
+  setHandshakeTimeout(timeout: number): void;
+  handshakeTimeout(): ServerSnapshot;
 }
 
 /** A QLocalSocket's sync-call answer, laid out as native/protocol.h's LocalSocketSnapshot. */
@@ -1253,6 +1262,7 @@ export interface NativeHandles {
     directSends(): number;
   };
   QTcpServer: new () => NativeTcpServer;
+  QSslServer: new () => NativeSslServer;
   QLocalSocket: new () => NativeLocalSocket;
   QLocalServer: (new () => NativeLocalServer) & { removeServer(name: string): boolean };
   QTimer: new () => NativeTimer;

@@ -33,6 +33,10 @@ export const enum ServerEvent {
   AcceptError = 4,
   Destroyed = 5,
   IncomingConnection = 6,
+  SslSocket = 7,
+  StartedEncryptionHandshake = 8,
+  SslErrorOccurred = 9,
+  HandshakeInterruptedOnError = 10,
 }
 
 export const enum EventSlot {
@@ -216,7 +220,11 @@ export const protocolValues = {
     NewConnection: 3,
     AcceptError: 4,
     Destroyed: 5,
-    IncomingConnection: 6
+    IncomingConnection: 6,
+    SslSocket: 7,
+    StartedEncryptionHandshake: 8,
+    SslErrorOccurred: 9,
+    HandshakeInterruptedOnError: 10
   },
   EventSlot: {
     Handle: 0,

@@ -44,12 +44,15 @@ export abstract class StreamServer<S extends Accepted, N extends NativeServer> e
 
   // ---- what the subclass says ----
 
-  /** @internal the JS socket around an accepted connection's native socket. */
-  protected abstract adopt(nativeSocket: unknown): S;
+  /**
+   * @internal the JS socket around an accepted connection's native socket (`id`: I3, the socket's
+   * handle id for a QSslServer, whose event names a socket JS has already); undefined: none.
+   */
+  protected abstract adopt(nativeSocket: unknown, id: number): S | undefined;
   /** @internal the class's own part of an event or snapshot: I2's number and the strings before errorString. */
   protected abstract applyOwn(value: number, strings: readonly unknown[], at: number): void;
   /** @internal an event of a kind only the subclass has (PendingConnectionAvailable, AcceptError). */
-  protected otherEvent(_kind: number, _arg: number): void {}
+  protected otherEvent(_kind: number, _arg: number, _payload: unknown, _i0: number): void {}
   /**
    * @internal whether a connection accepted before waitForNewConnection answers it: a blocking
    * PyQt6 program would find it still in the kernel's queue (QTcpServer). QLocalServer's own wait
@@ -86,8 +89,11 @@ export abstract class StreamServer<S extends Accepted, N extends NativeServer> e
     payload: unknown,
   ): void {
     if (kind === Ev.NewPending) {
-      this.pending.push(this.adopt(payload));
-      this.freshPending++;
+      const socket = this.adopt(payload, arg);
+      if (socket) {
+        this.pending.push(socket);
+        this.freshPending++;
+      }
     }
     if (seq > this.seq && kind !== Ev.NewPending) {
       this.seq = seq;
@@ -109,7 +115,7 @@ export abstract class StreamServer<S extends Accepted, N extends NativeServer> e
         madeSignal(this, 'destroyed')?.emit(this);
         break;
       default:
-        this.otherEvent(kind, arg);
+        this.otherEvent(kind, arg, payload, listening);
     }
   }
 

@@ -46,6 +46,7 @@ import {
   QOcspCertificateStatus,
   QOcspRevocationReason,
   QPasswordDigestor,
+  QSslServer,
   QSslSocket,
   QSslCertificate,
   QSslCertificateExtension,
@@ -217,6 +218,8 @@ exclusions.QOcspCertificateStatus = {};
 exclusions.QOcspRevocationReason = {};
 exclusions.QPasswordDigestor = {};
 exclusions.QSslSocket = { ...exclusions.QTcpSocket };
+// QSslServer is a QTcpServer.
+exclusions.QSslServer = exclusions.QTcpServer;
 // Issue 15, the TLS value classes.
 const HANDLE =
   "Qt's handle to the backend's own object (an OpenSSL X509 or EVP_PKEY pointer): PyQt6 gives a sip.voidptr, " +
@@ -290,6 +293,7 @@ const ours: Record<string, [{ prototype: object }, object]> = {
   // A namespace of static functions: no instance.
   QPasswordDigestor: [QPasswordDigestor, QPasswordDigestor],
   QSslSocket: [QSslSocket, new QSslSocket()],
+  QSslServer: [QSslServer, new QSslServer()],
   QSslError: [QSslError, new QSslError()],
   QSslCertificate: [QSslCertificate, new QSslCertificate()],
   QSslCertificateExtension: [QSslCertificateExtension, new QSslCertificateExtension()],
