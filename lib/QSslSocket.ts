@@ -20,6 +20,7 @@ import { OpenModeFlag } from './core/QIODevice';
 import { native } from './core/runtime';
 import { defineSignals, madeSignal, Signal } from './core/signal';
 import { NetworkLayerProtocol, SocketState } from './core/socketEnums';
+import { SslErrorsQuestion } from './core/sslErrorsQuestion';
 import { isNews } from './core/stream';
 import {
   AlertLevel,
@@ -36,7 +37,7 @@ import {
   certificateArg,
   nativeOf as nativeOfCertificate,
 } from './QSslCertificate';
-import { QSslError, adopt as adoptError, nativeOf as nativeOfError } from './QSslError';
+import { QSslError, adopt as adoptError } from './QSslError';
 import type { NativeSslCertificate, NativeSslError } from './core/native';
 import { adopt as adoptCipher, QSslCipher } from './QSslCipher';
 import { adopt as adoptConfiguration, nativeOf as nativeOfConfiguration, QSslConfiguration } from './QSslConfiguration';
@@ -75,8 +76,7 @@ export class QSslSocket extends QTcpSocket {
   declare readonly alertSent: Signal<[AlertLevel, AlertType, string]>;
   declare readonly alertReceived: Signal<[AlertLevel, AlertType, string]>;
 
-  // Set while this socket's sslErrors slots run: what their ignoreSslErrors calls asked for.
-  private ignoring: { all: boolean; errors: QSslError[] | null } | undefined = undefined;
+  private readonly question = new SslErrorsQuestion();
 
   // The handshake ended before a wait asked for it (see StreamSocket's Fresh): waitForEncrypted
   // answers true, as PyQt6's blocking wait would have found it still to do.
@@ -116,7 +116,11 @@ export class QSslSocket extends QTcpSocket {
         madeSignal(this, 'peerVerifyError')?.emit(adoptError((payload as [NativeSslError[]])[0][0]));
         break;
       case Ev.SslErrors:
-        this.askToIgnore(payload as [NativeSslError[], number]);
+        this.question.ask(
+          payload as [NativeSslError[], number],
+          (errors) => madeSignal(this, 'sslErrors')?.emit(errors),
+          (serial, all, errors) => this.ssl.answerSslErrors(serial, all, errors),
+        );
         break;
       case Ev.AlertSent:
       case Ev.AlertReceived: {
@@ -135,41 +139,15 @@ export class QSslSocket extends QTcpSocket {
     return super.carriesEndpoint(kind) && kind < Ev.Encrypted;
   }
 
-  // sslErrors: the slots run with `ignoring` set; what they asked for is Qt's answer.
-  private askToIgnore([errors, serial]: [NativeSslError[], number]): void {
-    const outer = this.ignoring;
-    const asked = (this.ignoring = { all: false, errors: null as QSslError[] | null });
-    try {
-      madeSignal(this, 'sslErrors')?.emit(errors.map(adoptError));
-    } finally {
-      this.ignoring = outer;
-      if (serial !== 0)
-        this.ssl.answerSslErrors(serial, asked.all, asked.errors ? asked.errors.map(nativeOfError) : null);
-    }
-  }
-
   /**
    * ignoreSslErrors(): go on with the handshake despite the errors; ignoreSslErrors(errors): only
    * if the errors are these. In an sslErrors slot it answers Qt's question; elsewhere it is for the
    * next handshake (after connectToHostEncrypted, before the errors).
    */
   ignoreSslErrors(errors?: Iterable<QSslError>): void {
-    const name = this.m('ignoreSslErrors');
-    checkArity(name, arguments, 0, 1);
-    let list: QSslError[] | null = null;
-    if (arguments.length === 1) {
-      if (errors === null || typeof errors !== 'object' || !(Symbol.iterator in errors))
-        throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
-      list = [...errors];
-      if (!list.every((e) => e instanceof QSslError))
-        throw new TypeError(`${name}: argument 'errors' must be an iterable of QSslError`);
-    }
-    if (this.ignoring) {
-      if (list) this.ignoring.errors = list;
-      else this.ignoring.all = true;
-      return;
-    }
-    if (list) this.ssl.ignoreSslErrors(list.map(nativeOfError));
+    const list = this.question.ignore(this.m('ignoreSslErrors'), arguments, errors);
+    if (list === undefined) return;
+    if (list) this.ssl.ignoreSslErrors(list);
     else this.ssl.ignoreSslErrors();
   }
 

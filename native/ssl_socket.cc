@@ -18,6 +18,7 @@
 #include "ssl_cipher.h"
 #include "ssl_configuration.h"
 #include "ssl_error.h"
+#include "ssl_errors_ask.h"
 #include "ssl_key.h"
 #include "tcp_socket.h"
 
@@ -43,40 +44,6 @@ namespace {
 
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<AbstractSocketCore>&;
-
-// [[QSslError...], serial] for the JS side (serial 0: no answer is awaited); nullptr when JS cannot run.
-napi_value ErrorsPayload(napi_env env, const QList<QSslError>& errors, uint32_t serial) {
-  try {
-    Napi::Env e(env);
-    Napi::Array list = Napi::Array::New(e, errors.size());
-    for (qsizetype k = 0; k < errors.size(); k++) list.Set(uint32_t(k), NewSslError(e, errors[k]));
-    Napi::Array a = Napi::Array::New(e, 2);
-    a.Set(0u, list);
-    a.Set(1u, Napi::Number::New(e, serial));
-    return a;
-  } catch (const Napi::Error&) {
-    return nullptr;
-  }
-}
-
-// What the sslErrors slots answered: ignoreSslErrors() (all), or ignoreSslErrors(errors).
-struct IgnoreAnswer : SlotAnswer {
-  bool all = false;
-  QList<QSslError> errors;
-};
-
-// Argument i as a list of native QSslErrors, or a TypeError naming `method`.
-QList<QSslError> SslErrorListArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
-  if (!info[i].IsArray()) throw Napi::TypeError::New(info.Env(), std::string(method) + ": list of QSslError expected");
-  Napi::Array a = info[i].As<Napi::Array>();
-  QList<QSslError> out;
-  for (uint32_t k = 0; k < a.Length(); k++) {
-    const QSslError* e = UnwrapSslError(a.Get(k));
-    if (!e) throw Napi::TypeError::New(info.Env(), std::string(method) + ": list of QSslError expected");
-    out.append(*e);
-  }
-  return out;
-}
 
 class SslSocketCore : public AbstractSocketCore {
  public:
@@ -104,7 +71,7 @@ class SslSocketCore : public AbstractSocketCore {
     });
     QObject::connect(s, &QSslSocket::peerVerifyError, s, [this](const QSslError& e) {
       Event ev = make(protocol::SocketEvent::kPeerVerifyError);
-      ev.makePayload = [e](napi_env env) { return ErrorsPayload(env, {e}, 0); };
+      ev.makePayload = [e](napi_env env) { return SslErrorsPayload(env, {e}, 0); };
       channel()->push(std::move(ev));
     });
     QObject::connect(s, &QSslSocket::sslErrors, s,
@@ -125,22 +92,10 @@ class SslSocketCore : public AbstractSocketCore {
     channel()->push(std::move(e));
   }
 
-  // sslErrors(errors): Qt reads whether the slots called ignoreSslErrors (and with which errors)
-  // as soon as the emission returns, so the emission waits for their answer (runtime/slot_wait.h).
+  // sslErrors(errors): answered in the slot (ssl_errors_ask.h).
   void askToIgnore(QSslSocket* s, const QList<QSslError>& errors) {
-    Event base = make(protocol::SocketEvent::kSslErrors);
-    FreezeIo freeze(s);
-    std::shared_ptr<SlotAnswer> answer = waitForSlot([&](uint32_t serial) {
-      Event e = std::move(base);
-      e.makePayload = [errors, serial](napi_env env) { return ErrorsPayload(env, errors, serial); };
-      return e;
-    });
-    if (!answer) return;
-    const auto& ignore = static_cast<const IgnoreAnswer&>(*answer);
-    if (ignore.all)
-      s->ignoreSslErrors();
-    else if (!ignore.errors.isEmpty())
-      s->ignoreSslErrors(ignore.errors);
+    if (auto answer = AskToIgnoreSslErrors(*this, s, make(protocol::SocketEvent::kSslErrors), errors))
+      answer->applyTo(s);
   }
 };
 
@@ -276,27 +231,10 @@ Napi::Value SetPrivateKeyFile(Info info, Core core) {
   return info.Env().Undefined();
 }
 
-// answerSslErrors(serial, all, errors | null): what the sslErrors slots asked to ignore.
-Napi::Value AnswerSslErrors(Info info, Core core) {
-  auto answer = std::make_shared<IgnoreAnswer>();
-  uint32_t serial = uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerSslErrors"));
-  answer->all = info[1].ToBoolean();
-  if (!info[2].IsNull()) answer->errors = SslErrorListArg(info, 2, "ignoreSslErrors");
-  // Not bound to the handle (no `target`): the handle's own commands wait for this very answer.
-  core->channel()->postNow([core, serial, answer] { core->answerSlot(serial, answer); });
-  return info.Env().Undefined();
-}
-
 // ignoreSslErrors() / ignoreSslErrors(errors) outside an sslErrors slot: for the next handshake.
 Napi::Value IgnoreSslErrors(Info info, Core core) {
-  bool all = info[0].IsUndefined();
-  QList<QSslError> errors = all ? QList<QSslError>() : SslErrorListArg(info, 0, "ignoreSslErrors");
-  PostToSsl(core, [all, errors](QSslSocket* s) {
-    if (all)
-      s->ignoreSslErrors();
-    else
-      s->ignoreSslErrors(errors);
-  });
+  IgnoreAnswer ignore = IgnoreArg(info, "ignoreSslErrors");
+  PostToSsl(core, [ignore](QSslSocket* s) { ignore.applyTo(s); });
   return info.Env().Undefined();
 }
 
@@ -402,7 +340,7 @@ const std::vector<SocketMethod>& SslSocketMethods() {
       {"setLocalCertificateFile", SetLocalCertificateFile},
       {"setPrivateKeyFile", SetPrivateKeyFile},
       {"setLocalCertificate", SetLocalCertificate},
-      {"answerSslErrors", AnswerSslErrors},
+      {"answerSslErrors", AnswerSslErrorsMethod<AbstractSocketCore>},
       {"ignoreSslErrors", IgnoreSslErrors},
       {"sslHandshakeErrors", SslHandshakeErrors},
       {"peerCertificateChain", PeerCertificateChain},
