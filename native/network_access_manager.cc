@@ -17,6 +17,7 @@
 #include "network_proxy_query.h"
 #include "protocol.h"
 #include "proxy_auth.h"
+#include "ssl_configuration.h"
 #include "value_wrap.h"
 
 namespace qtn {
@@ -266,6 +267,25 @@ Napi::Value ConnectToHost(Info info, Core core) {
   });
 }
 
+// connectToHostEncrypted(host, port, sslConfiguration, peerName | null): the same, through TLS.
+Napi::Value ConnectToHostEncrypted(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.connectToHostEncrypted";
+  QString host = StringArg(info, 0, method);
+  auto port = quint16(IntArg(info, 1, 0, 65535, method));
+  const QSslConfiguration* c = UnwrapSslConfiguration(info[2]);
+  if (!c) throw ArgTypeError(info.Env(), 2, method, "a native QSslConfiguration");
+  QSslConfiguration configuration = *c;
+  bool named = !info[3].IsNull();
+  QString peerName = named ? StringArg(info, 3, method) : QString();
+  return SyncCall(info.Env(), core, [&](QNetworkAccessManager* m) {
+    if (named)
+      m->connectToHostEncrypted(host, port, configuration, peerName);
+    else
+      m->connectToHostEncrypted(host, port, configuration);
+    return QVariant();
+  });
+}
+
 Napi::Value SupportedSchemes(Info info, Core core) {
   QStringList schemes;
   SyncCall(info.Env(), core, [&schemes](QNetworkAccessManager* m) {
@@ -307,6 +327,7 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"clearAccessCache", Plain<&QNetworkAccessManager::clearAccessCache>},
         {"clearConnectionCache", Plain<&QNetworkAccessManager::clearConnectionCache>},
         {"connectToHost", ConnectToHost},
+        {"connectToHostEncrypted", ConnectToHostEncrypted},
         {"supportedSchemes", SupportedSchemes},
     };
     Methods all;

@@ -164,7 +164,9 @@
   X(QueryProxy, 12)                  \
   X(SocketStartedConnecting, 13)     \
   X(RequestSent, 14)                 \
-  X(BodyRead, 15)
+  X(BodyRead, 15)                    \
+  X(Encrypted, 16)                   \
+  X(SslErrors, 17)
 #define QTN_REPLY_STATE_BITS(X) \
   X(Finished, 1)                \
   X(Running, 2)

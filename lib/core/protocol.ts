@@ -155,6 +155,8 @@ export const enum ReplyEvent {
   SocketStartedConnecting = 13,
   RequestSent = 14,
   BodyRead = 15,
+  Encrypted = 16,
+  SslErrors = 17,
 }
 
 export const enum ReplyStateBits {
@@ -324,7 +326,9 @@ export const protocolValues = {
     QueryProxy: 12,
     SocketStartedConnecting: 13,
     RequestSent: 14,
-    BodyRead: 15
+    BodyRead: 15,
+    Encrypted: 16,
+    SslErrors: 17
   },
   ReplyStateBits: {
     Finished: 1,

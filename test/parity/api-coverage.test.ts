@@ -175,12 +175,10 @@ exclusions.QUrl = {};
 const LATER = (what: string): string => `issue 18, not in the first slice: ${what}`;
 const names = (list: string, why: string): Record<string, string> =>
   Object.fromEntries(list.split(' ').map((n) => [n, why]));
-exclusions.QNetworkRequest = {
-  ...names('sslConfiguration setSslConfiguration peerVerifyName setPeerVerifyName', LATER('TLS')),
-};
+exclusions.QNetworkRequest = {};
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
-  ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
+  preSharedKeyAuthenticationRequired: LATER('TLS-PSK'),
   ...names('createRequest supportedSchemesImplementation', PROTECTED),
 };
 exclusions.QNetworkReply = {
@@ -191,10 +189,7 @@ exclusions.QNetworkReply = {
     PROTECTED,
   ),
   open: "a reply is opened by its manager (Qt's open() on one only sets the open mode)",
-  ...names(
-    'encrypted sslErrors ignoreSslErrors preSharedKeyAuthenticationRequired sslConfiguration setSslConfiguration',
-    LATER('TLS'),
-  ),
+  preSharedKeyAuthenticationRequired: LATER('TLS-PSK'),
 };
 exclusions.QHostInfo = {};
 exclusions.QNetworkCookie = {};
