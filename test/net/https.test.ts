@@ -7,6 +7,7 @@ import https from 'node:https';
 import http2 from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import {
+  fetch,
   QNetworkAccessManager,
   QNetworkProxy,
   QNetworkReply,
@@ -320,6 +321,40 @@ test('connectToHostEncrypted: the request that follows reuses the connection', a
   const o = await outcome(m, m.get(r));
   expect(o.body).toBe('trusted GET /hello 1.1');
   expect(tlsConnections).toBe(before + 1);
+});
+
+describe('fetch() over https (init.ca, init.rejectUnauthorized)', () => {
+  const failure = (p: Promise<Response>): Promise<unknown> =>
+    p.then(
+      () => 'resolved',
+      (e: TypeError) => [e.message, (e.cause as { code?: string }).code],
+    );
+
+  test('the CA given as PEM, as a QSslCertificate: verified', async () => {
+    const pem = certs.read(certs.ca.cert).toString();
+    for (const given of [pem, [ca]]) {
+      const res = await fetch(`https://localhost:${port.trusted}/pem`, { ca: given });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('trusted GET /pem 1.1');
+    }
+    await expect(fetch(`https://localhost:${port.trusted}/`, { ca: 'not a certificate' })).rejects.toThrow(TypeError);
+  });
+
+  verifying(
+    'without the CA refused; rejectUnauthorized: false goes on, and a verified request after it is still refused',
+    async () => {
+      const url = `https://localhost:${port.selfSigned}/fetch`;
+      expect(await failure(fetch(url))).toEqual(['fetch failed', 'SslHandshakeFailedError']);
+      const res = await fetch(url, { rejectUnauthorized: false });
+      expect(await res.text()).toBe('selfSigned GET /fetch 1.1');
+      expect(await failure(fetch(url))).toEqual(['fetch failed', 'SslHandshakeFailedError']);
+      // The wrong CA: refused too.
+      expect(await failure(fetch(`https://localhost:${port.otherName}/`, { ca: [ca] }))).toEqual([
+        'fetch failed',
+        'SslHandshakeFailedError',
+      ]);
+    },
+  );
 });
 
 test('argument checks', () => {
