@@ -20,6 +20,7 @@ import type {
   NativeNetworkProxy,
   NativeNetworkProxyQuery,
   NativeRequestBody,
+  NativeSslError,
 } from './core/native';
 import { QIODevice } from './core/QIODevice';
 import { streamSource, type BodySource } from './core/requestBody';
@@ -182,6 +183,11 @@ export class QNetworkAccessManager extends QObject {
   /** @internal a reply of ours asks sslErrors: Qt's sslErrors(reply, errors), before the reply's own. */
   _replySslErrors(reply: QNetworkReply, errors: QSslError[]): void {
     madeSignal(this, 'sslErrors')?.emit(reply, errors);
+  }
+
+  /** @internal a reply's sslErrors slots answered: Qt waits in the manager's wait (network_reply.cc). */
+  _answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void {
+    if (!this.h.gone) this.h.native.answerSslErrors(serial, all, errors);
   }
 
   private request(

@@ -253,9 +253,7 @@ export class QNetworkReply extends QIODevice {
             this.mgr._replySslErrors(this, errors);
             madeSignal(this, 'sslErrors')?.emit(errors);
           },
-          (serial, all, errors) => {
-            if (!this.h.gone) this.h.native.answerSslErrors(serial, all, errors);
-          },
+          (serial, all, errors) => this.mgr._answerSslErrors(serial, all, errors),
         );
         break;
       case Ev.ErrorOccurred:

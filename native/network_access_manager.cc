@@ -18,6 +18,7 @@
 #include "protocol.h"
 #include "proxy_auth.h"
 #include "ssl_configuration.h"
+#include "ssl_errors_ask.h"
 #include "value_wrap.h"
 
 namespace qtn {
@@ -318,6 +319,8 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"setRedirectPolicy", SetRedirectPolicy},
         {"setAutoDeleteReplies", SetAutoDeleteReplies},
         {"answerAuth", AnswerAuth},
+        // A reply's sslErrors slots' answer: the reply asks through its manager's wait (network_reply.cc).
+        {"answerSslErrors", AnswerSslErrorsMethod<NamCore>},
         {"setCookieJar", SetCookieJar},
         {"setCache", SetCache},
         {"setStrictTransportSecurityEnabled", SetStrictTransportSecurityEnabled},

@@ -245,9 +245,14 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     // manager connected to the reply before we did, so its slots run first, as in Qt.
     QObject::connect(r, &QNetworkReply::encrypted, r, [this] { push(Ev::kEncrypted); });
     // Answered in the slot (ssl_errors_ask.h): Qt's reply reads what was ignored once the emission
-    // returns and hands it to its HTTP thread, which waits meanwhile.
+    // returns and hands it to its HTTP thread, which waits meanwhile. The manager's wait, as for
+    // authenticationRequired: its commands (a deleteLater, which would delete this reply inside
+    // its emission) and the reply's are held back until the emission is over; the reply's JS
+    // object gets the question and answers through the manager.
     QObject::connect(r, &QNetworkReply::sslErrors, r, [this, r](const QList<QSslError>& errors) {
-      if (auto answer = AskToIgnoreSslErrors(*this, nullptr, make(Ev::kSslErrors), errors)) answer->applyTo(r);
+      std::shared_ptr<NamCore> m = manager_.lock();
+      if (!m) return;
+      if (auto answer = AskToIgnoreSslErrors(*m, nullptr, make(Ev::kSslErrors), errors)) answer->applyTo(r);
     });
     QObject::connect(r, &QNetworkReply::redirected, r, [this](const QUrl& url) {
       pushMeta(Ev::kRedirected, 0, url.toString(QUrl::FullyEncoded).toStdString());
@@ -490,7 +495,6 @@ class QNetworkReplyWrap : public HandleWrap<QNetworkReplyWrap, ReplyCore> {
         {"redirectAllowed", RedirectAllowed},
         {"bodyWrite", BodyWrite},
         {"bodyEnd", BodyEnd},
-        {"answerSslErrors", AnswerSslErrorsMethod<ReplyCore>},
         {"ignoreSslErrors", IgnoreSslErrors},
         {"sslConfiguration", SslConfigurationOf},
         {"setSslConfiguration", SetSslConfiguration},

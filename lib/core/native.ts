@@ -1155,6 +1155,8 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   clearAccessCache(): null;
   clearConnectionCache(): null;
   connectToHost(hostName: string, port: number): null;
+  /** What a reply's sslErrors slots asked to ignore, for the manager's wait numbered `serial`. */
+  answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void;
   connectToHostEncrypted(
     hostName: string,
     port: number,
@@ -1236,8 +1238,6 @@ export interface NativeNetworkReply extends NativeHandle {
   bodyWrite(chunk: Buffer): void;
   /** The streamed body's end. */
   bodyEnd(): void;
-  /** What the sslErrors slots asked to ignore, for the wait numbered `serial`. */
-  answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void;
   /** Outside an sslErrors slot: no argument ignores all. */
   ignoreSslErrors(errors?: NativeSslError[]): void;
   sslConfiguration(): NativeSslConfiguration;

@@ -241,6 +241,24 @@ verifying('an expired certificate: CertificateExpired', async () => {
   expect(o.errors).toContain(SslError.CertificateExpired);
 });
 
+verifying(
+  'the manager deleted in the sslErrors slot: it goes once the emission is over, and its reply with it',
+  async () => {
+    const m = new QNetworkAccessManager();
+    m.setProxy(new QNetworkProxy(QNetworkProxy.ProxyType.NoProxy));
+    const reply = m.get(request('selfSigned', false));
+    const gone = nextEmit(reply.destroyed);
+    reply.sslErrors.connect(() => {
+      reply.ignoreSslErrors();
+      m.deleteLater();
+    });
+    await gone;
+    // Another request on another manager still runs: Qt did not lose its footing.
+    const n = manager();
+    expect((await outcome(n, n.get(request('trusted')))).error).toBe(NetworkError.NoError);
+  },
+);
+
 describe('through proxies', () => {
   const cases: [string, () => Promise<ProxyServer>, QNetworkProxy.ProxyType][] = [
     ['tinyproxy (HTTP CONNECT)', () => startTinyproxy(), QNetworkProxy.ProxyType.HttpProxy],
