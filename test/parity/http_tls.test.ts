@@ -2,7 +2,7 @@
 // (test/fixtures/parity/http_runner.{py,js}, their "tls" scenarios) against https origins started
 // here (test/fixtures/parity/http_origin.js with certificates from test/certificates.ts: signed by
 // the test CA, self-signed, for another name, expired), directly or through tinyproxy (HTTP CONNECT)
-// and dante (SOCKS5). The traces (the manager's and the reply's encrypted and sslErrors in order,
+// and dante (SOCKS5); one speaks HTTP/2 by ALPN. The traces (the manager's and the reply's encrypted and sslErrors in order,
 // what the slots ignored, the error, the peer's certificate) must match.
 import { loadScenarios, runBothSides, startFixtureServer, type Scenario } from '../helpers';
 import { makeCertificates, type TestCertificates } from '../certificates';
@@ -34,6 +34,13 @@ beforeAll(async () => {
     origins.push(o);
     ports[name] = o.port;
   }
+  const h2 = await startFixtureServer('http_origin.js', {
+    QTN_TLS_CERT: certs.server.cert,
+    QTN_TLS_KEY: certs.server.key,
+    QTN_TLS_H2: '1',
+  });
+  origins.push(h2);
+  ports.h2 = h2.port;
   const [tiny, dante] = await Promise.all([startTinyproxy(), startDante()]);
   Object.assign(ports, { tinyproxy: tiny.port, dante: dante.port });
 });
@@ -51,9 +58,11 @@ test('there are at least 12 TLS scenarios', () => {
 (underAsan ? test.skip : test).each(scenarios.map((s) => [s.name, s] as const))('%s', (_name, s) => {
   const [ours, pyqt] = runBothSides('http_runner', s, ports, () => ({ QTN_CA: certs.ca.cert }));
   expect(ours).toEqual(pyqt);
-  const t = pyqt as { final?: { error: number }; timedOut?: boolean; events: string[] };
+  const t = pyqt as { final?: { error: number; tls: unknown[] }; timedOut?: boolean; events: string[] };
   expect(t.final).toBeDefined();
   expect(t.timedOut).toBeUndefined();
   // Not vacuous: the handshake ran (encrypted), or its errors were reported.
   expect(t.events.some((e) => /^(manager\.)?(encrypted|sslErrors)/.test(e))).toBe(true);
+  // The HTTP/2 origin: ALPN chose h2, and Qt says it used HTTP/2.
+  if (s.tls.origin === 'h2') expect(t.final!.tls.slice(3)).toEqual(['h2', true]);
 });
