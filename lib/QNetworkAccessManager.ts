@@ -21,6 +21,7 @@ import type {
   NativeNetworkProxyQuery,
   NativeRequestBody,
   NativeSslError,
+  NativeSslPreSharedKeyAuthenticator,
 } from './core/native';
 import { QIODevice } from './core/QIODevice';
 import { streamSource, type BodySource } from './core/requestBody';
@@ -43,6 +44,7 @@ import { QNetworkProxyQuery, fromNative as queryFromNative, nativeOf as nativeOf
 import { QNetworkReply } from './QNetworkReply';
 import { QSslConfiguration, nativeOf as nativeOfConfiguration } from './QSslConfiguration';
 import type { QSslError } from './QSslError';
+import type { QSslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
 import {
   QNetworkRequest,
   RedirectPolicy,
@@ -101,6 +103,8 @@ export class QNetworkAccessManager extends QObject {
    * in PyQt6 (these slots run before the reply's own sslErrors slots; Qt reads the answer after both).
    */
   declare readonly sslErrors: Signal<[QNetworkReply, QSslError[]]>;
+  /** A reply's TLS-PSK handshake asks for an identity and key: set them in the slot, synchronously. */
+  declare readonly preSharedKeyAuthenticationRequired: Signal<[QNetworkReply, QSslPreSharedKeyAuthenticator]>;
 
   private readonly h: Handle<NativeNetworkAccessManager, never>;
   // A copy: proxy() answers what was set, as Qt keeps it (DefaultProxy: the application's).
@@ -188,6 +192,16 @@ export class QNetworkAccessManager extends QObject {
   /** @internal a reply's sslErrors slots answered: Qt waits in the manager's wait (network_reply.cc). */
   _answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void {
     if (!this.h.gone) this.h.native.answerSslErrors(serial, all, errors);
+  }
+
+  /** @internal Qt's preSharedKeyAuthenticationRequired(reply, authenticator), before the reply's own. */
+  _replyPreSharedKey(reply: QNetworkReply, authenticator: QSslPreSharedKeyAuthenticator): void {
+    madeSignal(this, 'preSharedKeyAuthenticationRequired')?.emit(reply, authenticator);
+  }
+
+  /** @internal the PSK slots answered: Qt waits in the manager's wait (network_reply.cc). */
+  _answerPreSharedKey(serial: number, authenticator: NativeSslPreSharedKeyAuthenticator): void {
+    if (!this.h.gone) this.h.native.answerPreSharedKey(serial, authenticator);
   }
 
   private request(
@@ -532,6 +546,7 @@ defineSignals(QNetworkAccessManager, [
   'proxyAuthenticationRequired',
   'encrypted',
   'sslErrors',
+  'preSharedKeyAuthenticationRequired',
 ]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -7,7 +7,12 @@
 // the process alive until its finished() has run, as a pending request does in Node.
 import { checkArity, checkEnum, checkInt, describe, toBuffer, type BytesInput } from './core/args';
 import { Handle } from './core/handle';
-import type { NativeNetworkReply, NativeSslError, ReplySnapshot } from './core/native';
+import type {
+  NativeNetworkReply,
+  NativeSslError,
+  NativeSslPreSharedKeyAuthenticator,
+  ReplySnapshot,
+} from './core/native';
 import type { Readable } from 'node:stream';
 import { BodyPump } from './core/requestBody';
 import { Limit, ReplyEvent as Ev, ReplySnapshot as Snap, ReplyStateBits as Bits } from './core/protocol';
@@ -25,6 +30,11 @@ import {
 } from './QNetworkRequest';
 import { QUrl } from './QUrl';
 import type { QSslError } from './QSslError';
+import {
+  QSslPreSharedKeyAuthenticator,
+  fromNative as pskFromNative,
+  nativeOf as pskNativeOf,
+} from './QSslPreSharedKeyAuthenticator';
 import { QSslConfiguration, adopt as adoptConfiguration, nativeOf as nativeOfConfiguration } from './QSslConfiguration';
 
 export enum NetworkError {
@@ -139,6 +149,8 @@ export class QNetworkReply extends QIODevice {
    * sslErrors(reply, errors) slots run first, and answer the same question.
    */
   declare readonly sslErrors: Signal<[QSslError[]]>;
+  /** Set the identity and key on the authenticator in the slot, synchronously (the manager's slots run first). */
+  declare readonly preSharedKeyAuthenticationRequired: Signal<[QSslPreSharedKeyAuthenticator]>;
 
   private readonly h: Handle<NativeNetworkReply, never>;
   private readonly mgr: QNetworkAccessManager;
@@ -256,6 +268,17 @@ export class QNetworkReply extends QIODevice {
           (serial, all, errors) => this.mgr._answerSslErrors(serial, all, errors),
         );
         break;
+      case Ev.PreSharedKeyAuthenticationRequired: {
+        const [auth, serial] = payload as [NativeSslPreSharedKeyAuthenticator, number];
+        const authenticator = pskFromNative(auth);
+        try {
+          this.mgr._replyPreSharedKey(this, authenticator);
+          madeSignal(this, 'preSharedKeyAuthenticationRequired')?.emit(authenticator);
+        } finally {
+          if (serial !== 0) this.mgr._answerPreSharedKey(serial, pskNativeOf(authenticator));
+        }
+        break;
+      }
       case Ev.ErrorOccurred:
         madeSignal(this, 'errorOccurred')?.emit(arg);
         break;
@@ -528,6 +551,7 @@ defineSignals(QNetworkReply, [
   'requestSent',
   'encrypted',
   'sslErrors',
+  'preSharedKeyAuthenticationRequired',
 ]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -17,6 +17,7 @@
 #include "network_proxy_query.h"
 #include "protocol.h"
 #include "proxy_auth.h"
+#include "psk_ask.h"
 #include "ssl_configuration.h"
 #include "ssl_errors_ask.h"
 #include "value_wrap.h"
@@ -130,6 +131,13 @@ Napi::Value AnswerQueryProxy(Info info, Core core) {
 // slots filled.
 Napi::Value AnswerAuth(Info info, Core core) {
   AnswerProxyCredentials(core, uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerAuth")), info[1]);
+  return info.Env().Undefined();
+}
+
+// answerPreSharedKey(serial, QSslPreSharedKeyAuthenticator): what a reply's
+// preSharedKeyAuthenticationRequired slots filled (the reply asks through its manager's wait).
+Napi::Value AnswerPreSharedKeyOf(Info info, Core core) {
+  AnswerPreSharedKey(core, uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerPreSharedKey")), info[1]);
   return info.Env().Undefined();
 }
 
@@ -321,6 +329,7 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"answerAuth", AnswerAuth},
         // A reply's sslErrors slots' answer: the reply asks through its manager's wait (network_reply.cc).
         {"answerSslErrors", AnswerSslErrorsMethod<NamCore>},
+        {"answerPreSharedKey", AnswerPreSharedKeyOf},
         {"setCookieJar", SetCookieJar},
         {"setCache", SetCache},
         {"setStrictTransportSecurityEnabled", SetStrictTransportSecurityEnabled},

@@ -17,6 +17,7 @@
 #include "network_proxy_factory.h"
 #include "network_request.h"
 #include "protocol.h"
+#include "psk_ask.h"
 #include "readable_device.h"
 #include "ssl_configuration.h"
 #include "ssl_errors_ask.h"
@@ -254,6 +255,12 @@ class ReplyCore : public QtHandle<QNetworkReply> {
       if (!m) return;
       if (auto answer = AskToIgnoreSslErrors(*m, nullptr, make(Ev::kSslErrors), errors)) answer->applyTo(r);
     });
+    // The same wait: the slots set the identity and key Qt reads when the emission returns.
+    QObject::connect(r, &QNetworkReply::preSharedKeyAuthenticationRequired, r,
+                     [this](QSslPreSharedKeyAuthenticator* a) {
+                       if (std::shared_ptr<NamCore> m = manager_.lock())
+                         AskForPreSharedKey(*m, nullptr, make(Ev::kPreSharedKeyAuthenticationRequired), a);
+                     });
     QObject::connect(r, &QNetworkReply::redirected, r, [this](const QUrl& url) {
       pushMeta(Ev::kRedirected, 0, url.toString(QUrl::FullyEncoded).toStdString());
     });

@@ -166,7 +166,8 @@
   X(RequestSent, 14)                 \
   X(BodyRead, 15)                    \
   X(Encrypted, 16)                   \
-  X(SslErrors, 17)
+  X(SslErrors, 17)                   \
+  X(PreSharedKeyAuthenticationRequired, 18)
 #define QTN_REPLY_STATE_BITS(X) \
   X(Finished, 1)                \
   X(Running, 2)

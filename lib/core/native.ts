@@ -1157,6 +1157,8 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   connectToHost(hostName: string, port: number): null;
   /** What a reply's sslErrors slots asked to ignore, for the manager's wait numbered `serial`. */
   answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void;
+  /** What a reply's preSharedKeyAuthenticationRequired slots filled, for the manager's wait numbered `serial`. */
+  answerPreSharedKey(serial: number, authenticator: NativeSslPreSharedKeyAuthenticator): void;
   connectToHostEncrypted(
     hostName: string,
     port: number,

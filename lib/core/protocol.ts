@@ -157,6 +157,7 @@ export const enum ReplyEvent {
   BodyRead = 15,
   Encrypted = 16,
   SslErrors = 17,
+  PreSharedKeyAuthenticationRequired = 18,
 }
 
 export const enum ReplyStateBits {
@@ -328,7 +329,8 @@ export const protocolValues = {
     RequestSent: 14,
     BodyRead: 15,
     Encrypted: 16,
-    SslErrors: 17
+    SslErrors: 17,
+    PreSharedKeyAuthenticationRequired: 18
   },
   ReplyStateBits: {
     Finished: 1,

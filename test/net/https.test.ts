@@ -13,8 +13,10 @@ import {
   QNetworkReply,
   QNetworkRequest,
   QSslCertificate,
+  QSsl,
   QSslConfiguration,
   QSslError,
+  QSslSocket,
 } from '../../lib';
 import { makeCertificates, type CertAndKey, type TestCertificates } from '../certificates';
 import { startDante, startSquid, startTinyproxy, stopAllProxies, type ProxyServer } from '../proxies';
@@ -373,6 +375,48 @@ describe('fetch() over https (init.ca, init.rejectUnauthorized)', () => {
       ]);
     },
   );
+});
+
+test("TLS-PSK: the identity and key set in the slots (the manager's first), the request goes on", async () => {
+  const key = Buffer.from('a shared secret of the test', 'latin1');
+  const identities: string[] = [];
+  const psk = https.createServer(
+    {
+      ciphers: 'PSK-AES128-CBC-SHA256',
+      maxVersion: 'TLSv1.2',
+      pskIdentityHint: 'qtn-hint',
+      pskCallback: (_socket, identity) => {
+        identities.push(identity);
+        return identity === 'qtn-client' ? key : null;
+      },
+    },
+    (req, res) => res.end(`psk ${req.url}`),
+  );
+  psk.on('tlsClientError', () => undefined);
+  await new Promise<void>((resolve) => psk.listen(0, '127.0.0.1', resolve));
+  servers.push({ close: () => psk.close() });
+  const m = manager();
+  const r = new QNetworkRequest(`https://127.0.0.1:${(psk.address() as AddressInfo).port}/psk`);
+  const c = QSslConfiguration.defaultConfiguration();
+  c.setCiphers('PSK-AES128-CBC-SHA256');
+  c.setProtocol(QSsl.SslProtocol.TlsV1_2);
+  c.setPeerVerifyMode(QSslSocket.PeerVerifyMode.VerifyNone); // no certificate to verify
+  r.setSslConfiguration(c);
+  const trace: string[] = [];
+  m.preSharedKeyAuthenticationRequired.connect((reply, a) => {
+    trace.push(`manager(${a.identityHint().toString()})`);
+    a.setIdentity('qtn-client');
+  });
+  const reply = m.get(r);
+  reply.preSharedKeyAuthenticationRequired.connect((a) => {
+    trace.push(`reply(${a.identity().toString()})`);
+    a.setPreSharedKey(key);
+  });
+  const o = await outcome(m, reply);
+  expect(o.error).toBe(NetworkError.NoError);
+  expect(o.body).toBe('psk /psk');
+  expect(trace).toEqual(['manager(qtn-hint)', 'reply(qtn-client)']);
+  expect(identities).toEqual(['qtn-client']);
 });
 
 test('argument checks', () => {

@@ -171,14 +171,11 @@ exclusions.QNetworkAddressEntry = {
 exclusions.QTimer = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 exclusions.QUrl = {};
 // QNetworkAccessManager's first slice (issue 18): requests, replies, proxies, redirects, timeouts.
-// What is left is listed by name, so that each later slice removes its names here.
-const LATER = (what: string): string => `issue 18, not in the first slice: ${what}`;
 const names = (list: string, why: string): Record<string, string> =>
   Object.fromEntries(list.split(' ').map((n) => [n, why]));
 exclusions.QNetworkRequest = {};
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
-  preSharedKeyAuthenticationRequired: LATER('TLS-PSK'),
   ...names('createRequest supportedSchemesImplementation', PROTECTED),
 };
 exclusions.QNetworkReply = {
@@ -189,7 +186,6 @@ exclusions.QNetworkReply = {
     PROTECTED,
   ),
   open: "a reply is opened by its manager (Qt's open() on one only sets the open mode)",
-  preSharedKeyAuthenticationRequired: LATER('TLS-PSK'),
 };
 exclusions.QHostInfo = {};
 exclusions.QNetworkCookie = {};
