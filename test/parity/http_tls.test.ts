@@ -1,12 +1,13 @@
 // HTTPS parity: each scenario makes one request with PyQt6's QNetworkAccessManager and with ours
 // (test/fixtures/parity/http_runner.{py,js}, their "tls" scenarios) against https origins started
 // here (test/fixtures/parity/http_origin.js with certificates from test/certificates.ts: signed by
-// the test CA, self-signed, for another name, expired), directly or through tinyproxy (HTTP CONNECT)
-// and dante (SOCKS5); one speaks HTTP/2 by ALPN. The traces (the manager's and the reply's encrypted and sslErrors in order,
-// what the slots ignored, the error, the peer's certificate) must match.
+// the test CA, self-signed, for another name, expired; one speaks HTTP/2 by ALPN), directly or
+// through tinyproxy and squid (HTTP CONNECT, squid with Basic) and dante (SOCKS5). The traces (the
+// manager's and the reply's encrypted and sslErrors in order, what the slots ignored, the error,
+// the peer's certificate, the ALPN protocol) must match.
 import { loadScenarios, runBothSides, startFixtureServer, type Scenario } from '../helpers';
 import { makeCertificates, type TestCertificates } from '../certificates';
-import { startDante, startTinyproxy, stopAllProxies } from '../proxies';
+import { startDante, startSquid, startTinyproxy, stopAllProxies } from '../proxies';
 
 type TlsScenario = Scenario & { tls: { origin: string }; via?: unknown[] };
 const scenarios = loadScenarios<TlsScenario>('http_tls_scenarios.json');
@@ -41,8 +42,12 @@ beforeAll(async () => {
   });
   origins.push(h2);
   ports.h2 = h2.port;
-  const [tiny, dante] = await Promise.all([startTinyproxy(), startDante()]);
-  Object.assign(ports, { tinyproxy: tiny.port, dante: dante.port });
+  const [tiny, dante, squid] = await Promise.all([
+    startTinyproxy(),
+    startDante(),
+    startSquid('basic', { user: 'ann', password: 'squid-pw' }),
+  ]);
+  Object.assign(ports, { tinyproxy: tiny.port, dante: dante.port, squid: squid.port });
 });
 
 afterAll(async () => {
