@@ -20,6 +20,8 @@ import type {
   NativeNetworkProxy,
   NativeNetworkProxyQuery,
   NativeRequestBody,
+  NativeSslError,
+  NativeSslPreSharedKeyAuthenticator,
 } from './core/native';
 import { QIODevice } from './core/QIODevice';
 import { streamSource, type BodySource } from './core/requestBody';
@@ -40,6 +42,9 @@ import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy
 import { QNetworkProxyFactory, activeFactory, askedByQt, checkOverridden } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery, fromNative as queryFromNative, nativeOf as nativeOfQuery } from './QNetworkProxyQuery';
 import { QNetworkReply } from './QNetworkReply';
+import { QSslConfiguration, nativeOf as nativeOfConfiguration } from './QSslConfiguration';
+import type { QSslError } from './QSslError';
+import type { QSslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
 import {
   QNetworkRequest,
   RedirectPolicy,
@@ -92,6 +97,14 @@ export class QNetworkAccessManager extends QObject {
   declare readonly authenticationRequired: Signal<[QNetworkReply, QAuthenticator]>;
   /** The proxy asks for credentials (those set on the proxy, if any, were refused or missing). */
   declare readonly proxyAuthenticationRequired: Signal<[QNetworkProxy, QAuthenticator]>;
+  declare readonly encrypted: Signal<[QNetworkReply]>;
+  /**
+   * A reply's TLS handshake met errors: call reply.ignoreSslErrors() in the slot, synchronously, as
+   * in PyQt6 (these slots run before the reply's own sslErrors slots; Qt reads the answer after both).
+   */
+  declare readonly sslErrors: Signal<[QNetworkReply, QSslError[]]>;
+  /** A reply's TLS-PSK handshake asks for an identity and key: set them in the slot, synchronously. */
+  declare readonly preSharedKeyAuthenticationRequired: Signal<[QNetworkReply, QSslPreSharedKeyAuthenticator]>;
 
   private readonly h: Handle<NativeNetworkAccessManager, never>;
   // A copy: proxy() answers what was set, as Qt keeps it (DefaultProxy: the application's).
@@ -164,6 +177,31 @@ export class QNetworkAccessManager extends QObject {
   /** @internal a reply of ours finished: Qt's finished(reply), which Qt emits before the reply's own. */
   _replyFinished(reply: QNetworkReply): void {
     madeSignal(this, 'finished')?.emit(reply);
+  }
+
+  /** @internal a reply of ours is encrypted: Qt's encrypted(reply), before the reply's own. */
+  _replyEncrypted(reply: QNetworkReply): void {
+    madeSignal(this, 'encrypted')?.emit(reply);
+  }
+
+  /** @internal a reply of ours asks sslErrors: Qt's sslErrors(reply, errors), before the reply's own. */
+  _replySslErrors(reply: QNetworkReply, errors: QSslError[]): void {
+    madeSignal(this, 'sslErrors')?.emit(reply, errors);
+  }
+
+  /** @internal a reply's sslErrors slots answered: Qt waits in the manager's wait (network_reply.cc). */
+  _answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void {
+    if (!this.h.gone) this.h.native.answerSslErrors(serial, all, errors);
+  }
+
+  /** @internal Qt's preSharedKeyAuthenticationRequired(reply, authenticator), before the reply's own. */
+  _replyPreSharedKey(reply: QNetworkReply, authenticator: QSslPreSharedKeyAuthenticator): void {
+    madeSignal(this, 'preSharedKeyAuthenticationRequired')?.emit(reply, authenticator);
+  }
+
+  /** @internal the PSK slots answered: Qt waits in the manager's wait (network_reply.cc). */
+  _answerPreSharedKey(serial: number, authenticator: NativeSslPreSharedKeyAuthenticator): void {
+    if (!this.h.gone) this.h.native.answerPreSharedKey(serial, authenticator);
   }
 
   private request(
@@ -468,6 +506,29 @@ export class QNetworkAccessManager extends QObject {
     if (!this.h.gone) this.h.native.connectToHost(hostName, port);
   }
 
+  /**
+   * Opens a TLS connection to hostName:port for a later https request to reuse (Qt's
+   * connectToHostEncrypted); peerName: the name to verify the certificate against, if not hostName.
+   */
+  connectToHostEncrypted(
+    hostName: string,
+    port: number = 443,
+    sslConfiguration: QSslConfiguration = QSslConfiguration.defaultConfiguration(),
+    peerName?: string,
+  ): void {
+    const method = 'QNetworkAccessManager.connectToHostEncrypted';
+    checkArity(method, arguments, 1, 4);
+    checkString(method, 'hostName', hostName);
+    checkInt(method, 'port', port, 0, 65535);
+    if (!(sslConfiguration instanceof QSslConfiguration))
+      throw new TypeError(
+        `${method}: argument 'sslConfiguration' must be a QSslConfiguration, got ${describe(sslConfiguration)}`,
+      );
+    if (peerName !== undefined) checkString(method, 'peerName', peerName);
+    if (!this.h.gone)
+      this.h.native.connectToHostEncrypted(hostName, port, nativeOfConfiguration(sslConfiguration), peerName ?? null);
+  }
+
   /** The URL schemes Qt's manager handles ('file', 'qrc', 'data', 'http'...). */
   supportedSchemes(): string[] {
     checkArity('QNetworkAccessManager.supportedSchemes', arguments, 0, 0);
@@ -479,7 +540,14 @@ export class QNetworkAccessManager extends QObject {
     this.h.deleteLater();
   }
 }
-defineSignals(QNetworkAccessManager, ['finished', 'authenticationRequired', 'proxyAuthenticationRequired']);
+defineSignals(QNetworkAccessManager, [
+  'finished',
+  'authenticationRequired',
+  'proxyAuthenticationRequired',
+  'encrypted',
+  'sslErrors',
+  'preSharedKeyAuthenticationRequired',
+]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace QNetworkAccessManager {

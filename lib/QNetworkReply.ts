@@ -5,15 +5,21 @@
 // holds a bounded amount and the origin's writes back up (TCP backpressure); its metadata (status,
 // headers, url, error string) comes with the signals after which Qt has changed it. A reply keeps
 // the process alive until its finished() has run, as a pending request does in Node.
-import { checkArity, checkEnum, checkInt, toBuffer, type BytesInput } from './core/args';
+import { checkArity, checkEnum, checkInt, describe, toBuffer, type BytesInput } from './core/args';
 import { Handle } from './core/handle';
-import type { NativeNetworkReply, ReplySnapshot } from './core/native';
+import type {
+  NativeNetworkReply,
+  NativeSslError,
+  NativeSslPreSharedKeyAuthenticator,
+  ReplySnapshot,
+} from './core/native';
 import type { Readable } from 'node:stream';
 import { BodyPump } from './core/requestBody';
 import { Limit, ReplyEvent as Ev, ReplySnapshot as Snap, ReplyStateBits as Bits } from './core/protocol';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { drainEvents, native } from './core/runtime';
 import { defineSignals, madeSignal, type Signal } from './core/signal';
+import { SslErrorsQuestion } from './core/sslErrorsQuestion';
 import type { QNetworkAccessManager } from './QNetworkAccessManager';
 import {
   Attribute,
@@ -23,6 +29,13 @@ import {
   fromNative as requestFromNative,
 } from './QNetworkRequest';
 import { QUrl } from './QUrl';
+import type { QSslError } from './QSslError';
+import {
+  QSslPreSharedKeyAuthenticator,
+  fromNative as pskFromNative,
+  nativeOf as pskNativeOf,
+} from './QSslPreSharedKeyAuthenticator';
+import { QSslConfiguration, adopt as adoptConfiguration, nativeOf as nativeOfConfiguration } from './QSslConfiguration';
 
 export enum NetworkError {
   NoError = 0,
@@ -129,6 +142,15 @@ export class QNetworkReply extends QIODevice {
   declare readonly redirectAllowed: Signal<[]>;
   declare readonly socketStartedConnecting: Signal<[]>;
   declare readonly requestSent: Signal<[]>;
+  declare readonly encrypted: Signal<[]>;
+  /**
+   * Call ignoreSslErrors() in the slot, synchronously, as in PyQt6: Qt reads whether it was called
+   * (and with which errors) when the slots return (Qt's HTTP thread waits for them). The manager's
+   * sslErrors(reply, errors) slots run first, and answer the same question.
+   */
+  declare readonly sslErrors: Signal<[QSslError[]]>;
+  /** Set the identity and key on the authenticator in the slot, synchronously (the manager's slots run first). */
+  declare readonly preSharedKeyAuthenticationRequired: Signal<[QSslPreSharedKeyAuthenticator]>;
 
   private readonly h: Handle<NativeNetworkReply, never>;
   private readonly mgr: QNetworkAccessManager;
@@ -144,6 +166,7 @@ export class QNetworkReply extends QIODevice {
   private limitSet = false;
   private unacked = 0; // bytes read here that the Qt side has not been told about
   private body: BodyPump | null = null; // a request body streamed from JS, while it is sent
+  private readonly question = new SslErrorsQuestion();
 
   /** @internal made by QNetworkAccessManager only (PyQt6's replies come from a manager). */
   constructor(manager: QNetworkAccessManager, start: (reply: NativeNetworkReply) => ReplySnapshot) {
@@ -195,7 +218,7 @@ export class QNetworkReply extends QIODevice {
     if (seq > this.seq) {
       this.seq = seq;
       if (kind !== Ev.Destroyed) this.setState(state, mode, error);
-      if (Array.isArray(payload)) this.meta = parseMeta(payload as string[]);
+      if (Array.isArray(payload) && kind !== Ev.SslErrors) this.meta = parseMeta(payload as string[]);
     }
     switch (kind) {
       case Ev.ReadyRead:
@@ -230,6 +253,32 @@ export class QNetworkReply extends QIODevice {
       case Ev.RequestSent:
         madeSignal(this, 'requestSent')?.emit();
         break;
+      case Ev.Encrypted:
+        // The manager's encrypted(reply) first: Qt's manager connected to the reply before we did.
+        this.mgr._replyEncrypted(this);
+        madeSignal(this, 'encrypted')?.emit();
+        break;
+      case Ev.SslErrors:
+        this.question.ask(
+          payload as [NativeSslError[], number],
+          (errors) => {
+            this.mgr._replySslErrors(this, errors);
+            madeSignal(this, 'sslErrors')?.emit(errors);
+          },
+          (serial, all, errors) => this.mgr._answerSslErrors(serial, all, errors),
+        );
+        break;
+      case Ev.PreSharedKeyAuthenticationRequired: {
+        const [auth, serial] = payload as [NativeSslPreSharedKeyAuthenticator, number];
+        const authenticator = pskFromNative(auth);
+        try {
+          this.mgr._replyPreSharedKey(this, authenticator);
+          madeSignal(this, 'preSharedKeyAuthenticationRequired')?.emit(authenticator);
+        } finally {
+          if (serial !== 0) this.mgr._answerPreSharedKey(serial, pskNativeOf(authenticator));
+        }
+        break;
+      }
       case Ev.ErrorOccurred:
         madeSignal(this, 'errorOccurred')?.emit(arg);
         break;
@@ -444,6 +493,36 @@ export class QNetworkReply extends QIODevice {
     this.unacked = 0;
   }
 
+  /**
+   * ignoreSslErrors(): go on despite the TLS errors; ignoreSslErrors(errors): only if the errors are
+   * these. In an sslErrors slot (the reply's or the manager's) it answers Qt's question; before,
+   * Qt keeps it for the handshake to come.
+   */
+  ignoreSslErrors(errors?: Iterable<QSslError>): void {
+    const list = this.question.ignore('QNetworkReply.ignoreSslErrors', arguments, errors);
+    if (list === undefined || this.h.gone) return;
+    if (list) this.h.native.ignoreSslErrors(list);
+    else this.h.native.ignoreSslErrors();
+  }
+
+  /** The reply's TLS configuration as Qt has it now: once encrypted, with the peer's certificates and the cipher. */
+  sslConfiguration(): QSslConfiguration {
+    checkArity('QNetworkReply.sslConfiguration', arguments, 0, 0);
+    if (this.h.gone) return new QSslConfiguration();
+    return adoptConfiguration(this.h.native.sslConfiguration());
+  }
+
+  /** Qt uses it for the connection only if set before the request's connection is made. */
+  setSslConfiguration(configuration: QSslConfiguration): void {
+    const method = 'QNetworkReply.setSslConfiguration';
+    checkArity(method, arguments, 1, 1);
+    if (!(configuration instanceof QSslConfiguration))
+      throw new TypeError(
+        `${method}: argument 'configuration' must be a QSslConfiguration, got ${describe(configuration)}`,
+      );
+    if (!this.h.gone) this.h.native.setSslConfiguration(nativeOfConfiguration(configuration));
+  }
+
   /** Frees the Qt reply (a running one is aborted first by Qt's destructor); `destroyed` follows. */
   deleteLater(): void {
     this.h.deleteLater();
@@ -470,6 +549,9 @@ defineSignals(QNetworkReply, [
   'redirectAllowed',
   'socketStartedConnecting',
   'requestSent',
+  'encrypted',
+  'sslErrors',
+  'preSharedKeyAuthenticationRequired',
 ]);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace

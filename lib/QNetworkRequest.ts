@@ -6,6 +6,7 @@ import {
   checkArity,
   checkEnum,
   checkInt,
+  checkString,
   checkVariant,
   describe,
   toBuffer,
@@ -17,6 +18,7 @@ import { native } from './core/runtime';
 import { QObject } from './core/QObject';
 import { holdsNative, Value, valueKit } from './core/value';
 import { QHttp2Configuration, fromNative as http2FromNative, nativeOf as nativeOfHttp2 } from './QHttp2Configuration';
+import { QSslConfiguration, adopt as adoptConfiguration, nativeOf as nativeOfConfiguration } from './QSslConfiguration';
 import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl, urlArg } from './QUrl';
 
 export enum KnownHeaders {
@@ -308,6 +310,34 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
   }
 
   /** A copy of the HTTP/2 settings the request is sent with. */
+  /** The TLS configuration Qt uses for this request's connection (the default one unless set). */
+  sslConfiguration(): QSslConfiguration {
+    checkArity('QNetworkRequest.sslConfiguration', arguments, 0, 0);
+    return adoptConfiguration(nativeOf(this).sslConfiguration());
+  }
+
+  setSslConfiguration(configuration: QSslConfiguration): void {
+    const method = 'QNetworkRequest.setSslConfiguration';
+    checkArity(method, arguments, 1, 1);
+    if (!(configuration instanceof QSslConfiguration))
+      throw new TypeError(
+        `${method}: argument 'configuration' must be a QSslConfiguration, got ${describe(configuration)}`,
+      );
+    nativeOf(this).setSslConfiguration(nativeOfConfiguration(configuration));
+  }
+
+  /** The host name the server's certificate is verified against ('': the URL's host). */
+  peerVerifyName(): string {
+    checkArity('QNetworkRequest.peerVerifyName', arguments, 0, 0);
+    return nativeOf(this).peerVerifyName();
+  }
+
+  setPeerVerifyName(peerName: string): void {
+    const method = 'QNetworkRequest.setPeerVerifyName';
+    checkArity(method, arguments, 1, 1);
+    nativeOf(this).setPeerVerifyName(checkString(method, 'peerName', peerName));
+  }
+
   http2Configuration(): QHttp2Configuration {
     checkArity('QNetworkRequest.http2Configuration', arguments, 0, 0);
     return http2FromNative(nativeOf(this).http2Configuration());

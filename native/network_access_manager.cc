@@ -17,6 +17,9 @@
 #include "network_proxy_query.h"
 #include "protocol.h"
 #include "proxy_auth.h"
+#include "psk_ask.h"
+#include "ssl_configuration.h"
+#include "ssl_errors_ask.h"
 #include "value_wrap.h"
 
 namespace qtn {
@@ -128,6 +131,13 @@ Napi::Value AnswerQueryProxy(Info info, Core core) {
 // slots filled.
 Napi::Value AnswerAuth(Info info, Core core) {
   AnswerProxyCredentials(core, uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerAuth")), info[1]);
+  return info.Env().Undefined();
+}
+
+// answerPreSharedKey(serial, QSslPreSharedKeyAuthenticator): what a reply's
+// preSharedKeyAuthenticationRequired slots filled (the reply asks through its manager's wait).
+Napi::Value AnswerPreSharedKeyOf(Info info, Core core) {
+  AnswerPreSharedKey(core, uint32_t(IntArg(info, 0, 0, UINT32_MAX, "answerPreSharedKey")), info[1]);
   return info.Env().Undefined();
 }
 
@@ -266,6 +276,25 @@ Napi::Value ConnectToHost(Info info, Core core) {
   });
 }
 
+// connectToHostEncrypted(host, port, sslConfiguration, peerName | null): the same, through TLS.
+Napi::Value ConnectToHostEncrypted(Info info, Core core) {
+  const char* method = "QNetworkAccessManager.connectToHostEncrypted";
+  QString host = StringArg(info, 0, method);
+  auto port = quint16(IntArg(info, 1, 0, 65535, method));
+  const QSslConfiguration* c = UnwrapSslConfiguration(info[2]);
+  if (!c) throw ArgTypeError(info.Env(), 2, method, "a native QSslConfiguration");
+  QSslConfiguration configuration = *c;
+  bool named = !info[3].IsNull();
+  QString peerName = named ? StringArg(info, 3, method) : QString();
+  return SyncCall(info.Env(), core, [&](QNetworkAccessManager* m) {
+    if (named)
+      m->connectToHostEncrypted(host, port, configuration, peerName);
+    else
+      m->connectToHostEncrypted(host, port, configuration);
+    return QVariant();
+  });
+}
+
 Napi::Value SupportedSchemes(Info info, Core core) {
   QStringList schemes;
   SyncCall(info.Env(), core, [&schemes](QNetworkAccessManager* m) {
@@ -298,6 +327,9 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"setRedirectPolicy", SetRedirectPolicy},
         {"setAutoDeleteReplies", SetAutoDeleteReplies},
         {"answerAuth", AnswerAuth},
+        // A reply's sslErrors slots' answer: the reply asks through its manager's wait (network_reply.cc).
+        {"answerSslErrors", AnswerSslErrorsMethod<NamCore>},
+        {"answerPreSharedKey", AnswerPreSharedKeyOf},
         {"setCookieJar", SetCookieJar},
         {"setCache", SetCache},
         {"setStrictTransportSecurityEnabled", SetStrictTransportSecurityEnabled},
@@ -307,6 +339,7 @@ class QNetworkAccessManagerWrap : public HandleWrap<QNetworkAccessManagerWrap, N
         {"clearAccessCache", Plain<&QNetworkAccessManager::clearAccessCache>},
         {"clearConnectionCache", Plain<&QNetworkAccessManager::clearConnectionCache>},
         {"connectToHost", ConnectToHost},
+        {"connectToHostEncrypted", ConnectToHostEncrypted},
         {"supportedSchemes", SupportedSchemes},
     };
     Methods all;

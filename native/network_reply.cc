@@ -17,7 +17,10 @@
 #include "network_proxy_factory.h"
 #include "network_request.h"
 #include "protocol.h"
+#include "psk_ask.h"
 #include "readable_device.h"
+#include "ssl_configuration.h"
+#include "ssl_errors_ask.h"
 #include "value_wrap.h"
 
 namespace qtn {
@@ -239,6 +242,25 @@ class ReplyCore : public QtHandle<QNetworkReply> {
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kUploadProgress, done, total); });
     QObject::connect(r, &QNetworkReply::socketStartedConnecting, r, [this] { push(Ev::kSocketStartedConnecting); });
     QObject::connect(r, &QNetworkReply::requestSent, r, [this] { push(Ev::kRequestSent); });
+    // The manager's encrypted(reply) and sslErrors(reply, errors) come from these (lib/): Qt's
+    // manager connected to the reply before we did, so its slots run first, as in Qt.
+    QObject::connect(r, &QNetworkReply::encrypted, r, [this] { push(Ev::kEncrypted); });
+    // Answered in the slot (ssl_errors_ask.h): Qt's reply reads what was ignored once the emission
+    // returns and hands it to its HTTP thread, which waits meanwhile. The manager's wait, as for
+    // authenticationRequired: its commands (a deleteLater, which would delete this reply inside
+    // its emission) and the reply's are held back until the emission is over; the reply's JS
+    // object gets the question and answers through the manager.
+    QObject::connect(r, &QNetworkReply::sslErrors, r, [this, r](const QList<QSslError>& errors) {
+      std::shared_ptr<NamCore> m = manager_.lock();
+      if (!m) return;
+      if (auto answer = AskToIgnoreSslErrors(*m, nullptr, make(Ev::kSslErrors), errors)) answer->applyTo(r);
+    });
+    // The same wait: the slots set the identity and key Qt reads when the emission returns.
+    QObject::connect(r, &QNetworkReply::preSharedKeyAuthenticationRequired, r,
+                     [this](QSslPreSharedKeyAuthenticator* a) {
+                       if (std::shared_ptr<NamCore> m = manager_.lock())
+                         AskForPreSharedKey(*m, nullptr, make(Ev::kPreSharedKeyAuthenticationRequired), a);
+                     });
     QObject::connect(r, &QNetworkReply::redirected, r, [this](const QUrl& url) {
       pushMeta(Ev::kRedirected, 0, url.toString(QUrl::FullyEncoded).toStdString());
     });
@@ -419,6 +441,40 @@ Napi::Value SetReadLimit(Info info, Core core) {
   return info.Env().Undefined();
 }
 
+// ignoreSslErrors() / ignoreSslErrors(errors) outside an sslErrors slot: Qt's reply keeps it for
+// the handshake to come.
+Napi::Value IgnoreSslErrors(Info info, Core core) {
+  IgnoreAnswer ignore = IgnoreArg(info, "QNetworkReply.ignoreSslErrors");
+  core->channel()->post(
+      [core = std::shared_ptr<ReplyCore>(core), ignore] {
+        if (QNetworkReply* r = core->object) ignore.applyTo(r);
+      },
+      core);
+  return info.Env().Undefined();
+}
+
+// Read-only, and not bound to the handle (no `target`): an sslErrors slot may ask for it while Qt
+// waits inside that emission (the thread runtime would otherwise hold it back until the end).
+Napi::Value SslConfigurationOf(Info info, Core core) {
+  QSslConfiguration configuration;
+  core->channel()->call(info.Env(), [&] {
+    if (QNetworkReply* r = core->object) configuration = r->sslConfiguration();
+  });
+  return NewSslConfiguration(info.Env(), configuration);
+}
+
+Napi::Value SetSslConfiguration(Info info, Core core) {
+  const QSslConfiguration* c = UnwrapSslConfiguration(info[0]);
+  if (!c) throw ArgTypeError(info.Env(), 0, "QNetworkReply.setSslConfiguration", "a native QSslConfiguration");
+  QSslConfiguration configuration = *c;
+  core->channel()->post(
+      [core = std::shared_ptr<ReplyCore>(core), configuration] {
+        if (QNetworkReply* r = core->object) r->setSslConfiguration(configuration);
+      },
+      core);
+  return info.Env().Undefined();
+}
+
 Napi::Value Snapshot(Info info, Core core) {
   return SyncCall(info.Env(), core, [](QNetworkReply*) { return QVariant(); });
 }
@@ -446,6 +502,9 @@ class QNetworkReplyWrap : public HandleWrap<QNetworkReplyWrap, ReplyCore> {
         {"redirectAllowed", RedirectAllowed},
         {"bodyWrite", BodyWrite},
         {"bodyEnd", BodyEnd},
+        {"ignoreSslErrors", IgnoreSslErrors},
+        {"sslConfiguration", SslConfigurationOf},
+        {"setSslConfiguration", SetSslConfiguration},
     };
     Methods all;
     AddCoreMethods(all, methods);

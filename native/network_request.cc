@@ -1,6 +1,7 @@
 #include "network_request.h"
 
 #include "http2_configuration.h"
+#include "ssl_configuration.h"
 #include "url.h"
 
 namespace qtn {
@@ -41,6 +42,10 @@ class NetworkRequestWrap : public ValueWrap<NetworkRequestWrap, QNetworkRequest>
                                              int64_t(1) << 53>>(env, "setDecompressedSafetyCheckThreshold"),
             Bind<&NetworkRequestWrap::Http2Configuration>(env, "http2Configuration"),
             Bind<&NetworkRequestWrap::SetHttp2Configuration>(env, "setHttp2Configuration"),
+            Bind<&NetworkRequestWrap::SslConfiguration>(env, "sslConfiguration"),
+            Bind<&NetworkRequestWrap::SetSslConfiguration>(env, "setSslConfiguration"),
+            Bind<&NetworkRequestWrap::PeerVerifyName>(env, "peerVerifyName"),
+            Bind<&NetworkRequestWrap::SetPeerVerifyName>(env, "setPeerVerifyName"),
             Bind<&NetworkRequestWrap::Swap>(env, "swap"),
             Bind<&NetworkRequestWrap::Equals>(env, "equals"),
         });
@@ -123,6 +128,26 @@ class NetworkRequestWrap : public ValueWrap<NetworkRequestWrap, QNetworkRequest>
     const QHttp2Configuration* c = UnwrapHttp2Configuration(info[0]);
     if (!c) throw ArgTypeError(info.Env(), 0, Method(info), "a native QHttp2Configuration");
     value.setHttp2Configuration(*c);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value SslConfiguration(const Napi::CallbackInfo& info) {
+    return NewSslConfiguration(info.Env(), value.sslConfiguration());
+  }
+
+  Napi::Value SetSslConfiguration(const Napi::CallbackInfo& info) {
+    const QSslConfiguration* c = UnwrapSslConfiguration(info[0]);
+    if (!c) throw ArgTypeError(info.Env(), 0, Method(info), "a native QSslConfiguration");
+    value.setSslConfiguration(*c);
+    return info.Env().Undefined();
+  }
+
+  Napi::Value PeerVerifyName(const Napi::CallbackInfo& info) {
+    return Napi::String::New(info.Env(), value.peerVerifyName().toStdString());
+  }
+
+  Napi::Value SetPeerVerifyName(const Napi::CallbackInfo& info) {
+    value.setPeerVerifyName(StringArg(info, 0, Method(info)));
     return info.Env().Undefined();
   }
 };

@@ -174,7 +174,10 @@
   X(QueryProxy, 12)                  \
   X(SocketStartedConnecting, 13)     \
   X(RequestSent, 14)                 \
-  X(BodyRead, 15)
+  X(BodyRead, 15)                    \
+  X(Encrypted, 16)                   \
+  X(SslErrors, 17)                   \
+  X(PreSharedKeyAuthenticationRequired, 18)
 #define QTN_REPLY_STATE_BITS(X) \
   X(Finished, 1)                \
   X(Running, 2)

@@ -17,6 +17,7 @@
 #include "ssl_cipher.h"
 #include "ssl_configuration.h"
 #include "ssl_error.h"
+#include "ssl_errors_ask.h"
 #include "ssl_key.h"
 #include "ssl_pre_shared_key_authenticator.h"
 #include "tcp_socket.h"
@@ -62,11 +63,6 @@ struct SslAnswer : SlotAnswer {
   bool continueHandshake = false;
   std::optional<QSslPreSharedKeyAuthenticator> authenticator;
 };
-
-// Argument i as a list of native QSslErrors, or a TypeError naming `method`.
-QList<QSslError> SslErrorListArg(const Napi::CallbackInfo& info, size_t i, const char* method) {
-  return ArrayArg(info, i, method, UnwrapSslError, "an array of native QSslError");
-}
 
 class SslSocketCore : public AbstractSocketCore {
  public:

@@ -408,6 +408,10 @@ export interface NativeNetworkRequest extends Native<'QNetworkRequest'> {
   setTransferTimeout(timeout: number): undefined;
   http2Configuration(): NativeHttp2Configuration;
   setHttp2Configuration(configuration: NativeHttp2Configuration): undefined;
+  sslConfiguration(): NativeSslConfiguration;
+  setSslConfiguration(configuration: NativeSslConfiguration): undefined;
+  peerVerifyName(): string;
+  setPeerVerifyName(peerName: string): undefined;
   swap(other: NativeNetworkRequest): undefined;
   equals(other: NativeNetworkRequest): boolean;
 }
@@ -1172,6 +1176,16 @@ export interface NativeNetworkAccessManager extends NativeHandle {
   clearAccessCache(): null;
   clearConnectionCache(): null;
   connectToHost(hostName: string, port: number): null;
+  /** What a reply's sslErrors slots asked to ignore, for the manager's wait numbered `serial`. */
+  answerSslErrors(serial: number, all: boolean, errors: NativeSslError[] | null): void;
+  /** What a reply's preSharedKeyAuthenticationRequired slots filled, for the manager's wait numbered `serial`. */
+  answerPreSharedKey(serial: number, authenticator: NativeSslPreSharedKeyAuthenticator): void;
+  connectToHostEncrypted(
+    hostName: string,
+    port: number,
+    sslConfiguration: NativeSslConfiguration,
+    peerName: string | null,
+  ): null;
   supportedSchemes(): string[];
   /** false: the cache was deleted; null: no cache. */
   setCache(cache: NativeDiskCache | null): boolean | null;
@@ -1247,6 +1261,10 @@ export interface NativeNetworkReply extends NativeHandle {
   bodyWrite(chunk: Buffer): void;
   /** The streamed body's end. */
   bodyEnd(): void;
+  /** Outside an sslErrors slot: no argument ignores all. */
+  ignoreSslErrors(errors?: NativeSslError[]): void;
+  sslConfiguration(): NativeSslConfiguration;
+  setSslConfiguration(configuration: NativeSslConfiguration): void;
 }
 
 export interface NativeHandles {

@@ -162,6 +162,9 @@ export const enum ReplyEvent {
   SocketStartedConnecting = 13,
   RequestSent = 14,
   BodyRead = 15,
+  Encrypted = 16,
+  SslErrors = 17,
+  PreSharedKeyAuthenticationRequired = 18,
 }
 
 export const enum ReplyStateBits {
@@ -338,7 +341,10 @@ export const protocolValues = {
     QueryProxy: 12,
     SocketStartedConnecting: 13,
     RequestSent: 14,
-    BodyRead: 15
+    BodyRead: 15,
+    Encrypted: 16,
+    SslErrors: 17,
+    PreSharedKeyAuthenticationRequired: 18
   },
   ReplyStateBits: {
     Finished: 1,

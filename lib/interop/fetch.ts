@@ -6,9 +6,12 @@
 // manager's cookie jar and cache. `init.manager` picks the manager; one shared manager otherwise.
 // A stream body (init.body a ReadableStream or an async iterable, with duplex: 'half') is sent as
 // it is read (QNetworkAccessManager.post's stream body); any other body is read whole first.
+// https:// is verified by Qt (the system's CAs); `init.ca` and `init.rejectUnauthorized`, Node's tls
+// option names, change that for one request.
 import { Readable, pipeline, type Transform } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { Algorithm } from '../QCryptographicHash';
 import { QNetworkAccessManager } from '../QNetworkAccessManager';
 import { NetworkError, QNetworkReply } from '../QNetworkReply';
 import {
@@ -18,10 +21,25 @@ import {
   QNetworkRequest,
   RedirectPolicy,
 } from '../QNetworkRequest';
+import { QSslCertificate } from '../QSslCertificate';
+import { QSslConfiguration } from '../QSslConfiguration';
+
+/** A CA for `init.ca`: PEM text or bytes (one certificate or more), or a QSslCertificate. */
+export type CaInput = string | Uint8Array | QSslCertificate;
 
 export interface QtFetchInit extends RequestInit {
   /** The manager that makes the request (its proxy, cookie jar, cache, credentials slots). */
   manager?: QNetworkAccessManager;
+  /**
+   * As Node's tls `ca`: the CA certificates an https server's certificate is verified against,
+   * instead of the system's (the request's QSslConfiguration.setCaCertificates).
+   */
+  ca?: CaInput | readonly CaInput[];
+  /**
+   * As Node's tls `rejectUnauthorized`: false lets an https request go on whatever its certificate's
+   * errors (QNetworkReply.ignoreSslErrors()). Default true.
+   */
+  rejectUnauthorized?: boolean;
 }
 
 const MAX_REDIRECTS = 20; // fetch's limit
@@ -33,6 +51,31 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 const HIGH_WATER_MARK = 1 << 20;
 
 let shared: QNetworkAccessManager | undefined;
+// Qt reuses a manager's connections for any request to the same host, whatever its TLS settings:
+// without init.manager, a request with `ca` or `rejectUnauthorized: false` goes through a manager
+// kept for those settings, so that its connections serve only requests verified the same way.
+const byTls = new Map<string, QNetworkAccessManager>();
+
+function caCertificates(ca: unknown): QSslCertificate[] {
+  const list = Array.isArray(ca) ? (ca as unknown[]) : [ca];
+  return list.flatMap((c) => {
+    if (c instanceof QSslCertificate) return [c];
+    if (typeof c === 'string' || c instanceof Uint8Array) {
+      const found = QSslCertificate.fromData(Buffer.from(c));
+      if (found.length === 0) throw new TypeError("fetch: 'init.ca' holds no PEM certificate");
+      return found;
+    }
+    throw new TypeError("fetch: 'init.ca' must be PEM (a string or bytes), a QSslCertificate, or an array of them");
+  });
+}
+
+function managerFor(cas: QSslCertificate[] | null, insecure: boolean): QNetworkAccessManager {
+  if (!cas && !insecure) return (shared ??= new QNetworkAccessManager());
+  const key = `${insecure}:${cas ? cas.map((c) => c.digest(Algorithm.Sha256).toString('hex')).join(',') : '-'}`;
+  let m = byTls.get(key);
+  if (!m) byTls.set(key, (m = new QNetworkAccessManager()));
+  return m;
+}
 
 // The codings Node's fetch decodes. Qt decodes them itself unless the request sets its own
 // Accept-Encoding; then fetch() does, so a body reads the same either way.
@@ -64,9 +107,12 @@ function decoded(body: ReadableStream<Uint8Array>, contentEncoding: string | nul
 export async function fetch(input: string | URL | Request, init: QtFetchInit = {}): Promise<Response> {
   if (init === null || typeof init !== 'object')
     throw new TypeError(`fetch: argument 'init' must be an object, got ${typeof init}`);
-  const { manager, ...rest } = init;
+  const { manager, ca, rejectUnauthorized, ...rest } = init;
   if (manager !== undefined && !(manager instanceof QNetworkAccessManager))
     throw new TypeError("fetch: 'init.manager' must be a QNetworkAccessManager");
+  if (rejectUnauthorized !== undefined && typeof rejectUnauthorized !== 'boolean')
+    throw new TypeError("fetch: 'init.rejectUnauthorized' must be a boolean");
+  const cas = ca === undefined ? null : caCertificates(ca);
   let request: Request;
   try {
     request = new Request(input, rest); // the WHATWG checks: method, headers, body, URL
@@ -96,7 +142,13 @@ export async function fetch(input: string | URL | Request, init: QtFetchInit = {
     qreq.setAttribute(Attr.CookieSaveControlAttribute, LoadControl.Manual);
   }
 
-  const nam = manager ?? (shared ??= new QNetworkAccessManager());
+  if (cas) {
+    const tls = QSslConfiguration.defaultConfiguration();
+    tls.setCaCertificates(cas);
+    qreq.setSslConfiguration(tls);
+  }
+
+  const nam = manager ?? managerFor(cas, rejectUnauthorized === false);
   const m = request.method;
   const reply =
     m === 'GET' && !body
@@ -110,6 +162,7 @@ export async function fetch(input: string | URL | Request, init: QtFetchInit = {
             : m === 'PUT'
               ? nam.put(qreq, body ?? Buffer.alloc(0))
               : nam.sendCustomRequest(qreq, m, body);
+  if (rejectUnauthorized === false) reply.ignoreSslErrors();
   return respond(reply, request);
 }
 

@@ -172,16 +172,11 @@ exclusions.QNetworkAddressEntry = {
 exclusions.QTimer = Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY]));
 exclusions.QUrl = {};
 // QNetworkAccessManager's first slice (issue 18): requests, replies, proxies, redirects, timeouts.
-// What is left is listed by name, so that each later slice removes its names here.
-const LATER = (what: string): string => `issue 18, not in the first slice: ${what}`;
 const names = (list: string, why: string): Record<string, string> =>
   Object.fromEntries(list.split(' ').map((n) => [n, why]));
-exclusions.QNetworkRequest = {
-  ...names('sslConfiguration setSslConfiguration peerVerifyName setPeerVerifyName', LATER('TLS')),
-};
+exclusions.QNetworkRequest = {};
 exclusions.QNetworkAccessManager = {
   ...Object.fromEntries(qobjectNames.map((n) => [n, QOBJECT_MACHINERY])),
-  ...names('encrypted sslErrors preSharedKeyAuthenticationRequired connectToHostEncrypted', LATER('TLS')),
   ...names('createRequest supportedSchemesImplementation', PROTECTED),
 };
 exclusions.QNetworkReply = {
@@ -192,10 +187,6 @@ exclusions.QNetworkReply = {
     PROTECTED,
   ),
   open: "a reply is opened by its manager (Qt's open() on one only sets the open mode)",
-  ...names(
-    'encrypted sslErrors ignoreSslErrors preSharedKeyAuthenticationRequired sslConfiguration setSslConfiguration',
-    LATER('TLS'),
-  ),
 };
 exclusions.QHostInfo = {};
 exclusions.QNetworkCookie = {};
