@@ -29,6 +29,7 @@ const PEERS = [
   'closeMidHandshake',
   'garbage',
   'silent',
+  'psk',
 ];
 // Scenarios at a time: each runs two processes, on a machine that may be busy with others.
 const BATCH = 3;
