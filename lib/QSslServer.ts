@@ -10,8 +10,7 @@ import { defineSignals, madeSignal, Signal } from './core/signal';
 import { SocketError } from './core/socketEnums';
 import { AlertLevel, AlertType } from './QSsl';
 import { adopt as adoptConfiguration, configurationArg, QSslConfiguration } from './QSslConfiguration';
-import { adopt as adoptError, QSslError } from './QSslError';
-import type { NativeSslError } from './core/native';
+import type { QSslError } from './QSslError';
 import type { QSslPreSharedKeyAuthenticator } from './QSslPreSharedKeyAuthenticator';
 import { QSslSocket } from './QSslSocket';
 import { QTcpServer } from './QTcpServer';
@@ -32,14 +31,11 @@ export class QSslServer extends QTcpServer {
   declare readonly peerVerifyError: Signal<[QSslSocket, QSslError]>;
   /** The socket's error during its handshake (Qt then deletes the socket), or SocketTimeoutError. */
   declare readonly errorOccurred: Signal<[QSslSocket, SocketError]>;
-  /**
-   * Not emitted: Qt's question (the authenticator filled in the slot) is not forwarded to JS, for
-   * a QSslServer's sockets as for a QSslSocket's; a pre-shared-key handshake fails.
-   */
+  /** Set the identity and key on the authenticator in the slot, synchronously: Qt reads them when the slots return. */
   declare readonly preSharedKeyAuthenticationRequired: Signal<[QSslSocket, QSslPreSharedKeyAuthenticator]>;
   declare readonly alertSent: Signal<[QSslSocket, AlertLevel, AlertType, string]>;
   declare readonly alertReceived: Signal<[QSslSocket, AlertLevel, AlertType, string]>;
-  /** Emitted after the fact: the slot cannot continue the handshake (QSslSocket has no continueInterruptedHandshake). */
+  /** Call `socket.continueInterruptedHandshake()` (and ignoreSslErrors) in the slot, synchronously, as in PyQt6. */
   declare readonly handshakeInterruptedOnError: Signal<[QSslSocket, QSslError]>;
   declare readonly startedEncryptionHandshake: Signal<[QSslSocket]>;
 
@@ -73,19 +69,22 @@ export class QSslServer extends QTcpServer {
       if (socket) madeSignal(this, 'startedEncryptionHandshake')?.emit(socket);
     } else if (kind === Ev.SslErrorOccurred) {
       if (socket) madeSignal(this, 'errorOccurred')?.emit(socket, i0 as SocketError);
-    } else if (kind === Ev.HandshakeInterruptedOnError) {
-      if (socket) madeSignal(this, 'handshakeInterruptedOnError')?.emit(socket, adoptError(payload as NativeSslError));
     } else {
       super.otherEvent(kind, arg, payload, i0);
     }
   }
 
   // The socket's TLS signals are the server's while it handshakes (Qt's QSslServer connects them
-  // the same way). Relayed from the socket's JS signals, the server's sslErrors slots run inside
-  // the socket's emission, so their ignoreSslErrors answers Qt.
+  // the same way). Relayed from the socket's JS signals, the server's slots run inside the socket's
+  // emission, so what they answer reaches Qt as a socket's own slots' does: ignoreSslErrors,
+  // continueInterruptedHandshake, the pre-shared key.
   private track(id: number, socket: QSslSocket): void {
     const sslErrors = (errors: QSslError[]) => madeSignal(this, 'sslErrors')?.emit(socket, errors);
     const peerVerifyError = (error: QSslError) => madeSignal(this, 'peerVerifyError')?.emit(socket, error);
+    const handshakeInterruptedOnError = (error: QSslError) =>
+      madeSignal(this, 'handshakeInterruptedOnError')?.emit(socket, error);
+    const preSharedKeyAuthenticationRequired = (authenticator: QSslPreSharedKeyAuthenticator) =>
+      madeSignal(this, 'preSharedKeyAuthenticationRequired')?.emit(socket, authenticator);
     const alertSent = (level: AlertLevel, type: AlertType, description: string) =>
       madeSignal(this, 'alertSent')?.emit(socket, level, type, description);
     const alertReceived = (level: AlertLevel, type: AlertType, description: string) =>
@@ -97,6 +96,8 @@ export class QSslServer extends QTcpServer {
     };
     socket.sslErrors.connect(sslErrors);
     socket.peerVerifyError.connect(peerVerifyError);
+    socket.handshakeInterruptedOnError.connect(handshakeInterruptedOnError);
+    socket.preSharedKeyAuthenticationRequired.connect(preSharedKeyAuthenticationRequired);
     socket.alertSent.connect(alertSent);
     socket.alertReceived.connect(alertReceived);
     socket.destroyed.connect(gone);
@@ -105,6 +106,8 @@ export class QSslServer extends QTcpServer {
       unrelay: () => {
         socket.sslErrors.disconnect(sslErrors);
         socket.peerVerifyError.disconnect(peerVerifyError);
+        socket.handshakeInterruptedOnError.disconnect(handshakeInterruptedOnError);
+        socket.preSharedKeyAuthenticationRequired.disconnect(preSharedKeyAuthenticationRequired);
         socket.alertSent.disconnect(alertSent);
         socket.alertReceived.disconnect(alertReceived);
         socket.destroyed.disconnect(gone);

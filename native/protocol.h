@@ -48,8 +48,7 @@
   X(IncomingConnection, 6)         \
   X(SslSocket, 7)                  \
   X(StartedEncryptionHandshake, 8) \
-  X(SslErrorOccurred, 9)           \
-  X(HandshakeInterruptedOnError, 10)
+  X(SslErrorOccurred, 9)
 
 // One event in the batch JS reads: Count numbers each; payloads travel apart. What I0..D1 hold
 // belongs to the handle's class (SocketField, ServerField).

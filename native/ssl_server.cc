@@ -55,15 +55,6 @@ class SslServerCore : public TcpServerCore {
     QObject::connect(s, &QSslServer::errorOccurred, s, [this](QSslSocket* t, QAbstractSocket::SocketError e) {
       pushFor(Ev::kSslErrorOccurred, t, int32_t(e));
     });
-    QObject::connect(s, &QSslServer::handshakeInterruptedOnError, s, [this](QSslSocket* t, const QSslError& e) {
-      pushFor(Ev::kHandshakeInterruptedOnError, t, 0, [e](napi_env env) -> napi_value {
-        try {
-          return NewSslError(Napi::Env(env), e);
-        } catch (const Napi::Error&) {
-          return nullptr;
-        }
-      });
-    });
     return s;
   }
 

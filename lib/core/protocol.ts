@@ -36,7 +36,6 @@ export const enum ServerEvent {
   SslSocket = 7,
   StartedEncryptionHandshake = 8,
   SslErrorOccurred = 9,
-  HandshakeInterruptedOnError = 10,
 }
 
 export const enum EventSlot {
@@ -226,8 +225,7 @@ export const protocolValues = {
     IncomingConnection: 6,
     SslSocket: 7,
     StartedEncryptionHandshake: 8,
-    SslErrorOccurred: 9,
-    HandshakeInterruptedOnError: 10
+    SslErrorOccurred: 9
   },
   EventSlot: {
     Handle: 0,

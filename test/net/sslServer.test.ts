@@ -248,6 +248,69 @@ verifying(
   },
 );
 
+verifying(
+  "handshakeInterruptedOnError: continueInterruptedHandshake() and ignoreSslErrors() in the server's slot, the connection queued",
+  async () => {
+    const config = serverConfig(true);
+    config.setHandshakeMustInterruptOnError(true);
+    const [server, port] = await listening(config);
+    const errors: number[] = [];
+    server.handshakeInterruptedOnError.connect((socket, error) => {
+      errors.push(error.error());
+      socket.continueInterruptedHandshake();
+      socket.ignoreSslErrors();
+    });
+    const queued = nextEmit(server.pendingConnectionAvailable);
+    const client = await tlsClient(port, {
+      cert: certs.read(certs.selfSigned.cert),
+      key: certs.read(certs.selfSigned.key),
+    });
+    await queued;
+    expect(errors.length).toBeGreaterThan(0);
+    const socket = server.nextPendingConnection()!;
+    expect(socket.isEncrypted()).toBe(true);
+    client.write('over tls');
+    expect((await readExactly(socket, 8)).toString()).toBe('over tls');
+  },
+);
+
+test("preSharedKeyAuthenticationRequired: the server's slot sets the key, a Node PSK client connects", async () => {
+  const key = Buffer.from('0123456789abcdef0123456789abcdef', 'hex');
+  const config = QSslConfiguration.defaultConfiguration();
+  config.setCiphers('PSK-AES128-CBC-SHA256');
+  config.setPeerVerifyMode(PeerVerifyMode.VerifyNone);
+  config.setPreSharedKeyIdentityHint(Buffer.from('server-hint'));
+  const [server, port] = await listening(config);
+  const identities: string[] = [];
+  server.preSharedKeyAuthenticationRequired.connect((_socket, authenticator) => {
+    identities.push(authenticator.identity().toString());
+    authenticator.setPreSharedKey(key);
+  });
+  const queued = nextEmit(server.pendingConnectionAvailable);
+  let hint: string | null = null;
+  const client = await tlsClient(port, {
+    ciphers: 'PSK-AES128-CBC-SHA256',
+    maxVersion: 'TLSv1.2',
+    checkServerIdentity: () => undefined,
+    pskCallback: (h) => {
+      hint = h;
+      return { identity: 'node-client', psk: key };
+    },
+  });
+  await queued;
+  expect([identities, hint]).toEqual([['node-client'], 'server-hint']);
+  const socket = server.nextPendingConnection()!;
+  socket.write('psk');
+  const got = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no data within 10 s')), 10000);
+    client.once('data', (d: Buffer) => {
+      clearTimeout(timer);
+      resolve(d.toString());
+    });
+  });
+  expect(got).toBe('psk');
+});
+
 test('a client that sends nothing: errorOccurred(SocketTimeoutError) after the handshake timeout', async () => {
   const server = new QSslServer();
   cleanups.push(() => server.close());
