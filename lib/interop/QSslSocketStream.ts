@@ -164,6 +164,15 @@ export class QSslSocketStream extends QTcpSocketStream {
       this.emit(socket.mode() === SslMode.SslServerMode ? 'secure' : 'secureConnect');
     });
     if (socket.isEncrypted()) this.handshakeDone();
+    // Qt encrypts what it is given at once (bytesWritten then) into its plain socket's buffer,
+    // which bytesToWrite() does not count: the room comes when that goes out.
+    this.on$(socket.encryptedBytesWritten, () => this.writeDrained());
+  }
+
+  /** @internal Not yet encrypted, and encrypted not yet sent: a peer that does not read holds both back. */
+  protected override unsent(): number {
+    const plain = this.socket.bytesToWrite();
+    return this.socket.mode() === SslMode.UnencryptedMode ? plain : plain + this.socket.encryptedBytesToWrite();
   }
 
   private handshakeDone(): void {

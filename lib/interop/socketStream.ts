@@ -203,16 +203,22 @@ export abstract class SocketStream<S extends StreamSocket> extends Duplex {
       return;
     }
     this.socket.write(chunk);
-    if (this.socket.bytesToWrite() < this.writableHighWaterMark) callback();
+    if (this.unsent() < this.writableHighWaterMark) callback();
     else this.pendingWrite = callback;
   }
 
-  private writeDrained(): void {
+  /** @internal The bytes Qt holds that have not gone out: what write() measures against the high-water mark. */
+  protected unsent(): number {
+    return this.socket.bytesToWrite();
+  }
+
+  /** @internal Room again (a write went out): the write waiting for it goes on. */
+  protected writeDrained(): void {
     const pending = this.pendingWrite;
     if (pending === undefined) return;
     const state = this.socket.state();
     if (state === State.HostLookup || state === State.Connecting) return;
-    if (state === State.Connected && this.socket.bytesToWrite() >= this.writableHighWaterMark) return;
+    if (state === State.Connected && this.unsent() >= this.writableHighWaterMark) return;
     this.pendingWrite = undefined;
     pending();
   }

@@ -178,6 +178,47 @@ test('pipeline: 16 MiB up and back through a TLS echo server, in order; backpres
   expect(got.digest('hex')).toBe(createHash('sha256').update(data).digest('hex'));
 });
 
+test("write backpressure: a peer that does not read holds the writer back (Qt's encrypted bytes count); resumed, it gets every byte", async () => {
+  let peer: tls.TLSSocket | undefined;
+  const server = await tlsServer(certs.server, (p) => {
+    p.pause();
+    peer = p;
+  });
+  const s = ours({ port: server.port, rejectUnauthorized: false });
+  await event(s, 'secureConnect');
+  const chunk = Buffer.alloc(64 << 10, 7);
+  const offered = 256 << 20;
+  // Write while write() says there is room, for 2 s at most: what the view took by then.
+  let written = 0;
+  const end = Date.now() + 2000;
+  while (written < offered && Date.now() < end) {
+    written += chunk.length;
+    if (!s.write(chunk)) {
+      const drained = await Promise.race([
+        new Promise((r) => s.once('drain', () => r(true))),
+        new Promise((r) => setTimeout(() => r(false), Math.max(0, end - Date.now()))),
+      ]);
+      if (!drained) break;
+    }
+  }
+  // A TCP view holds about its high-water mark plus the kernel's buffers; without the encrypted
+  // bytes counted, all 256 MiB went into Qt's buffer at once.
+  expect(written).toBeLessThan(64 << 20);
+  let got = 0;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the peer got ${got} of ${written} within 20 s`)), 20000);
+    peer!.on('data', (d: Buffer) => {
+      got += d.length;
+      if (got >= written) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    peer!.resume();
+  });
+  expect(got).toBe(written);
+});
+
 test('read backpressure: a paused view stops Qt reading; resuming gets every byte', async () => {
   const total = 32 << 20;
   let sent = 0;
