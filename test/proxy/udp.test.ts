@@ -32,7 +32,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => echo.bind(0, '127.0.0.1', resolve));
   ports.echo = echo.address().port;
   // Accepts the SOCKS5 connection and never answers it.
-  silent = net.createServer(() => undefined);
+  // Reads (and drops) what comes, never answers: a connection whose bytes nobody read would never
+  // see its client's end, and would keep the test process from exiting after close().
+  silent = net.createServer((s) => {
+    s.on('error', () => undefined);
+    s.resume();
+  });
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   ports.silent = (silent.address() as net.AddressInfo).port;
 });
