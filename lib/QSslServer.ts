@@ -17,6 +17,16 @@ import { QTcpServer } from './QTcpServer';
 import { QTcpSocket } from './QTcpSocket';
 
 // A socket in its handshake, and how the server hears its own TLS signals.
+// The socket's signals the server repeats, with the socket first, while it handshakes.
+const RELAYED = [
+  'sslErrors',
+  'peerVerifyError',
+  'handshakeInterruptedOnError',
+  'preSharedKeyAuthenticationRequired',
+  'alertSent',
+  'alertReceived',
+] as const;
+
 interface Handshaking {
   socket: QSslSocket;
   unrelay(): void;
@@ -79,37 +89,23 @@ export class QSslServer extends QTcpServer {
   // emission, so what they answer reaches Qt as a socket's own slots' does: ignoreSslErrors,
   // continueInterruptedHandshake, the pre-shared key.
   private track(id: number, socket: QSslSocket): void {
-    const sslErrors = (errors: QSslError[]) => madeSignal(this, 'sslErrors')?.emit(socket, errors);
-    const peerVerifyError = (error: QSslError) => madeSignal(this, 'peerVerifyError')?.emit(socket, error);
-    const handshakeInterruptedOnError = (error: QSslError) =>
-      madeSignal(this, 'handshakeInterruptedOnError')?.emit(socket, error);
-    const preSharedKeyAuthenticationRequired = (authenticator: QSslPreSharedKeyAuthenticator) =>
-      madeSignal(this, 'preSharedKeyAuthenticationRequired')?.emit(socket, authenticator);
-    const alertSent = (level: AlertLevel, type: AlertType, description: string) =>
-      madeSignal(this, 'alertSent')?.emit(socket, level, type, description);
-    const alertReceived = (level: AlertLevel, type: AlertType, description: string) =>
-      madeSignal(this, 'alertReceived')?.emit(socket, level, type, description);
+    const relays = RELAYED.map((name) => {
+      const signal = socket[name] as Signal<unknown[]>;
+      const relay = (...args: unknown[]) =>
+        (madeSignal(this, name) as Signal<unknown[]> | undefined)?.emit(socket, ...args);
+      signal.connect(relay);
+      return [signal, relay] as const;
+    });
     // Qt deleted it (its handshake failed or timed out), or the server went with it.
     const gone = () => {
       this.handshaking.get(id)?.unrelay();
       this.handshaking.delete(id);
     };
-    socket.sslErrors.connect(sslErrors);
-    socket.peerVerifyError.connect(peerVerifyError);
-    socket.handshakeInterruptedOnError.connect(handshakeInterruptedOnError);
-    socket.preSharedKeyAuthenticationRequired.connect(preSharedKeyAuthenticationRequired);
-    socket.alertSent.connect(alertSent);
-    socket.alertReceived.connect(alertReceived);
     socket.destroyed.connect(gone);
     this.handshaking.set(id, {
       socket,
       unrelay: () => {
-        socket.sslErrors.disconnect(sslErrors);
-        socket.peerVerifyError.disconnect(peerVerifyError);
-        socket.handshakeInterruptedOnError.disconnect(handshakeInterruptedOnError);
-        socket.preSharedKeyAuthenticationRequired.disconnect(preSharedKeyAuthenticationRequired);
-        socket.alertSent.disconnect(alertSent);
-        socket.alertReceived.disconnect(alertReceived);
+        for (const [signal, relay] of relays) signal.disconnect(relay);
         socket.destroyed.disconnect(gone);
       },
     });
