@@ -11,10 +11,8 @@ import { startDante, startTinyproxy, stopAllProxies } from '../proxies';
 // Under AddressSanitizer Qt loses the verification errors (test/net/sslSocket.test.ts says why):
 // the scenarios that verify a certificate are left out there.
 const underAsan = (process.env.LD_PRELOAD ?? '').includes('libasan');
-// loopRuntimeOnly: why the thread runtime differs there by design (the README says how).
-const threadRuntime = process.env.QTNETWORK_RUNTIME === 'thread';
-const allScenarios = loadScenarios<Scenario & { verifies?: boolean; loopRuntimeOnly?: string }>('ssl_scenarios.json');
-const scenarios = allScenarios.filter((s) => !(underAsan && s.verifies) && !(threadRuntime && s.loopRuntimeOnly));
+const allScenarios = loadScenarios<Scenario & { verifies?: boolean }>('ssl_scenarios.json');
+const scenarios = allScenarios.filter((s) => !(underAsan && s.verifies));
 const PEERS = [
   'selfSigned',
   'otherName',
