@@ -125,6 +125,13 @@ void LoopRuntime::postNow(std::function<void()> fn, std::shared_ptr<Handle> targ
 
 void LoopRuntime::postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) {
   if (closed_.load() || !dispatcher_) return;
+  if (now && !qtBelow()) {
+    // A collected wrapper (finalizers run from Node's loop) with no Qt frame below: freed at once.
+    // Posted, it would wait for Qt's next turn, which at exit never comes (valgrind saw the post
+    // left behind).
+    postNow(std::move(fn), std::move(target));
+    return;
+  }
   // A posted functor: Qt runs it from its event loop, never inside an emission (as deleteLater).
   QMetaObject::invokeMethod(dispatcher_, std::move(fn), Qt::QueuedConnection);
 }
