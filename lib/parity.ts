@@ -15,9 +15,12 @@ event by event, ports and object labels numbered by first appearance, timing lef
   --addresses        number addresses by first appearance too (runs on other hosts)
   --ignore-signal S  leave out the signal S (repeatable)
   --ignore-call C    leave out calls of C and their returns (repeatable)
+  --per-object       compare each object's events by themselves (objects that run side by side in
+                     one process, whose events interleave as the kernel schedules them)
   --strict-end       compare the programs' ends too (by default each trace's last events, if they
-                     only close its sockets, are left out: a PyQt6 program quits and Qt closes
-                     them as it tears them down; a Node port closes them so that it may exit)
+                     only close its sockets or see their peers close, are left out: a PyQt6
+                     program quits and Qt closes them as it tears them down; a Node port closes
+                     them so that it may exit)
   --context N        events shown before the divergence (default 5)`;
 
 export interface ParityOptions {
@@ -26,10 +29,13 @@ export interface ParityOptions {
   ignoreSignals?: readonly string[];
   ignoreCalls?: readonly string[];
   strictEnd?: boolean;
+  perObject?: boolean;
 }
 
 const TEARDOWN_CALLS = new Set(['abort', 'close', 'disconnectFromHost', 'disconnectFromServer']);
 const TEARDOWN_SIGNALS = new Set(['aboutToClose', 'stateChanged', 'readChannelFinished', 'disconnected']);
+// errorOccurred(RemoteHostClosedError): the peer closed as its program ended.
+const REMOTE_HOST_CLOSED = 1;
 
 /** Where a trace's closing events begin: the sockets closed (a call and what it emits, or what
  * Qt emits as it destroys them), and nothing else, to the end. */
@@ -40,9 +46,12 @@ function teardownStart(events: readonly Event[]): number {
     const name = e.name as string;
     if (e.t === 'call' || e.t === 'return') {
       if (!TEARDOWN_CALLS.has(name)) break;
-      if (e.t === 'call' && e.d === 0) at = k;
-    } else if (e.t === 'signal' && TEARDOWN_SIGNALS.has(name)) {
-      if (e.d === 0) at = k;
+      if (e.t === 'call' && (e.d ?? 0) === 0) at = k;
+    } else if (
+      e.t === 'signal' &&
+      (TEARDOWN_SIGNALS.has(name) || (name === 'errorOccurred' && (e.args as unknown[])[0] === REMOTE_HOST_CLOSED))
+    ) {
+      if ((e.d ?? 0) === 0) at = k;
     } else break;
   }
   return at;
@@ -122,7 +131,9 @@ export function normalise(text: string, options: ParityOptions = {}): Event[] {
     if (e.t === 'signal' && ignoreSignals.has(name)) continue;
     if ((e.t === 'call' || e.t === 'return') && ignoreCalls.has(name)) continue;
     const out: Event = { t: e.t };
-    if (options.nesting !== false) out.d = e.d;
+    // An object appears where the program first meets it: PyQt6 may make its wrapper inside the
+    // call that returns it, we after; the order tells.
+    if (options.nesting !== false && e.t !== 'object') out.d = e.d;
     out.obj = typeof e.obj === 'string' && e.obj.includes('#') ? labels.of(e.class as string, e.obj) : e.obj;
     if (name !== undefined) out.name = name;
     if (Array.isArray(e.args)) {
@@ -132,9 +143,26 @@ export function normalise(text: string, options: ParityOptions = {}): Event[] {
         out.args = (out.args as unknown[]).map((a, i) => (i === 0 ? address(a) : a));
     }
     if ('value' in e) out.value = value(e.value);
+    // readDatagram's [data, host, port]: the sender's port.
+    if (e.t === 'return' && name === 'readDatagram' && Array.isArray(out.value))
+      out.value = (out.value as unknown[]).map((x, i) => (i === 2 ? port(x) : x));
+    if (e.t === 'return' && options.nesting === false) {
+      // Without nesting, a call's result goes with the call: the thread runtime's signals of a
+      // call come after it has returned, PyQt6's before.
+      let k = events.length - 1;
+      while (k >= 0 && !(events[k].t === 'call' && events[k].obj === out.obj && events[k].name === name)) k--;
+      if (k >= 0 && !('value' in events[k])) {
+        events[k].value = out.value;
+        continue;
+      }
+    }
     events.push(out);
   }
-  return options.strictEnd ? events : events.slice(0, teardownStart(events));
+  const untorn = (list: Event[]): Event[] => (options.strictEnd ? list : list.slice(0, teardownStart(list)));
+  if (!options.perObject) return untorn(events);
+  // Each object's events together, the objects in the order they appear; nesting can't hold then.
+  const order = [...new Set(events.map((e) => e.obj))];
+  return order.flatMap((obj) => untorn(events.filter((e) => e.obj === obj)).map(({ d: _d, ...e }) => e));
 }
 
 const show = (e: Event | undefined): string => {
@@ -158,10 +186,13 @@ export function compare(a: string, b: string, options: ParityOptions = {}, conte
   if (at === n) return null;
   const lines = [`the traces diverge at event ${at + 1} (of ${x.length} and ${y.length}):`];
   for (let k = Math.max(0, at - context); k < at; k++) lines.push(`    ${show(x[k])}`);
-  lines.push(`  - ${show(x[at])}`, `  + ${show(y[at])}`);
-  for (let k = at + 1; k < Math.min(n, at + 3); k++) {
-    if (k < x.length) lines.push(`  - ${show(x[k])}`);
-    if (k < y.length) lines.push(`  + ${show(y[k])}`);
+  // Then each side's next events, as a diff's hunk: the first is where they part.
+  for (const [sign, events] of [
+    ['-', x],
+    ['+', y],
+  ] as const) {
+    for (let k = at; k < Math.min(events.length, at + 3); k++) lines.push(`  ${sign} ${show(events[k])}`);
+    if (at >= events.length) lines.push(`  ${sign} ${show(undefined)}`);
   }
   return lines.join('\n');
 }
@@ -175,6 +206,7 @@ function main(argv: string[]): number {
     if (a === '--no-nesting') options.nesting = false;
     else if (a === '--addresses') options.addresses = true;
     else if (a === '--strict-end') options.strictEnd = true;
+    else if (a === '--per-object') options.perObject = true;
     else if (a === '--ignore-signal' && k + 1 < argv.length) (options.ignoreSignals as string[]).push(argv[++k]);
     else if (a === '--ignore-call' && k + 1 < argv.length) (options.ignoreCalls as string[]).push(argv[++k]);
     else if (a === '--context' && k + 1 < argv.length) context = Number(argv[++k]);

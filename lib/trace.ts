@@ -12,6 +12,7 @@
 // by a call or a signal); what an object emits before that (a connection not yet taken) is not
 // recorded, as PyQt6 cannot connect to it. Passwords are never written (see jsonOf).
 import fs from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import * as qt from './index';
 import { wrapBoundMethods } from './core/bound';
 import { type EmitRecorder, type Signal, setEmitRecorder } from './core/signal';
@@ -345,5 +346,6 @@ export function isRecording(): boolean {
   return active !== undefined;
 }
 
-// QTNETWORK_TRACE=file.jsonl: recording from the start (the package loads this module then).
-if (process.env.QTNETWORK_TRACE && active === undefined) start(process.env.QTNETWORK_TRACE);
+// QTNETWORK_TRACE=file.jsonl: recording from the start (the package loads this module then), on
+// the main thread: a worker's objects are its own (PyQt6's recorder records the main thread's too).
+if (process.env.QTNETWORK_TRACE && isMainThread && active === undefined) start(process.env.QTNETWORK_TRACE);
