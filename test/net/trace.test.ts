@@ -14,6 +14,7 @@ import {
   QNetworkRequest,
   QTcpServer,
   QTcpSocket,
+  QUdpSocket,
   QUrl,
 } from '../../lib';
 import { compare } from '../../lib/parity';
@@ -66,7 +67,7 @@ async function recordExchange(name: string, message: string): Promise<string> {
   return file;
 }
 
-test('every signal of the objects the program meets, bytesWritten without a slot too', async () => {
+test('every signal of the objects the program meets, and the calls it makes on them', async () => {
   const lines = read(await recordExchange('exchange', 'hello'));
   expect(lines[0]).toMatchObject({ t: 'trace', recorder: 'qtnetwork' });
   const signals = (obj: string): string[] => lines.filter((l) => l.t === 'signal' && l.obj === obj).map((l) => l.name!);
@@ -110,6 +111,32 @@ test('every signal of the objects the program meets, bytesWritten without a slot
   expect(lines.slice(wait + 1, end)).toContainEqual(expect.objectContaining({ t: 'signal', name: 'connected' }));
   // The server's slot's calls: inside newConnection's emission, which is inside the wait.
   expect(lines).toContainEqual(expect.objectContaining({ t: 'call', name: 'nextPendingConnection', d: 1 }));
+});
+
+test('bytesWritten, which Qt is asked for only while a slot listens, is recorded without one', async () => {
+  // A bound QUdpSocket with no bytesWritten slot sends by itself, and Qt emits nothing: recording
+  // makes every signal watched, so the datagrams go through Qt, which emits bytesWritten for each.
+  const file = path.join(dir, 'udp.jsonl');
+  trace.start(file);
+  try {
+    const udp = new QUdpSocket();
+    expect(await udp.bind(new QHostAddress('127.0.0.1'), 0)).toBe(true);
+    for (const m of ['a', 'bb', 'ccc']) udp.writeDatagram(m, new QHostAddress('127.0.0.1'), udp.localPort());
+    const got: string[] = [];
+    await until(
+      () => {
+        while (udp.hasPendingDatagrams()) got.push(String(udp.readDatagram(16)[0]));
+        return got.length === 3;
+      },
+      5000,
+      'the three datagrams',
+    );
+    udp.close();
+  } finally {
+    trace.stop();
+  }
+  const written = read(file).filter((l) => l.t === 'signal' && l.name === 'bytesWritten');
+  expect(written.map((l) => l.args)).toEqual([[1], [2], [3]]);
 });
 
 test('passwords are never recorded: a socket proxy, the application proxy, a URL', async () => {
@@ -195,4 +222,34 @@ test('off: nothing recorded, and start/stop say so', () => {
   const size = fs.statSync(file).size;
   new QTcpSocket().abort();
   expect(fs.statSync(file).size).toBe(size);
+});
+
+test("QTNETWORK_TRACE records from the package's CommonJS and ESM entries; qtnetwork/trace is both too", () => {
+  const root = path.join(__dirname, '..', '..');
+  const program = (esm: boolean, file: string): string =>
+    esm
+      ? `import { QTcpSocket } from 'qtnetwork'; import { isRecording } from 'qtnetwork/trace'; import cjs from 'qtnetwork/trace';\n` +
+        `if (!isRecording() || cjs.isRecording !== isRecording) process.exit(3); new QTcpSocket().abort();`
+      : `const { QTcpSocket } = require('qtnetwork'); const t = require('qtnetwork/trace');\n` +
+        `if (!t.isRecording()) process.exit(3); new QTcpSocket().abort(); t.stop(); t.start(${JSON.stringify(file + '.2')});`;
+  for (const esm of [false, true]) {
+    const file = path.join(dir, `entry-${esm ? 'esm' : 'cjs'}.jsonl`);
+    const r = spawnSync(process.execPath, [...(esm ? ['--input-type=module'] : []), '-e', program(esm, file)], {
+      cwd: root, // the package resolves its own name (package.json "exports")
+      encoding: 'utf8',
+      timeout: 20000,
+      env: { ...process.env, QTNETWORK_TRACE: file },
+    });
+    expect({ esm, status: r.status, stderr: r.stderr }).toEqual({ esm, status: 0, stderr: '' });
+    expect(read(file).map((l) => `${l.t} ${l.obj ?? ''} ${l.name ?? ''}`.trim())).toEqual([
+      'trace',
+      'object QTcpSocket#1',
+      'call QTcpSocket#1 abort',
+    ]);
+    if (!esm) expect(read(`${file}.2`)).toHaveLength(1); // a new trace, started by the call
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  expect(pkg.bin['qtnetwork-parity']).toBe('dist/parity.js');
+  expect(fs.readFileSync(path.join(root, pkg.bin['qtnetwork-parity']), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  expect(pkg.files).toContain('python/qtnetwork_trace.py');
 });
