@@ -171,3 +171,7 @@ for (const cls of [
   Url,
 ])
   bindMethods(cls);
+
+// QTNETWORK_TRACE=file.jsonl records a trace from the start (lib/trace.ts, which starts itself).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when asked for
+if (process.env.QTNETWORK_TRACE) require('./trace');

@@ -315,3 +315,46 @@ export function fixtureServerForBlock(script: string): { at(path: string): strin
   afterAll(() => server?.stop());
   return { at: (p) => `http://127.0.0.1:${server!.port}${p}`, port: () => server!.port };
 }
+
+export type ProgramResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+export type Program = {
+  waitFor(re: RegExp): Promise<RegExpMatchArray>;
+  closeStdin(): void;
+  done: Promise<ProgramResult>;
+};
+
+/** Starts a program (a PyQt6 original, a port); it is killed (by its pid) if it has not ended within `ms`. */
+export function startProgram(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, ms = 20000): Program {
+  const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  let stdout = '';
+  let stderr = '';
+  let ended = false;
+  const watchers = new Set<() => void>();
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    for (const w of watchers) w();
+  });
+  child.stderr.on('data', (d) => (stderr += d));
+  const timer = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), ms);
+  const done = new Promise<ProgramResult>((resolve) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      ended = true;
+      for (const w of watchers) w();
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
+  const waitFor = (re: RegExp): Promise<RegExpMatchArray> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const m = stdout.match(re);
+        if (m || ended) watchers.delete(check);
+        if (m) resolve(m);
+        else if (ended)
+          reject(new Error(`${path.basename(args[0] ?? cmd)} ended without printing ${re}: ${stdout}${stderr}`));
+      };
+      watchers.add(check);
+      check();
+    });
+  return { waitFor, closeStdin: () => child.stdin.end(), done };
+}

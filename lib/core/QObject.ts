@@ -1,7 +1,7 @@
 // The part of QObject a QtNetwork user touches: objectName, signal blocking, deleteLater, destroyed.
 import { checkArity, checkBool, checkString } from './args';
 import { bindSubclass } from './bound';
-import { defineSignals, made, madeSignal, Signal } from './signal';
+import { defineSignals, made, madeSignal, recordCreated, Signal } from './signal';
 
 export class QObject {
   declare readonly destroyed: Signal<[QObject]>;
@@ -15,6 +15,7 @@ export class QObject {
   constructor() {
     // A user's subclass: its own methods come bound on read as the package's do (lib/core/bound.ts).
     bindSubclass(new.target);
+    recordCreated(this);
   }
 
   objectName(): string {

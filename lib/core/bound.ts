@@ -51,23 +51,35 @@ function convert(proto: object, names: readonly string[]): void {
   for (const key of names) {
     const d = Object.getOwnPropertyDescriptor(proto, key);
     if (d === undefined || typeof d.value !== 'function' || !d.configurable) continue;
-    const fn = d.value as AnyFunction;
-    const get = function (this: { [PROTO]?: object }): AnyFunction {
-      if (this[PROTO] === this) return fn;
-      return note(fn.bind(this), this, fn);
-    };
-    getters.set(get, fn);
-    Object.defineProperty(proto, key, {
-      configurable: true,
-      enumerable: d.enumerable,
-      get,
-      // An assignment (`sock.write = ...`, a test's stub) makes an own property, as for a method.
-      set(this: object, value: unknown) {
-        Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: true });
-      },
-    });
+    defineBound(proto, key, d.value as AnyFunction, d.enumerable);
   }
   Object.defineProperty(proto, PROTO, { value: proto });
+}
+
+function defineBound(proto: object, key: string, fn: AnyFunction, enumerable: boolean | undefined): void {
+  const get = function (this: { [PROTO]?: object }): AnyFunction {
+    if (this[PROTO] === this) return fn;
+    return note(fn.bind(this), this, fn);
+  };
+  getters.set(get, fn);
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    enumerable,
+    get,
+    // An assignment (`sock.write = ...`, a test's stub) makes an own property, as for a method.
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, key, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
+
+/** The trace recorder: each method of `proto` that comes bound on read becomes `wrap(method, name)`. */
+export function wrapBoundMethods(proto: object, wrap: (fn: AnyFunction, key: string) => AnyFunction): void {
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, key)!;
+    const fn = d.get === undefined ? undefined : getters.get(d.get as AnyFunction);
+    if (fn !== undefined) defineBound(proto, key, wrap(fn, key), d.enumerable);
+  }
 }
 
 // Each getter's method, for reflection (methodAt).

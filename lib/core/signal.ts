@@ -60,6 +60,12 @@ export class Signal<A extends unknown[] = []> {
   /** Runs the slots in connection order. A throwing slot does not stop the others or the event
    * batch; its error is rethrown as an uncaught exception, as a throwing net.Socket listener's is. */
   emit(...args: A): void {
+    if (recorder !== undefined && this.owner !== undefined) recorder.emitted(this, this.owner, args);
+    else this.deliver(args);
+  }
+
+  /** @internal runs the slots (emit, and the trace recorder around them). */
+  deliver(args: A): void {
     const slots = this.slots;
     if (slots === undefined || (this.owner !== undefined && this.owner._signalsBlocked)) return;
     // A signal connected to itself, directly or through others (`sig.connect(sig)`,
@@ -124,6 +130,31 @@ function call<A extends unknown[]>(slot: Slot<A>, args: A): void {
   }
 }
 
+/** @internal the trace recorder (lib/trace.ts): told of every emission of an owned signal, and
+ * delivers it itself (so that what the slots do is recorded inside it). */
+export interface EmitRecorder {
+  emitted(signal: Signal<any[]>, owner: object, args: unknown[]): void; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** A QObject was made (by the program, or by the package for it: the recorder tells which). */
+  created(object: object): void;
+}
+// Undefined unless a trace records: then emit's one extra test is all it costs.
+let recorder: EmitRecorder | undefined;
+
+/** @internal */
+export function setEmitRecorder(r: EmitRecorder | undefined): void {
+  recorder = r;
+}
+
+/** @internal whether a trace records: every signal is then made and watched (Qt asked for all events). */
+export function recording(): boolean {
+  return recorder !== undefined;
+}
+
+/** @internal QObject's constructor tells the recorder. */
+export function recordCreated(object: object): void {
+  recorder?.created(object);
+}
+
 // Signals made on first use (see defineSignals), per object: an own field of every QObject
 // (QObject.ts), so that the getter reached through a prototype never shares one store.
 export const made = Symbol('signals');
@@ -152,5 +183,7 @@ export function defineSignals(cls: { prototype: object }, names: string[], watch
  * `madeSignal(this, 'connected')?.emit()` emits without making it.
  */
 export function madeSignal<O extends object, K extends keyof O & string>(owner: O, name: K): O[K] | undefined {
+  // A trace records every emission, slots or not.
+  if (recorder !== undefined) return owner[name];
   return (owner as SignalOwner)[made]?.[name] as O[K] | undefined;
 }

@@ -10,7 +10,7 @@ import type { NativeStreamSocket, StreamSnapshot } from './native';
 import { Limit, SocketEvent as Ev, SocketSnapshot, SocketStateBits, SocketWait as Wait } from './protocol';
 import { OpenModeFlag, QIODevice } from './QIODevice';
 import { drainEvents, eventInsideCall, EventSink, runtime } from './runtime';
-import { defineSignals, madeSignal, Signal } from './signal';
+import { defineSignals, madeSignal, recording, Signal } from './signal';
 
 // The states both socket enums give the same numbers (QAbstractSocket.SocketState, QLocalSocket.LocalSocketState).
 const enum State {
@@ -107,6 +107,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
   protected constructor(nativeSocket: N) {
     super();
     this.h = new Handle(this, nativeSocket);
+    if (recording()) this.bytesWrittenWatched();
   }
 
   /** @internal a wait started or ended: Qt wakes us for bytesWritten while one watches it. */
@@ -478,9 +479,12 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
 
   /** @internal Qt wakes us at once for bytesWritten only while a slot or a wait watches it. */
   protected override bytesWrittenWatched(): void {
+    // A trace records every signal, as PyQt6 shows them (lib/trace.ts).
     const watched =
+      recording() ||
       (madeSignal(this, 'bytesWritten')?.connected ?? 0) + (madeSignal(this, 'channelBytesWritten')?.connected ?? 0) >
-        0 || this.h.hasWait(Wait.BytesWritten);
+        0 ||
+      this.h.hasWait(Wait.BytesWritten);
     if (watched !== this.watchingBytesWritten && !this.h.gone) {
       this.watchingBytesWritten = watched;
       this.h.native.watchBytesWritten(watched);

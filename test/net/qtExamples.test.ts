@@ -1,10 +1,9 @@
 // Qt's network examples (examples/qt/): each port (.js) run against its PyQt6 original (.py), live,
 // in both directions (our server with PyQt6's client and the reverse) and against itself; every
 // pairing must print what the PyQt6 pair prints (the ephemeral port normalised) and exit alike.
-import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { enableLoopbackMulticast } from '../helpers';
+import { enableLoopbackMulticast, startProgram, type Program, type ProgramResult } from '../helpers';
 
 const DIR = path.join(__dirname, '..', '..', 'examples', 'qt');
 type Side = 'py' | 'js';
@@ -18,43 +17,12 @@ const PAIRS: [Side, Side][] = [
 // again: ask again" path runs (checked below).
 const SEED = 7;
 
-type Result = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
-type Program = { waitFor(re: RegExp): Promise<RegExpMatchArray>; closeStdin(): void; done: Promise<Result> };
+type Result = ProgramResult;
 
 /** Starts one program; it is killed (by its pid) if it has not ended within `ms`. */
 function start(side: Side, name: string, args: (string | number)[], ms = 20000): Program {
   const [cmd, file] = side === 'py' ? ['/usr/bin/python3', `${name}.py`] : [process.execPath, `${name}.js`];
-  const child = spawn(cmd, [path.join(DIR, file), ...args.map(String)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let ended = false;
-  const watchers = new Set<() => void>();
-  child.stdout.on('data', (d) => {
-    stdout += d;
-    for (const w of watchers) w();
-  });
-  child.stderr.on('data', (d) => (stderr += d));
-  const timer = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), ms);
-  const done = new Promise<Result>((resolve) =>
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      ended = true;
-      for (const w of watchers) w();
-      resolve({ code, signal, stdout, stderr });
-    }),
-  );
-  const waitFor = (re: RegExp): Promise<RegExpMatchArray> =>
-    new Promise((resolve, reject) => {
-      const check = (): void => {
-        const m = stdout.match(re);
-        if (m || ended) watchers.delete(check);
-        if (m) resolve(m);
-        else if (ended) reject(new Error(`${file} ended without printing ${re}: ${stdout}${stderr}`));
-      };
-      watchers.add(check);
-      check();
-    });
-  return { waitFor, closeStdin: () => child.stdin.end(), done };
+  return startProgram(cmd, [path.join(DIR, file), ...args.map(String)], {}, ms);
 }
 
 const lines = (out: string): string[] => out.replace(/^port: \d+$/m, 'port: PORT').split('\n');
