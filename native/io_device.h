@@ -149,8 +149,8 @@ class StreamHandle : public QtHandle<Q> {
     if (!s || bytesWrittenWired) return;
     bytesWrittenWired = true;
     QObject::connect(s, &QIODevice::bytesWritten, s, [this, s](qint64 n) {
-      this->channel()->push(make(protocol::SocketEvent::kBytesWritten, int32_t(n)),
-                            !watchBytesWritten.load(std::memory_order_relaxed));
+      auto kind = writingDatagram ? protocol::SocketEvent::kDatagramWritten : protocol::SocketEvent::kBytesWritten;
+      this->channel()->push(make(kind, int32_t(n)), !watchBytesWritten.load(std::memory_order_relaxed));
       if (!keepBytesWrittenWired() && s->bytesToWrite() == 0) {
         bytesWrittenWired = false;
         QObject::disconnect(s, &QIODevice::bytesWritten, s, nullptr);
@@ -158,6 +158,9 @@ class StreamHandle : public QtHandle<Q> {
     });
   }
   virtual bool keepBytesWrittenWired() const { return false; }
+  // Qt side: set around QUdpSocket::writeDatagram, whose bytesWritten comes without the
+  // channelBytesWritten that write() adds (DatagramWritten tells JS).
+  bool writingDatagram = false;
 
  private:
   bool refreshQueued_ = false;

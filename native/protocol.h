@@ -31,7 +31,8 @@
   X(AlertReceived, 19)                      \
   X(HandshakeInterruptedOnError, 20)        \
   X(PreSharedKeyAuthenticationRequired, 21) \
-  X(NewSessionTicketReceived, 22)
+  X(NewSessionTicketReceived, 22)           \
+  X(DatagramWritten, 23)
 
 // Events of a server (QTcpServer, QLocalServer): NewPending carries an accepted connection the
 // moment Qt queues it (it has no signal of its own); IncomingConnection carries an accepted descriptor

@@ -142,6 +142,15 @@ using Core = const std::shared_ptr<AbstractSocketCore>&;
 // The core of a QUdpSocket's JS object: only ever a UdpSocketCore (QUdpSocketWrap::NewCore).
 UdpSocketCore& UdpOf(Core core) { return static_cast<UdpSocketCore&>(*core); }
 
+// Qt side: Qt's writeDatagram, its bytesWritten marked as a datagram's (io_device.h writingDatagram).
+template <class Send>
+QVariant SendDatagram(Core core, Send&& send) {
+  core->writingDatagram = true;
+  qint64 sent = send();
+  core->writingDatagram = false;
+  return QVariant(qlonglong(sent));
+}
+
 QUdpSocket* Udp(QAbstractSocket* s) { return static_cast<QUdpSocket*>(s); }
 
 std::atomic<uint64_t> direct_sends{0};  // debug accessor: datagrams SendDirect sent
@@ -245,8 +254,9 @@ Napi::Value WriteDatagramTo(Info info, Core core) {
   quint16 port = quint16(IntArg(info, 2, 0, 65535, "writeDatagram"));
   qint64 sent = SendDirect(UdpOf(core), bytes, addr, port, SendHeader{});
   if (sent >= 0) return Napi::Number::New(info.Env(), double(sent));
-  return SyncCall(info.Env(), core,
-                  [&](QAbstractSocket* s) { return QVariant(qlonglong(Udp(s)->writeDatagram(bytes, addr, port))); });
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    return SendDatagram(core, [&] { return Udp(s)->writeDatagram(bytes, addr, port); });
+  });
 }
 
 // writeDatagram(QNetworkDatagram) -> as above.
@@ -257,8 +267,9 @@ Napi::Value WriteDatagram(Info info, Core core) {
   qint64 sent = SendDirect(UdpOf(core), datagram.data(), datagram.destinationAddress(), datagram.destinationPort(),
                            SendHeader{datagram.senderAddress(), datagram.interfaceIndex(), datagram.hopLimit()});
   if (sent >= 0) return Napi::Number::New(info.Env(), double(sent));
-  return SyncCall(info.Env(), core,
-                  [&](QAbstractSocket* s) { return QVariant(qlonglong(Udp(s)->writeDatagram(datagram))); });
+  return SyncCall(info.Env(), core, [&](QAbstractSocket* s) {
+    return SendDatagram(core, [&] { return Udp(s)->writeDatagram(datagram); });
+  });
 }
 
 // joinMulticastGroup / leaveMulticastGroup (group, interface?) -> snapshot with Qt's bool.

@@ -24,6 +24,7 @@ export const enum SocketEvent {
   HandshakeInterruptedOnError = 20,
   PreSharedKeyAuthenticationRequired = 21,
   NewSessionTicketReceived = 22,
+  DatagramWritten = 23,
 }
 
 export const enum ServerEvent {
@@ -214,7 +215,8 @@ export const protocolValues = {
     AlertReceived: 19,
     HandshakeInterruptedOnError: 20,
     PreSharedKeyAuthenticationRequired: 21,
-    NewSessionTicketReceived: 22
+    NewSessionTicketReceived: 22,
+    DatagramWritten: 23
   },
   ServerEvent: {
     NewPending: 1,

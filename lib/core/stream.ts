@@ -215,12 +215,13 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         if (this.channelSignals()) madeSignal(this, 'channelReadyRead')?.emit(0);
         break;
       case Ev.BytesWritten:
+      case Ev.DatagramWritten: // QUdpSocket.writeDatagram's: Qt emits bytesWritten alone
         {
           const taken = this.h.settle(Wait.BytesWritten, true, seq);
           if (isNews()) this.fresh.bytesWritten = !taken;
         }
         madeSignal(this, 'bytesWritten')?.emit(arg);
-        if (this.channelSignals()) madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
+        if (kind === Ev.BytesWritten && this.channelSignals()) madeSignal(this, 'channelBytesWritten')?.emit(0, arg);
         break;
       case Ev.AboutToClose:
         madeSignal(this, 'aboutToClose')?.emit();
