@@ -9,6 +9,7 @@
 //   node bench/run.js [--rounds N] [--smoke] [--out FILE] [--only bulk,ping,cpu,...]
 //                     [--sides thread,loop,node,pyqt]   (ours = thread,loop)
 //   --only tls: the TLS workloads alone (issue 15: tlsBulk, tlsHandshakes, tlsHandshakesConcurrent)
+//   --only http: the HTTP ones (issue 18: httpDownload, httpGets, httpDownloadSquid, httpGetsSquid)
 //   env: BENCH_ROUNDS, BENCH_OUT, BENCH_ONLY, BENCH_SIDES; sizes: BENCH_BULK_MIB, BENCH_PING_ROUNDS,
 //        BENCH_CONNECTS, BENCH_UDP_ROUNDS, BENCH_PROXIED_MIB, BENCH_RSS_CONNS, BENCH_CPU_RATE,
 //        BENCH_CPU_MS, BENCH_CPU_WARMUP_MS, BENCH_HTTP_MIB, BENCH_HTTP_GETS, BENCH_TLS_BULK_MIB,
@@ -135,28 +136,61 @@ const WORKLOADS = [
     needs: 'proxy',
     params: (s) => ({ bytes: cfg.proxiedBytes, proxyPort: s.proxy.port }),
   },
+  // Each with the CPU of the client process per unit (every thread), which holds up better than
+  // the rate on a loaded machine.
   ...[false, true].flatMap((viaSquid) => {
     const by = viaSquid ? ' through squid (Basic)' : '';
     const node = viaSquid ? 'undici fetch + ProxyAgent' : 'fetch';
+    const needs = viaSquid ? 'squid' : 'origin';
     const params = (s) => ({ port: s.origin.port, ...(viaSquid ? { proxyPort: s.squid.port } : {}) });
+    const download = viaSquid ? 'httpDownloadSquid' : 'httpDownload';
+    const gets = viaSquid ? 'httpGetsSquid' : 'httpGets';
     return [
       {
-        id: viaSquid ? 'httpDownloadSquid' : 'httpDownload',
-        title: `HTTP GET of ${cfg.httpBytes >> 20} MiB from a Node origin${by}`,
-        unit: 'MB/s',
-        higher: true,
-        node,
-        needs: viaSquid ? 'squid' : 'origin',
+        id: download,
+        group: 'http',
+        needs,
         params: (s) => ({ ...params(s), bytes: cfg.httpBytes }),
+        rows: [
+          {
+            id: download,
+            title: `HTTP GET of ${cfg.httpBytes >> 20} MiB from a Node origin${by}`,
+            unit: 'MB/s',
+            higher: true,
+            node,
+          },
+          {
+            id: `${download}Cpu`,
+            title: `CPU of the client process per MiB of that GET${by}`,
+            unit: 'ms/MiB',
+            higher: false,
+            node,
+            field: 'cpuMsPerMiB',
+          },
+        ],
       },
       {
-        id: viaSquid ? 'httpGetsSquid' : 'httpGets',
-        title: `${cfg.httpGets} keep-alive GETs of 64 B, one at a time${by}`,
-        unit: 'req/s',
-        higher: true,
-        node,
-        needs: viaSquid ? 'squid' : 'origin',
+        id: gets,
+        group: 'http',
+        needs,
         params: (s) => ({ ...params(s), count: cfg.httpGets }),
+        rows: [
+          {
+            id: gets,
+            title: `${cfg.httpGets} keep-alive GETs of 64 B, one at a time${by}`,
+            unit: 'req/s',
+            higher: true,
+            node,
+          },
+          {
+            id: `${gets}Cpu`,
+            title: `CPU of the client process per GET of those${by}`,
+            unit: 'µs/req',
+            higher: false,
+            node,
+            field: 'cpuUsPerRequest',
+          },
+        ],
       },
     ];
   }),
@@ -275,7 +309,9 @@ const REACHED = 0.97;
 const only = (flags.only ?? process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 for (const o of only)
   if (!WORKLOADS.some((w) => w.id === o || w.group === o))
-    die(`--only: unknown workload ${o} (${WORKLOADS.map((w) => w.id).join(', ')}, or tls: all the TLS ones)`);
+    die(
+      `--only: unknown workload ${o} (${WORKLOADS.map((w) => w.id).join(', ')}, or tls, http: all the TLS or HTTP ones)`,
+    );
 const selected = WORKLOADS.filter((w) => only.length === 0 || only.includes(w.id) || only.includes(w.group));
 const selectedRows = selected.flatMap(rowsOf);
 

@@ -79,8 +79,9 @@ export type ReplyValue = string | number | boolean | Buffer | Date | QUrl | null
 
 type Stored = [type: string, text: string];
 
-// The reply's metadata as the Qt side sends it (native/network_reply.cc ReplyCore::meta):
-// [arg, url, errorString, n, (code, type, text) × n, m, (code, type, text) × m, (name, value)...].
+// The reply's metadata as the Qt side sends it (native/network_reply.cc ReplyCore::meta), one
+// string of fields, each its length, ':', then its text:
+// url, errorString, n, (code, type, text) × n, m, (code, type, text) × m, (name, value)...
 interface Meta {
   url: string;
   errorString: string;
@@ -91,9 +92,21 @@ interface Meta {
 
 const NO_META: Meta = { url: '', errorString: 'Unknown error', attributes: new Map(), headers: new Map(), raw: [] };
 
-function parseMeta(m: string[]): Meta {
-  if (m.length < 3) return NO_META;
-  let at = 3;
+function unpack(packed: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < packed.length;) {
+    const colon = packed.indexOf(':', at);
+    const end = colon + 1 + Number(packed.slice(at, colon));
+    out.push(packed.slice(colon + 1, end));
+    at = end;
+  }
+  return out;
+}
+
+function parseMeta(packed: string): Meta {
+  const m = unpack(packed);
+  if (m.length < 2) return NO_META;
+  let at = 2;
   const section = (): Map<number, Stored> => {
     const out = new Map<number, Stored>();
     const n = Number(m[at++]);
@@ -104,7 +117,7 @@ function parseMeta(m: string[]): Meta {
   const headers = section();
   const raw: [string, string][] = [];
   for (; at + 1 < m.length; at += 2) raw.push([m[at], m[at + 1]]);
-  return { url: m[1], errorString: m[2], attributes, headers, raw };
+  return { url: m[0], errorString: m[1], attributes, headers, raw };
 }
 
 // Latin-1 both ways: the Qt side sent each byte as one character.
@@ -128,6 +141,9 @@ function valueOf(stored: Stored | undefined): ReplyValue {
       return text;
   }
 }
+
+// The events that carry the metadata Qt has when it emits them.
+const META_EVENTS = new Set<number>([Ev.MetaDataChanged, Ev.Redirected, Ev.ErrorOccurred, Ev.Finished]);
 
 export class QNetworkReply extends QIODevice {
   static readonly NetworkError = NetworkError;
@@ -160,7 +176,9 @@ export class QNetworkReply extends QIODevice {
   private mode = OpenModeFlag.NotOpen;
   private err = NetworkError.NoError;
   private op = 0;
-  private meta = NO_META;
+  // The metadata as it came, taken apart when first asked for (most replies are asked little).
+  private metaText = '';
+  private parsed: Meta | null = NO_META;
   private forwardsRedirectAllowed = false;
   private _readBufferSize = 0;
   private limitSet = false;
@@ -193,7 +211,17 @@ export class QNetworkReply extends QIODevice {
     if (s[Snap.Seq] < this.seq) return;
     this.seq = s[Snap.Seq];
     this.setState(s[Snap.State], s[Snap.OpenMode], s[Snap.Error]);
-    this.meta = parseMeta(s[Snap.Meta]);
+    this.setMeta(s[Snap.Meta]);
+  }
+
+  private setMeta(packed: string): void {
+    if (packed === this.metaText && this.parsed !== null) return;
+    this.metaText = packed;
+    this.parsed = null;
+  }
+
+  private get meta(): Meta {
+    return (this.parsed ??= parseMeta(this.metaText));
   }
 
   private setState(state: number, mode: number, error: number): void {
@@ -218,7 +246,8 @@ export class QNetworkReply extends QIODevice {
     if (seq > this.seq) {
       this.seq = seq;
       if (kind !== Ev.Destroyed) this.setState(state, mode, error);
-      if (Array.isArray(payload) && kind !== Ev.SslErrors) this.meta = parseMeta(payload as string[]);
+      // [arg, metadata], or nothing when the metadata is as JS has it (network_reply.cc pushMeta).
+      if (Array.isArray(payload) && META_EVENTS.has(kind)) this.setMeta((payload as string[])[1]);
     }
     switch (kind) {
       case Ev.ReadyRead:

@@ -75,6 +75,21 @@ void AddVariant(std::vector<std::string>& out, int code, const QVariant& v) {
   out.push_back(text);
 }
 
+// Strings as one (UTF-8): each its length in UTF-16 units (JS's), ':', then the text; JS takes them
+// apart (lib/QNetworkReply.ts unpack). One string crosses to JS faster than an array of ~50.
+std::string Pack(const std::vector<std::string>& fields) {
+  std::string out;
+  for (const std::string& f : fields) {
+    size_t units = 0;
+    for (unsigned char c : f) units += (c & 0xC0) != 0x80 ? 1 : 0;  // a character's first byte
+    for (unsigned char c : f) units += c >= 0xF0 ? 1 : 0;           // beyond the BMP: a surrogate pair
+    out += std::to_string(units);
+    out += ':';
+    out += f;
+  }
+  return out;
+}
+
 class ReplyCore : public QtHandle<QNetworkReply> {
  public:
   using QtHandle::QtHandle;
@@ -108,12 +123,12 @@ class ReplyCore : public QtHandle<QNetworkReply> {
            (r->isRunning() ? protocol::ReplyStateBits::kRunning : 0);
   }
 
-  // [arg, url, errorString, attribute count, (code, type, text)..., header count, (code, type,
-  // text)..., (raw name, raw value)...]: arg is the signal's own (redirected's url).
-  std::vector<std::string> meta(const std::string& arg = std::string()) const {
-    std::vector<std::string> out{arg};
+  // [url, errorString, attribute count, (code, type, text)..., header count, (code, type,
+  // text)..., (raw name, raw value)...], packed into one string (Pack).
+  std::string meta() const {
     QNetworkReply* r = object;
-    if (!r) return out;
+    if (!r) return std::string();
+    std::vector<std::string> out;
     out.push_back(r->url().toString(QUrl::FullyEncoded).toStdString());
     out.push_back(r->errorString().toStdString());
     size_t at = out.size();
@@ -129,8 +144,10 @@ class ReplyCore : public QtHandle<QNetworkReply> {
       out.push_back(QString::fromLatin1(name).toStdString());
       out.push_back(QString::fromLatin1(value).toStdString());
     }
-    return out;
+    return Pack(out);
   }
+  // The metadata JS has now: the last an event or a snapshot carried (Qt thread).
+  std::string sentMeta_;
 
   Event make(uint32_t kind, int32_t arg = 0) {
     Event e;
@@ -145,9 +162,16 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     return e;
   }
   void push(uint32_t kind, int32_t arg = 0) { channel()->push(make(kind, arg)); }
+  // [arg, metadata]: arg is the signal's own (redirected's url). Metadata that has not changed
+  // since JS last got it (most finished after metaDataChanged) does not cross again: no payload,
+  // and JS keeps what it has.
   void pushMeta(uint32_t kind, int32_t arg = 0, const std::string& text = std::string()) {
     Event e = make(kind, arg);
-    e.strings = meta(text);
+    std::string packed = meta();
+    if (kind == Ev::kRedirected || packed != sentMeta_) {
+      sentMeta_ = packed;
+      e.strings = {text, std::move(packed)};
+    }
     channel()->push(std::move(e));
   }
   void pushProgress(uint32_t kind, qint64 done, qint64 total) {
@@ -160,9 +184,20 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   // Flow control. JS may hold `limit` unread bytes; what it read comes back as acks (released).
   // The Qt reply's own read buffer size goes to its HTTP thread, which then stops reading the
   // socket while the reply holds that much: a reader that does not read applies TCP backpressure.
+  // Qt's reply gets one only once needed (qtLimited): from a setReadBufferSize, or once JS's
+  // default window is full. Until then it has none, as in PyQt6: with one, each read sends its
+  // HTTP thread a signal (readBufferFreed), and that thread reads the socket only while the reply
+  // holds nothing, copying what it hands over in pieces of the size.
   int64_t inFlight = 0;  // bytes handed to JS and not yet read there
   int64_t limit = 0;     // none until JS opens the window (setReadLimit), once its caller had a turn
-  qint64 qtSize = protocol::Limit::kQtReplyReadChunk;  // the Qt reply's readBufferSize
+  qint64 qtSize = protocol::Limit::kQtReplyReadChunk;  // the Qt reply's readBufferSize once limited
+  // Never undone for the reply: Qt's HTTP thread counts what it handed over only while limited, and
+  // the reads made unlimited would never be counted back (it would wait for them forever).
+  bool qtLimited = false;
+  void limitQt() {
+    qtLimited = true;
+    if (QNetworkReply* r = object; r && r->readBufferSize() != qtSize) r->setReadBufferSize(qtSize);
+  }
   // Bytes at the front of Qt's reply that Qt announced with readyRead. Those it never announced
   // (the cache backend's, read at finished) reach JS without a readyRead, as in PyQt6.
   qint64 announced = 0;
@@ -180,7 +215,11 @@ class ReplyCore : public QtHandle<QNetworkReply> {
         room = std::min(room, announced);
       else if (!all)
         break;
-      if (room <= 0) break;
+      if (room <= 0) {
+        // JS's window is full: from now on Qt's HTTP thread stops reading while the reply holds qtSize.
+        if (!all && !qtLimited && limit > 0 && limit - inFlight <= 0) limitQt();
+        break;
+      }
       bool wasAnnounced = announced > 0;
       QByteArray bytes = r->read(room);
       if (bytes.isEmpty()) break;
@@ -202,7 +241,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     limit = size > 0 ? size : protocol::Limit::kDefaultReadLimit;
     qtSize =
         size > 0 ? std::min<int64_t>(size, protocol::Limit::kQtReplyReadChunk) : protocol::Limit::kQtReplyReadChunk;
-    if (QNetworkReply* r = object) r->setReadBufferSize(qtSize);
+    if (size > 0 || qtLimited) limitQt();
   }
 
   // A body JS streams (Start): JS appends to it; what Qt has read of it so far goes back with each
@@ -225,11 +264,10 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   void adopt(QNetworkReply* r) {
     object = r;
     r->setProperty(kReplyIdProperty, id());
-    r->setReadBufferSize(qtSize);
     QObject::connect(r, &QNetworkReply::metaDataChanged, r, [this, r] {
       // Again once the response (or a redirect's) has begun: Qt 6.4 passes the size to the HTTP
       // thread by a signal that a request with a body connects only after it has started.
-      r->setReadBufferSize(qtSize);
+      if (qtLimited) r->setReadBufferSize(qtSize);
       pushMeta(Ev::kMetaDataChanged);
     });
     QObject::connect(r, &QIODevice::readyRead, r, [this, r] {
@@ -282,14 +320,15 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     });
   }
 
+  // JS applies every snapshot of a reply (its seq is never older than an event JS has).
   struct Snapshot {
     double seq = 0;
     int32_t state = 0, openMode = 0, error = 0, operation = 0;
-    std::vector<std::string> meta;
-    void take(const ReplyCore& c) {
+    std::string meta;
+    void take(ReplyCore& c) {
       seq = c.seq;
       state = c.packedState();
-      meta = c.meta();
+      meta = c.sentMeta_ = c.meta();
       if (QNetworkReply* r = c.object) {
         openMode = int(r->openMode());
         error = int(r->error());
@@ -303,9 +342,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
       a.Set(uint32_t(Snap::kOpenMode), Napi::Number::New(env, openMode));
       a.Set(uint32_t(Snap::kError), Napi::Number::New(env, error));
       a.Set(uint32_t(Snap::kOperation), Napi::Number::New(env, operation));
-      Napi::Array m = Napi::Array::New(env, meta.size());
-      for (uint32_t k = 0; k < meta.size(); k++) m.Set(k, Napi::String::New(env, meta[k]));
-      a.Set(uint32_t(Snap::kMeta), m);
+      a.Set(uint32_t(Snap::kMeta), Napi::String::New(env, meta));
       a.Set(uint32_t(Snap::kResult), result);
       return a;
     }

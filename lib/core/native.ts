@@ -1230,7 +1230,7 @@ export type ReplySnapshot = [
   openMode: number,
   error: number,
   operation: number,
-  meta: string[],
+  meta: string, // packed (native/network_reply.cc Pack)
   result: null,
 ];
 
