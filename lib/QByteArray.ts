@@ -672,20 +672,33 @@ export class QByteArray {
     const ex = toBuffer(method, 'exclude', exclude);
     const inc = toBuffer(method, 'include', include);
     const pc = byteArg(method, 'percent', percent);
-    const unreserved = (c: number): boolean =>
-      (c >= 0x61 && c <= 0x7a) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x30 && c <= 0x39) ||
-      c === 0x2d ||
-      c === 0x2e ||
-      c === 0x5f ||
-      c === 0x7e;
-    const out: number[] = [];
-    for (const c of this.view()) {
-      if ((unreserved(c) || ex.includes(c)) && !inc.includes(c)) out.push(c);
-      else out.push(pc, ...Buffer.from(c.toString(16).toUpperCase().padStart(2, '0'), 'latin1'));
+    // Which bytes stay as they are: a table, so that long exclude/include lists cost once.
+    const keep = new Uint8Array(256);
+    for (let c = 0; c < 256; c++)
+      keep[c] = Number(
+        (c >= 0x61 && c <= 0x7a) ||
+          (c >= 0x41 && c <= 0x5a) ||
+          (c >= 0x30 && c <= 0x39) ||
+          c === 0x2d ||
+          c === 0x2e ||
+          c === 0x5f ||
+          c === 0x7e,
+      );
+    for (const c of ex) keep[c] = 1;
+    for (const c of inc) keep[c] = 0;
+    const HEX = '0123456789ABCDEF';
+    const src = this.view();
+    const out = Buffer.allocUnsafe(src.length * 3);
+    let n = 0;
+    for (const c of src) {
+      if (keep[c]) out[n++] = c;
+      else {
+        out[n++] = pc;
+        out[n++] = HEX.charCodeAt(c >> 4);
+        out[n++] = HEX.charCodeAt(c & 15);
+      }
     }
-    return QByteArray.from(Buffer.from(out));
+    return QByteArray.from(Buffer.from(out.subarray(0, n)));
   }
 
   static fromPercentEncoding(input: BytesInput, percent: string | number = '%'): QByteArray {
