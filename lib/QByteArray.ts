@@ -81,6 +81,12 @@ function parseInteger(text: string, base: number): bigint | null {
   return neg ? -v : v;
 }
 
+// toPercentEncoding: 1 for the bytes RFC 3986 leaves unreserved (A-Z a-z 0-9 - . _ ~).
+const UNRESERVED = new Uint8Array(256);
+for (const c of Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~', 'latin1'))
+  UNRESERVED[c] = 1;
+const HEX = '0123456789ABCDEF';
+
 export class QByteArray {
   static readonly Base64Option = Base64Option;
   static readonly Base64DecodingStatus = Base64DecodingStatus;
@@ -673,20 +679,9 @@ export class QByteArray {
     const inc = toBuffer(method, 'include', include);
     const pc = byteArg(method, 'percent', percent);
     // Which bytes stay as they are: a table, so that long exclude/include lists cost once.
-    const keep = new Uint8Array(256);
-    for (let c = 0; c < 256; c++)
-      keep[c] = Number(
-        (c >= 0x61 && c <= 0x7a) ||
-          (c >= 0x41 && c <= 0x5a) ||
-          (c >= 0x30 && c <= 0x39) ||
-          c === 0x2d ||
-          c === 0x2e ||
-          c === 0x5f ||
-          c === 0x7e,
-      );
+    const keep = UNRESERVED.slice();
     for (const c of ex) keep[c] = 1;
     for (const c of inc) keep[c] = 0;
-    const HEX = '0123456789ABCDEF';
     const src = this.view();
     const out = Buffer.allocUnsafe(src.length * 3);
     let n = 0;
@@ -698,7 +693,7 @@ export class QByteArray {
         out[n++] = HEX.charCodeAt(c & 15);
       }
     }
-    return QByteArray.from(Buffer.from(out.subarray(0, n)));
+    return QByteArray.from(out.subarray(0, n)); // from() copies
   }
 
   static fromPercentEncoding(input: BytesInput, percent: string | number = '%'): QByteArray {
