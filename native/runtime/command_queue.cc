@@ -70,6 +70,8 @@ void CommandQueue::drain() {
       std::vector<std::shared_ptr<Handle>> after;
       after.swap(after_commands_);
       for (auto& h : after) h->afterCommands();
+      // What they made Qt emit goes to JS now, not once the Qt thread is let go (a held drain).
+      QtThread::endTurn();
       lock.lock();
       continue;
     }
