@@ -40,8 +40,7 @@ constexpr int64_t kSpinStretch = 4;
 bool AnswerSpin::awaitAnswer(bool asked, const std::atomic<bool>& answered) {
   int64_t base = SpinNanos();
   if (base == 0) return false;
-  int& credit = credit_[asked];
-  if (credit <= 0 && (++skipped_[asked] % 64) != 0) return false;
+  if (credit_ <= 0 && (++skipped_ % 64) != 0) return false;
   int64_t spin = asked ? std::clamp<int64_t>(answer_nanos_ + answer_nanos_ / 2, base, kSpinStretch * base) : base;
   int64_t start = NowNanos();
   // While spinning_ is set, the Qt thread leaves the ThreadSafeFunction alone (a wake-up JS would
@@ -52,10 +51,10 @@ bool AnswerSpin::awaitAnswer(bool asked, const std::atomic<bool>& answered) {
   spinning_.store(false);
   if (!came) came = answered.load();
   if (came) {
-    credit = 4;
+    credit_ = 4;
     if (asked) learn(NowNanos() - start);
   } else {
-    if (credit > 0) credit--;
+    if (credit_ > 0) credit_--;
     if (asked) waiting_since_ = start;  // answerArrived() learns when the answer came
   }
   return came;
@@ -68,7 +67,7 @@ void AnswerSpin::answerArrived() {
   waiting_since_ = 0;
   if (late < kSpinStretch * SpinNanos()) {
     learn(late);
-    credit_[1] = 4;
+    credit_ = 4;
   }
 }
 
@@ -88,12 +87,6 @@ bool spinner_waiting = false;
 std::vector<std::function<void()>> handed;
 std::atomic<bool> work_handed{false};
 std::atomic<uint64_t> pokes{0};  // see QtSpinner::poke
-
-// As AnswerSpin's credit: windows left that may close unanswered before the Qt thread stops
-// opening them (JS does not answer every event: a connection's connected, a stream's chunks),
-// and windows skipped since (one in 64 opens again). Qt thread only.
-int window_credit = 4;
-uint32_t windows_skipped = 0;
 
 // While the spin window is open, this zero-interval timer keeps Qt's poll() from blocking: the
 // thread spins in short slices (aboutToBlock) between polls that take in socket I/O, so neither
@@ -120,7 +113,6 @@ void QtSpinner::aboutToBlock() {
   if (now >= until) {
     spin_until.store(0, std::memory_order_relaxed);
     keep_polling->stop();
-    if (window_credit > 0) window_credit--;
     return;
   }
   uint64_t seen = posts.load(std::memory_order_acquire);
@@ -143,7 +135,6 @@ void QtSpinner::aboutToBlock() {
   if (!work.empty() || posts.load(std::memory_order_acquire) != seen) {
     // Answered: what it leads to opens the next window (expectAnswer).
     spin_until.store(0, std::memory_order_relaxed);
-    window_credit = 4;
     keep_polling->stop();
   } else if (!keep_polling->isActive()) {
     keep_polling->start();
@@ -154,9 +145,7 @@ void QtSpinner::aboutToBlock() {
 }
 
 void QtSpinner::expectAnswer() {
-  int64_t ns = SpinNanos();
-  if (ns == 0 || (window_credit <= 0 && (++windows_skipped % 64) != 0)) return;
-  spin_until.store(NowNanos() + ns, std::memory_order_relaxed);
+  if (int64_t ns = SpinNanos()) spin_until.store(NowNanos() + ns, std::memory_order_relaxed);
 }
 
 void QtSpinner::posted() { posts.fetch_add(1, std::memory_order_release); }

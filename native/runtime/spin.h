@@ -50,11 +50,8 @@ class AnswerSpin {
   void learn(int64_t nanos);
 
   std::atomic<bool> spinning_{false};
-  // Per kind of task ([asked]): spins left that may miss before spinning stops, and spins skipped
-  // since (one in 64 tries again). Apart, since they answer apart: a connection's handshake answers
-  // each call at once and none of its events (the next one comes with the peer's reply).
-  int credit_[2] = {4, 4};
-  uint32_t skipped_[2] = {0, 0};
+  int credit_ = 4;             // spins left that may miss before spinning stops
+  uint32_t skipped_ = 0;       // spins skipped since; one in 64 tries again
   int64_t answer_nanos_ = 0;   // how long answers take, learnt
   int64_t waiting_since_ = 0;  // when the last spin that missed began
 };
@@ -62,7 +59,7 @@ class AnswerSpin {
 // Qt thread side (runtime/qt_thread.cc calls it): for a short while after it has told JS
 // something, the Qt thread does not sleep when it runs out of work: it spins in short slices, with
 // a non-blocking poll of its sockets between them, until JS posts (its answer, usually) or the
-// time is up. As AnswerSpin, it stops after a few windows in a row that JS left unanswered.
+// time is up.
 struct QtSpinner {
   // Qt thread, as it starts and stops: the keep-polling timer lives on it, a child of `context`.
   static void attach(QObject* context);
