@@ -70,6 +70,8 @@ void CommandQueue::drain() {
       std::vector<std::shared_ptr<Handle>> after;
       after.swap(after_commands_);
       for (auto& h : after) h->afterCommands();
+      // What they made Qt emit goes to JS now, not once the Qt thread is let go (a held drain).
+      QtThread::endTurn();
       lock.lock();
       continue;
     }
@@ -129,8 +131,12 @@ void CommandQueue::call(Napi::Env env, const std::function<void()>& fn, std::sha
     hold_seq_++;
     commands_.push_back({[w, alive, fnp] {
                            if (alive->load()) (*fnp)();
-                           std::lock_guard<std::mutex> lock(w->m);
-                           w->done = true;
+                           {
+                             std::lock_guard<std::mutex> lock(w->m);
+                             w->done = true;
+                           }
+                           // Outside the lock: a JS thread that saw the flag in its spin returns
+                           // without taking the lock, and one woken takes it uncontended.
                            w->doneFlag.store(true, std::memory_order_release);
                            w->cv.notify_all();
                          },
@@ -140,7 +146,7 @@ void CommandQueue::call(Napi::Env env, const std::function<void()>& fn, std::sha
   wake();
   // A sync call takes a few microseconds on the Qt thread: spin for a while before sleeping.
   if (int64_t spin = SpinNanos())
-    SpinUntil(NowNanos() + spin, [&w] { return w->doneFlag.load(std::memory_order_acquire); });
+    if (SpinUntil(NowNanos() + spin, [&w] { return w->doneFlag.load(std::memory_order_acquire); })) return;
   std::unique_lock<std::mutex> lock(w->m);
   struct Blocked {
     std::atomic<int>& n;

@@ -53,25 +53,31 @@ void EventQueue::stopLazyTimer() {
 
 void EventQueue::push(Event&& e, bool lazy) {
   if (closed_.load()) return;
-  bool wake = false, arm = false;
+  bool onQt = QtThread::onQtThread();
+  bool wake = false, arm = false, atEnd = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
     events_.push_back(std::move(e));
-    if (!lazy) {
+    if (!lazy && onQt) {
+      // Held to the turn's end (QtThread::atTurnEnd): what else Qt emits meanwhile goes with it.
+      atEnd = !turn_pending_ && !wake_pending_;
+      turn_pending_ = true;
+    } else if (!lazy) {
       wake = !wake_pending_;
       wake_pending_ = true;
       urgent_.store(true);
     } else {
-      arm = !wake_pending_;
+      arm = !wake_pending_ && !turn_pending_;
     }
   }
-  if (wake) {
-    if (spin_.spinning()) {
-      if (QtThread::onQtThread()) QtSpinner::expectAnswer();  // JS takes them from its spin
-    } else {
-      wakeJs();
-    }
-  } else if (arm && QtThread::onQtThread()) {
+  if (atEnd) {
+    std::weak_ptr<Runtime> weak = owner_.shared_from_this();
+    QtThread::atTurnEnd([weak, this] {
+      if (auto keep = weak.lock()) endTurn();
+    });
+  } else if (wake) {
+    wakeOrTell();
+  } else if (arm && onQt) {
     // Lazy: it rides with the next event that wakes JS, or goes within kLazyDelay. A 64-byte
     // exchange is then one wake of the JS thread per direction, not two (bytesWritten, readyRead).
     if (!lazy_timer_) {
@@ -87,11 +93,32 @@ void EventQueue::push(Event&& e, bool lazy) {
   }
 }
 
+void EventQueue::endTurn() {
+  bool wake;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!turn_pending_) return;
+    turn_pending_ = false;
+    wake = !wake_pending_ && !closed_.load();
+    wake_pending_ = true;
+    urgent_.store(true);
+  }
+  if (wake) wakeOrTell();
+}
+
+void EventQueue::wakeOrTell() {
+  if (spin_.spinning()) {
+    if (QtThread::onQtThread()) QtSpinner::expectAnswer();  // JS takes them from its spin
+  } else {
+    wakeJs();
+  }
+}
+
 void EventQueue::flushLazy() {
   bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);
-    wake = !events_.empty() && !wake_pending_;
+    wake = !events_.empty() && !wake_pending_ && !turn_pending_;
     if (wake) {
       wake_pending_ = true;
       urgent_.store(true, std::memory_order_release);
@@ -114,6 +141,7 @@ bool EventQueue::deliver(Napi::Env env) {
     std::lock_guard<std::mutex> lock(mu_);
     batch.swap(events_);
     wake_pending_ = false;
+    turn_pending_ = false;  // taken already: the turn's end has nothing to send
     urgent_.store(false, std::memory_order_relaxed);
   }
   if (batch.empty()) return false;

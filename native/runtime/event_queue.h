@@ -34,9 +34,10 @@ class EventQueue {
   // JS thread: whether a pending wake-up keeps Node's event loop alive.
   void setRef(bool ref);
 
-  // Qt thread (any thread): queue an event; wakes JS once per batch. A `lazy` event does not wake
-  // JS itself; it goes with the next event that does, or within a millisecond, so the state it
-  // carries is never stale for long.
+  // Qt thread (any thread): queue an event; wakes JS once per batch. On the Qt thread, once the
+  // turn that emitted it ends (QtThread::atTurnEnd), so that what Qt emits together crosses
+  // together. A `lazy` event does not wake JS itself; it goes with the next event that does, or
+  // within a millisecond, so the state it carries is never stale for long.
   void push(Event&& e, bool lazy);
   // JS thread: dispatch what is queued now. Returns whether a batch went to JS.
   bool deliver(Napi::Env env);
@@ -46,8 +47,10 @@ class EventQueue {
   void stopLazyTimer();
 
  private:
-  void wakeJs();     // any thread
-  void flushLazy();  // Qt thread
+  void wakeJs();      // any thread
+  void wakeOrTell();  // any thread: wake JS, or let its spin see the events
+  void flushLazy();   // Qt thread
+  void endTurn();     // Qt thread: the turn that queued events ended
 
   Runtime& owner_;
   const std::atomic<bool>& closed_;
@@ -56,6 +59,7 @@ class EventQueue {
   std::mutex mu_;
   std::vector<Event> events_;
   bool wake_pending_ = false;
+  bool turn_pending_ = false;  // events wait for the Qt thread's turn to end
   std::atomic<bool> urgent_{false};
   QTimer* lazy_timer_ = nullptr;  // Qt thread only
 

@@ -34,6 +34,8 @@ std::function<void()> before_stop;
 
 // Qt thread only: see QtThread::beforePoll. Never destroyed: a Qt thread parked at exit keeps it.
 std::vector<std::function<void()>>& before_poll = *new std::vector<std::function<void()>>();
+// Qt thread only: see QtThread::atTurnEnd. Never destroyed, as before_poll.
+std::vector<std::function<void()>>& turn_end = *new std::vector<std::function<void()>>();
 
 // Connected to the dispatcher's aboutToBlock: runs on the Qt thread when it has nothing left to do
 // and would poll (sleep, unless the spinner keeps it polling).
@@ -43,6 +45,7 @@ void aboutToBlock() {
     due.swap(before_poll);
     for (auto& fn : due) fn();
   }
+  QtThread::endTurn();
   QtSpinner::aboutToBlock();
 }
 
@@ -167,6 +170,15 @@ bool QtThread::post(std::function<void()> fn) {
 }
 
 void QtThread::beforePoll(std::function<void()> fn) { before_poll.push_back(std::move(fn)); }
+
+void QtThread::atTurnEnd(std::function<void()> fn) { turn_end.push_back(std::move(fn)); }
+
+void QtThread::endTurn() {
+  if (turn_end.empty()) return;
+  std::vector<std::function<void()>> due;
+  due.swap(turn_end);
+  for (auto& fn : due) fn();
+}
 
 bool QtThread::running() {
   std::lock_guard<std::mutex> lock(mu);

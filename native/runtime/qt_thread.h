@@ -28,6 +28,12 @@ class QtThread {
   // Qt thread: runs fn once the thread has dispatched what is ready, before it next polls. As a
   // zero-time single-shot timer, but without the posted event and the wake-up write that costs.
   static void beforePoll(std::function<void()> fn);
+  // Qt thread: runs fn at the end of this turn: after the beforePoll functions, or after the batch
+  // of JS commands running now, whichever comes first. Events Qt emits within one turn (a
+  // connection's stateChanged, modeChanged, connected) reach JS then, in one crossing.
+  static void atTurnEnd(std::function<void()> fn);
+  // Qt thread: a turn ends here (runs the atTurnEnd functions).
+  static void endTurn();
 };
 
 }  // namespace qtn
