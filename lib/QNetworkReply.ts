@@ -518,9 +518,10 @@ export class QNetworkReply extends QIODevice {
   protected consumed(n: number): void {
     this.unacked += n;
     // With a size, every read makes room at once (Qt's reply tells its HTTP thread of each read);
-    // without, the Qt side is told in steps, and stalls only when JS holds a lot.
-    if (this._readBufferSize > 0 || this.heldBytes() === 0 || this.unacked >= Limit.DefaultReadLimit / 4)
-      this.ackHeld();
+    // without, the Qt side is told in steps of a quarter of its window, not at every read that
+    // empties the buffer (most do: one crossing per readyRead). It stalls only when JS holds
+    // three quarters of the window: JS having read it all, what it read fills a step.
+    if (this._readBufferSize > 0 || this.unacked >= Limit.DefaultReadLimit / 4) this.ackHeld();
   }
 
   private ackHeld(): void {
