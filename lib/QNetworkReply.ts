@@ -192,14 +192,20 @@ export class QNetworkReply extends QIODevice {
       throw new TypeError('QNetworkReply: made by QNetworkAccessManager only (get, post, put...)');
     super();
     this.mgr = manager;
-    this.h = new Handle(this, new native.QNetworkReply());
-    const s = start(this.h.native);
+    // Active (held strongly, keeping the process alive) until the finished event has been
+    // delivered, not until Qt's state says finished: in the thread runtime an earlier event or a
+    // snapshot may carry that state while finished is still on its way, and the process would
+    // exit with the program still awaiting it.
+    this.h = new Handle(this, new native.QNetworkReply(), true);
+    let s: ReplySnapshot;
+    try {
+      s = start(this.h.native);
+    } catch (err) {
+      this.h.setActive(false); // no reply: nothing to wait for
+      throw err;
+    }
     this.op = s[Snap.Operation];
     this.apply(s);
-    // Until the finished event has been delivered, not until Qt's state says finished: in the
-    // thread runtime an earlier event or a snapshot may carry that state while finished is still
-    // on its way, and the process would exit with the program still awaiting it.
-    this.h.setActive(true);
     // The Qt side hands nothing over until the code that made the reply has had its turn to call
     // setReadBufferSize (whose size then holds from the first byte); else the default window.
     queueMicrotask(() => {
@@ -512,9 +518,10 @@ export class QNetworkReply extends QIODevice {
   protected consumed(n: number): void {
     this.unacked += n;
     // With a size, every read makes room at once (Qt's reply tells its HTTP thread of each read);
-    // without, the Qt side is told in steps, and stalls only when JS holds a lot.
-    if (this._readBufferSize > 0 || this.heldBytes() === 0 || this.unacked >= Limit.DefaultReadLimit / 4)
-      this.ackHeld();
+    // without, the Qt side is told in steps of a quarter of its window, not at every read that
+    // empties the buffer (most do: one crossing per readyRead). It stalls only when JS holds
+    // three quarters of the window: JS having read it all, what it read fills a step.
+    if (this._readBufferSize > 0 || this.unacked >= Limit.DefaultReadLimit / 4) this.ackHeld();
   }
 
   private ackHeld(): void {

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http_multi_part.h"
@@ -33,61 +34,91 @@ using Snap = protocol::ReplySnapshot;
 // The attributes a reply may carry (QNetworkRequest::Attribute's values below User).
 constexpr int kAttributes[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 17, 18, 19, 20, 21, 22, 23, 25, 26, 27};
 
-// A QVariant as three strings (code, type, text), for the types a reply's attributes and known
-// headers hold; others are left out. Bytes go as Latin-1 so that JS gets them back exactly.
-void AddVariant(std::vector<std::string>& out, int code, const QVariant& v) {
-  std::string type, text;
+// Fields packed into one string (UTF-8): each its length in UTF-16 units (JS's), ':', then its
+// text; JS takes them apart (lib/QNetworkReply.ts unpack). One string crosses to JS faster than an
+// array of ~50, and is built here without a string per field (it is built at every signal that
+// may change the metadata, and compared with the last one sent).
+class Packer {
+ public:
+  std::string out;
+  int count = 0;  // fields added
+
+  void add(std::string_view utf8, size_t units) {
+    out += std::to_string(units);
+    out += ':';
+    out += utf8;
+    count++;
+  }
+  void add(const QString& s) {
+    QByteArray utf8 = s.toUtf8();
+    add(std::string_view(utf8.constData(), size_t(utf8.size())), size_t(s.size()));
+  }
+  // Bytes as Latin-1, so that JS gets them back exactly: one UTF-16 unit each.
+  void addLatin1(QByteArrayView bytes) {
+    out += std::to_string(bytes.size());
+    out += ':';
+    for (char c : bytes) {
+      auto u = static_cast<unsigned char>(c);
+      if (u < 0x80) {
+        out += c;
+      } else {
+        out += char(0xC0 | (u >> 6));
+        out += char(0x80 | (u & 0x3F));
+      }
+    }
+    count++;
+  }
+  void addAscii(std::string_view text) { add(text, text.size()); }
+  void addNumber(long long n) { addAscii(std::to_string(n)); }
+  // A section: its count of (code, type, text) triples, then them.
+  void addSection(const Packer& items) {
+    addNumber(items.count / 3);
+    out += items.out;
+    count += items.count;
+  }
+};
+
+// A QVariant as three fields (code, type, text), for the types a reply's attributes and known
+// headers hold; others are left out.
+void AddVariant(Packer& out, int code, const QVariant& v) {
+  if (!v.isValid()) return;
   switch (v.typeId()) {
     case QMetaType::Bool:
-      type = "t";
-      text = v.toBool() ? "1" : "0";
-      break;
+      out.addNumber(code);
+      out.addAscii("t");
+      out.addAscii(v.toBool() ? "1" : "0");
+      return;
     case QMetaType::Int:
     case QMetaType::UInt:
     case QMetaType::LongLong:
     case QMetaType::ULongLong:
-      type = "i";
-      text = std::to_string(v.toLongLong());
       break;
     case QMetaType::QByteArray:
-      type = "b";
-      text = QString::fromLatin1(v.toByteArray()).toStdString();
-      break;
+      out.addNumber(code);
+      out.addAscii("b");
+      out.addLatin1(v.toByteArray());
+      return;
     case QMetaType::QString:
-      type = "s";
-      text = v.toString().toStdString();
-      break;
+      out.addNumber(code);
+      out.addAscii("s");
+      out.add(v.toString());
+      return;
     case QMetaType::QUrl:
-      type = "u";
-      text = v.toUrl().toString(QUrl::FullyEncoded).toStdString();
-      break;
+      out.addNumber(code);
+      out.addAscii("u");
+      out.add(v.toUrl().toString(QUrl::FullyEncoded));
+      return;
     case QMetaType::QDateTime:
-      type = "d";
-      text = std::to_string(v.toDateTime().toMSecsSinceEpoch());
-      break;
+      out.addNumber(code);
+      out.addAscii("d");
+      out.addNumber(v.toDateTime().toMSecsSinceEpoch());
+      return;
     default:
       if (!(v.metaType().flags() & QMetaType::IsEnumeration)) return;
-      type = "i";
-      text = std::to_string(v.toLongLong());
   }
-  out.push_back(std::to_string(code));
-  out.push_back(type);
-  out.push_back(text);
-}
-
-// Strings as one (UTF-8): each its length in UTF-16 units (JS's), ':', then the text; JS takes them
-// apart (lib/QNetworkReply.ts unpack). One string crosses to JS faster than an array of ~50.
-std::string Pack(const std::vector<std::string>& fields) {
-  std::string out;
-  for (const std::string& f : fields) {
-    size_t units = 0;
-    for (unsigned char c : f) units += (c & 0xC0) != 0x80 ? 1 : 0;  // a character's first byte
-    for (unsigned char c : f) units += c >= 0xF0 ? 1 : 0;           // beyond the BMP: a surrogate pair
-    out += std::to_string(units);
-    out += ':';
-    out += f;
-  }
-  return out;
+  out.addNumber(code);
+  out.addAscii("i");
+  out.addNumber(v.toLongLong());
 }
 
 class ReplyCore : public QtHandle<QNetworkReply> {
@@ -124,28 +155,33 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   }
 
   // [url, errorString, attribute count, (code, type, text)..., header count, (code, type,
-  // text)..., (raw name, raw value)...], packed into one string (Pack).
-  std::string meta() const {
+  // text)..., (raw name, raw value)...], packed into one string (Packer).
+  std::string meta() {
     QNetworkReply* r = object;
     if (!r) return std::string();
-    std::vector<std::string> out;
-    out.push_back(r->url().toString(QUrl::FullyEncoded).toStdString());
-    out.push_back(r->errorString().toStdString());
-    size_t at = out.size();
-    out.emplace_back();
-    for (int code : kAttributes) AddVariant(out, code, r->attribute(QNetworkRequest::Attribute(code)));
-    out[at] = std::to_string((out.size() - at - 1) / 3);
-    at = out.size();
-    out.emplace_back();
-    for (int h = QNetworkRequest::ContentTypeHeader; h <= QNetworkRequest::IfNoneMatchHeader; h++)
-      AddVariant(out, h, r->header(QNetworkRequest::KnownHeaders(h)));
-    out[at] = std::to_string((out.size() - at - 1) / 3);
-    for (const auto& [name, value] : r->rawHeaderPairs()) {
-      out.push_back(QString::fromLatin1(name).toStdString());
-      out.push_back(QString::fromLatin1(value).toStdString());
+    Packer out;
+    // The url changes only with a redirect: its text is kept, not made again at every signal.
+    if (QUrl url = r->url(); url != url_ || urlText_.isEmpty()) {
+      url_ = url;
+      urlText_ = url.toString(QUrl::FullyEncoded);
     }
-    return Pack(out);
+    out.add(urlText_);
+    out.add(r->errorString());
+    Packer items;
+    for (int code : kAttributes) AddVariant(items, code, r->attribute(QNetworkRequest::Attribute(code)));
+    out.addSection(items);
+    items = Packer();
+    for (int h = QNetworkRequest::ContentTypeHeader; h <= QNetworkRequest::IfNoneMatchHeader; h++)
+      AddVariant(items, h, r->header(QNetworkRequest::KnownHeaders(h)));
+    out.addSection(items);
+    for (const auto& [name, value] : r->rawHeaderPairs()) {
+      out.addLatin1(name);
+      out.addLatin1(value);
+    }
+    return std::move(out.out);
   }
+  QUrl url_;  // Qt thread: the url meta() last packed, and its text
+  QString urlText_;
   // The metadata JS has now: the last an event or a snapshot carried (Qt thread).
   std::string sentMeta_;
 

@@ -5,7 +5,7 @@
 // the Qt object (deleteLater). The classes hold one: their own bases (QIODevice, QObject) differ.
 import { abortable } from './node';
 import type { NativeHandle } from './native';
-import { EventSink, keepAlive, keepAliveRef, register, unregister, yieldToWaiter } from './runtime';
+import { EventSink, keepAlive, keepAliveRef, register, startActive, unregister, yieldToWaiter } from './runtime';
 
 interface Waiter<T> {
   kind: number;
@@ -28,12 +28,16 @@ export class Handle<N extends NativeHandle, T> {
   private waiters: Waiter<T>[] | undefined = undefined; // made when first needed: memory per socket
 
   // (The owner's method, not a closure of its own: a closure per socket costs memory per socket.)
+  // `active`: active from the start, as setActive(true) right after, without first holding the
+  // owner weakly (a WeakRef and a FinalizationRegistry cell made only to be dropped: per reply).
   constructor(
     private readonly owner: HandleOwner,
     readonly native: N,
+    active = false,
   ) {
     this.id = native.id;
-    register(this.id, owner);
+    register(this.id, owner, active);
+    if (active) this.alive = startActive();
   }
 
   /** An active object (open, connecting, listening) is held strongly and keeps the process alive. */

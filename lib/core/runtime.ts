@@ -269,6 +269,12 @@ export function keepAlive(id: number, sink: EventSink, state: number, active: bo
   return active ? state | ACTIVE : state & ~ACTIVE;
 }
 
+/** The state of an owner registered strongly (register's `strong`) as active from the start. */
+export function startActive(): number {
+  addRef();
+  return ACTIVE;
+}
+
 /** The state after ref() (`ref` true) or unref(). */
 export function keepAliveRef(state: number, ref: boolean): number {
   if (ref === ((state & UNREFED) === 0)) return state;
