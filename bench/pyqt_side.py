@@ -7,6 +7,7 @@ import json
 import math
 import os
 import re
+import resource
 import sys
 import time
 
@@ -341,12 +342,16 @@ def tls_bulk():
         if b'k' in bytes(s.readAll()):
             seconds = time.perf_counter() - st['t0']
             cpu_ms = (time.process_time() - st['cpu0']) * 1e3
-            finish(total / seconds / 1e6, 'MB/s', cpuMsPerMiB=cpu_ms / (total / 2 ** 20))
+            use, mib = resource.getrusage(resource.RUSAGE_SELF), total / 2 ** 20
+            finish(total / seconds / 1e6, 'MB/s', cpuMsPerMiB=cpu_ms / mib,
+                   sysMsPerMiB=(use.ru_stime - st['use0'].ru_stime) * 1e3 / mib,
+                   faultsPerMiB=(use.ru_minflt - st['use0'].ru_minflt) / mib)
 
     def on_encrypted():
         st['up'] = True
         st['t0'] = time.perf_counter()
         st['cpu0'] = time.process_time()
+        st['use0'] = resource.getrusage(resource.RUSAGE_SELF)
         s.write(str(total).zfill(12).encode('latin1'))
         pump_into(s, total)
 

@@ -217,6 +217,15 @@ const WORKLOADS = [
         node: 'tls',
         field: 'cpuMsPerMiB',
       },
+      {
+        // The CPU per MiB follows these (Qt's multi-MiB buffers freed and faulted in again).
+        id: 'tlsBulkFaults',
+        title: `Minor page faults of the client process per MiB of that TLS upload`,
+        unit: 'faults/MiB',
+        higher: false,
+        node: 'tls',
+        field: 'faultsPerMiB',
+      },
     ],
   },
   // Handshakes one at a time, then tlsConcurrency at a time; the client's CPU per handshake, as
