@@ -220,20 +220,18 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   // Flow control. JS may hold `limit` unread bytes; what it read comes back as acks (released).
   // The Qt reply's own read buffer size goes to its HTTP thread, which then stops reading the
   // socket while the reply holds that much: a reader that does not read applies TCP backpressure.
-  // Qt's reply gets one only once needed (qtLimited): from a setReadBufferSize, or once JS's
-  // default window is full. Until then it has none, as in PyQt6: with one, each read sends its
-  // HTTP thread a signal (readBufferFreed), and that thread reads the socket only while the reply
-  // holds nothing, copying what it hands over in pieces of the size.
+  // Qt's reply has one from the start (adopt), unlike PyQt6's: without one, Qt's HTTP thread runs
+  // ahead of a reader that falls behind (a loaded machine), into new buffers of up to the socket's
+  // whole backlog (reads of 8-60 MiB, joined here into one more), which JS then holds until V8
+  // collects them: a 1 GiB download touched ~250 fresh pages per MiB (page faults, the most of its
+  // CPU). With one, Qt hands over blocks of qtSize, read whole (no copy), and reads on as JS reads
+  // them: ~85 per MiB. Given only mid-way (once JS's window was full, or past the first 4 MiB),
+  // the size did not bound what Qt's HTTP thread handed over (reads of 13-60 MiB went on): it counts
+  // only what it handed over after it got the size, and the reads of what it handed before, counted
+  // back, seemingly lift its bound by that much.
   int64_t inFlight = 0;  // bytes handed to JS and not yet read there
   int64_t limit = 0;     // none until JS opens the window (setReadLimit), once its caller had a turn
-  qint64 qtSize = protocol::Limit::kQtReplyReadChunk;  // the Qt reply's readBufferSize once limited
-  // Never undone for the reply: Qt's HTTP thread counts what it handed over only while limited, and
-  // the reads made unlimited would never be counted back (it would wait for them forever).
-  bool qtLimited = false;
-  void limitQt() {
-    qtLimited = true;
-    if (QNetworkReply* r = object; r && r->readBufferSize() != qtSize) r->setReadBufferSize(qtSize);
-  }
+  qint64 qtSize = protocol::Limit::kQtReplyReadChunk;  // the Qt reply's readBufferSize
   // Bytes at the front of Qt's reply that Qt announced with readyRead. Those it never announced
   // (the cache backend's, read at finished) reach JS without a readyRead, as in PyQt6.
   qint64 announced = 0;
@@ -251,11 +249,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
         room = std::min(room, announced);
       else if (!all)
         break;
-      if (room <= 0) {
-        // JS's window is full: from now on Qt's HTTP thread stops reading while the reply holds qtSize.
-        if (!all && !qtLimited && limit > 0 && limit - inFlight <= 0) limitQt();
-        break;
-      }
+      if (room <= 0) break;
       bool wasAnnounced = announced > 0;
       QByteArray bytes = r->read(room);
       if (bytes.isEmpty()) break;
@@ -277,7 +271,8 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     limit = size > 0 ? size : protocol::Limit::kDefaultReadLimit;
     qtSize =
         size > 0 ? std::min<int64_t>(size, protocol::Limit::kQtReplyReadChunk) : protocol::Limit::kQtReplyReadChunk;
-    if (size > 0 || qtLimited) limitQt();
+    // Only a change: each call sends Qt's HTTP thread a signal.
+    if (QNetworkReply* r = object; r && r->readBufferSize() != qtSize) r->setReadBufferSize(qtSize);
   }
 
   // A body JS streams (Start): JS appends to it; what Qt has read of it so far goes back with each
@@ -300,10 +295,17 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   void adopt(QNetworkReply* r) {
     object = r;
     r->setProperty(kReplyIdProperty, id());
+    // Before the request starts (Qt starts it from its event loop): its HTTP thread gets the size
+    // with the request.
+    r->setReadBufferSize(qtSize);
     QObject::connect(r, &QNetworkReply::metaDataChanged, r, [this, r] {
       // Again once the response (or a redirect's) has begun: Qt 6.4 passes the size to the HTTP
-      // thread by a signal that a request with a body connects only after it has started.
-      if (qtLimited) r->setReadBufferSize(qtSize);
+      // thread by a signal that a request with a body connects only after it has started (a
+      // signal to that thread for each: not for the requests without one).
+      if (QNetworkAccessManager::Operation op = r->operation(); op == QNetworkAccessManager::PostOperation ||
+                                                                op == QNetworkAccessManager::PutOperation ||
+                                                                op == QNetworkAccessManager::CustomOperation)
+        r->setReadBufferSize(qtSize);
       pushMeta(Ev::kMetaDataChanged);
     });
     QObject::connect(r, &QIODevice::readyRead, r, [this, r] {
