@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -195,9 +196,30 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     e.i[1] = r ? int(r->openMode()) : 0;
     e.i[2] = r ? int(r->error()) : 0;
     e.i[3] = arg;
+    std::copy(e.i, e.i + 3, sentState_);
     return e;
   }
   void push(uint32_t kind, int32_t arg = 0) { channel()->push(make(kind, arg)); }
+
+  // Events of signals that carry nothing but the reply's state (requestSent, downloadProgress...),
+  // when no JS slot watches them (`watched`, a bit per event kind, set by JS once the code that
+  // made the reply has had its turn to connect its slots: all until then): one whose state JS
+  // already has tells JS nothing and is not sent; one with a new state (the downloadProgress of the
+  // reply's end) is lazy, it goes to JS with the next event (per keep-alive GET, 7 calls into JS -> 4).
+  std::atomic<uint32_t> watched{~0u};
+  int32_t sentState_[3] = {-1, -1, -1};  // Qt thread: the state the last event or snapshot carried
+  enum class Send { kNow, kLazy, kNot };
+  Send sendOf(uint32_t kind) const {
+    if (watched.load(std::memory_order_relaxed) & (1u << kind)) return Send::kNow;
+    QNetworkReply* r = object;
+    bool same =
+        r && sentState_[0] == packedState() && sentState_[1] == int(r->openMode()) && sentState_[2] == int(r->error());
+    return same ? Send::kNot : Send::kLazy;
+  }
+  void pushState(uint32_t kind) {
+    Send send = sendOf(kind);
+    if (send != Send::kNot) channel()->push(make(kind), send == Send::kLazy);
+  }
   // [arg, metadata]: arg is the signal's own (redirected's url). Metadata that has not changed
   // since JS last got it (most finished after metaDataChanged) does not cross again: no payload,
   // and JS keeps what it has.
@@ -211,10 +233,12 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     channel()->push(std::move(e));
   }
   void pushProgress(uint32_t kind, qint64 done, qint64 total) {
+    Send send = sendOf(kind);
+    if (send == Send::kNot) return;
     Event e = make(kind);
     e.d[0] = double(done);
     e.d[1] = double(total);
-    channel()->push(std::move(e));
+    channel()->push(std::move(e), send == Send::kLazy);
   }
 
   // Flow control. JS may hold `limit` unread bytes; what it read comes back as acks (released).
@@ -314,8 +338,9 @@ class ReplyCore : public QtHandle<QNetworkReply> {
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kDownloadProgress, done, total); });
     QObject::connect(r, &QNetworkReply::uploadProgress, r,
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kUploadProgress, done, total); });
-    QObject::connect(r, &QNetworkReply::socketStartedConnecting, r, [this] { push(Ev::kSocketStartedConnecting); });
-    QObject::connect(r, &QNetworkReply::requestSent, r, [this] { push(Ev::kRequestSent); });
+    QObject::connect(r, &QNetworkReply::socketStartedConnecting, r,
+                     [this] { pushState(Ev::kSocketStartedConnecting); });
+    QObject::connect(r, &QNetworkReply::requestSent, r, [this] { pushState(Ev::kRequestSent); });
     // The manager's encrypted(reply) and sslErrors(reply, errors) come from these (lib/): Qt's
     // manager connected to the reply before we did, so its slots run first, as in Qt.
     QObject::connect(r, &QNetworkReply::encrypted, r, [this] { push(Ev::kEncrypted); });
@@ -344,7 +369,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     });
     QObject::connect(r, &QIODevice::readChannelFinished, r, [this] {
       forward(true);
-      push(Ev::kReadChannelFinished);
+      pushState(Ev::kReadChannelFinished);
     });
     QObject::connect(r, &QNetworkReply::finished, r, [this] {
       forward(true);
@@ -370,6 +395,9 @@ class ReplyCore : public QtHandle<QNetworkReply> {
         error = int(r->error());
         operation = int(r->operation());
       }
+      c.sentState_[0] = state;
+      c.sentState_[1] = openMode;
+      c.sentState_[2] = error;
     }
     Napi::Array toJs(Napi::Env env, Napi::Value result) const {
       Napi::Array a = Napi::Array::New(env, Snap::kLength);
@@ -506,11 +534,28 @@ Napi::Value BodyEnd(Info info, Core core) {
   return info.Env().Undefined();
 }
 
-Napi::Value SetReadLimit(Info info, Core core) {
-  int64_t n = IntArg(info, 0, 0, int64_t(1) << 53, "QNetworkReply.setReadBufferSize");
+void OpenReadWindow(Core core, int64_t n) {
   core->channel()->post([core = std::shared_ptr<ReplyCore>(core), n] { core->setReadLimit(n); }, core);
   // What the new room lets in comes after the call, as an ack's does.
   core->channel()->post([core = std::shared_ptr<ReplyCore>(core)] { core->released(0); }, core, true);
+}
+
+Napi::Value SetReadLimit(Info info, Core core) {
+  OpenReadWindow(core, IntArg(info, 0, 0, int64_t(1) << 53, "QNetworkReply.setReadBufferSize"));
+  return info.Env().Undefined();
+}
+
+// watch(kinds): the event kinds (a bit each) whose signals JS slots watch now.
+Napi::Value Watch(Info info, Core core) {
+  core->watched.store(uint32_t(IntArg(info, 0, 0, UINT32_MAX, "QNetworkReply.watch")), std::memory_order_relaxed);
+  return info.Env().Undefined();
+}
+
+// begin(kinds, window): the code that made the reply has had its turn (lib/QNetworkReply.ts): watch(kinds),
+// and unless it called setReadBufferSize (window false), the default read window.
+Napi::Value Begin(Info info, Core core) {
+  Watch(info, core);
+  if (info[1].ToBoolean()) OpenReadWindow(core, 0);
   return info.Env().Undefined();
 }
 
@@ -572,6 +617,8 @@ class QNetworkReplyWrap : public HandleWrap<QNetworkReplyWrap, ReplyCore> {
         {"snapshot", Snapshot},
         {"ack", Ack},
         {"setReadLimit", SetReadLimit},
+        {"watch", Watch},
+        {"begin", Begin},
         {"redirectAllowed", RedirectAllowed},
         {"bodyWrite", BodyWrite},
         {"bodyEnd", BodyEnd},
