@@ -418,7 +418,7 @@ export interface NativeNetworkRequest extends Native<'QNetworkRequest'> {
 
 export interface NativeNetworkRequestClass {
   new (): NativeNetworkRequest;
-  new (urlOrOther: NativeUrl | NativeNetworkRequest): NativeNetworkRequest;
+  new (urlOrOther: NativeUrl | NativeNetworkRequest | string): NativeNetworkRequest;
   readonly prototype: NativeNetworkRequest;
 }
 
