@@ -18,7 +18,7 @@ import { BodyPump } from './core/requestBody';
 import { Limit, ReplyEvent as Ev, ReplySnapshot as Snap, ReplyStateBits as Bits } from './core/protocol';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { drainEvents, native } from './core/runtime';
-import { defineSignals, madeSignal, type Signal } from './core/signal';
+import { defineSignals, madeSignal, recording, type Signal } from './core/signal';
 import { SslErrorsQuestion } from './core/sslErrorsQuestion';
 import type { QNetworkAccessManager } from './QNetworkAccessManager';
 import {
@@ -90,6 +90,8 @@ interface Meta {
   raw: [string, string][];
 }
 
+const RESOLVED = Promise.resolve();
+
 const NO_META: Meta = { url: '', errorString: 'Unknown error', attributes: new Map(), headers: new Map(), raw: [] };
 
 function unpack(packed: string): string[] {
@@ -145,6 +147,18 @@ function valueOf(stored: Stored | undefined): ReplyValue {
 // The events that carry the metadata Qt has when it emits them.
 const META_EVENTS = new Set<number>([Ev.MetaDataChanged, Ev.Redirected, Ev.ErrorOccurred, Ev.Finished]);
 
+// Signals whose events carry only the reply's state: the Qt side sends them only while a slot
+// watches them (watchSignals), or when the state they carry is new to JS.
+type StateSignal =
+  'requestSent' | 'socketStartedConnecting' | 'downloadProgress' | 'uploadProgress' | 'readChannelFinished';
+const STATE_SIGNALS: [name: StateSignal, kind: number][] = [
+  ['requestSent', Ev.RequestSent],
+  ['socketStartedConnecting', Ev.SocketStartedConnecting],
+  ['downloadProgress', Ev.DownloadProgress],
+  ['uploadProgress', Ev.UploadProgress],
+  ['readChannelFinished', Ev.ReadChannelFinished],
+];
+
 export class QNetworkReply extends QIODevice {
   static readonly NetworkError = NetworkError;
 
@@ -185,6 +199,7 @@ export class QNetworkReply extends QIODevice {
   private unacked = 0; // bytes read here that the Qt side has not been told about
   private body: BodyPump | null = null; // a request body streamed from JS, while it is sent
   private readonly question = new SslErrorsQuestion();
+  private watchedKinds = -1; // what the Qt side was last told (watchSignals); -1: not yet (begin)
 
   /** @internal made by QNetworkAccessManager only (PyQt6's replies come from a manager). */
   constructor(manager: QNetworkAccessManager, start: (reply: NativeNetworkReply) => ReplySnapshot) {
@@ -207,10 +222,35 @@ export class QNetworkReply extends QIODevice {
     this.op = s[Snap.Operation];
     this.apply(s);
     // The Qt side hands nothing over until the code that made the reply has had its turn to call
-    // setReadBufferSize (whose size then holds from the first byte); else the default window.
-    queueMicrotask(() => {
-      if (!this.limitSet && !this.h.gone) this.h.native.setReadLimit(0);
-    });
+    // setReadBufferSize (whose size then holds from the first byte); else the default window. It
+    // sends every event until then, while that code connects its slots. (A promise job: Node's
+    // queueMicrotask makes an AsyncResource per call.)
+    void RESOLVED.then(() => this.begin());
+  }
+
+  private begin(): void {
+    if (this.h.gone) return;
+    this.watchedKinds = this.kindsWatched();
+    this.h.native.begin(this.watchedKinds, !this.limitSet);
+  }
+
+  // The STATE_SIGNALS events that slots watch; all while a trace records every signal, as PyQt6
+  // shows them (lib/trace.ts).
+  private kindsWatched(): number {
+    let kinds = 0;
+    for (const [name, kind] of STATE_SIGNALS)
+      if (recording() || (madeSignal(this, name)?.connected ?? 0) > 0) kinds |= 1 << kind;
+    return kinds;
+  }
+
+  /** @internal a slot of a STATE_SIGNALS signal was connected or disconnected. */
+  watchSignals(): void {
+    if (this.watchedKinds < 0 || this.h.gone) return; // begin() tells
+    const kinds = this.kindsWatched();
+    if (kinds !== this.watchedKinds) {
+      this.watchedKinds = kinds;
+      this.h.native.watch(kinds);
+    }
   }
 
   private apply(s: ReplySnapshot): void {
@@ -579,16 +619,17 @@ defineSignals(QNetworkReply, [
   'finished',
   'errorOccurred',
   'metaDataChanged',
-  'downloadProgress',
-  'uploadProgress',
   'redirected',
   'redirectAllowed',
-  'socketStartedConnecting',
-  'requestSent',
   'encrypted',
   'sslErrors',
   'preSharedKeyAuthenticationRequired',
 ]);
+defineSignals(
+  QNetworkReply,
+  STATE_SIGNALS.map(([name]) => name),
+  (reply: QNetworkReply) => reply.watchSignals(),
+);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace QNetworkReply {

@@ -146,6 +146,8 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
     checkArity(method, arguments, 0, 1);
     let n: NativeNetworkRequest;
     if (arguments.length === 0) n = new native.QNetworkRequest();
+    // As QUrl(url) parses it, without a QUrl made only to be dropped (a request per GET).
+    else if (typeof url === 'string') n = new native.QNetworkRequest(url);
     else if (url instanceof QNetworkRequest) n = new native.QNetworkRequest(nativeOf(url));
     else if (typeof url === 'string' || url instanceof QUrl || url instanceof URL)
       n = new native.QNetworkRequest(nativeOfUrl(urlArg(method, 'url', url)));

@@ -9,6 +9,9 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,8 +47,7 @@ class Packer {
   int count = 0;  // fields added
 
   void add(std::string_view utf8, size_t units) {
-    out += std::to_string(units);
-    out += ':';
+    addLength(units);
     out += utf8;
     count++;
   }
@@ -53,28 +55,43 @@ class Packer {
     QByteArray utf8 = s.toUtf8();
     add(std::string_view(utf8.constData(), size_t(utf8.size())), size_t(s.size()));
   }
-  // Bytes as Latin-1, so that JS gets them back exactly: one UTF-16 unit each.
+  // Bytes as Latin-1, so that JS gets them back exactly: one UTF-16 unit each. Runs of ASCII (all
+  // of most headers) are appended whole.
   void addLatin1(QByteArrayView bytes) {
-    out += std::to_string(bytes.size());
-    out += ':';
-    for (char c : bytes) {
-      auto u = static_cast<unsigned char>(c);
-      if (u < 0x80) {
-        out += c;
-      } else {
-        out += char(0xC0 | (u >> 6));
-        out += char(0x80 | (u & 0x3F));
-      }
+    addLength(size_t(bytes.size()));
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    while (p < end) {
+      const char* run = std::find_if(p, end, [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      out.append(p, run);
+      if (run == end) break;
+      auto u = static_cast<unsigned char>(*run);
+      out += char(0xC0 | (u >> 6));
+      out += char(0x80 | (u & 0x3F));
+      p = run + 1;
     }
     count++;
   }
   void addAscii(std::string_view text) { add(text, text.size()); }
-  void addNumber(long long n) { addAscii(std::to_string(n)); }
+  void addNumber(long long n) {
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    addAscii(std::string_view(digits, size_t(end - digits)));
+  }
   // A section: its count of (code, type, text) triples, then them.
   void addSection(const Packer& items) {
     addNumber(items.count / 3);
     out += items.out;
     count += items.count;
+  }
+
+ private:
+  // A field's length and ':' (no std::string made for the number: this runs per field).
+  void addLength(size_t units) {
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, units).ptr;
+    *end++ = ':';
+    out.append(digits, end);
   }
 };
 
@@ -154,36 +171,69 @@ class ReplyCore : public QtHandle<QNetworkReply> {
            (r->isRunning() ? protocol::ReplyStateBits::kRunning : 0);
   }
 
-  // [url, errorString, attribute count, (code, type, text)..., header count, (code, type,
-  // text)..., (raw name, raw value)...], packed into one string (Packer).
-  std::string meta() {
+  // The metadata as Qt's values: taken at every signal that may change it, and packed for JS only
+  // when it differs from what JS has (most finished signals find it as metaDataChanged left it).
+  struct MetaValues {
+    QUrl url;
+    QString errorString;
+    QVariant attributes[std::size(kAttributes)];
+    QVariant headers[QNetworkRequest::IfNoneMatchHeader + 1];
+    QList<QNetworkReply::RawHeaderPair> raw;
+
+    // Equal values of the same type pack the same (Qt's QVariant == alone takes 1 for true).
+    static bool same(const QVariant& a, const QVariant& b) { return a.metaType() == b.metaType() && a == b; }
+    bool operator==(const MetaValues& o) const {
+      if (url != o.url || errorString != o.errorString || raw != o.raw) return false;
+      for (size_t k = 0; k < std::size(attributes); k++)
+        if (!same(attributes[k], o.attributes[k])) return false;
+      for (size_t h = 0; h < std::size(headers); h++)
+        if (!same(headers[h], o.headers[h])) return false;
+      return true;
+    }
+  };
+  MetaValues metaValues() const {
+    MetaValues v;
     QNetworkReply* r = object;
-    if (!r) return std::string();
+    if (!r) return v;
+    v.url = r->url();
+    v.errorString = r->errorString();
+    for (size_t k = 0; k < std::size(kAttributes); k++)
+      v.attributes[k] = r->attribute(QNetworkRequest::Attribute(kAttributes[k]));
+    for (int h = QNetworkRequest::ContentTypeHeader; h <= QNetworkRequest::IfNoneMatchHeader; h++)
+      v.headers[h] = r->header(QNetworkRequest::KnownHeaders(h));
+    v.raw = r->rawHeaderPairs();
+    return v;
+  }
+
+  // [url, errorString, attribute count, (code, type, text)..., header count, (code, type,
+  // text)..., (raw name, raw value)...], packed into one string (Packer); empty once Qt's reply is gone.
+  std::string pack(const MetaValues& v) {
+    if (!object) return std::string();
     Packer out;
+    out.out.reserve(512);  // a GET's metadata: 200-400 bytes, made without growing the string again and again
     // The url changes only with a redirect: its text is kept, not made again at every signal.
-    if (QUrl url = r->url(); url != url_ || urlText_.isEmpty()) {
-      url_ = url;
-      urlText_ = url.toString(QUrl::FullyEncoded);
+    if (v.url != url_ || urlText_.isEmpty()) {
+      url_ = v.url;
+      urlText_ = v.url.toString(QUrl::FullyEncoded);
     }
     out.add(urlText_);
-    out.add(r->errorString());
+    out.add(v.errorString);
     Packer items;
-    for (int code : kAttributes) AddVariant(items, code, r->attribute(QNetworkRequest::Attribute(code)));
+    for (size_t k = 0; k < std::size(kAttributes); k++) AddVariant(items, kAttributes[k], v.attributes[k]);
     out.addSection(items);
     items = Packer();
-    for (int h = QNetworkRequest::ContentTypeHeader; h <= QNetworkRequest::IfNoneMatchHeader; h++)
-      AddVariant(items, h, r->header(QNetworkRequest::KnownHeaders(h)));
+    for (int h = 0; h < int(std::size(v.headers)); h++) AddVariant(items, h, v.headers[h]);
     out.addSection(items);
-    for (const auto& [name, value] : r->rawHeaderPairs()) {
+    for (const auto& [name, value] : v.raw) {
       out.addLatin1(name);
       out.addLatin1(value);
     }
     return std::move(out.out);
   }
-  QUrl url_;  // Qt thread: the url meta() last packed, and its text
+  QUrl url_;  // Qt thread: the url pack() last packed, and its text
   QString urlText_;
   // The metadata JS has now: the last an event or a snapshot carried (Qt thread).
-  std::string sentMeta_;
+  MetaValues sentMeta_;
 
   Event make(uint32_t kind, int32_t arg = 0) {
     Event e;
@@ -195,26 +245,49 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     e.i[1] = r ? int(r->openMode()) : 0;
     e.i[2] = r ? int(r->error()) : 0;
     e.i[3] = arg;
+    std::copy(e.i, e.i + 3, sentState_);
     return e;
   }
   void push(uint32_t kind, int32_t arg = 0) { channel()->push(make(kind, arg)); }
+
+  // Events of signals that carry nothing but the reply's state (requestSent, downloadProgress...),
+  // when no JS slot watches them (`watched`, a bit per event kind, set by JS once the code that
+  // made the reply has had its turn to connect its slots: all until then): one whose state JS
+  // already has tells JS nothing and is not sent; one with a new state (the downloadProgress of the
+  // reply's end) is lazy, it goes to JS with the next event (per keep-alive GET, 7 calls into JS -> 4).
+  std::atomic<uint32_t> watched{~0u};
+  int32_t sentState_[3] = {-1, -1, -1};  // Qt thread: the state the last event or snapshot carried
+  enum class Send { kNow, kLazy, kNot };
+  Send sendOf(uint32_t kind) const {
+    if (watched.load(std::memory_order_relaxed) & (1u << kind)) return Send::kNow;
+    QNetworkReply* r = object;
+    bool same =
+        r && sentState_[0] == packedState() && sentState_[1] == int(r->openMode()) && sentState_[2] == int(r->error());
+    return same ? Send::kNot : Send::kLazy;
+  }
+  void pushState(uint32_t kind) {
+    Send send = sendOf(kind);
+    if (send != Send::kNot) channel()->push(make(kind), send == Send::kLazy);
+  }
   // [arg, metadata]: arg is the signal's own (redirected's url). Metadata that has not changed
   // since JS last got it (most finished after metaDataChanged) does not cross again: no payload,
   // and JS keeps what it has.
   void pushMeta(uint32_t kind, int32_t arg = 0, const std::string& text = std::string()) {
     Event e = make(kind, arg);
-    std::string packed = meta();
-    if (kind == Ev::kRedirected || packed != sentMeta_) {
-      sentMeta_ = packed;
-      e.strings = {text, std::move(packed)};
+    MetaValues now = metaValues();
+    if (kind == Ev::kRedirected || !(now == sentMeta_)) {
+      e.strings = {text, pack(now)};
+      sentMeta_ = std::move(now);
     }
     channel()->push(std::move(e));
   }
   void pushProgress(uint32_t kind, qint64 done, qint64 total) {
+    Send send = sendOf(kind);
+    if (send == Send::kNot) return;
     Event e = make(kind);
     e.d[0] = double(done);
     e.d[1] = double(total);
-    channel()->push(std::move(e));
+    channel()->push(std::move(e), send == Send::kLazy);
   }
 
   // Flow control. JS may hold `limit` unread bytes; what it read comes back as acks (released).
@@ -316,8 +389,9 @@ class ReplyCore : public QtHandle<QNetworkReply> {
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kDownloadProgress, done, total); });
     QObject::connect(r, &QNetworkReply::uploadProgress, r,
                      [this](qint64 done, qint64 total) { pushProgress(Ev::kUploadProgress, done, total); });
-    QObject::connect(r, &QNetworkReply::socketStartedConnecting, r, [this] { push(Ev::kSocketStartedConnecting); });
-    QObject::connect(r, &QNetworkReply::requestSent, r, [this] { push(Ev::kRequestSent); });
+    QObject::connect(r, &QNetworkReply::socketStartedConnecting, r,
+                     [this] { pushState(Ev::kSocketStartedConnecting); });
+    QObject::connect(r, &QNetworkReply::requestSent, r, [this] { pushState(Ev::kRequestSent); });
     // The manager's encrypted(reply) and sslErrors(reply, errors) come from these (lib/): Qt's
     // manager connected to the reply before we did, so its slots run first, as in Qt.
     QObject::connect(r, &QNetworkReply::encrypted, r, [this] { push(Ev::kEncrypted); });
@@ -346,7 +420,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     });
     QObject::connect(r, &QIODevice::readChannelFinished, r, [this] {
       forward(true);
-      push(Ev::kReadChannelFinished);
+      pushState(Ev::kReadChannelFinished);
     });
     QObject::connect(r, &QNetworkReply::finished, r, [this] {
       forward(true);
@@ -366,12 +440,16 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     void take(ReplyCore& c) {
       seq = c.seq;
       state = c.packedState();
-      meta = c.sentMeta_ = c.meta();
+      c.sentMeta_ = c.metaValues();
+      meta = c.pack(c.sentMeta_);
       if (QNetworkReply* r = c.object) {
         openMode = int(r->openMode());
         error = int(r->error());
         operation = int(r->operation());
       }
+      c.sentState_[0] = state;
+      c.sentState_[1] = openMode;
+      c.sentState_[2] = error;
     }
     Napi::Array toJs(Napi::Env env, Napi::Value result) const {
       Napi::Array a = Napi::Array::New(env, Snap::kLength);
@@ -508,11 +586,28 @@ Napi::Value BodyEnd(Info info, Core core) {
   return info.Env().Undefined();
 }
 
-Napi::Value SetReadLimit(Info info, Core core) {
-  int64_t n = IntArg(info, 0, 0, int64_t(1) << 53, "QNetworkReply.setReadBufferSize");
+void OpenReadWindow(Core core, int64_t n) {
   core->channel()->post([core = std::shared_ptr<ReplyCore>(core), n] { core->setReadLimit(n); }, core);
   // What the new room lets in comes after the call, as an ack's does.
   core->channel()->post([core = std::shared_ptr<ReplyCore>(core)] { core->released(0); }, core, true);
+}
+
+Napi::Value SetReadLimit(Info info, Core core) {
+  OpenReadWindow(core, IntArg(info, 0, 0, int64_t(1) << 53, "QNetworkReply.setReadBufferSize"));
+  return info.Env().Undefined();
+}
+
+// watch(kinds): the event kinds (a bit each) whose signals JS slots watch now.
+Napi::Value Watch(Info info, Core core) {
+  core->watched.store(uint32_t(IntArg(info, 0, 0, UINT32_MAX, "QNetworkReply.watch")), std::memory_order_relaxed);
+  return info.Env().Undefined();
+}
+
+// begin(kinds, window): the code that made the reply has had its turn (lib/QNetworkReply.ts): watch(kinds),
+// and unless it called setReadBufferSize (window false), the default read window.
+Napi::Value Begin(Info info, Core core) {
+  Watch(info, core);
+  if (info[1].ToBoolean()) OpenReadWindow(core, 0);
   return info.Env().Undefined();
 }
 
@@ -574,6 +669,8 @@ class QNetworkReplyWrap : public HandleWrap<QNetworkReplyWrap, ReplyCore> {
         {"snapshot", Snapshot},
         {"ack", Ack},
         {"setReadLimit", SetReadLimit},
+        {"watch", Watch},
+        {"begin", Begin},
         {"redirectAllowed", RedirectAllowed},
         {"bodyWrite", BodyWrite},
         {"bodyEnd", BodyEnd},

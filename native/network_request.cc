@@ -53,10 +53,13 @@ class NetworkRequestWrap : public ValueWrap<NetworkRequestWrap, QNetworkRequest>
     return ctor;
   }
 
-  // new QNetworkRequest() · (native QUrl) · (other QNetworkRequest): a copy.
+  // new QNetworkRequest() · (native QUrl) · (url string, parsed as QUrl(url) in tolerant mode:
+  // no QUrl wrapper made per request only to be dropped) · (other QNetworkRequest): a copy.
   explicit NetworkRequestWrap(const Napi::CallbackInfo& info) : ValueWrap(info) {
     if (info.Length() == 1) {
-      if (const QUrl* u = UnwrapUrl(info[0]))
+      if (info[0].IsString())
+        value = QNetworkRequest(QUrl(ToQString(info[0]), QUrl::TolerantMode));
+      else if (const QUrl* u = UnwrapUrl(info[0]))
         value = QNetworkRequest(*u);
       else
         value = Other(info, 0, kName);

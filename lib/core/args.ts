@@ -65,10 +65,19 @@ export function checkEnum(
   values: Record<string, string | number>,
   enumName: string,
 ): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || !Object.values(values).includes(v)) {
+  if (typeof v !== 'number' || !membersOf(values).has(v)) {
     throw new TypeError(`${method}: argument '${arg}' must be a ${enumName} member, got ${describe(v)}`);
   }
   return v;
+}
+
+// Each enum's values, gathered once: checkEnum runs per call of many methods (an attribute read,
+// a QUrl made from a string), where Object.values made an array every time.
+const members = new WeakMap<object, Set<unknown>>();
+function membersOf(values: Record<string, string | number>): Set<unknown> {
+  let set = members.get(values);
+  if (set === undefined) members.set(values, (set = new Set(Object.values(values))));
+  return set;
 }
 
 export function checkFlags(

@@ -30,6 +30,7 @@ let lastBound: AnyFunction | undefined;
 let lastSelf: object | undefined;
 let lastFunc: AnyFunction | undefined;
 let forgetQueued = false;
+const RESOLVED = Promise.resolve();
 // The note must not keep an object alive past the job that read it.
 function forget(): void {
   forgetQueued = false;
@@ -42,7 +43,8 @@ function note(b: AnyFunction, self: object, fn: AnyFunction): AnyFunction {
   lastFunc = fn;
   if (!forgetQueued) {
     forgetQueued = true;
-    queueMicrotask(forget);
+    // A promise job: Node's queueMicrotask makes an AsyncResource per call (one per job that reads a method).
+    void RESOLVED.then(forget);
   }
   return b;
 }

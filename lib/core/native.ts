@@ -418,7 +418,7 @@ export interface NativeNetworkRequest extends Native<'QNetworkRequest'> {
 
 export interface NativeNetworkRequestClass {
   new (): NativeNetworkRequest;
-  new (urlOrOther: NativeUrl | NativeNetworkRequest): NativeNetworkRequest;
+  new (urlOrOther: NativeUrl | NativeNetworkRequest | string): NativeNetworkRequest;
   readonly prototype: NativeNetworkRequest;
 }
 
@@ -1257,6 +1257,10 @@ export interface NativeNetworkReply extends NativeHandle {
   ack(n: number): void;
   /** setReadBufferSize: how much JS may hold (0: the default window). */
   setReadLimit(size: number): void;
+  /** The event kinds (a bit each, ReplyEvent) whose signals have slots: the others, when they carry no new state, are not sent. */
+  watch(kinds: number): void;
+  /** The code that made the reply has had its turn: watch(kinds), and the default read window if `window`. */
+  begin(kinds: number, window: boolean): void;
   /** The next chunk of a streamed body (start's body `true`); Qt's reads come back as BodyRead events. */
   bodyWrite(chunk: Buffer): void;
   /** The streamed body's end. */
