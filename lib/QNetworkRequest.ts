@@ -123,9 +123,11 @@ function setOrigin(holder: object, o: QObject | undefined): void {
   else origins.set(holder, o);
 }
 
-/** @internal `to` (a copy of the request `from`, or the reply made from it) carries `from`'s originating object. */
+/** @internal `to` (a new copy of the request `from`, or the reply made from it) carries `from`'s originating object. */
 export function carryOrigin(from: object, to: object): void {
-  setOrigin(to, origins.get(from));
+  // `to` is new: it has none to remove (a WeakMap delete per GET).
+  const o = origins.get(from);
+  if (o !== undefined) origins.set(to, o);
 }
 
 /** A request: the URL, the headers and the attributes QNetworkAccessManager sends it with. */
