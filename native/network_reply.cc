@@ -474,7 +474,7 @@ class ReplyCore : public QtHandle<QNetworkReply> {
 using Info = const Napi::CallbackInfo&;
 using Core = const std::shared_ptr<ReplyCore>&;
 
-// start(manager, operation, request, verb, body | null, decided?): the manager's get/head/post/put/
+// start(manager, operation, request | url string, verb, body | null, decided?): the manager's get/head/post/put/
 // deleteResource/sendCustomRequest, whose reply this core takes; body as RequestBodyArg reads it
 // (http_multi_part.h; true: JS streams it, bodyWrite and bodyEnd); `decided`: the JS factory's
 // list for the request's URL, which Qt asks for inside the call (the thread runtime,
@@ -485,9 +485,16 @@ Napi::Value Start(Info info, Core core) {
   auto nam = NamCoreArg(info[0], method);
   auto op = QNetworkAccessManager::Operation(
       IntArg(info, 1, QNetworkAccessManager::HeadOperation, QNetworkAccessManager::CustomOperation, method));
-  const QNetworkRequest* req = UnwrapNetworkRequest(info[2]);
-  if (!req) throw ArgTypeError(info.Env(), 2, method, "a native QNetworkRequest");
-  QNetworkRequest request = *req;
+  // A request made from a URL string and not touched since comes as that string (parsed as its
+  // native constructor parses it): no native request made per GET only to be copied here.
+  QNetworkRequest request;
+  if (info[2].IsString()) {
+    request = QNetworkRequest(QUrl(ToQString(info[2]), QUrl::TolerantMode));
+  } else {
+    const QNetworkRequest* req = UnwrapNetworkRequest(info[2]);
+    if (!req) throw ArgTypeError(info.Env(), 2, method, "a native QNetworkRequest or a URL string");
+    request = *req;
+  }
   QByteArray verb = info[3].IsNull() ? QByteArray() : BytesArg(info, 3, method);
   RequestBody body = RequestBodyArg(info, 4, method);
   auto decided = DecidedProxies(info[5], method);

@@ -1240,7 +1240,8 @@ export interface NativeNetworkReply extends NativeHandle {
   start(
     manager: NativeNetworkAccessManager,
     operation: number,
-    request: NativeNetworkRequest,
+    /** A URL string: a request made from it, as new QNetworkRequest(url) makes one. */
+    request: NativeNetworkRequest | string,
     verb: Buffer | null,
     body: NativeRequestBody | null,
     /** A JS factory's list for the request's URL, which Qt asks for inside the call (the thread runtime). */
