@@ -91,6 +91,8 @@ interface Meta {
 }
 
 const RESOLVED = Promise.resolve();
+// The numbers of the snapshot a native call just answered (ReplySnapshot), read at once.
+const slots = native.QNetworkReply.snapshotSlots;
 
 const NO_META: Meta = { url: '', errorString: 'Unknown error', attributes: new Map(), headers: new Map(), raw: [] };
 
@@ -219,7 +221,7 @@ export class QNetworkReply extends QIODevice {
       this.h.setActive(false); // no reply: nothing to wait for
       throw err;
     }
-    this.op = s[Snap.Operation];
+    this.op = slots[Snap.Operation];
     this.apply(s);
     // The Qt side hands nothing over until the code that made the reply has had its turn to call
     // setReadBufferSize (whose size then holds from the first byte); else the default window. It
@@ -257,11 +259,12 @@ export class QNetworkReply extends QIODevice {
     }
   }
 
-  private apply(s: ReplySnapshot): void {
-    if (s[Snap.Seq] < this.seq) return;
-    this.seq = s[Snap.Seq];
-    this.setState(s[Snap.State], s[Snap.OpenMode], s[Snap.Error]);
-    this.setMeta(s[Snap.Meta]);
+  // `meta` and the slots: the snapshot a native call just answered.
+  private apply(meta: ReplySnapshot): void {
+    if (slots[Snap.Seq] < this.seq) return;
+    this.seq = slots[Snap.Seq];
+    this.setState(slots[Snap.State], slots[Snap.OpenMode], slots[Snap.Error]);
+    this.setMeta(meta);
   }
 
   private setMeta(packed: string): void {
