@@ -47,19 +47,36 @@ class StreamHandle : public QtHandle<Q> {
   // The strings a snapshot and some events carry after the state (addresses and ports, names).
   virtual std::vector<std::string> endpoint() const = 0;
 
+  // The state every event and snapshot carries: packed state, open mode, error, bytesToWrite, taken.
+  struct State {
+    int32_t packed = -1, openMode = 0, error = -1;
+    double bytesToWrite = 0, taken = 0;
+    bool operator==(const State& o) const {
+      return packed == o.packed && openMode == o.openMode && error == o.error && bytesToWrite == o.bytesToWrite &&
+             taken == o.taken;
+    }
+  };
+  State state() const {
+    Q* s = this->object;
+    return {packedState(), s ? int(s->openMode()) : 0, s ? int(s->error()) : -1, s ? double(s->bytesToWrite()) : 0,
+            double(accepted)};
+  }
+
   Event make(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {
     Event e;
     e.handle = this->id();
     e.kind = kind;
     e.seq = ++this->seq;
     Q* s = this->object;
-    e.i[0] = packedState();
-    e.i[1] = s ? int(s->openMode()) : 0;
-    e.i[2] = s ? int(s->error()) : -1;
+    State now = state();
+    sent_ = now;
+    e.i[0] = now.packed;
+    e.i[1] = now.openMode;
+    e.i[2] = now.error;
     e.i[3] = arg;
-    e.d[0] = s ? double(s->bytesToWrite()) : 0;
-    e.d[1] = double(accepted);
-    if (withEndpoint) e.strings = endpoint();
+    e.d[0] = now.bytesToWrite;
+    e.d[1] = now.taken;
+    if (withEndpoint) sentEndpoint_ = e.strings = endpoint();
     // An Endpoint event is all a refresh after Qt's last signal brings: the error's message too,
     // which Qt may have set after that signal (a sync call's snapshot older than it is dropped).
     if (kind == protocol::SocketEvent::kEndpoint)
@@ -68,6 +85,32 @@ class StreamHandle : public QtHandle<Q> {
   }
   void push(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {
     this->channel()->push(make(kind, arg, withEndpoint));
+  }
+
+  // Events of signals that tell JS nothing but the socket's state (stateChanged but to
+  // Unconnected, hostFound, connected, readChannelFinished, QSslSocket's modeChanged...) when no
+  // slot or wait watches them: under the loop runtime JS says which it watches (`watched`, a bit
+  // per event kind); all until it does, and always under the thread runtime, whose slots may be
+  // connected after Qt emitted. An unwatched one whose state JS has already is not sent; one with
+  // a new state is lazy and stateOnly: a sync call's snapshot, which carries that state, drops it,
+  // else it goes with the next event or once Qt returns (per TLS handshake, 17 calls into JS -> 7).
+  std::atomic<uint32_t> watched{~0u};
+  void pushState(uint32_t kind, int32_t arg = 0, bool withEndpoint = false, bool lazy = false) {
+    if (watched.load(std::memory_order_relaxed) & (1u << kind)) {
+      this->channel()->push(make(kind, arg, withEndpoint), lazy);
+      return;
+    }
+    // Qt sets a connection's addresses after its stateChanged(Connected), before connected.
+    if (state() == sent_ && (!withEndpoint || endpoint() == sentEndpoint_)) return;
+    Event e = make(kind, arg, withEndpoint);
+    e.stateOnly = true;
+    this->channel()->push(std::move(e), true);
+  }
+  // A sync call's snapshot took the state now: JS has it.
+  void snapshotTaken(const State& taken, const std::vector<std::string>& endpoint) const {
+    sent_ = taken;
+    sentEndpoint_ = endpoint;
+    this->channel()->dropStateOnly(this->id());
   }
   // errorOccurred(error): Qt's message as the payload. The signal's argument, not error(): Qt
   // may emit an error it does not keep (QLocalSocket, connecting while connected).
@@ -135,7 +178,7 @@ class StreamHandle : public QtHandle<Q> {
     QObject::connect(s, &QIODevice::aboutToClose, s, [this] { push(protocol::SocketEvent::kAboutToClose); });
     QObject::connect(s, &QIODevice::readChannelFinished, s, [this] {
       forwardAllIfReadable();
-      push(protocol::SocketEvent::kReadChannelFinished);
+      pushState(protocol::SocketEvent::kReadChannelFinished);
     });
   }
   void forwardAllIfReadable() {
@@ -164,7 +207,9 @@ class StreamHandle : public QtHandle<Q> {
 
  private:
   bool refreshQueued_ = false;
-  bool flushQueued_ = false;  // in the runtime's after-commands list
+  bool flushQueued_ = false;                       // in the runtime's after-commands list
+  mutable State sent_;                             // Qt thread: the state the last event or snapshot carried
+  mutable std::vector<std::string> sentEndpoint_;  // and the endpoint() strings the last that had them
 
  public:
   // Qt side: a write from JS; what Qt's write returned.
@@ -213,11 +258,13 @@ struct StreamSnapshot {
     state = c.packedState();
     endpoint = c.endpoint();
     taken = double(c.accepted);
-    if (!s) return;
-    openMode = int(s->openMode());
-    error = int(s->error());
-    errorString = s->errorString().toStdString();
-    bytesToWrite = double(s->bytesToWrite());
+    if (s) {
+      openMode = int(s->openMode());
+      error = int(s->error());
+      errorString = s->errorString().toStdString();
+      bytesToWrite = double(s->bytesToWrite());
+    }
+    c.snapshotTaken({state, openMode, error, bytesToWrite, taken}, endpoint);
   }
 
   Napi::Array toJs(Napi::Env env, Napi::Value result) const {
@@ -252,6 +299,7 @@ class StreamWrap : public HandleWrap<Self, Core> {
     m.push_back(Self::InstanceMethod("ack", &StreamWrap::Ack));
     m.push_back(Self::InstanceMethod("setReadLimit", &StreamWrap::SetReadLimit));
     m.push_back(Self::InstanceMethod("watchBytesWritten", &StreamWrap::WatchBytesWritten));
+    m.push_back(Self::InstanceMethod("watch", &StreamWrap::Watch));
     m.push_back(Self::InstanceMethod("close", &StreamWrap::Close));
     m.push_back(Self::InstanceMethod("abort", &StreamWrap::Abort));
     m.push_back(Self::InstanceMethod("flush", &StreamWrap::Flush));
@@ -314,6 +362,12 @@ class StreamWrap : public HandleWrap<Self, Core> {
 
   Napi::Value WatchBytesWritten(const Napi::CallbackInfo& info) {
     this->core_->watchBytesWritten.store(info[0].ToBoolean(), std::memory_order_relaxed);
+    return info.Env().Undefined();
+  }
+
+  // watch(kinds): the pushState event kinds (a bit each) whose signals JS slots or waits watch now.
+  Napi::Value Watch(const Napi::CallbackInfo& info) {
+    this->core_->watched.store(uint32_t(IntArg(info, 0, 0, UINT32_MAX, "watch")), std::memory_order_relaxed);
     return info.Env().Undefined();
   }
 };
