@@ -95,8 +95,10 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
     // watches them, or when JS lacks the state they carry. The thread runtime sends every event:
     // a slot connected after Qt emitted, in the same JS task, must still run.
     if (runtime === 'loop') {
-      this.watchedKinds = -2;
-      this.watchSignals();
+      // Nothing watches a new socket yet (its signals are made on first use) but a trace.
+      this.watchedKinds = 0;
+      if (recording()) this.watchSignals();
+      else this.h.native.watch(0);
     }
   }
 
