@@ -163,10 +163,19 @@ class StreamHandle : public QtHandle<Q> {
       auto self = std::static_pointer_cast<StreamHandle>(core.lock());
       // Sent for an object Qt deleted too (a server's pending connections go with it): JS holds
       // the process for this event once the socket is left unconnected.
-      if (!self || self->object != s) return;
+      if (!self || self->object != s || self->deleted_) return;
       self->refreshQueued_ = false;
       self->push(protocol::SocketEvent::kEndpoint, 0, true);
     });
+  }
+
+  // deleteLater (or a collected wrapper) deleted the object: JS forgets the handle at its Destroyed
+  // event, and an Endpoint refresh queued before would reach nothing (one call into JS per
+  // TLS handshake that ends in deleteLater).
+  void destroyOnQt(bool emitSignals) override {
+    bool had = this->object;  // else Qt deleted it: no Destroyed event, JS waits for the Endpoint one
+    QtHandle<Q>::destroyOnQt(emitSignals);
+    if (had) deleted_ = true;
   }
 
   // Qt side, when the core takes its Qt object: the QIODevice signals every stream forwards.
@@ -207,6 +216,7 @@ class StreamHandle : public QtHandle<Q> {
 
  private:
   bool refreshQueued_ = false;
+  bool deleted_ = false;                           // by destroyOnQt
   bool flushQueued_ = false;                       // in the runtime's after-commands list
   mutable State sent_;                             // Qt thread: the state the last event or snapshot carried
   mutable std::vector<std::string> sentEndpoint_;  // and the endpoint() strings the last that had them
