@@ -50,7 +50,7 @@ import {
   RedirectPolicy,
   TransferTimeoutConstant,
   carryOrigin,
-  nativeOf as nativeOfRequest,
+  startArg as requestStartArg,
 } from './QNetworkRequest';
 
 export enum Operation {
@@ -216,7 +216,7 @@ export class QNetworkAccessManager extends QObject {
     if (this.h.gone) throw new Error(`${method}: the QNetworkAccessManager was deleted (deleteLater)`);
     const decided = this.decideProxies(request, body !== null);
     const reply = new QNetworkReply(this, (n) =>
-      n.start(this.h.native, op, nativeOfRequest(request), verb, body, decided),
+      n.start(this.h.native, op, requestStartArg(request), verb, body, decided),
     );
     carryOrigin(request, reply);
     if (source) reply._streamBody(source, method);

@@ -91,6 +91,8 @@ interface Meta {
 }
 
 const RESOLVED = Promise.resolve();
+// The numbers of the snapshot a native call just answered (ReplySnapshot), read at once.
+const slots = native.QNetworkReply.snapshotSlots;
 
 const NO_META: Meta = { url: '', errorString: 'Unknown error', attributes: new Map(), headers: new Map(), raw: [] };
 
@@ -198,7 +200,7 @@ export class QNetworkReply extends QIODevice {
   private limitSet = false;
   private unacked = 0; // bytes read here that the Qt side has not been told about
   private body: BodyPump | null = null; // a request body streamed from JS, while it is sent
-  private readonly question = new SslErrorsQuestion();
+  private question: SslErrorsQuestion | undefined = undefined; // made when first needed (TLS errors are rare)
   private watchedKinds = -1; // what the Qt side was last told (watchSignals); -1: not yet (begin)
 
   /** @internal made by QNetworkAccessManager only (PyQt6's replies come from a manager). */
@@ -219,7 +221,7 @@ export class QNetworkReply extends QIODevice {
       this.h.setActive(false); // no reply: nothing to wait for
       throw err;
     }
-    this.op = s[Snap.Operation];
+    this.op = slots[Snap.Operation];
     this.apply(s);
     // The Qt side hands nothing over until the code that made the reply has had its turn to call
     // setReadBufferSize (whose size then holds from the first byte); else the default window. It
@@ -237,9 +239,13 @@ export class QNetworkReply extends QIODevice {
   // The STATE_SIGNALS events that slots watch; all while a trace records every signal, as PyQt6
   // shows them (lib/trace.ts).
   private kindsWatched(): number {
+    const all = recording();
     let kinds = 0;
-    for (const [name, kind] of STATE_SIGNALS)
-      if (recording() || (madeSignal(this, name)?.connected ?? 0) > 0) kinds |= 1 << kind;
+    // Indexed, not destructured: the iterator protocol, per reply, in code not yet optimized.
+    for (let k = 0; k < STATE_SIGNALS.length; k++) {
+      const s = STATE_SIGNALS[k];
+      if (all || (madeSignal(this, s[0])?.connected ?? 0) > 0) kinds |= 1 << s[1];
+    }
     return kinds;
   }
 
@@ -253,11 +259,12 @@ export class QNetworkReply extends QIODevice {
     }
   }
 
-  private apply(s: ReplySnapshot): void {
-    if (s[Snap.Seq] < this.seq) return;
-    this.seq = s[Snap.Seq];
-    this.setState(s[Snap.State], s[Snap.OpenMode], s[Snap.Error]);
-    this.setMeta(s[Snap.Meta]);
+  // `meta` and the slots: the snapshot a native call just answered.
+  private apply(meta: ReplySnapshot): void {
+    if (slots[Snap.Seq] < this.seq) return;
+    this.seq = slots[Snap.Seq];
+    this.setState(slots[Snap.State], slots[Snap.OpenMode], slots[Snap.Error]);
+    this.setMeta(meta);
   }
 
   private setMeta(packed: string): void {
@@ -334,7 +341,7 @@ export class QNetworkReply extends QIODevice {
         madeSignal(this, 'encrypted')?.emit();
         break;
       case Ev.SslErrors:
-        this.question.ask(
+        (this.question ??= new SslErrorsQuestion()).ask(
           payload as [NativeSslError[], number],
           (errors) => {
             this.mgr._replySslErrors(this, errors);
@@ -363,9 +370,14 @@ export class QNetworkReply extends QIODevice {
       case Ev.Finished:
         this.body?.stop();
         // The manager's finished(reply) first: Qt's manager connected to the reply before we did.
-        this.h.setActive(false);
-        this.mgr._replyFinished(this);
-        madeSignal(this, 'finished')?.emit();
+        // Inactive once the slots ran: one that deleted the reply leaves it held strongly until
+        // its Destroyed (Handle.setActive).
+        try {
+          this.mgr._replyFinished(this);
+          madeSignal(this, 'finished')?.emit();
+        } finally {
+          this.h.setActive(false);
+        }
         break;
       case Ev.Destroyed:
         // What JS received stays readable (README: autoDeleteReplies); PyQt6 raises on a deleted reply.
@@ -575,7 +587,7 @@ export class QNetworkReply extends QIODevice {
    * Qt keeps it for the handshake to come.
    */
   ignoreSslErrors(errors?: Iterable<QSslError>): void {
-    const list = this.question.ignore('QNetworkReply.ignoreSslErrors', arguments, errors);
+    const list = (this.question ??= new SslErrorsQuestion()).ignore('QNetworkReply.ignoreSslErrors', arguments, errors);
     if (list === undefined || this.h.gone) return;
     if (list) this.h.native.ignoreSslErrors(list);
     else this.h.native.ignoreSslErrors();

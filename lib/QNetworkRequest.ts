@@ -16,7 +16,7 @@ import {
 import type { NativeNetworkRequest } from './core/native';
 import { native } from './core/runtime';
 import { QObject } from './core/QObject';
-import { holdsNative, Value, valueKit } from './core/value';
+import { holdsNative, settleNative, Value, valueKit } from './core/value';
 import { QHttp2Configuration, fromNative as http2FromNative, nativeOf as nativeOfHttp2 } from './QHttp2Configuration';
 import { QSslConfiguration, adopt as adoptConfiguration, nativeOf as nativeOfConfiguration } from './QSslConfiguration';
 import { QUrl, fromNative as urlFromNative, nativeOf as nativeOfUrl, urlArg } from './QUrl';
@@ -123,10 +123,16 @@ function setOrigin(holder: object, o: QObject | undefined): void {
   else origins.set(holder, o);
 }
 
-/** @internal `to` (a copy of the request `from`, or the reply made from it) carries `from`'s originating object. */
+/** @internal `to` (a new copy of the request `from`, or the reply made from it) carries `from`'s originating object. */
 export function carryOrigin(from: object, to: object): void {
-  setOrigin(to, origins.get(from));
+  // `to` is new: it has none to remove (a WeakMap delete per GET).
+  const o = origins.get(from);
+  if (o !== undefined) origins.set(to, o);
 }
+
+// QNetworkRequest's #url, for the functions below the class.
+let pendingUrl: (r: object) => string | undefined;
+let clearUrl: (r: QNetworkRequest) => void;
 
 /** A request: the URL, the headers and the attributes QNetworkAccessManager sends it with. */
 export class QNetworkRequest extends Value<NativeNetworkRequest> {
@@ -138,16 +144,28 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
   static readonly RedirectPolicy = RedirectPolicy;
   static readonly TransferTimeoutConstant = TransferTimeoutConstant;
 
+  // The URL string of a request made from one, until its native object is first needed: a GET of
+  // a request made from a string and not touched since passes the string, and no native request
+  // (a wrapper, its finalizer) is made per GET.
+  #url: string | undefined = undefined;
+
+  static {
+    pendingUrl = (r) => (#url in r ? r.#url : undefined);
+    clearUrl = (r) => {
+      r.#url = undefined;
+    };
+  }
+
   constructor();
   constructor(url: QUrl | URL | string);
   constructor(other: QNetworkRequest);
   constructor(url?: QUrl | URL | string | QNetworkRequest) {
     const method = 'QNetworkRequest';
     checkArity(method, arguments, 0, 1);
-    let n: NativeNetworkRequest;
+    let n: NativeNetworkRequest | undefined;
     if (arguments.length === 0) n = new native.QNetworkRequest();
-    // As QUrl(url) parses it, without a QUrl made only to be dropped (a request per GET).
-    else if (typeof url === 'string') n = new native.QNetworkRequest(url);
+    // Made when first needed (nativeOf), as QUrl(url) parses it: without a QUrl made only to be dropped.
+    else if (typeof url === 'string') n = undefined;
     else if (url instanceof QNetworkRequest) n = new native.QNetworkRequest(nativeOf(url));
     else if (typeof url === 'string' || url instanceof QUrl || url instanceof URL)
       n = new native.QNetworkRequest(nativeOfUrl(urlArg(method, 'url', url)));
@@ -155,8 +173,9 @@ export class QNetworkRequest extends Value<NativeNetworkRequest> {
       throw new TypeError(
         `${method}: argument 'url' must be a QUrl, a string or a QNetworkRequest, got ${describe(url)}`,
       );
-    super(n);
-    if (url instanceof QNetworkRequest) carryOrigin(url, this);
+    super(n as NativeNetworkRequest);
+    if (n === undefined) this.#url = url as string;
+    else if (url instanceof QNetworkRequest) carryOrigin(url, this);
   }
 
   /** A copy of the request's URL. */
@@ -390,8 +409,19 @@ export declare namespace QNetworkRequest {
 
 // @internal nativeOf: the native request inside one (read it, don't keep it); fromNative: a
 // QNetworkRequest holding a copy of a native one.
-const { nativeOf, fromNative } = valueKit<QNetworkRequest, NativeNetworkRequest>(
-  QNetworkRequest,
-  native.QNetworkRequest,
-);
-export { nativeOf, fromNative };
+const kit = valueKit<QNetworkRequest, NativeNetworkRequest>(QNetworkRequest, native.QNetworkRequest);
+export const fromNative = kit.fromNative;
+
+export function nativeOf(r: QNetworkRequest): NativeNetworkRequest {
+  const url = typeof r === 'object' && r !== null ? pendingUrl(r) : undefined;
+  if (url !== undefined) {
+    settleNative(r, new native.QNetworkRequest(url));
+    clearUrl(r);
+  }
+  return kit.nativeOf(r);
+}
+
+/** @internal what the manager's start() takes: the URL string of a request that has no native object yet, else it. */
+export function startArg(r: QNetworkRequest): NativeNetworkRequest | string {
+  return pendingUrl(r) ?? kit.nativeOf(r);
+}

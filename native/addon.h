@@ -50,6 +50,8 @@ class Module : public Napi::Addon<Module> {
     std::shared_ptr<Handle> handle;
   } adopting;
   Napi::ObjectReference exportsRef;
+  // The numbers of a reply's snapshot (native/network_reply.cc), read by JS at once.
+  Napi::Reference<Napi::Float64Array> replySnapshotSlots;
 
   static Module& of(Napi::Env env) { return *env.GetInstanceData<Module>(); }
 

@@ -181,16 +181,14 @@
 #define QTN_REPLY_STATE_BITS(X) \
   X(Finished, 1)                \
   X(Running, 2)
-// A QNetworkReply's sync-call answer; Meta is the metadata array its events carry.
+// A QNetworkReply's sync-call answer: these numbers, in QNetworkReply.snapshotSlots; the answer is its metadata.
 #define QTN_REPLY_SNAPSHOT(X) \
   X(Seq, 0)                   \
   X(State, 1)                 \
   X(OpenMode, 2)              \
   X(Error, 3)                 \
   X(Operation, 4)             \
-  X(Meta, 5)                  \
-  X(Result, 6)                \
-  X(Length, 7)
+  X(Length, 5)
 // Which of Qt's blocking waits a JS wait that ran out hands over to (waitNow).
 #define QTN_SOCKET_WAIT(X) \
   X(Connected, 0)          \

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import { canConnect, freePort } from '../scripts/ports';
 
 export interface ProxyServer {
@@ -142,6 +142,9 @@ export const squidRealm = (scheme: SquidScheme): string => `qtn-squid-${scheme}`
  * namespace of its own as uid 65534, which is still us outside, so it reads and writes the test's
  * directory as its owner.
  */
+/** A squid service name unique on this machine (alphanumeric, as squid requires). */
+export const squidServiceName = (port: number): string => `qtn${process.pid}x${port}x${randomBytes(4).toString('hex')}`;
+
 export async function startSquid(scheme: SquidScheme, opts: Credentials = {}): Promise<ProxyServer> {
   const creds = credentials(opts);
   if ((scheme === 'basic' || scheme === 'digest') && !creds)
@@ -170,6 +173,11 @@ export async function startSquid(scheme: SquidScheme, opts: Credentials = {}): P
         ...(asRoot ? ['/usr/bin/unshare', '--user', '--map-user=65534', '--map-group=65534', '--'] : []),
         squid,
         '-N',
+        // A service name of its own: squid names its shared memory segments (/dev/shm, which
+        // network namespaces do not separate) after it, and two squids by the same name (the
+        // runtimes' stages side by side) failed with shm_open's "File exists".
+        '-n',
+        squidServiceName(port),
         '-f',
         path.join(dir, 'squid.conf'),
       ],

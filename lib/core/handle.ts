@@ -24,6 +24,8 @@ export class Handle<N extends NativeHandle, T> {
   readonly id: number;
   /** deleteLater ran on the Qt side (the Destroyed event): nothing of the Qt object is left. */
   gone = false;
+  /** deleteLater was asked: the Destroyed event will come. */
+  private deleting = false;
   private alive = 0; // keepAlive() state
   private waiters: Waiter<T>[] | undefined = undefined; // made when first needed: memory per socket
 
@@ -40,9 +42,15 @@ export class Handle<N extends NativeHandle, T> {
     if (active) this.alive = startActive();
   }
 
-  /** An active object (open, connecting, listening) is held strongly and keeps the process alive. */
+  /**
+   * An active object (open, connecting, listening) is held strongly and keeps the process alive.
+   * One whose deletion was asked stays held strongly once inactive, until its Destroyed event
+   * (unregister): not held weakly meanwhile (a WeakRef and a finalization registration made only
+   * to be dropped: a reply deleted in its finished slot, per GET).
+   */
   setActive(active: boolean): void {
-    this.alive = keepAlive(this.id, this.owner, this.alive, active && !this.gone);
+    active &&= !this.gone;
+    this.alive = keepAlive(this.id, this.owner, this.alive, active, active || (this.deleting && !this.gone));
   }
 
   /** As net.Socket.ref() (true) and unref() (false). */
@@ -136,6 +144,8 @@ export class Handle<N extends NativeHandle, T> {
   }
 
   deleteLater(): void {
-    if (!this.gone) this.native.deleteLater();
+    if (this.gone) return;
+    this.native.deleteLater();
+    this.deleting = true;
   }
 }

@@ -1225,16 +1225,11 @@ export interface NativeCookieJar extends NativeHandle {
   validateCookie(cookie: NativeNetworkCookie, url: NativeUrl): boolean | null;
 }
 
-/** A reply's sync-call answer, laid out as native/protocol.h's ReplySnapshot. */
-export type ReplySnapshot = [
-  seq: number,
-  state: number,
-  openMode: number,
-  error: number,
-  operation: number,
-  meta: string, // packed (native/network_reply.cc Pack)
-  result: null,
-];
+/**
+ * A reply's sync-call answer: its metadata, packed (native/network_reply.cc pack); the numbers of
+ * native/protocol.h's ReplySnapshot are in QNetworkReply.snapshotSlots, to be read at once.
+ */
+export type ReplySnapshot = string;
 
 /** QNetworkReply's (native/network_reply.cc). */
 export interface NativeNetworkReply extends NativeHandle {
@@ -1242,7 +1237,8 @@ export interface NativeNetworkReply extends NativeHandle {
   start(
     manager: NativeNetworkAccessManager,
     operation: number,
-    request: NativeNetworkRequest,
+    /** A URL string: a request made from it, as new QNetworkRequest(url) makes one. */
+    request: NativeNetworkRequest | string,
     verb: Buffer | null,
     body: NativeRequestBody | null,
     /** A JS factory's list for the request's URL, which Qt asks for inside the call (the thread runtime). */
@@ -1277,7 +1273,7 @@ export interface NativeHandles {
   QNetworkAccessManager: new () => NativeNetworkAccessManager;
   QNetworkCookieJar: new () => NativeCookieJar;
   QNetworkDiskCache: new () => NativeDiskCache;
-  QNetworkReply: new () => NativeNetworkReply;
+  QNetworkReply: (new () => NativeNetworkReply) & { readonly snapshotSlots: Float64Array };
   QTcpSocket: new () => NativeAbstractSocket;
   QAbstractSocket: new (socketType: number) => NativeAbstractSocket;
   QSslSocket: (new () => NativeSslSocket) & NativeSslStatics;

@@ -178,9 +178,7 @@ export const enum ReplySnapshot {
   OpenMode = 2,
   Error = 3,
   Operation = 4,
-  Meta = 5,
-  Result = 6,
-  Length = 7,
+  Length = 5,
 }
 
 export const enum Limit {
@@ -356,9 +354,7 @@ export const protocolValues = {
     OpenMode: 2,
     Error: 3,
     Operation: 4,
-    Meta: 5,
-    Result: 6,
-    Length: 7
+    Length: 5
   },
   Limit: {
     DefaultReadLimit: 16777216,

@@ -258,10 +258,11 @@ export function drainEvents(): void {
 const ACTIVE = 1;
 const UNREFED = 2;
 
-/** The state once the owner became active or inactive. */
-export function keepAlive(id: number, sink: EventSink, state: number, active: boolean): number {
+/** The state once the owner became active or inactive; `strong`: an inactive one stays held strongly. */
+export function keepAlive(id: number, sink: EventSink, state: number, active: boolean, strong = active): number {
   if (active === ((state & ACTIVE) !== 0)) return state;
-  setStrong(id, sink, active);
+  // An active one was held strongly: nothing to change if it stays so.
+  if (active || !strong) setStrong(id, sink, active);
   if ((state & UNREFED) === 0) {
     if (active) addRef();
     else releaseRef();

@@ -4,14 +4,18 @@
 // (`nativeOf`, `adopt`, `fromNative`), which its module exports as @internal functions.
 
 let read: <N>(v: Value<N>) => N;
+let write: <N>(v: Value<N>, n: N) => void;
 let holds: (o: object) => boolean;
 
 /** The base of every value class: it only holds the native object. */
 export abstract class Value<N> {
-  readonly #n: N;
+  #n: N;
 
   static {
     read = <M>(v: Value<M>): M => v.#n;
+    write = <M>(v: Value<M>, n: M): void => {
+      v.#n = n;
+    };
     holds = (o) => #n in o;
   }
 
@@ -19,6 +23,14 @@ export abstract class Value<N> {
   protected constructor(n: N) {
     this.#n = n;
   }
+}
+
+/**
+ * For a class whose native object is made when first needed (QNetworkRequest from a URL string):
+ * `v`, made with none, gets `n`.
+ */
+export function settleNative<N>(v: Value<N>, n: N): void {
+  write(v, n);
 }
 
 /**

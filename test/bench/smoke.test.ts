@@ -25,6 +25,7 @@ const WORKLOADS = [
   'httpGetsSquidCpu',
   'tlsBulk',
   'tlsBulkCpu',
+  'tlsBulkFaults',
   'tlsHandshakes',
   'tlsHandshakesCpu',
   'tlsHandshakesConcurrent',

@@ -687,7 +687,9 @@ describe('lifetime', () => {
       console.log('open');
     })();`;
 
-  /** Runs `code` in a child; how long it lived after printing 'open' (bounded: killed by pid after capMs). */
+  /** Runs `code` in a child; how long it lived after printing 'open' (bounded: killed by pid capMs after it, or
+   * 30 s after its start if it never prints it). The cap counts from 'open', not the spawn: a loaded machine
+   * takes a second or more to start a child, which left it too little time alive to tell. */
   async function lifetimeOf(code: string, capMs: number): Promise<{ afterOpen: number; status: number | null }> {
     const child = spawn(process.execPath, ['-e', code], {
       env: { ...process.env, QTN_DIST: dist, QTN_NAME: uniqueName('life'), TMPDIR: tmp.dir },
@@ -696,13 +698,18 @@ describe('lifetime', () => {
     let out = '';
     let err = '';
     let openedAt = 0;
+    const kill = (): void => void process.kill(child.pid!, 'SIGKILL');
+    let killer = setTimeout(kill, capMs + 30000);
     child.stdout.on('data', (d) => {
       out += d;
-      if (!openedAt && out.includes('open')) openedAt = Date.now();
+      if (!openedAt && out.includes('open')) {
+        openedAt = Date.now();
+        clearTimeout(killer);
+        killer = setTimeout(kill, capMs);
+      }
     });
     child.stderr.on('data', (d) => (err += d));
     const exit = new Promise<number | null>((r) => child.on('close', (status) => r(status)));
-    const killer = setTimeout(() => process.kill(child.pid!, 'SIGKILL'), capMs);
     const status = await exit;
     clearTimeout(killer);
     expect(err).toBe('');

@@ -360,6 +360,8 @@ const hostileCases: HostileCase[] = [
         closed: false,
       });
       await expect(httpConnect(p, 'localhost', echoPort)).rejects.toThrow(/not HTTP/);
+      // The log comes through the proxy's stdout pipe, which this process may read after the answer.
+      await until(() => p.targets().length >= 2, 5000, 'both requests in the proxy log');
       expect(p.targets()).toEqual([`localhost:${echoPort}`, `localhost:${echoPort}`]);
     },
   },
