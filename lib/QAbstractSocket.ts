@@ -12,7 +12,7 @@ import type {
   SocketSnapshot as Snapshot,
 } from './core/native';
 import { SocketEvent as Ev, SocketWait as Wait } from './core/protocol';
-import { defineSignals, madeSignal, recording, Signal } from './core/signal';
+import { defineSignals, madeSignal, recording, Signal, type StateSignal, watchedKinds } from './core/signal';
 import {
   BindFlag,
   NetworkLayerProtocol,
@@ -33,8 +33,7 @@ import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy
 import { decideProxies } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery } from './QNetworkProxyQuery';
 
-/** A signal whose event tells JS nothing but the socket's state, and the event's kind. */
-export type StateSignal = readonly [name: string, kind: number];
+/** Signals whose events tell JS nothing but the socket's state (StateSignal). */
 export const STATE_SIGNALS: readonly StateSignal[] = [
   ['stateChanged', Ev.StateChanged],
   ['hostFound', Ev.HostFound],
@@ -110,11 +109,7 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
   /** @internal a slot of a stateSignals() signal was connected or disconnected, or a wait began or ended. */
   watchSignals(): void {
     if (this.watchedKinds === -1 || this.h.gone) return;
-    let kinds = 0;
-    // A trace records every signal, as PyQt6 shows them (lib/trace.ts).
-    for (const [name, kind] of this.stateSignals())
-      if (recording() || (madeSignal(this, name as keyof this & string) as Signal<unknown[]> | undefined)?.connected)
-        kinds |= 1 << kind;
+    let kinds = watchedKinds(this, this.stateSignals());
     if (this.h.hasWait(Wait.Connected)) kinds |= 1 << Ev.Connected;
     if (kinds !== this.watchedKinds) {
       this.watchedKinds = kinds;

@@ -19,7 +19,7 @@ import type { NativeAbstractSocket, NativeSslSocket } from './core/native';
 import { SocketEvent as Ev, SocketWait as Wait } from './core/protocol';
 import { OpenModeFlag } from './core/QIODevice';
 import { native } from './core/runtime';
-import { defineSignals, madeSignal, Signal } from './core/signal';
+import { defineSignals, madeSignal, Signal, type StateSignal } from './core/signal';
 import { NetworkLayerProtocol, SocketState } from './core/socketEnums';
 import { isNews } from './core/stream';
 import {
@@ -48,7 +48,7 @@ import {
   nativeOf as nativeOfAuthenticator,
   type QSslPreSharedKeyAuthenticator,
 } from './QSslPreSharedKeyAuthenticator';
-import { STATE_SIGNALS, type StateSignal } from './QAbstractSocket';
+import { STATE_SIGNALS } from './QAbstractSocket';
 import { QTcpSocket } from './QTcpSocket';
 
 // Beside the value classes that use them too (QSslConfiguration.peerVerifyMode()).

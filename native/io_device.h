@@ -87,25 +87,21 @@ class StreamHandle : public QtHandle<Q> {
     this->channel()->push(make(kind, arg, withEndpoint));
   }
 
-  // Events of signals that tell JS nothing but the socket's state (stateChanged but to
-  // Unconnected, hostFound, connected, readChannelFinished, QSslSocket's modeChanged...) when no
-  // slot or wait watches them: under the loop runtime JS says which it watches (`watched`, a bit
-  // per event kind); all until it does, and always under the thread runtime, whose slots may be
-  // connected after Qt emitted. An unwatched one whose state JS has already is not sent; one with
-  // a new state is lazy and stateOnly: a sync call's snapshot, which carries that state, drops it,
-  // else it goes with the next event or once Qt returns (per TLS handshake, 17 calls into JS -> 7).
-  std::atomic<uint32_t> watched{~0u};
+  // State-only events (QtHandle::sendOf): stateChanged but to Unconnected, hostFound, connected,
+  // readChannelFinished, QSslSocket's modeChanged... An unwatched one with a new state is also
+  // stateOnly: a sync call's snapshot, which carries that state, drops it, and the loop runtime
+  // sends it once Qt returns, before anything but a slot could read the state.
   void pushState(uint32_t kind, int32_t arg = 0, bool withEndpoint = false, bool lazy = false) {
-    if (watched.load(std::memory_order_relaxed) & (1u << kind)) {
-      this->channel()->push(make(kind, arg, withEndpoint), lazy);
-      return;
-    }
+    using Send = typename QtHandle<Q>::Send;
     // Qt sets a connection's addresses after its stateChanged(Connected), before connected.
-    if (state() == sent_ && (!withEndpoint || endpoint() == sentEndpoint_)) return;
+    Send send = this->sendOf(kind, [&] { return state() == sent_ && (!withEndpoint || endpoint() == sentEndpoint_); });
+    if (send == Send::kNot) return;
     Event e = make(kind, arg, withEndpoint);
-    e.stateOnly = true;
-    this->channel()->push(std::move(e), true);
+    e.stateOnly = send == Send::kLazy;
+    bool goesLazy = lazy || e.stateOnly;
+    this->channel()->push(std::move(e), goesLazy);
   }
+
   // A sync call's snapshot took the state now: JS has it.
   void snapshotTaken(const State& taken, const std::vector<std::string>& endpoint) const {
     sent_ = taken;
@@ -375,11 +371,7 @@ class StreamWrap : public HandleWrap<Self, Core> {
     return info.Env().Undefined();
   }
 
-  // watch(kinds): the pushState event kinds (a bit each) whose signals JS slots or waits watch now.
-  Napi::Value Watch(const Napi::CallbackInfo& info) {
-    this->core_->watched.store(uint32_t(IntArg(info, 0, 0, UINT32_MAX, "watch")), std::memory_order_relaxed);
-    return info.Env().Undefined();
-  }
+  Napi::Value Watch(const Napi::CallbackInfo& info) { return WatchKinds(info, *this->core_, "watch"); }
 };
 
 }  // namespace qtn
