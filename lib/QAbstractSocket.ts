@@ -4,15 +4,15 @@
 import { AbortOptions, abortable, signalOf } from './core/node';
 import { checkArity, checkEnum, checkFlags, checkInt, checkString, PORT_MAX } from './core/args';
 import { OpenModeFlag } from './core/QIODevice';
-import { native } from './core/runtime';
+import { native, runtime } from './core/runtime';
 import type {
   NativeAbstractSocket,
   NativeAuthenticator,
   NativeNetworkProxy,
   SocketSnapshot as Snapshot,
 } from './core/native';
-import { SocketEvent as Ev } from './core/protocol';
-import { defineSignals, madeSignal, Signal } from './core/signal';
+import { SocketEvent as Ev, SocketWait as Wait } from './core/protocol';
+import { defineSignals, madeSignal, recording, Signal, type StateSignal, watchedKinds } from './core/signal';
 import {
   BindFlag,
   NetworkLayerProtocol,
@@ -32,6 +32,14 @@ import {
 import { QNetworkProxy, fromNative as proxyFromNative, nativeOf as nativeOfProxy } from './QNetworkProxy';
 import { decideProxies } from './QNetworkProxyFactory';
 import { QNetworkProxyQuery } from './QNetworkProxyQuery';
+
+/** Signals whose events tell JS nothing but the socket's state (StateSignal). */
+export const STATE_SIGNALS: readonly StateSignal[] = [
+  ['stateChanged', Ev.StateChanged],
+  ['hostFound', Ev.HostFound],
+  ['connected', Ev.Connected],
+  ['readChannelFinished', Ev.ReadChannelFinished],
+];
 
 /** What a socket is set to do that most sockets leave as it is: kept apart, made when first set. */
 interface Settings {
@@ -69,6 +77,7 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
   private _peerPort = 0;
   private _peerName = '';
   private settings: Settings | undefined = undefined; // made when one is set: memory per socket
+  private watchedKinds = -1; // what the Qt side was last told (watchSignals); -1: every event
 
   /**
    * QAbstractSocket(socketType, parent = None): Qt's base class itself, as PyQt6 makes it (a
@@ -80,6 +89,38 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
   constructor(socketType: SocketType, second?: NativeAbstractSocket | null) {
     super(nativeFor(new.target, socketType, second, arguments.length));
     this._socketType = socketType;
+    // The loop runtime runs Qt inside JS's calls and turns: the Qt side knows at each emission
+    // whether a slot is connected, and sends the stateSignals() events only while one (or a wait)
+    // watches them, or when JS lacks the state they carry. The thread runtime sends every event:
+    // a slot connected after Qt emitted, in the same JS task, must still run.
+    if (runtime === 'loop') {
+      // Nothing watches a new socket yet (its signals are made on first use) but a trace.
+      this.watchedKinds = 0;
+      if (recording()) this.watchSignals();
+      else this.h.native.watch(0);
+    }
+  }
+
+  /** @internal the signals whose events carry only the socket's state (see the constructor). */
+  protected stateSignals(): readonly StateSignal[] {
+    return STATE_SIGNALS;
+  }
+
+  /** @internal a slot of a stateSignals() signal was connected or disconnected, or a wait began or ended. */
+  watchSignals(): void {
+    if (this.watchedKinds === -1 || this.h.gone) return;
+    let kinds = watchedKinds(this, this.stateSignals());
+    if (this.h.hasWait(Wait.Connected)) kinds |= 1 << Ev.Connected;
+    if (kinds !== this.watchedKinds) {
+      this.watchedKinds = kinds;
+      this.h.native.watch(kinds);
+    }
+  }
+
+  /** @internal */
+  override waitsChanged(kind: number): void {
+    super.waitsChanged(kind);
+    if (kind === Wait.Connected) this.watchSignals();
   }
 
   /** @internal */
@@ -337,7 +378,12 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
     return ok;
   }
 }
-defineSignals(QAbstractSocket, ['hostFound', 'proxyAuthenticationRequired']);
+defineSignals(QAbstractSocket, ['proxyAuthenticationRequired']);
+defineSignals(
+  QAbstractSocket,
+  STATE_SIGNALS.map(([name]) => name),
+  (s: QAbstractSocket) => s.watchSignals(),
+);
 
 /**
  * @internal The descriptors a QTcpServer subclass's incomingConnection is running for: one that a

@@ -18,7 +18,7 @@ import { BodyPump } from './core/requestBody';
 import { Limit, ReplyEvent as Ev, ReplySnapshot as Snap, ReplyStateBits as Bits } from './core/protocol';
 import { OpenModeFlag, QIODevice } from './core/QIODevice';
 import { drainEvents, native } from './core/runtime';
-import { defineSignals, madeSignal, recording, type Signal } from './core/signal';
+import { defineSignals, madeSignal, type Signal, type StateSignal, watchedKinds } from './core/signal';
 import { SslErrorsQuestion } from './core/sslErrorsQuestion';
 import type { QNetworkAccessManager } from './QNetworkAccessManager';
 import {
@@ -149,11 +149,8 @@ function valueOf(stored: Stored | undefined): ReplyValue {
 // The events that carry the metadata Qt has when it emits them.
 const META_EVENTS = new Set<number>([Ev.MetaDataChanged, Ev.Redirected, Ev.ErrorOccurred, Ev.Finished]);
 
-// Signals whose events carry only the reply's state: the Qt side sends them only while a slot
-// watches them (watchSignals), or when the state they carry is new to JS.
-type StateSignal =
-  'requestSent' | 'socketStartedConnecting' | 'downloadProgress' | 'uploadProgress' | 'readChannelFinished';
-const STATE_SIGNALS: [name: StateSignal, kind: number][] = [
+// Signals whose events carry only the reply's state (StateSignal): sent while a slot watches them.
+const STATE_SIGNALS: readonly StateSignal[] = [
   ['requestSent', Ev.RequestSent],
   ['socketStartedConnecting', Ev.SocketStartedConnecting],
   ['downloadProgress', Ev.DownloadProgress],
@@ -232,27 +229,14 @@ export class QNetworkReply extends QIODevice {
 
   private begin(): void {
     if (this.h.gone) return;
-    this.watchedKinds = this.kindsWatched();
+    this.watchedKinds = watchedKinds(this, STATE_SIGNALS);
     this.h.native.begin(this.watchedKinds, !this.limitSet);
-  }
-
-  // The STATE_SIGNALS events that slots watch; all while a trace records every signal, as PyQt6
-  // shows them (lib/trace.ts).
-  private kindsWatched(): number {
-    const all = recording();
-    let kinds = 0;
-    // Indexed, not destructured: the iterator protocol, per reply, in code not yet optimized.
-    for (let k = 0; k < STATE_SIGNALS.length; k++) {
-      const s = STATE_SIGNALS[k];
-      if (all || (madeSignal(this, s[0])?.connected ?? 0) > 0) kinds |= 1 << s[1];
-    }
-    return kinds;
   }
 
   /** @internal a slot of a STATE_SIGNALS signal was connected or disconnected. */
   watchSignals(): void {
     if (this.watchedKinds < 0 || this.h.gone) return; // begin() tells
-    const kinds = this.kindsWatched();
+    const kinds = watchedKinds(this, STATE_SIGNALS);
     if (kinds !== this.watchedKinds) {
       this.watchedKinds = kinds;
       this.h.native.watch(kinds);

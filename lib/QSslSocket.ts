@@ -19,7 +19,7 @@ import type { NativeAbstractSocket, NativeSslSocket } from './core/native';
 import { SocketEvent as Ev, SocketWait as Wait } from './core/protocol';
 import { OpenModeFlag } from './core/QIODevice';
 import { native } from './core/runtime';
-import { defineSignals, madeSignal, Signal } from './core/signal';
+import { defineSignals, madeSignal, Signal, type StateSignal } from './core/signal';
 import { NetworkLayerProtocol, SocketState } from './core/socketEnums';
 import { isNews } from './core/stream';
 import {
@@ -48,6 +48,7 @@ import {
   nativeOf as nativeOfAuthenticator,
   type QSslPreSharedKeyAuthenticator,
 } from './QSslPreSharedKeyAuthenticator';
+import { STATE_SIGNALS } from './QAbstractSocket';
 import { QTcpSocket } from './QTcpSocket';
 
 // Beside the value classes that use them too (QSslConfiguration.peerVerifyMode()).
@@ -60,6 +61,15 @@ const oneCertificate = ([n]: NativeSslCertificate[]): QSslCertificate =>
 
 // The TLS backends, asked on the JS thread (Qt locks what they share).
 const backends = () => native.QSslSocket;
+
+// QSslSocket's signals whose events carry only the socket's state (QAbstractSocket's stateSignals).
+const SSL_STATE_SIGNALS: readonly StateSignal[] = [
+  ['modeChanged', Ev.ModeChanged],
+  ['encryptedBytesWritten', Ev.EncryptedBytesWritten],
+  ['alertSent', Ev.AlertSent],
+  ['alertReceived', Ev.AlertReceived],
+];
+const ALL_STATE_SIGNALS = [...STATE_SIGNALS, ...SSL_STATE_SIGNALS];
 
 function backendArg(method: string, backendName: unknown): string {
   return checkString(`QSslSocket.${method}`, 'backendName', backendName);
@@ -112,6 +122,11 @@ export class QSslSocket extends QTcpSocket {
   private autoStart = false;
   // The mode the last modeChanged said (the handshake started), for bytesToWrite.
   private modeSeen = SslMode.UnencryptedMode;
+
+  /** @internal */
+  protected override stateSignals(): readonly StateSignal[] {
+    return ALL_STATE_SIGNALS;
+  }
 
   /** @internal */
   protected static override _newNative(): NativeAbstractSocket {
@@ -168,6 +183,7 @@ export class QSslSocket extends QTcpSocket {
         break;
       case Ev.AlertSent:
       case Ev.AlertReceived: {
+        if (payload === null) break; // no slot watched it: its state only (native/ssl_socket.cc)
         const [type, description] = payload as [string, string];
         const signal = kind === Ev.AlertSent ? 'alertSent' : 'alertReceived';
         madeSignal(this, signal)?.emit(arg as AlertLevel, Number(type) as AlertType, description);
@@ -430,7 +446,8 @@ export class QSslSocket extends QTcpSocket {
   }
 
   mode(): SslMode {
-    return (this.applySnapshot(this.ssl.mode()) as number | null) ?? SslMode.UnencryptedMode;
+    // An unwatched modeChanged may not have come (QAbstractSocket's stateSignals): Qt's answer is newer.
+    return (this.modeSeen = (this.applySnapshot(this.ssl.mode()) as SslMode | null) ?? SslMode.UnencryptedMode);
   }
 
   encryptedBytesAvailable(): number {
@@ -593,16 +610,17 @@ export class QSslSocket extends QTcpSocket {
 }
 defineSignals(QSslSocket, [
   'encrypted',
-  'modeChanged',
-  'encryptedBytesWritten',
   'peerVerifyError',
   'sslErrors',
-  'alertSent',
-  'alertReceived',
   'handshakeInterruptedOnError',
   'newSessionTicketReceived',
   'preSharedKeyAuthenticationRequired',
 ]);
+defineSignals(
+  QSslSocket,
+  SSL_STATE_SIGNALS.map(([name]) => name),
+  (s: QSslSocket) => s.watchSignals(),
+);
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace QSslSocket {

@@ -53,7 +53,11 @@ void AbstractSocketCore::adopt(QAbstractSocket* s) {
       forwardAllIfReadable();
       queueEndpointRefresh();
     }
-    push(protocol::SocketEvent::kStateChanged, int32_t(st), true);
+    // Left unconnected, JS ends its waits and holds the process for the Endpoint event: always sent.
+    if (st == QAbstractSocket::UnconnectedState)
+      push(protocol::SocketEvent::kStateChanged, int32_t(st), true);
+    else
+      pushState(protocol::SocketEvent::kStateChanged, int32_t(st), true);
   });
   QObject::connect(s, &QAbstractSocket::disconnected, s, [this] {
     queueEndpointRefresh();
@@ -70,13 +74,13 @@ void AbstractSocketCore::wireSetupSignals() {
   QAbstractSocket* s = object;
   if (!s || setupWired_) return;
   setupWired_ = true;
-  QObject::connect(s, &QAbstractSocket::hostFound, s, [this] { push(protocol::SocketEvent::kHostFound); });
+  QObject::connect(s, &QAbstractSocket::hostFound, s, [this] { pushState(protocol::SocketEvent::kHostFound); });
   QObject::connect(
       s, &QAbstractSocket::proxyAuthenticationRequired, s, [this, s](const QNetworkProxy& proxy, QAuthenticator* auth) {
         AskForProxyCredentials(*this, s, make(protocol::SocketEvent::kProxyAuthenticationRequired), proxy, auth);
       });
   QObject::connect(s, &QAbstractSocket::connected, s, [this, s] {
-    push(protocol::SocketEvent::kConnected, 0, true);
+    pushState(protocol::SocketEvent::kConnected, 0, true);
     // Qt supports disconnecting inside the emission, this slot's own connection included.
     setupWired_ = false;
     QObject::disconnect(s, &QAbstractSocket::hostFound, s, nullptr);

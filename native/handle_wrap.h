@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QVariant>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@
 
 #include "addon.h"
 #include "runtime/handle.h"
+#include "value_wrap.h"
 
 namespace qtn {
 
@@ -45,6 +47,20 @@ class QtHandle : public Handle {
     delete o;
     object = nullptr;
     if (emitSignals) pushDestroyed();
+  }
+
+  // Events of signals that tell JS nothing but the handle's state (a reply's requestSent, a
+  // socket's hostFound...) go to JS only while a slot or wait watches them: JS sets `watched`, a
+  // bit per event kind (all until it does; always all under the thread runtime, whose slots may be
+  // connected after Qt emitted). An unwatched one whose state JS has already (`known()`) is not
+  // sent; one with a new state is lazy: it goes with the next event (per keep-alive GET, 7 calls
+  // into JS -> 4; per TLS handshake, 17 -> 6).
+  std::atomic<uint32_t> watched{~0u};
+  enum class Send { kNow, kLazy, kNot };
+  template <class Known>
+  Send sendOf(uint32_t kind, Known known) const {
+    if (watched.load(std::memory_order_relaxed) & (1u << kind)) return Send::kNow;
+    return known() ? Send::kNot : Send::kLazy;
   }
 
   // A sync call hands the token taken here, on the JS side, to afterSyncCall, run on the Qt side
@@ -92,6 +108,13 @@ void PostTo(const std::shared_ptr<Core>& core, Fn fn, bool readOnly = false) {
         if (core->object) fn(core->object.data());
       },
       core, readOnly);
+}
+
+// watch(kinds): the event kinds (a bit each) whose signals JS slots or waits watch now (QtHandle::sendOf).
+template <class Core>
+Napi::Value WatchKinds(const Napi::CallbackInfo& info, Core& core, const char* method) {
+  core.watched.store(uint32_t(IntArg(info, 0, 0, UINT32_MAX, method)), std::memory_order_relaxed);
+  return info.Env().Undefined();
 }
 
 // How a handle class joins the addon's exports: `static const bool registered =

@@ -47,19 +47,36 @@ class StreamHandle : public QtHandle<Q> {
   // The strings a snapshot and some events carry after the state (addresses and ports, names).
   virtual std::vector<std::string> endpoint() const = 0;
 
+  // The state every event and snapshot carries: packed state, open mode, error, bytesToWrite, taken.
+  struct State {
+    int32_t packed = -1, openMode = 0, error = -1;
+    double bytesToWrite = 0, taken = 0;
+    bool operator==(const State& o) const {
+      return packed == o.packed && openMode == o.openMode && error == o.error && bytesToWrite == o.bytesToWrite &&
+             taken == o.taken;
+    }
+  };
+  State state() const {
+    Q* s = this->object;
+    return {packedState(), s ? int(s->openMode()) : 0, s ? int(s->error()) : -1, s ? double(s->bytesToWrite()) : 0,
+            double(accepted)};
+  }
+
   Event make(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {
     Event e;
     e.handle = this->id();
     e.kind = kind;
     e.seq = ++this->seq;
     Q* s = this->object;
-    e.i[0] = packedState();
-    e.i[1] = s ? int(s->openMode()) : 0;
-    e.i[2] = s ? int(s->error()) : -1;
+    State now = state();
+    sent_ = now;
+    e.i[0] = now.packed;
+    e.i[1] = now.openMode;
+    e.i[2] = now.error;
     e.i[3] = arg;
-    e.d[0] = s ? double(s->bytesToWrite()) : 0;
-    e.d[1] = double(accepted);
-    if (withEndpoint) e.strings = endpoint();
+    e.d[0] = now.bytesToWrite;
+    e.d[1] = now.taken;
+    if (withEndpoint) sentEndpoint_ = e.strings = endpoint();
     // An Endpoint event is all a refresh after Qt's last signal brings: the error's message too,
     // which Qt may have set after that signal (a sync call's snapshot older than it is dropped).
     if (kind == protocol::SocketEvent::kEndpoint)
@@ -68,6 +85,28 @@ class StreamHandle : public QtHandle<Q> {
   }
   void push(uint32_t kind, int32_t arg = 0, bool withEndpoint = false) {
     this->channel()->push(make(kind, arg, withEndpoint));
+  }
+
+  // State-only events (QtHandle::sendOf): stateChanged but to Unconnected, hostFound, connected,
+  // readChannelFinished, QSslSocket's modeChanged... An unwatched one with a new state is also
+  // stateOnly: a sync call's snapshot, which carries that state, drops it, and the loop runtime
+  // sends it once Qt returns, before anything but a slot could read the state.
+  void pushState(uint32_t kind, int32_t arg = 0, bool withEndpoint = false, bool lazy = false) {
+    using Send = typename QtHandle<Q>::Send;
+    // Qt sets a connection's addresses after its stateChanged(Connected), before connected.
+    Send send = this->sendOf(kind, [&] { return state() == sent_ && (!withEndpoint || endpoint() == sentEndpoint_); });
+    if (send == Send::kNot) return;
+    Event e = make(kind, arg, withEndpoint);
+    e.stateOnly = send == Send::kLazy;
+    bool goesLazy = lazy || e.stateOnly;
+    this->channel()->push(std::move(e), goesLazy);
+  }
+
+  // A sync call's snapshot took the state now: JS has it.
+  void snapshotTaken(const State& taken, const std::vector<std::string>& endpoint) const {
+    sent_ = taken;
+    sentEndpoint_ = endpoint;
+    this->channel()->dropStateOnly(this->id());
   }
   // errorOccurred(error): Qt's message as the payload. The signal's argument, not error(): Qt
   // may emit an error it does not keep (QLocalSocket, connecting while connected).
@@ -120,10 +159,19 @@ class StreamHandle : public QtHandle<Q> {
       auto self = std::static_pointer_cast<StreamHandle>(core.lock());
       // Sent for an object Qt deleted too (a server's pending connections go with it): JS holds
       // the process for this event once the socket is left unconnected.
-      if (!self || self->object != s) return;
+      if (!self || self->object != s || self->deleted_) return;
       self->refreshQueued_ = false;
       self->push(protocol::SocketEvent::kEndpoint, 0, true);
     });
+  }
+
+  // deleteLater (or a collected wrapper) deleted the object: JS forgets the handle at its Destroyed
+  // event, and an Endpoint refresh queued before would reach nothing (one call into JS per
+  // TLS handshake that ends in deleteLater).
+  void destroyOnQt(bool emitSignals) override {
+    bool had = this->object;  // else Qt deleted it: no Destroyed event, JS waits for the Endpoint one
+    QtHandle<Q>::destroyOnQt(emitSignals);
+    if (had) deleted_ = true;
   }
 
   // Qt side, when the core takes its Qt object: the QIODevice signals every stream forwards.
@@ -135,7 +183,7 @@ class StreamHandle : public QtHandle<Q> {
     QObject::connect(s, &QIODevice::aboutToClose, s, [this] { push(protocol::SocketEvent::kAboutToClose); });
     QObject::connect(s, &QIODevice::readChannelFinished, s, [this] {
       forwardAllIfReadable();
-      push(protocol::SocketEvent::kReadChannelFinished);
+      pushState(protocol::SocketEvent::kReadChannelFinished);
     });
   }
   void forwardAllIfReadable() {
@@ -164,7 +212,10 @@ class StreamHandle : public QtHandle<Q> {
 
  private:
   bool refreshQueued_ = false;
-  bool flushQueued_ = false;  // in the runtime's after-commands list
+  bool deleted_ = false;                           // by destroyOnQt
+  bool flushQueued_ = false;                       // in the runtime's after-commands list
+  mutable State sent_;                             // Qt thread: the state the last event or snapshot carried
+  mutable std::vector<std::string> sentEndpoint_;  // and the endpoint() strings the last that had them
 
  public:
   // Qt side: a write from JS; what Qt's write returned.
@@ -213,11 +264,13 @@ struct StreamSnapshot {
     state = c.packedState();
     endpoint = c.endpoint();
     taken = double(c.accepted);
-    if (!s) return;
-    openMode = int(s->openMode());
-    error = int(s->error());
-    errorString = s->errorString().toStdString();
-    bytesToWrite = double(s->bytesToWrite());
+    if (s) {
+      openMode = int(s->openMode());
+      error = int(s->error());
+      errorString = s->errorString().toStdString();
+      bytesToWrite = double(s->bytesToWrite());
+    }
+    c.snapshotTaken({state, openMode, error, bytesToWrite, taken}, endpoint);
   }
 
   Napi::Array toJs(Napi::Env env, Napi::Value result) const {
@@ -252,6 +305,7 @@ class StreamWrap : public HandleWrap<Self, Core> {
     m.push_back(Self::InstanceMethod("ack", &StreamWrap::Ack));
     m.push_back(Self::InstanceMethod("setReadLimit", &StreamWrap::SetReadLimit));
     m.push_back(Self::InstanceMethod("watchBytesWritten", &StreamWrap::WatchBytesWritten));
+    m.push_back(Self::InstanceMethod("watch", &StreamWrap::Watch));
     m.push_back(Self::InstanceMethod("close", &StreamWrap::Close));
     m.push_back(Self::InstanceMethod("abort", &StreamWrap::Abort));
     m.push_back(Self::InstanceMethod("flush", &StreamWrap::Flush));
@@ -316,6 +370,8 @@ class StreamWrap : public HandleWrap<Self, Core> {
     this->core_->watchBytesWritten.store(info[0].ToBoolean(), std::memory_order_relaxed);
     return info.Env().Undefined();
   }
+
+  Napi::Value Watch(const Napi::CallbackInfo& info) { return WatchKinds(info, *this->core_, "watch"); }
 };
 
 }  // namespace qtn

@@ -250,20 +250,15 @@ class ReplyCore : public QtHandle<QNetworkReply> {
   }
   void push(uint32_t kind, int32_t arg = 0) { channel()->push(make(kind, arg)); }
 
-  // Events of signals that carry nothing but the reply's state (requestSent, downloadProgress...),
-  // when no JS slot watches them (`watched`, a bit per event kind, set by JS once the code that
-  // made the reply has had its turn to connect its slots: all until then): one whose state JS
-  // already has tells JS nothing and is not sent; one with a new state (the downloadProgress of the
-  // reply's end) is lazy, it goes to JS with the next event (per keep-alive GET, 7 calls into JS -> 4).
-  std::atomic<uint32_t> watched{~0u};
+  // State-only events (QtHandle::sendOf): requestSent, socketStartedConnecting, readChannelFinished,
+  // and the progress events with their numbers.
   int32_t sentState_[3] = {-1, -1, -1};  // Qt thread: the state the last event or snapshot carried
-  enum class Send { kNow, kLazy, kNot };
   Send sendOf(uint32_t kind) const {
-    if (watched.load(std::memory_order_relaxed) & (1u << kind)) return Send::kNow;
-    QNetworkReply* r = object;
-    bool same =
-        r && sentState_[0] == packedState() && sentState_[1] == int(r->openMode()) && sentState_[2] == int(r->error());
-    return same ? Send::kNot : Send::kLazy;
+    return QtHandle::sendOf(kind, [this] {
+      QNetworkReply* r = object;
+      return r && sentState_[0] == packedState() && sentState_[1] == int(r->openMode()) &&
+             sentState_[2] == int(r->error());
+    });
   }
   void pushState(uint32_t kind) {
     Send send = sendOf(kind);
@@ -608,11 +603,7 @@ Napi::Value SetReadLimit(Info info, Core core) {
   return info.Env().Undefined();
 }
 
-// watch(kinds): the event kinds (a bit each) whose signals JS slots watch now.
-Napi::Value Watch(Info info, Core core) {
-  core->watched.store(uint32_t(IntArg(info, 0, 0, UINT32_MAX, "QNetworkReply.watch")), std::memory_order_relaxed);
-  return info.Env().Undefined();
-}
+Napi::Value Watch(Info info, Core core) { return WatchKinds(info, *core, "QNetworkReply.watch"); }
 
 // begin(kinds, window): the code that made the reply has had its turn (lib/QNetworkReply.ts): watch(kinds),
 // and unless it called setReadBufferSize (window false), the default read window.

@@ -98,10 +98,10 @@ class SslSocketCore : public AbstractSocketCore {
   void wireSsl(QSslSocket* s) {
     QObject::connect(s, &QSslSocket::encrypted, s, [this] { push(protocol::SocketEvent::kEncrypted); });
     QObject::connect(s, &QSslSocket::modeChanged, s,
-                     [this](QSslSocket::SslMode m) { push(protocol::SocketEvent::kModeChanged, int32_t(m)); });
-    // Lazy, as an unwatched bytesWritten (Runtime::push): it comes with the next event.
+                     [this](QSslSocket::SslMode m) { pushState(protocol::SocketEvent::kModeChanged, int32_t(m)); });
+    // Lazy when watched too, as an unwatched bytesWritten (Runtime::push): it comes with the next event.
     QObject::connect(s, &QSslSocket::encryptedBytesWritten, s, [this](qint64 n) {
-      channel()->push(make(protocol::SocketEvent::kEncryptedBytesWritten, int32_t(n)), true);
+      pushState(protocol::SocketEvent::kEncryptedBytesWritten, int32_t(n), false, true);
     });
     // Qt reads what these slots asked for once the emission returns; a peerVerifyError slot's
     // ignoreSslErrors() too, since Qt reads it at the end of the verification.
@@ -134,6 +134,8 @@ class SslSocketCore : public AbstractSocketCore {
   bool deleting_ = false;
 
   void pushAlert(uint32_t kind, QSsl::AlertLevel level, QSsl::AlertType type, const QString& description) {
+    // Only its signal's arguments beside the state: as pushState's events when no slot watches it.
+    if (!(watched.load(std::memory_order_relaxed) & (1u << kind))) return pushState(kind);
     Event e = make(kind, int32_t(level));
     e.strings = {std::to_string(int(type)), description.toStdString()};
     channel()->push(std::move(e));

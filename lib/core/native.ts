@@ -909,6 +909,8 @@ export interface NativeStream extends NativeHandle {
   ack(n: number): void;
   setReadLimit(size: number): void;
   watchBytesWritten(watched: boolean): void;
+  /** The state-only event kinds (a bit each) whose signals slots or waits watch now (the loop runtime). */
+  watch(kinds: number): void;
 }
 
 /**

@@ -179,6 +179,29 @@ export function defineSignals(cls: { prototype: object }, names: string[], watch
 }
 
 /**
+ * A signal whose event tells JS nothing but its owner's state, and the event's kind: the Qt side
+ * sends such events only while a slot or wait watches them, or when the state they carry is new
+ * to JS (native/handle_wrap.h QtHandle::sendOf).
+ */
+export type StateSignal = readonly [name: string, kind: number];
+
+/**
+ * The kinds (a bit each) of `signals` that slots of `owner` watch now; all while a trace records
+ * every signal, as PyQt6 shows them (lib/trace.ts).
+ */
+export function watchedKinds(owner: object, signals: readonly StateSignal[]): number {
+  const all = recording();
+  let kinds = 0;
+  // Indexed, not destructured: the iterator protocol, per reply, in code not yet optimized.
+  for (let k = 0; k < signals.length; k++) {
+    const s = signals[k];
+    if (all || ((madeSignal(owner, s[0] as never) as Signal<unknown[]> | undefined)?.connected ?? 0) > 0)
+      kinds |= 1 << s[1];
+  }
+  return kinds;
+}
+
+/**
  * The owner's signal `name` if anything has used it yet, else undefined (then it has no slots):
  * `madeSignal(this, 'connected')?.emit()` emits without making it.
  */

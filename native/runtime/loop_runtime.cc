@@ -75,6 +75,7 @@ void LoopRuntime::open(Napi::Env env, Napi::Function dispatch, Napi::Function sc
 void LoopRuntime::close() {
   closed_.store(true);
   queue_.clear();
+  state_only_ = 0;
   runPendingDestroys();
   handles_.destroyAll();  // none left after shutdown()
   after_commands_.clear();
@@ -92,6 +93,7 @@ void LoopRuntime::shutdown() {
   // too: exit() follows, and never returns into the emission's frames.
   closed_.store(true);
   queue_.clear();
+  state_only_ = 0;
   runPendingDestroys();
   handles_.destroyAll();
   QtThread::shutdown();
@@ -112,7 +114,10 @@ void LoopRuntime::post(std::function<void()> fn, std::shared_ptr<Handle> target,
   qt_depth_++;
   fn();
   qt_depth_--;
-  if (!qtBelow()) runAfterQt();
+  if (!qtBelow()) {
+    runAfterQt();
+    flushStateOnly();
+  }
 }
 
 void LoopRuntime::postNow(std::function<void()> fn, std::shared_ptr<Handle> target) {
@@ -120,7 +125,10 @@ void LoopRuntime::postNow(std::function<void()> fn, std::shared_ptr<Handle> targ
   qt_depth_++;
   fn();
   qt_depth_--;
-  if (!qtBelow()) runAfterQt();
+  if (!qtBelow()) {
+    runAfterQt();
+    flushStateOnly();
+  }
 }
 
 void LoopRuntime::postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) {
@@ -147,7 +155,10 @@ void LoopRuntime::call(Napi::Env env, const std::function<void()>& fn, std::shar
   qt_depth_++;
   fn();
   qt_depth_--;
-  if (!qtBelow()) runAfterQt();
+  if (!qtBelow()) {
+    runAfterQt();
+    flushStateOnly();
+  }
 }
 
 void LoopRuntime::afterQt(std::function<void()> fn) {
@@ -187,11 +198,28 @@ void LoopRuntime::beforePollNow() {
 
 void LoopRuntime::push(Event&& e, bool lazy) {
   if (closed_.load()) return;
+  if (e.stateOnly) state_only_++;
   queue_.push_back(std::move(e));
   if (!lazy)
     flush();
   else if (dispatcher_)
     dispatcher_->armBeforePoll();
+}
+
+void LoopRuntime::dropStateOnly(uint32_t handle) {
+  if (state_only_ == 0) return;
+  for (auto it = queue_.begin(); it != queue_.end();) {
+    if (it->stateOnly && it->handle == handle) {
+      it = queue_.erase(it);
+      state_only_--;
+    } else {
+      ++it;
+    }
+  }
+}
+
+void LoopRuntime::flushStateOnly() {
+  if (state_only_ > 0) flush();
 }
 
 void LoopRuntime::waitForAnswer(Event&& question, SlotWait& wait) { push(std::move(question)); }
@@ -208,6 +236,7 @@ void LoopRuntime::flush() {
     std::vector<Event> batch;
     for (auto& e : queue_) batch.push_back(std::move(e));
     queue_.clear();
+    state_only_ = 0;
     bool fromLoop = in_callback_ > 0 && js_depth_ == 0;
     bool delivered = callJs([&](napi_env env) {
       if (!batch_.dispatch(env, batch, closed_, !fromLoop)) {
@@ -249,6 +278,7 @@ void LoopRuntime::leaveCallback() {
   // Qt is done with this callback: what it changed after its last signal reaches JS now, before
   // the promise jobs that signal settled.
   runAfterQt();
+  flushStateOnly();
   if (scope_open_) {
     scope_open_ = false;
     // The promise jobs and next-ticks run here: JS on the stack, for what they make Qt emit.

@@ -48,6 +48,7 @@ class LoopRuntime : public Runtime {
   void afterQt(std::function<void()> fn) override;
 
   void push(Event&& e, bool lazy = false) override;
+  void dropStateOnly(uint32_t handle) override;
   // The question reaches the slots now, inside Qt's emission; whatever they answered is in by the
   // time this returns.
   void waitForAnswer(Event&& question, SlotWait& wait) override;
@@ -60,6 +61,9 @@ class LoopRuntime : public Runtime {
 
  private:
   void flush();  // deliver what is queued, if JS can run
+  // Qt returned to JS's code or to Node's loop: a stateOnly event still queued goes now, before
+  // anything but a slot could read the state it carries.
+  void flushStateOnly();
   void openCallbackScope(napi_env env);
   void leaveCallback();
   void beforePollNow();
@@ -79,6 +83,7 @@ class LoopRuntime : public Runtime {
   napi_ref resource_ = nullptr;
 
   std::deque<Event> queue_;
+  size_t state_only_ = 0;  // stateOnly events in queue_
   std::vector<std::function<void()>> after_qt_;
   int qt_depth_ = 0;         // inside a call or command JS made into Qt
   bool leaving_ = false;     // a loop callback is over: its promise jobs run (no Qt frame below)

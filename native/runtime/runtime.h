@@ -38,6 +38,9 @@ struct Event {
   // Or a payload only the JS thread can build (wrappers of Qt value types); nullptr when JS
   // cannot run. Raw N-API, never throws.
   std::function<napi_value(napi_env)> makePayload;
+  // Lazy, and carries nothing JS needs but the handle's state: a sync call's snapshot of that
+  // handle, newer, makes it redundant (dropStateOnly).
+  bool stateOnly = false;
 
   Event() = default;
   Event(Event&& o) noexcept = default;
@@ -108,6 +111,9 @@ class Runtime : public std::enable_shared_from_this<Runtime> {
   // Qt thread: queue an event. A `lazy` event (one no slot or wait is watching for: bytesWritten,
   // usually) need not reach JS on its own; it goes with the next one, or within a millisecond.
   virtual void push(Event&& e, bool lazy = false) = 0;
+  // Qt thread, as a sync call's snapshot of `handle` is taken: its stateOnly events still queued
+  // tell JS nothing the snapshot does not (the loop runtime; the thread runtime has none).
+  virtual void dropStateOnly(uint32_t /*handle*/) {}
   // Qt thread, inside an emission of the handle `wait` belongs to (SlotWait::wait): deliver
   // `question` and run Qt's other work until wait.stop() is called (the slot answered, or a
   // command cancelled the wait). When JS cannot answer now (closing; blocked in a sync call Qt is

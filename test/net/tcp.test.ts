@@ -272,6 +272,34 @@ test('bytesWritten: watched, it comes as its own event; unwatched, bytesToWrite(
   await until(() => Buffer.concat(received).length === 6000, 5000, 'all bytes at the peer');
 });
 
+test('no slot on stateChanged, hostFound or connected: state() and the addresses are right whenever JS looks', async () => {
+  // Under the loop runtime their events cross only while a slot or a wait watches them, or when
+  // JS lacks the state they carry (Qt sets the addresses between stateChanged and connected).
+  const server = await listeningServer();
+  const client = track(new QTcpSocket());
+  client.connectToHost('127.0.0.1', server.serverPort());
+  expect(client.state()).toBe(SocketState.ConnectingState);
+  expect(client.peerName()).toBe('127.0.0.1');
+  // From each turn of Node's loop, no event of ours awaited.
+  const end = Date.now() + 5000;
+  while (client.state() !== SocketState.ConnectedState) {
+    if (Date.now() > end) throw new Error('not connected within 5 s');
+    await new Promise((r) => setImmediate(r));
+  }
+  expect(client.peerPort()).toBe(server.serverPort());
+  expect(client.peerAddress().toString()).toBe('127.0.0.1');
+  expect(client.localPort()).toBeGreaterThan(0);
+  expect(client.isValid()).toBe(true);
+  // A slot connected now gets what follows, in Qt's order (the thread runtime runs it after the call).
+  const trace: string[] = [];
+  client.stateChanged.connect((s) => trace.push(`stateChanged:${s}`));
+  client.disconnected.connect(() => trace.push('disconnected'));
+  client.disconnectFromHost();
+  await until(() => trace.includes('disconnected'), 5000, 'disconnected');
+  expect(trace).toEqual(['stateChanged:6', 'stateChanged:0', 'disconnected']);
+  expect(client.state()).toBe(SocketState.UnconnectedState);
+});
+
 test("signals are made on first use, one set per object (even once the prototype's getter was read)", () => {
   void (QTcpSocket.prototype as unknown as { readyRead: unknown }).readyRead;
   const a = track(new QTcpSocket());
