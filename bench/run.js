@@ -530,6 +530,10 @@ async function startSquid() {
       ...(asRoot ? ['/usr/bin/unshare', '--user', '--map-user=65534', '--map-group=65534', '--'] : []),
       SQUID,
       '-N',
+      // Squid names its shared memory after its service name, and /dev/shm is shared by every
+      // network namespace: one of its own, as the tests' squids (test/proxies.ts squidServiceName).
+      '-n',
+      `qtnbench${process.pid}x${port}x${require('node:crypto').randomBytes(4).toString('hex')}`,
       '-f',
       path.join(dir, 'squid.conf'),
     ];

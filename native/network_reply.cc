@@ -99,10 +99,14 @@ class Packer {
 // headers hold; others are left out.
 void AddVariant(Packer& out, int code, const QVariant& v) {
   if (!v.isValid()) return;
+  // Each value: its code, a letter for its type, then its text.
+  auto head = [&](const char* type) {
+    out.addNumber(code);
+    out.addAscii(type);
+  };
   switch (v.typeId()) {
     case QMetaType::Bool:
-      out.addNumber(code);
-      out.addAscii("t");
+      head("t");
       out.addAscii(v.toBool() ? "1" : "0");
       return;
     case QMetaType::Int:
@@ -111,30 +115,25 @@ void AddVariant(Packer& out, int code, const QVariant& v) {
     case QMetaType::ULongLong:
       break;
     case QMetaType::QByteArray:
-      out.addNumber(code);
-      out.addAscii("b");
+      head("b");
       out.addLatin1(v.toByteArray());
       return;
     case QMetaType::QString:
-      out.addNumber(code);
-      out.addAscii("s");
+      head("s");
       out.add(v.toString());
       return;
     case QMetaType::QUrl:
-      out.addNumber(code);
-      out.addAscii("u");
+      head("u");
       out.add(v.toUrl().toString(QUrl::FullyEncoded));
       return;
     case QMetaType::QDateTime:
-      out.addNumber(code);
-      out.addAscii("d");
+      head("d");
       out.addNumber(v.toDateTime().toMSecsSinceEpoch());
       return;
     default:
       if (!(v.metaType().flags() & QMetaType::IsEnumeration)) return;
   }
-  out.addNumber(code);
-  out.addAscii("i");
+  head("i");
   out.addNumber(v.toLongLong());
 }
 
