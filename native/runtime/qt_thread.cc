@@ -37,16 +37,24 @@ std::vector<std::function<void()>>& before_poll = *new std::vector<std::function
 // Qt thread only: see QtThread::atTurnEnd. Never destroyed, as before_poll.
 std::vector<std::function<void()>>& turn_end = *new std::vector<std::function<void()>>();
 
-// Connected to the dispatcher's aboutToBlock: runs on the Qt thread when it has nothing left to do
-// and would poll (sleep, unless the spinner keeps it polling).
-void aboutToBlock() {
+void runBeforePoll() {
   if (!before_poll.empty()) {
     std::vector<std::function<void()>> due;
     due.swap(before_poll);
     for (auto& fn : due) fn();
   }
   QtThread::endTurn();
+}
+
+// Connected to the dispatcher's aboutToBlock: runs on the Qt thread when it has nothing left to do
+// and would poll (sleep, unless the spinner keeps it polling).
+void aboutToBlock() {
+  runBeforePoll();
   QtSpinner::aboutToBlock();
+  // JS's commands handed to the spinner ran just now, after the functions above: what they queued
+  // (a close()'s Endpoint refresh, which JS waits for before the process may exit) runs before Qt
+  // polls, which may sleep until something else wakes it.
+  runBeforePoll();
 }
 
 int app_argc = 1;

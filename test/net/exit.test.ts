@@ -317,3 +317,64 @@ one();`;
     certs.remove();
   }
 }, 60000);
+
+// The thread runtime hands JS's commands straight to a Qt thread that is spinning for its answer;
+// a close() run that way queued its endpoint refresh, which JS holds the process for, after Qt had
+// run its queue for this turn, and Qt then slept with it (the process stayed, once in CI). A wide
+// spin window (QTNETWORK_SPIN_US, 5 ms) makes that hand-over the usual case: 25 of 30 such
+// processes stayed before the fix.
+test('a socket closed in its readyRead slot lets the process exit, UDP and TCP, 3 processes each', async () => {
+  const code = `
+const { QUdpSocket, QTcpServer, QTcpSocket, QHostAddress } = require(process.env.QTN_DIST);
+const dgram = require('node:dgram');
+(async () => {
+  if (process.argv[1] === 'udp') {
+    const s = new QUdpSocket();
+    await s.bind(new QHostAddress('127.0.0.1'), 0);
+    let n = 0;
+    s.readyRead.connect(() => {
+      while (s.hasPendingDatagrams()) {
+        s.readDatagram(s.pendingDatagramSize());
+        if (++n === 3) s.close();
+      }
+    });
+    const out = dgram.createSocket('udp4');
+    for (let k = 0; k < 3; k++) await new Promise((r) => out.send('d' + k, s.localPort(), '127.0.0.1', r));
+    out.close();
+  } else {
+    const server = new QTcpServer();
+    await server.listen(new QHostAddress('127.0.0.1'), 0);
+    const c = new QTcpSocket();
+    c.readyRead.connect(() => {
+      c.readAll();
+      c.close();
+    });
+    c.connectToHost('127.0.0.1', server.serverPort());
+    await server.waitForNewConnection(5000);
+    const peer = server.nextPendingConnection();
+    server.close();
+    peer.write(Buffer.from('x'));
+    peer.disconnected.connect(() => peer.close());
+  }
+})();`;
+  const results: string[] = [];
+  for (const kind of ['udp', 'tcp', 'udp', 'tcp', 'udp', 'tcp']) {
+    const child = spawn(process.execPath, ['-e', code, kind], {
+      env: { ...process.env, QTN_DIST: dist, QTNETWORK_SPIN_US: '5000' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const status = await new Promise<number | null | string>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('stayed');
+      }, 15000);
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    results.push(`${kind}: ${status} ${stderr}`);
+  }
+  expect(results).toEqual(['udp', 'tcp', 'udp', 'tcp', 'udp', 'tcp'].map((k) => `${k}: 0 `));
+}, 120000);
