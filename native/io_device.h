@@ -253,24 +253,16 @@ class StreamHandle : public QtHandle<Q> {
 template <class Core>
 struct StreamSnapshot {
   double seq = 0;
-  int32_t state = 0, openMode = 0, error = -1;
+  typename Core::State now{0, 0, -1, 0, 0};
   std::string errorString = "Unknown error";
-  double bytesToWrite = 0, taken = 0;
   std::vector<std::string> endpoint;
 
   void take(const Core& c) {
-    auto* s = c.object.data();
     seq = c.seq;
-    state = c.packedState();
+    now = c.state();
     endpoint = c.endpoint();
-    taken = double(c.accepted);
-    if (s) {
-      openMode = int(s->openMode());
-      error = int(s->error());
-      errorString = s->errorString().toStdString();
-      bytesToWrite = double(s->bytesToWrite());
-    }
-    c.snapshotTaken({state, openMode, error, bytesToWrite, taken}, endpoint);
+    if (auto* s = c.object.data()) errorString = s->errorString().toStdString();
+    c.snapshotTaken(now, endpoint);
   }
 
   Napi::Array toJs(Napi::Env env, Napi::Value result) const {
@@ -278,12 +270,12 @@ struct StreamSnapshot {
     uint32_t length = P::kLocalAddress + uint32_t(endpoint.size()) + 1;
     Napi::Array a = Napi::Array::New(env, length);
     a.Set(uint32_t(P::kSeq), Napi::Number::New(env, seq));
-    a.Set(uint32_t(P::kState), Napi::Number::New(env, state));
-    a.Set(uint32_t(P::kOpenMode), Napi::Number::New(env, openMode));
-    a.Set(uint32_t(P::kError), Napi::Number::New(env, error));
+    a.Set(uint32_t(P::kState), Napi::Number::New(env, now.packed));
+    a.Set(uint32_t(P::kOpenMode), Napi::Number::New(env, now.openMode));
+    a.Set(uint32_t(P::kError), Napi::Number::New(env, now.error));
     a.Set(uint32_t(P::kErrorString), Napi::String::New(env, errorString));
-    a.Set(uint32_t(P::kBytesToWrite), Napi::Number::New(env, bytesToWrite));
-    a.Set(uint32_t(P::kTaken), Napi::Number::New(env, taken));
+    a.Set(uint32_t(P::kBytesToWrite), Napi::Number::New(env, now.bytesToWrite));
+    a.Set(uint32_t(P::kTaken), Napi::Number::New(env, now.taken));
     for (uint32_t k = 0; k < endpoint.size(); k++) a.Set(P::kLocalAddress + k, Napi::String::New(env, endpoint[k]));
     a.Set(length - 1, result);
     return a;

@@ -111,24 +111,12 @@ void LoopRuntime::post(std::function<void()> fn, std::shared_ptr<Handle> target,
     beforePoll(std::move(fn));
     return;
   }
-  qt_depth_++;
-  fn();
-  qt_depth_--;
-  if (!qtBelow()) {
-    runAfterQt();
-    flushStateOnly();
-  }
+  runQt(fn);
 }
 
 void LoopRuntime::postNow(std::function<void()> fn, std::shared_ptr<Handle> target) {
   if (closed_.load()) return;
-  qt_depth_++;
-  fn();
-  qt_depth_--;
-  if (!qtBelow()) {
-    runAfterQt();
-    flushStateOnly();
-  }
+  runQt(fn);
 }
 
 void LoopRuntime::postDestroy(std::function<void()> fn, std::shared_ptr<Handle> target, bool now) {
@@ -152,13 +140,19 @@ void LoopRuntime::runPendingDestroys() {
 
 void LoopRuntime::call(Napi::Env env, const std::function<void()>& fn, std::shared_ptr<Handle> target) {
   if (closed_.load()) throw Napi::Error::New(env, "qtnetwork: Qt has stopped in this environment");
+  runQt(fn);
+}
+
+void LoopRuntime::runQt(const std::function<void()>& fn) {
   qt_depth_++;
   fn();
   qt_depth_--;
-  if (!qtBelow()) {
-    runAfterQt();
-    flushStateOnly();
-  }
+  if (!qtBelow()) qtReturned();
+}
+
+void LoopRuntime::qtReturned() {
+  runAfterQt();
+  flushStateOnly();
 }
 
 void LoopRuntime::afterQt(std::function<void()> fn) {
@@ -277,8 +271,7 @@ void LoopRuntime::openCallbackScope(napi_env env) {
 void LoopRuntime::leaveCallback() {
   // Qt is done with this callback: what it changed after its last signal reaches JS now, before
   // the promise jobs that signal settled.
-  runAfterQt();
-  flushStateOnly();
+  qtReturned();
   if (scope_open_) {
     scope_open_ = false;
     // The promise jobs and next-ticks run here: JS on the stack, for what they make Qt emit.

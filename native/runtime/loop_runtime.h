@@ -69,6 +69,11 @@ class LoopRuntime : public Runtime {
   void beforePollNow();
   void runPendingDestroys();
   void runAfterQt();
+  // JS calls Qt (post, postNow, call): once no Qt frame is left below, qtReturned.
+  void runQt(const std::function<void()>& fn);
+  // Qt returned to JS's code or to Node's loop: what it changed after its last signal (afterQt),
+  // then the state-only events still queued.
+  void qtReturned();
   bool qtBelow() const { return qt_depth_ > 0 || (in_callback_ > 0 && !leaving_); }
 
  public:
