@@ -67,9 +67,6 @@ void CommandQueue::drain() {
         else
           c.fn();
       }
-      std::vector<std::shared_ptr<Handle>> after;
-      after.swap(after_commands_);
-      for (auto& h : after) h->afterCommands();
       // What they made Qt emit goes to JS now, not once the Qt thread is let go (a held drain).
       QtThread::endTurn();
       lock.lock();
@@ -96,6 +93,14 @@ void CommandQueue::drain() {
     }
   }
   draining_ = false;
+  lock.unlock();
+  // The writes go out once the JS task's commands have run (or the hold ended), as Qt's next turn
+  // would send them: not after a batch that a held drain ran before the task's next command came,
+  // which PyQt6 would find still buffered (write(); disconnectFromHost() leaves it Closing).
+  std::vector<std::shared_ptr<Handle>> after;
+  after.swap(after_commands_);
+  for (auto& h : after) h->afterCommands();
+  QtThread::endTurn();
 }
 
 bool CommandQueue::suspendDrain() {

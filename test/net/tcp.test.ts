@@ -246,6 +246,39 @@ test('half-close by a Node peer: everything it sent is read, then the socket clo
   expect(all.every((b) => b === 7)).toBe(true);
 });
 
+// The thread runtime holds the Qt thread after a sync call (flush() here) for the rest of the JS
+// task's commands; it once sent a write that came in that hold out at once, so that the
+// disconnectFromHost after it found nothing left to write and closed the socket before JS's
+// waitForDisconnected (a warning and false, ~1 in 10). Qt keeps the write buffered until its loop
+// next turns: disconnectFromHost then waits for it (Closing), and the wait says true.
+test('write right after a sync call, then disconnectFromHost: the wait says true, as in PyQt6, 40 in a row', async () => {
+  const peer = net.createServer((c) => {
+    c.resume();
+    c.on('end', () => c.end());
+  });
+  await new Promise<void>((r) => peer.listen(0, '127.0.0.1', r));
+  cleanups.push(() => peer.close());
+  const port = (peer.address() as net.AddressInfo).port;
+  const warnings: string[] = [];
+  const onWarning = (w: Error): void => void warnings.push(w.message);
+  process.on('warning', onWarning);
+  cleanups.push(() => process.off('warning', onWarning));
+  const results: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const client = track(new QTcpSocket());
+    client.connectToHost('127.0.0.1', port);
+    expect(await client.waitForConnected(5000)).toBe(true);
+    client.flush();
+    client.write(Buffer.from('hello'));
+    client.disconnectFromHost();
+    const state = client.state();
+    results.push(`${state} ${await client.waitForDisconnected(5000)}`);
+    await new Promise((r) => setImmediate(r));
+  }
+  expect(results).toEqual(Array(40).fill(`${SocketState.ClosingState} true`));
+  expect(warnings).toEqual([]);
+});
+
 test('bytesWritten: watched, it comes as its own event; unwatched, bytesToWrite() still catches up', async () => {
   // The peer is Node's, so nothing else of ours happens: only the bytesWritten events report the
   // writes. Unwatched, they ride with the next event or go within a millisecond (not on their own).
