@@ -203,8 +203,11 @@ class ReplyCore : public QtHandle<QNetworkReply> {
     QVariant headers[QNetworkRequest::IfNoneMatchHeader + 1];
     QList<QNetworkReply::RawHeaderPair> raw;
 
-    // Equal values of the same type pack the same (Qt's QVariant == alone takes 1 for true).
-    static bool same(const QVariant& a, const QVariant& b) { return a.metaType() == b.metaType() && a == b; }
+    // Equal values of the same type pack the same (Qt's QVariant == alone takes 1 for true). Two
+    // invalid ones (most of a reply's attributes and headers) are equal without a call into Qt.
+    static bool same(const QVariant& a, const QVariant& b) {
+      return a.metaType() == b.metaType() && (!a.isValid() || a == b);
+    }
     bool operator==(const MetaValues& o) const {
       if (url != o.url || errorString != o.errorString || raw != o.raw) return false;
       for (size_t k = 0; k < std::size(attributes); k++)
