@@ -25,8 +25,12 @@ static_assert(S::kPeerName == S::kLocalAddress + 4 && S::kResult == S::kPeerName
 std::vector<std::string> AbstractSocketCore::endpoint() const {
   QAbstractSocket* s = object;
   if (!s) return {"", "0", "", "0", ""};
-  return {str(s->localAddress().toString()), std::to_string(s->localPort()), str(s->peerAddress().toString()),
-          std::to_string(s->peerPort()), str(s->peerName())};
+  EndpointValues now{s->localAddress(), s->peerAddress(), s->localPort(), s->peerPort(), s->peerName()};
+  if (endpointOf_ && *endpointOf_ == now) return endpoint_;
+  endpoint_ = {str(now.local.toString()), std::to_string(now.localPort), str(now.peer.toString()),
+               std::to_string(now.peerPort), str(now.peerName)};
+  endpointOf_ = std::move(now);
+  return endpoint_;
 }
 
 bool AbstractSocketCore::waitNow(QAbstractSocket* s, int which) {

@@ -46,6 +46,21 @@ class AbstractSocketCore : public StreamHandle<QAbstractSocket> {
 
  private:
   bool setupWired_ = false;
+  // endpoint() as last made, and the Qt values it was made from: each event that carries the
+  // endpoint and each snapshot asks for it (11 times per TLS handshake), and it changes about
+  // twice per connection; comparing the values costs a fraction of formatting them again.
+  struct EndpointValues {
+    QHostAddress local, peer;
+    quint16 localPort = 0, peerPort = 0;
+    QString peerName;
+    bool operator==(const EndpointValues& o) const {
+      // QHostAddress's == leaves the IPv6 scope out, which toString() writes.
+      return localPort == o.localPort && peerPort == o.peerPort && local == o.local && peer == o.peer &&
+             peerName == o.peerName && local.scopeId() == o.local.scopeId() && peer.scopeId() == o.peer.scopeId();
+    }
+  };
+  mutable std::optional<EndpointValues> endpointOf_;
+  mutable std::vector<std::string> endpoint_;
 };
 
 // Argument i as a QHostAddress, or a TypeError naming `method` (sockets and servers take them).
