@@ -7,6 +7,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include "runtime/js_array.h"
+
 namespace qtn {
 
 class Runtime;  // runtime/runtime.h: value classes do not depend on the runtime
@@ -52,6 +54,8 @@ class Module : public Napi::Addon<Module> {
   Napi::ObjectReference exportsRef;
   // The numbers of a reply's snapshot (native/network_reply.cc), read by JS at once.
   Napi::Reference<Napi::Float64Array> replySnapshotSlots;
+  // Arrays made in one call (a socket's snapshot).
+  JsArrays arrays;
 
   static Module& of(Napi::Env env) { return *env.GetInstanceData<Module>(); }
 

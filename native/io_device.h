@@ -267,18 +267,19 @@ struct StreamSnapshot {
 
   Napi::Array toJs(Napi::Env env, Napi::Value result) const {
     using P = protocol::SocketSnapshot;
-    uint32_t length = P::kLocalAddress + uint32_t(endpoint.size()) + 1;
-    Napi::Array a = Napi::Array::New(env, length);
-    a.Set(uint32_t(P::kSeq), Napi::Number::New(env, seq));
-    a.Set(uint32_t(P::kState), Napi::Number::New(env, now.packed));
-    a.Set(uint32_t(P::kOpenMode), Napi::Number::New(env, now.openMode));
-    a.Set(uint32_t(P::kError), Napi::Number::New(env, now.error));
-    a.Set(uint32_t(P::kErrorString), Napi::String::New(env, errorString));
-    a.Set(uint32_t(P::kBytesToWrite), Napi::Number::New(env, now.bytesToWrite));
-    a.Set(uint32_t(P::kTaken), Napi::Number::New(env, now.taken));
-    for (uint32_t k = 0; k < endpoint.size(); k++) a.Set(P::kLocalAddress + k, Napi::String::New(env, endpoint[k]));
-    a.Set(length - 1, result);
-    return a;
+    std::vector<napi_value> values(P::kLocalAddress + endpoint.size() + 1);
+    values[P::kSeq] = Napi::Number::New(env, seq);
+    values[P::kState] = Napi::Number::New(env, now.packed);
+    values[P::kOpenMode] = Napi::Number::New(env, now.openMode);
+    values[P::kError] = Napi::Number::New(env, now.error);
+    values[P::kErrorString] = Napi::String::New(env, errorString);
+    values[P::kBytesToWrite] = Napi::Number::New(env, now.bytesToWrite);
+    values[P::kTaken] = Napi::Number::New(env, now.taken);
+    for (size_t k = 0; k < endpoint.size(); k++) values[P::kLocalAddress + k] = Napi::String::New(env, endpoint[k]);
+    values.back() = result;
+    napi_value a = Module::of(env).arrays.make(env, values.data(), values.size());
+    if (!a) throw Napi::Error::New(env, "qtnetwork: JS cannot run");
+    return Napi::Array(env, a);
   }
 };
 

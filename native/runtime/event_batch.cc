@@ -15,6 +15,7 @@ void EventBatch::open(Napi::Env env, Napi::Function dispatch) {
 void EventBatch::close() {
   if (!dispatch_.IsEmpty()) releaseBuffer(dispatch_.Env());
   dispatch_.Reset();
+  arrays_.reset();
 }
 
 void EventBatch::releaseBuffer(napi_env env) {
@@ -49,15 +50,16 @@ bool EventBatch::dispatch(napi_env env, std::vector<Event>& batch, const std::at
       cap_ = cap;
     }
   }
-  napi_value payloads;
+  napi_value payloads, null;
+  if (napi_get_null(env, &null) != napi_ok) return false;
+  payloads = null;
   bool anyPayload = false;
   for (const Event& e : batch)
     if (!e.bytes.isEmpty() || e.handleArg || e.makePayload || !e.strings.empty()) anyPayload = true;
-  if (anyPayload) {
-    if (napi_create_array_with_length(env, batch.size(), &payloads) != napi_ok) return false;
-  } else if (napi_get_null(env, &payloads) != napi_ok) {
-    return false;
-  }
+  // The payloads, indexed by event, null where an event has none (an array once they are all
+  // made); an event's strings go after them until they are made into its payload.
+  std::vector<napi_value> values;
+  if (anyPayload) values.resize(batch.size(), null);
   for (uint32_t n = 0; n < batch.size(); n++) {
     Event& e = batch[n];
     double* slot = out + size_t(n) * kEventSlots;
@@ -91,16 +93,18 @@ bool EventBatch::dispatch(napi_env env, std::vector<Event>& batch, const std::at
       payload = e.makePayload(env);
       if (!payload) return false;
     } else if (!e.strings.empty()) {
-      if (napi_create_array_with_length(env, e.strings.size(), &payload) != napi_ok) return false;
-      for (uint32_t j = 0; j < e.strings.size(); j++) {
+      for (const std::string& text : e.strings) {
         napi_value str;
-        if (napi_create_string_utf8(env, e.strings[j].data(), e.strings[j].size(), &str) != napi_ok ||
-            napi_set_element(env, payload, j, str) != napi_ok)
-          return false;
+        if (napi_create_string_utf8(env, text.data(), text.size(), &str) != napi_ok) return false;
+        values.push_back(str);
       }
+      payload = arrays_.make(env, values.data() + batch.size(), e.strings.size());
+      values.resize(batch.size());
+      if (!payload) return false;
     }
-    if (payload && napi_set_element(env, payloads, n, payload) != napi_ok) return false;
+    if (payload) values[n] = payload;
   }
+  if (anyPayload && !(payloads = arrays_.make(env, values.data(), values.size()))) return false;
   napi_value fn = dispatch_.Value(), recv, result, count;
   if (napi_get_undefined(env, &recv) != napi_ok || napi_create_uint32(env, uint32_t(batch.size()), &count) != napi_ok)
     return false;

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "runtime/js_array.h"
 #include "runtime/runtime.h"
 
 namespace qtn {
@@ -39,6 +40,7 @@ class EventBatch {
   double* data_ = nullptr;
   size_t cap_ = 0;  // doubles
   int depth_ = 0;
+  JsArrays arrays_;
 };
 
 }  // namespace qtn
