@@ -150,11 +150,11 @@ export class QAbstractSocket extends StreamSocket<NativeAbstractSocket> {
 
   /** @internal local address, local port, peer address, peer port, peer name. */
   protected applyStrings(ep: readonly unknown[], at: number): void {
-    this._localAddress = shared(ep[at] as string);
+    this._localAddress = shared(ep[at] as string, this._localAddress);
     this._localPort = Number(ep[at + 1]);
-    this._peerAddress = shared(ep[at + 2] as string);
+    this._peerAddress = shared(ep[at + 2] as string, this._peerAddress);
     this._peerPort = Number(ep[at + 3]);
-    this._peerName = shared(ep[at + 4] as string);
+    this._peerName = shared(ep[at + 4] as string, this._peerName);
   }
 
   // ---- QAbstractSocket ----

@@ -48,8 +48,11 @@ const int = (v: number): number => ((v | 0) === v ? v | 0 : v);
 
 // One copy of the addresses and messages seen lately, which sockets keep instead of a copy each:
 // the clients of one server all have its address as peer, and most sockets one local address.
+// `kept`, the value the field holds now, when `s` is the same text: most events and snapshots
+// bring a socket's strings again unchanged, and comparing costs less than hashing a new string.
 const lastStrings = new Map<string, string>();
-export function shared(s: string): string {
+export function shared(s: string, kept?: string): string {
+  if (s === kept) return kept;
   const known = lastStrings.get(s);
   if (known !== undefined) return known;
   if (lastStrings.size >= 16) lastStrings.clear();
@@ -172,7 +175,8 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
       this.seq = int(seq);
       this.applyState(packed, openMode, error, btw, taken);
       if (Array.isArray(payload) && this.carriesEndpoint(kind)) this.applyStrings(payload, 0);
-      if (kind === Ev.Endpoint) this._errorString = shared((payload as string[])[(payload as string[]).length - 1]);
+      if (kind === Ev.Endpoint)
+        this._errorString = shared((payload as string[])[(payload as string[]).length - 1], this._errorString);
     } else if (seq === this.seq) {
       this.updateKeepAlive(); // the last event a snapshot counted is here
     }
@@ -200,7 +204,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         this.settleUnconnected();
         break;
       case Ev.ErrorOccurred:
-        if (seq >= this.seq) this._errorString = shared((payload as string[])[0]);
+        if (seq >= this.seq) this._errorString = shared((payload as string[])[0], this._errorString);
         madeSignal(this, 'errorOccurred')?.emit(arg);
         break;
       case Ev.ReadyRead:
@@ -314,7 +318,7 @@ export abstract class StreamSocket<N extends NativeStreamSocket = NativeStreamSo
         snap[SocketSnapshot.BytesToWrite],
         snap[SocketSnapshot.Taken],
       );
-      this._errorString = shared(snap[SocketSnapshot.ErrorString]);
+      this._errorString = shared(snap[SocketSnapshot.ErrorString], this._errorString);
       this.applyStrings(snap, SocketSnapshot.LocalAddress);
     }
     return snap[snap.length - 1] as boolean | number | null;
