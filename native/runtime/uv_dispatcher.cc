@@ -159,8 +159,8 @@ void UvEventDispatcher::updateWatch(int fd) {
   int events = (w->read ? UV_READABLE : 0) | (w->write ? UV_WRITABLE : 0) | (w->exception ? UV_PRIORITIZED : 0);
   if (events == 0) {
     // No notifier left: the descriptor may be closed and its number reused, so the handle goes.
+    // uv_close stops the poll at once (a uv_poll_stop before it made libuv's epoll_ctl twice).
     watches_.erase(it);
-    uv_poll_stop(&w->poll);
     closeHandle(reinterpret_cast<uv_handle_t*>(&w->poll));
     return;
   }
